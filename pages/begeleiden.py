@@ -1,0 +1,41 @@
+"""The procesbegeleider's screen: projected for the room, with the controls of one group."""
+import streamlit as st
+
+from ui.actions import show_flash
+from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
+from ui.resources import engine, library
+from zet.dagdelen import get_dagdeel
+from zet.errors import NotFound
+from zet.groups import group_by_secret
+from zet.steps import Step
+
+lib = library()
+try:
+    group = group_by_secret(engine(), st.query_params.get("sleutel", ""))
+except NotFound as error:
+    st.error(str(error))
+    st.page_link("pages/start.py", label="Naar de startpagina", icon="🏠")
+    st.stop()
+
+dagdeel = get_dagdeel(engine(), group.dagdeel_id)
+theme = lib.theme(group.theme_id)
+show_qr = frame.sidebar(group, dagdeel, theme)
+show_flash()
+frame.header(group, theme)
+if show_qr and group.step != Step.WERKBLAD:
+    with st.container(border=True):
+        frame.join_panel(dagdeel, compact=True)
+frame.step_guidance(theme, group.step)
+
+if group.step == Step.WERKBLAD:
+    werkblad.show(group, dagdeel, theme)
+elif group.step == Step.UITWISSELING:
+    uitwisseling.show(group, theme)
+elif group.step == Step.REFLECTIEKAARTEN:
+    kaarten.show(group, theme)
+elif group.step == Step.PUNTEN:
+    punten.show(group)
+elif group.step == Step.SCENARIO:
+    scenario.show(group, theme)
+else:
+    afronding.show(group, dagdeel)

@@ -1,0 +1,48 @@
+"""Start page: a procesbegeleider starts a session; a participant can type a code."""
+from datetime import date
+
+import streamlit as st
+
+from ui.resources import engine, library
+from zet.dagdelen import create_single_session
+from zet.errors import UserError
+
+lib = library()
+st.title("ZET — ZelfEvaluatieTool Kwaliteitsontwikkeling")
+st.caption("Samen de kwaliteit van Samen Opleiden en Professionaliseren bespreken: "
+           "waar staan we nu, waar willen we naartoe?")
+
+start, join = st.columns([3, 2], gap="large")
+with start:
+    st.subheader("Nieuwe sessie starten")
+    themes = lib.ordered_themes()
+    with st.form("nieuwe_sessie", border=True):
+        locatie = st.text_input("Locatie (school)", max_chars=120,
+                                placeholder="bijv. Stedelijk College, locatie Noord")
+        datum = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
+        naam = st.text_input("Jouw naam (procesbegeleider)", max_chars=120)
+        theme_id = st.selectbox(
+            "Thema", [t.id for t in themes],
+            format_func=lambda tid: f"{lib.theme(tid).titel} ({lib.theme(tid).domein})")
+        submitted = st.form_submit_button("Sessie starten", type="primary")
+    if submitted:
+        try:
+            created = create_single_session(
+                engine(), locatie=locatie, datum=datum, procesbegeleider=naam,
+                theme_id=theme_id, known_themes=set(lib.themes))
+        except UserError as error:
+            st.error(str(error))
+        else:
+            st.switch_page("pages/begeleiden.py",
+                           query_params={"sleutel": created.group_secrets[0]})
+    st.page_link("pages/themas.py", label="Thema's, scenario's en handleiding bekijken",
+                 icon="📖")
+
+with join:
+    st.subheader("Meedoen als deelnemer")
+    st.write("Scan de QR-code op het scherm, of typ hier de code die de procesbegeleider laat zien.")
+    with st.form("code_form"):
+        code = st.text_input("Deelnamecode", max_chars=12, placeholder="bijv. K7MQA")
+        go = st.form_submit_button("Meedoen")
+    if go:
+        st.switch_page("pages/deelnemen.py", query_params={"code": code.strip()})

@@ -1,0 +1,13 @@
+"""A reflectiekaart, drawn the same on projector, phone and preview."""
+from __future__ import annotations
+
+import streamlit as st
+
+from zet.content.model import Card
+
+
+def card(card: Card, *, large: bool = False) -> None:
+    with st.container(border=True):
+        st.markdown(f"{'###' if large else '####'} {card.titel}")
+        st.markdown(card.kern)
+        st.markdown("\n".join(f"- {vraag}" for vraag in card.vragen))

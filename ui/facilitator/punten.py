@@ -1,0 +1,115 @@
+"""Step 4, sterke punten en ontwikkelpunten: points arrive from phones; the
+procesbegeleider edits, merges, deletes, adds and confirms the group's list."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import live
+from ui.actions import act, show_flash
+from zet import points
+from zet.groups import Group
+
+_EDITING = "editing_point"
+
+
+def _start_edit(point_id: int) -> None:
+    st.session_state[_EDITING] = point_id
+
+
+def _save_edit(group_id: int, point_id: int) -> None:
+    text = st.session_state.get(f"edit_text_{point_id}", "")
+    kind = st.session_state.get(f"edit_kind_{point_id}")
+    act(points.edit_point, group_id, point_id, text, kind)
+    st.session_state.pop(_EDITING, None)
+
+
+def _point_row(group_id: int, point: points.Point, editable: bool, number: int) -> None:
+    if editable and st.session_state.get(_EDITING) == point.id:
+        with st.container(border=True):
+            st.text_input("Tekst", value=point.text, key=f"edit_text_{point.id}",
+                          max_chars=points.MAX_POINT)
+            st.radio("Soort", list(points.KINDS), index=list(points.KINDS).index(point.kind),
+                     format_func=points.KINDS.get, horizontal=True, key=f"edit_kind_{point.id}")
+            save, cancel = st.columns(2)
+            save.button("Opslaan", key=f"save_{point.id}", type="primary",
+                        on_click=_save_edit, args=(group_id, point.id))
+            cancel.button("Annuleren", key=f"cancel_{point.id}",
+                          on_click=lambda: st.session_state.pop(_EDITING, None))
+        return
+    text, *buttons = st.columns([12, 1, 1, 1, 1]) if editable else [st.container()]
+    text.text(f"{number}. {point.text}")
+    if editable:
+        buttons[0].button("✏️", key=f"edit_{point.id}", help="Bewerken",
+                          on_click=_start_edit, args=(point.id,))
+        buttons[1].button("↑", key=f"up_{point.id}", help="Omhoog",
+                          on_click=act, args=(points.move_point, group_id, point.id, -1))
+        buttons[2].button("↓", key=f"down_{point.id}", help="Omlaag",
+                          on_click=act, args=(points.move_point, group_id, point.id, 1))
+        buttons[3].button("🗑️", key=f"del_{point.id}", help="Verwijderen uit de lijst "
+                          "(de oorspronkelijke bijdrage blijft bewaard)",
+                          on_click=act, args=(points.delete_point, group_id, point.id))
+
+
+def _merge_form(group_id: int, items: list[points.Point]) -> None:
+    with st.expander("Punten samenvoegen"):
+        with st.form("merge_form", clear_on_submit=True):
+            chosen = st.multiselect(
+                "Kies twee of meer punten van dezelfde soort", [p.id for p in items],
+                format_func=lambda pid: next(f"{points.KINDS[p.kind]}: {p.text}"
+                                             for p in items if p.id == pid))
+            text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT)
+            if st.form_submit_button("Samenvoegen"):
+                act(points.merge_points, group_id, chosen, text,
+                    success="Punten samengevoegd.")
+                st.rerun(scope="fragment")
+
+
+def _add_form(group_id: int) -> None:
+    with st.form("own_point_form", clear_on_submit=True):
+        st.markdown("**Zelf een punt toevoegen**")
+        kind = st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get,
+                        horizontal=True, key="own_kind")
+        text = st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text")
+        if st.form_submit_button("Toevoegen"):
+            act(points.contribute, group_id, None, kind, text)
+            st.rerun(scope="fragment")
+
+
+@st.fragment(run_every=2)
+def _live(group_id: int) -> None:
+    show_flash()
+    group = live.group(group_id)
+    confirmed = group.points_confirmed_at is not None
+    items = live.working_list(group_id)
+    columns = st.columns(2, gap="large")
+    for column, kind in zip(columns, points.KINDS):
+        with column:
+            st.markdown(f"### {points.KIND_PLURALS[kind]}")
+            of_kind = [p for p in items if p.kind == kind]
+            if not of_kind:
+                st.caption("Nog geen punten.")
+            for number, point in enumerate(of_kind, start=1):
+                _point_row(group_id, point, not confirmed, number)
+    if confirmed:
+        st.success("De groep heeft deze lijst bevestigd.", icon="✅")
+        st.button("Lijst heropenen om te wijzigen", on_click=act,
+                  args=(points.reopen_list, group_id))
+    else:
+        left, right = st.columns(2, gap="large")
+        with left:
+            _add_form(group_id)
+        with right:
+            _merge_form(group_id, items)
+            st.button("Lijst bevestigen", type="primary", key="confirm_list",
+                      on_click=act, args=(points.confirm_list, group_id),
+                      kwargs={"success": "Lijst bevestigd."})
+    raw = live.contributions(group_id)
+    with st.expander(f"Alle binnengekomen bijdragen ({len(raw)}), zoals verstuurd"):
+        for item in raw:
+            st.text(f"{points.KINDS[item.kind]} · {item.role or 'procesbegeleider'}: {item.text}")
+
+
+def show(group: Group) -> None:
+    st.markdown("Deelnemers sturen hun punten vanaf de telefoon. Bespreek ze, voeg samen wat "
+                "bij elkaar hoort en bevestig de lijst van de groep.")
+    _live(group.id)

@@ -1,0 +1,60 @@
+"""Live reads for screens that refresh every few seconds.
+
+Each read is cached for about a second per group, so the database sees roughly one query
+per group per second however many phones and screens are watching.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from zet import answers, groups, participants, points, scenarios
+from ui.resources import engine
+
+TTL = 1.0
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def step(group_id: int) -> str:
+    return groups.current_step(engine(), group_id).value
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def group(group_id: int) -> groups.Group:
+    return groups.get_group(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def revealed(group_id: int) -> list[str]:
+    return groups.revealed_cards(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def members(group_id: int) -> list[participants.Participant]:
+    return participants.members_of(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def group_answers(group_id: int) -> list[answers.Answer]:
+    return answers.group_answers(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def working_list(group_id: int) -> list[points.Point]:
+    return points.working_list(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def contributions(group_id: int) -> list[points.Contribution]:
+    return points.contributions(engine(), group_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def placements(group_id: int) -> list[scenarios.Placement]:
+    return scenarios.placements(engine(), group_id)
+
+
+def refresh() -> None:
+    """After the procesbegeleider changed something: show it now, not a second later."""
+    for cached in (step, group, revealed, members, group_answers, working_list,
+                   contributions, placements):
+        cached.clear()

@@ -1,0 +1,107 @@
+"""The phone's view of the steps after the werkblad."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import live
+from ui.cards import card as draw_card
+from ui.resources import engine, library
+from ui.scenarios import scenario_list
+from ui.summary import outcome
+from ui.text import answer_text
+from zet import answers, points, scenarios
+from zet.content.model import Theme
+from zet.errors import UserError
+from zet.report import build_group_report
+
+SCENARIO_NUMBERS = [1, 2, 3, 4]
+
+
+def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
+    st.info("Kijk mee op het scherm: daar staan alle antwoorden naast elkaar, zonder namen.",
+            icon="👀")
+    own = answers.own_answers(engine(), group_id, participant_id)
+    with st.expander("Jouw antwoorden", expanded=True):
+        for question in theme.vragen:
+            st.markdown(f"**{question.vraag}**")
+            st.text(answer_text(own.get(question.id)) or "(niet ingevuld)")
+
+
+@st.fragment(run_every=2)
+def reflectiekaarten(group_id: int, theme: Theme) -> None:
+    shown = [c for cid in live.revealed(group_id) if (c := theme.card(cid))]
+    if not shown:
+        st.info("De procesbegeleider kiest zo een reflectiekaart.", icon="🃏")
+    for card in reversed(shown):
+        draw_card(card)
+
+
+def _send_point(group_id: int, participant_id: int) -> None:
+    kind = st.session_state.get("point_kind")
+    text = st.session_state.get("point_text", "")
+    try:
+        created = points.contribute(engine(), group_id, participant_id, kind, text)
+    except UserError as error:
+        st.session_state["point_status"] = ("error", str(error))
+        return
+    st.session_state["point_text"] = ""
+    st.session_state["point_status"] = ("ok", "Verstuurd." if created else "Dit punt had je al "
+                                        "verstuurd.")
+
+
+def punten(group_id: int, participant_id: int) -> None:
+    st.write("Wat gaat goed? Wat kan beter? Stuur korte punten; de procesbegeleider zet ze "
+             "op het scherm.")
+    with st.form("point_form", border=True):
+        st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get, horizontal=True,
+                 key="point_kind")
+        st.text_input("Jouw punt", key="point_text", max_chars=points.MAX_POINT)
+        st.form_submit_button("Versturen", type="primary", on_click=_send_point,
+                              args=(group_id, participant_id), width="stretch")
+    kind, message = st.session_state.pop("point_status", (None, None))
+    if kind == "error":
+        st.error(message)
+    elif kind == "ok":
+        st.success(message)
+    mine = points.contributions(engine(), group_id, participant_id)
+    if mine:
+        st.markdown("**Jij stuurde:**")
+        for item in mine:
+            st.text(f"{points.KINDS[item.kind]}: {item.text}")
+
+
+def _place(group_id: int, participant_id: int) -> None:
+    try:
+        scenarios.place(engine(), group_id, participant_id,
+                        nu=st.session_state.get("scenario_nu"),
+                        gewenst=st.session_state.get("scenario_gewenst"))
+    except UserError as error:
+        st.session_state["scenario_status"] = ("error", str(error))
+    else:
+        st.session_state["scenario_status"] = ("ok", "✓ Opgeslagen")
+
+
+def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
+    st.write("Lees de vier scenario's. Waar staat jullie school nu, en waar willen jullie "
+             "naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
+    scenario_list(theme)
+    own = scenarios.own_placement(engine(), group_id, participant_id)
+    st.session_state.setdefault("scenario_nu", own.nu if own else None)
+    st.session_state.setdefault("scenario_gewenst", own.gewenst if own else None)
+    label = {n: f"{n}" for n in SCENARIO_NUMBERS}
+    st.segmented_control("Waar staan we nu?", SCENARIO_NUMBERS, key="scenario_nu",
+                         format_func=label.get, on_change=_place, args=(group_id, participant_id))
+    st.segmented_control("Waar willen we naartoe?", SCENARIO_NUMBERS, key="scenario_gewenst",
+                         format_func=label.get, on_change=_place, args=(group_id, participant_id))
+    kind, message = st.session_state.get("scenario_status", (None, None))
+    if kind == "error":
+        st.error(message)
+    elif kind == "ok":
+        st.caption(message)
+
+
+@st.fragment(run_every=5)
+def afronding(group_id: int) -> None:
+    st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
+               icon="🙏")
+    outcome(build_group_report(engine(), library(), group_id))

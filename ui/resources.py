@@ -1,0 +1,59 @@
+"""Process-wide resources: the database engine, the content library, the public URL."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit, urlunsplit
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from zet.config import load_settings
+from zet.content import ContentError, Library, load_library
+from zet.db import make_engine
+
+PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas")
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """One pooled engine per server process; the schema is upgraded on first use."""
+    return make_engine(load_settings().database_url)
+
+
+@st.cache_resource(show_spinner=False)
+def _library_or_error() -> Library | ContentError:
+    try:
+        return load_library(load_settings().content_dir)
+    except ContentError as error:
+        return error
+
+
+def library() -> Library:
+    """The validated content; stops the page with the file and field when it is broken."""
+    result = _library_or_error()
+    if isinstance(result, ContentError):
+        st.error("De inhoud in `content/` bevat fouten. Herstel ze en start de app opnieuw:")
+        st.code(str(result), language=None)
+        st.stop()
+    return result
+
+
+def public_base_url() -> str:
+    """Where phones reach this app: ZET_PUBLIC_URL, or the address this browser used."""
+    configured = load_settings().public_url
+    if configured:
+        return configured
+    current = st.context.url or "http://localhost:8501"
+    parts = urlsplit(current)
+    segments = [s for s in parts.path.split("/") if s]
+    if segments and segments[-1] in PAGE_PATHS:
+        segments = segments[:-1]
+    path = "/" + "/".join(segments) if segments else ""
+    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def join_url(join_code: str) -> str:
+    return f"{public_base_url()}/deelnemen?code={join_code}"
+
+
+def facilitator_url(secret: str) -> str:
+    return f"{public_base_url()}/begeleiden?sleutel={secret}"

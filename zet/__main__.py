@@ -1,0 +1,5 @@
+import sys
+
+from zet.cli import main
+
+sys.exit(main())

@@ -1,0 +1,160 @@
+"""Werkblad answers: checked per answer type, editable while the werkblad step is open."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Engine, select, update
+
+from zet.clock import as_utc, now
+from zet.content.model import Question
+from zet.db import reading, writing
+from zet.db.schema import antwoorden, deelnemers
+from zet.errors import UserError
+from zet.groups import load_group, require_open
+from zet.steps import Step
+
+MAX_TEXT = 2000
+MAX_ITEM = 200
+
+
+class SaveResult(str, Enum):
+    SAVED = "opgeslagen"
+    CLEARED = "gewist"
+    DRAFT = "concept"  # the werkblad step was closed: kept aside, restored when it reopens
+
+
+@dataclass(frozen=True)
+class Answer:
+    participant_id: int
+    role: str
+    question_id: str
+    value: Any
+    hidden: bool
+    updated_at: datetime
+
+
+def _scale(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        raise UserError(f"Kies voor {what} een waarde van 1 tot en met 5.")
+    return value
+
+
+def _text(value: Any, limit: int) -> str:
+    if not isinstance(value, str):
+        raise UserError("Dit antwoord moet tekst zijn.")
+    value = value.strip()
+    if len(value) > limit:
+        raise UserError(f"Je antwoord is te lang ({len(value)} tekens; hoogstens {limit}). "
+                        "Maak het korter; er is nog niets opgeslagen.")
+    return value
+
+
+def normalise_answer(question: Question, value: Any) -> Any:
+    """The stored form of an answer, or None when it is empty. Raises UserError if invalid."""
+    if value is None:
+        return None
+    if question.type == "tekst":
+        return _text(value, MAX_TEXT) or None
+    if question.type == "lijst":
+        if not isinstance(value, (list, tuple)):
+            raise UserError("Dit antwoord moet een lijst zijn.")
+        items = [item for item in (_text(v, MAX_ITEM) for v in value) if item]
+        if len(items) > question.max_items:
+            raise UserError(f"Noem hoogstens {question.max_items} punten.")
+        return items or None
+    if question.type == "keuze":
+        if value not in question.opties:
+            raise UserError("Kies een van de opties.")
+        return value
+    if question.type == "meerkeuze":
+        if not isinstance(value, (list, tuple)) or any(v not in question.opties for v in value):
+            raise UserError("Kies uit de opties.")
+        chosen = [option for option in question.opties if option in value]
+        return chosen or None
+    if question.type == "schaal":
+        return _scale(value, "deze vraag")
+    if question.type == "koos":
+        if not isinstance(value, dict):
+            raise UserError("Geef de gewenste en de feitelijke situatie een waarde.")
+        pair = {key: (None if value.get(key) is None else _scale(value.get(key), label))
+                for key, label in (("gewenst", "de gewenste situatie"),
+                                   ("feitelijk", "de feitelijke situatie"))}
+        return pair if any(v is not None for v in pair.values()) else None
+    raise UserError(f"Onbekend antwoordtype '{question.type}'.")
+
+
+def is_complete(question: Question, value: Any) -> bool:
+    """Counts as 'ingevuld' on the projector."""
+    if value is None:
+        return False
+    if question.type == "koos":
+        return value.get("gewenst") is not None and value.get("feitelijk") is not None
+    return True
+
+
+def save_answer(engine: Engine, group_id: int, participant_id: int, question: Question,
+                value: Any) -> SaveResult:
+    """Store an answer while the werkblad step is open; afterwards keep it as a draft."""
+    stored = normalise_answer(question, value)
+    encoded = None if stored is None else json.dumps(stored, ensure_ascii=False)
+    with writing(engine) as conn:
+        group = load_group(conn, group_id)
+        require_open(group)
+        open_step = group.step == Step.WERKBLAD
+        key = (antwoorden.c.groep_id == group_id, antwoorden.c.deelnemer_id == participant_id,
+               antwoorden.c.vraag_id == question.id)
+        exists = conn.execute(select(antwoorden.c.id).where(*key)).first()
+        values = ({"value": encoded, "draft": None} if open_step else {"draft": encoded})
+        values["updated_at"] = now()
+        if exists:
+            conn.execute(update(antwoorden).where(*key).values(**values))
+        else:
+            conn.execute(antwoorden.insert().values(groep_id=group_id,
+                                                    deelnemer_id=participant_id,
+                                                    vraag_id=question.id, **values))
+    if not open_step:
+        return SaveResult.DRAFT
+    return SaveResult.CLEARED if stored is None else SaveResult.SAVED
+
+
+def own_answers(engine: Engine, group_id: int, participant_id: int) -> dict[str, Any]:
+    """A participant's answers for their phone, drafts taking precedence."""
+    with reading(engine) as conn:
+        rows = conn.execute(select(antwoorden.c.vraag_id, antwoorden.c.value,
+                                   antwoorden.c.draft).where(
+            antwoorden.c.groep_id == group_id,
+            antwoorden.c.deelnemer_id == participant_id)).all()
+    result = {}
+    for row in rows:
+        raw = row.draft if row.draft is not None else row.value
+        result[row.vraag_id] = None if raw is None else json.loads(raw)
+    return result
+
+
+def group_answers(engine: Engine, group_id: int, *, include_hidden: bool = True) -> list[Answer]:
+    """All submitted answers of a group with the role of whoever gave them (no names)."""
+    query = (select(antwoorden, deelnemers.c.role)
+             .join(deelnemers, deelnemers.c.id == antwoorden.c.deelnemer_id)
+             .where(antwoorden.c.groep_id == group_id, antwoorden.c.value.is_not(None))
+             .order_by(antwoorden.c.id))
+    if not include_hidden:
+        query = query.where(antwoorden.c.hidden.is_(False))
+    with reading(engine) as conn:
+        rows = conn.execute(query).all()
+    return [Answer(participant_id=row.deelnemer_id, role=row.role, question_id=row.vraag_id,
+                   value=json.loads(row.value), hidden=bool(row.hidden),
+                   updated_at=as_utc(row.updated_at)) for row in rows]
+
+
+def set_answer_hidden(engine: Engine, group_id: int, participant_id: int, question_id: str,
+                      hidden: bool) -> None:
+    """The procesbegeleider hides (or shows again) one answer on the projector."""
+    with writing(engine) as conn:
+        require_open(load_group(conn, group_id))
+        conn.execute(update(antwoorden).where(
+            antwoorden.c.groep_id == group_id, antwoorden.c.deelnemer_id == participant_id,
+            antwoorden.c.vraag_id == question_id).values(hidden=hidden))

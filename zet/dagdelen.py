@@ -1,0 +1,165 @@
+"""Creating and finding dagdelen, their rounds and theme groups."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Engine, Row, select, update
+from sqlalchemy.exc import IntegrityError
+
+from zet.clock import as_utc, now
+from zet.codes import new_join_code, new_secret, normalise_join_code
+from zet.db import reading, writing
+from zet.db.schema import dagdelen, groepen, rondes
+from zet.errors import NotFound, UserError
+from zet.steps import Step
+
+MAX_NAME = 120
+
+
+@dataclass(frozen=True)
+class Dagdeel:
+    id: int
+    locatie: str
+    datum: date
+    titel: str
+    join_code: str
+    admin_secret: str
+    status: str
+    created_at: datetime
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @classmethod
+    def from_row(cls, row: Row) -> "Dagdeel":
+        return cls(id=row.id, locatie=row.locatie, datum=row.datum, titel=row.titel,
+                   join_code=row.join_code, admin_secret=row.admin_secret, status=row.status,
+                   created_at=as_utc(row.created_at))
+
+
+@dataclass(frozen=True)
+class GroupPlan:
+    """One theme group to create in a round."""
+    theme_id: str
+    procesbegeleider: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    groups: tuple[GroupPlan, ...]
+    start_tijd: str | None = None
+    eind_tijd: str | None = None
+
+
+@dataclass(frozen=True)
+class CreatedSession:
+    dagdeel: Dagdeel
+    group_ids: list[int]
+    group_secrets: list[str]
+
+
+def _clean_name(value: str, what: str) -> str:
+    value = " ".join((value or "").split())
+    if not value:
+        raise UserError(f"Vul {what} in.")
+    if len(value) > MAX_NAME:
+        raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {MAX_NAME} tekens).")
+    return value
+
+
+def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[RoundPlan],
+                   titel: str = "", known_themes: set[str] | None = None) -> CreatedSession:
+    """Create a dagdeel with its rounds and groups; the join code is unique among open ones."""
+    locatie = _clean_name(locatie, "de locatie")
+    if not rounds or not all(r.groups for r in rounds):
+        raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
+    for plan in (g for r in rounds for g in r.groups):
+        _clean_name(plan.procesbegeleider, "de naam van de procesbegeleider")
+        if known_themes is not None and plan.theme_id not in known_themes:
+            raise UserError(f"Thema '{plan.theme_id}' bestaat niet.")
+    for _attempt in range(20):
+        try:
+            return _insert_dagdeel(engine, locatie, datum, titel.strip()[:MAX_NAME], rounds)
+        except IntegrityError:
+            continue  # join code taken by another open dagdeel: draw a new one
+    raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
+
+
+def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
+                    rounds: list[RoundPlan]) -> CreatedSession:
+    created = now()
+    group_ids, secrets = [], []
+    with writing(engine) as conn:
+        dagdeel_id = conn.execute(dagdelen.insert().values(
+            locatie=locatie, datum=datum, titel=titel, join_code=new_join_code(),
+            admin_secret=new_secret(), status="open", created_at=created,
+        )).inserted_primary_key[0]
+        for number, round_plan in enumerate(rounds, start=1):
+            ronde_id = conn.execute(rondes.insert().values(
+                dagdeel_id=dagdeel_id, nummer=number, start_tijd=round_plan.start_tijd,
+                eind_tijd=round_plan.eind_tijd,
+            )).inserted_primary_key[0]
+            for plan in round_plan.groups:
+                secret = new_secret()
+                group_ids.append(conn.execute(groepen.insert().values(
+                    dagdeel_id=dagdeel_id, ronde_id=ronde_id, theme_id=plan.theme_id,
+                    procesbegeleider=_clean_name(plan.procesbegeleider, "de procesbegeleider"),
+                    label=plan.label.strip()[:40], secret=secret, step=Step.WERKBLAD.value,
+                    step_changed_at=created, created_at=created,
+                )).inserted_primary_key[0])
+                secrets.append(secret)
+        row = conn.execute(select(dagdelen).where(dagdelen.c.id == dagdeel_id)).one()
+    return CreatedSession(Dagdeel.from_row(row), group_ids, secrets)
+
+
+def create_single_session(engine: Engine, *, locatie: str, datum: date, procesbegeleider: str,
+                          theme_id: str, known_themes: set[str] | None = None) -> CreatedSession:
+    """The simplest dagdeel: one round, one theme group."""
+    return create_dagdeel(
+        engine, locatie=locatie, datum=datum, known_themes=known_themes,
+        rounds=[RoundPlan(groups=(GroupPlan(theme_id=theme_id,
+                                             procesbegeleider=procesbegeleider),))],
+    )
+
+
+def find_open_dagdeel(engine: Engine, raw_code: str) -> Dagdeel:
+    """The open dagdeel with this join code, or NotFound with a message for the phone."""
+    code = normalise_join_code(raw_code)
+    if not code:
+        raise NotFound("Vul de deelnamecode in die op het scherm staat.")
+    with reading(engine) as conn:
+        row = conn.execute(select(dagdelen).where(dagdelen.c.join_code == code)
+                           .order_by(dagdelen.c.status.desc(), dagdelen.c.id.desc())).first()
+    if row is None:
+        raise NotFound(f"De code {code} hoort bij geen enkele sessie. "
+                       "Controleer de code op het scherm en probeer het opnieuw.")
+    dagdeel = Dagdeel.from_row(row)
+    if not dagdeel.is_open:
+        raise NotFound(f"De sessie met code {code} is al afgesloten. "
+                       "Vraag de procesbegeleider om de code van vandaag.")
+    return dagdeel
+
+
+def get_dagdeel(engine: Engine, dagdeel_id: int) -> Dagdeel:
+    with reading(engine) as conn:
+        row = conn.execute(select(dagdelen).where(dagdelen.c.id == dagdeel_id)).first()
+    if row is None:
+        raise NotFound("Dit dagdeel bestaat niet (meer).")
+    return Dagdeel.from_row(row)
+
+
+def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
+    """Close the dagdeel: phones can no longer join or answer; exports keep working."""
+    with writing(engine) as conn:
+        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
+                     .values(status="gesloten", closed_at=now()))
+
+
+def list_dagdelen(engine: Engine) -> list[Dagdeel]:
+    with reading(engine) as conn:
+        rows = conn.execute(select(dagdelen).order_by(dagdelen.c.datum.desc(),
+                                                      dagdelen.c.id.desc())).all()
+    return [Dagdeel.from_row(row) for row in rows]

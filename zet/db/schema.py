@@ -1,0 +1,128 @@
+"""The database tables (SQLAlchemy Core). Changes go through a new Alembic migration."""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint, text,
+)
+
+metadata = MetaData()
+
+dagdelen = Table(
+    "dagdelen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("locatie", String(200), nullable=False),
+    Column("datum", Date, nullable=False),
+    Column("titel", String(200), nullable=False, server_default=""),
+    Column("join_code", String(12), nullable=False),
+    Column("admin_secret", String(64), nullable=False, unique=True),
+    Column("status", String(20), nullable=False, server_default="open"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+)
+# A join code is unique among open dagdelen; closed ones may reuse it.
+Index(
+    "ix_dagdelen_open_join_code", dagdelen.c.join_code, unique=True,
+    sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'"),
+)
+
+rondes = Table(
+    "rondes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dagdeel_id", Integer, ForeignKey("dagdelen.id", ondelete="CASCADE"), nullable=False),
+    Column("nummer", Integer, nullable=False),
+    Column("start_tijd", String(5)),
+    Column("eind_tijd", String(5)),
+    Column("indeling_vast", Boolean, nullable=False, server_default="0"),
+    UniqueConstraint("dagdeel_id", "nummer", name="uq_rondes_dagdeel_nummer"),
+)
+
+groepen = Table(
+    "groepen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dagdeel_id", Integer, ForeignKey("dagdelen.id", ondelete="CASCADE"), nullable=False),
+    Column("ronde_id", Integer, ForeignKey("rondes.id", ondelete="CASCADE"), nullable=False),
+    Column("theme_id", String(80), nullable=False),
+    Column("procesbegeleider", String(200), nullable=False),
+    Column("label", String(40), nullable=False, server_default=""),
+    Column("secret", String(64), nullable=False, unique=True),
+    Column("step", String(30), nullable=False, server_default="werkblad"),
+    Column("step_changed_at", DateTime(timezone=True), nullable=False),
+    Column("reporter", String(200), nullable=False, server_default=""),
+    Column("scenario_nu", Integer),
+    Column("scenario_gewenst", Integer),
+    Column("scenario_argument", Text, nullable=False, server_default=""),
+    Column("points_confirmed_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+deelnemers = Table(
+    "deelnemers", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dagdeel_id", Integer, ForeignKey("dagdelen.id", ondelete="CASCADE"), nullable=False),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("role", String(80), nullable=False),
+    Column("initials", String(10), nullable=False, server_default=""),
+    Column("joined_at", DateTime(timezone=True), nullable=False),
+)
+
+groepsleden = Table(
+    "groepsleden", metadata,
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), primary_key=True),
+    Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("ronde_id", Integer, ForeignKey("rondes.id", ondelete="CASCADE"), nullable=False),
+    UniqueConstraint("ronde_id", "deelnemer_id", name="uq_groepsleden_ronde_deelnemer"),
+)
+
+antwoorden = Table(
+    "antwoorden", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), nullable=False),
+    Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("vraag_id", String(80), nullable=False),
+    Column("value", Text),  # JSON of the submitted answer; NULL while only a draft exists
+    Column("draft", Text),  # JSON typed after the werkblad step closed, restored on reopen
+    Column("hidden", Boolean, nullable=False, server_default="0"),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("groep_id", "deelnemer_id", "vraag_id", name="uq_antwoorden_per_vraag"),
+)
+
+kaarten_getoond = Table(
+    "kaarten_getoond", metadata,
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), primary_key=True),
+    Column("kaart_id", String(80), primary_key=True),
+    Column("revealed_at", DateTime(timezone=True), nullable=False),
+)
+
+bijdragen = Table(  # raw sterke punten / ontwikkelpunten as sent from phones or typed
+    "bijdragen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), nullable=False),
+    Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="SET NULL")),
+    Column("soort", String(20), nullable=False),
+    Column("tekst", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+punten = Table(  # the group's working list, which the procesbegeleider edits and confirms
+    "punten", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), nullable=False),
+    Column("soort", String(20), nullable=False),
+    Column("tekst", Text, nullable=False),
+    Column("positie", Integer, nullable=False),
+    Column("bron_ids", Text, nullable=False, server_default="[]"),  # JSON list of bijdragen ids
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+scenario_plaatsingen = Table(
+    "scenario_plaatsingen", metadata,
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), primary_key=True),
+    Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("nu", Integer),
+    Column("gewenst", Integer),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,173 @@
+"""A theme group: its step, the cards it revealed and what it decided."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, Engine, Row, delete, select, update
+
+from zet.clock import as_utc, now
+from zet.db import reading, writing
+from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
+from zet.errors import NotFound, UserError
+from zet.steps import Step
+
+MAX_ARGUMENT = 2000
+MAX_REPORTER = 120
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    dagdeel_id: int
+    ronde_id: int
+    ronde_nummer: int
+    theme_id: str
+    procesbegeleider: str
+    label: str
+    secret: str
+    step: Step
+    step_changed_at: datetime
+    reporter: str
+    scenario_nu: int | None
+    scenario_gewenst: int | None
+    scenario_argument: str
+    points_confirmed_at: datetime | None
+    dagdeel_open: bool
+
+    @classmethod
+    def from_row(cls, row: Row) -> "Group":
+        return cls(
+            id=row.id, dagdeel_id=row.dagdeel_id, ronde_id=row.ronde_id,
+            ronde_nummer=row.nummer, theme_id=row.theme_id,
+            procesbegeleider=row.procesbegeleider, label=row.label, secret=row.secret,
+            step=Step(row.step), step_changed_at=as_utc(row.step_changed_at),
+            reporter=row.reporter, scenario_nu=row.scenario_nu,
+            scenario_gewenst=row.scenario_gewenst, scenario_argument=row.scenario_argument,
+            points_confirmed_at=as_utc(row.points_confirmed_at),
+            dagdeel_open=row.status == "open",
+        )
+
+
+def _group_query():
+    return (select(groepen, rondes.c.nummer, dagdelen.c.status)
+            .join(rondes, rondes.c.id == groepen.c.ronde_id)
+            .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id))
+
+
+def get_group(engine: Engine, group_id: int) -> Group:
+    with reading(engine) as conn:
+        return load_group(conn, group_id)
+
+
+def load_group(conn: Connection, group_id: int) -> Group:
+    row = conn.execute(_group_query().where(groepen.c.id == group_id)).first()
+    if row is None:
+        raise NotFound("Deze themagroep bestaat niet (meer).")
+    return Group.from_row(row)
+
+
+def group_by_secret(engine: Engine, secret: str) -> Group:
+    """The group behind a procesbegeleider's link."""
+    if not secret:
+        raise NotFound("Deze link is niet compleet. Open de link van de procesbegeleider opnieuw.")
+    with reading(engine) as conn:
+        row = conn.execute(_group_query().where(groepen.c.secret == secret)).first()
+    if row is None:
+        raise NotFound("Deze link van de procesbegeleider klopt niet. "
+                       "Gebruik de link die je kreeg toen de sessie werd gemaakt.")
+    return Group.from_row(row)
+
+
+def groups_of_dagdeel(engine: Engine, dagdeel_id: int) -> list[Group]:
+    with reading(engine) as conn:
+        rows = conn.execute(_group_query().where(groepen.c.dagdeel_id == dagdeel_id)
+                            .order_by(rondes.c.nummer, groepen.c.label, groepen.c.id)).all()
+    return [Group.from_row(row) for row in rows]
+
+
+def require_open(group: Group) -> None:
+    if not group.dagdeel_open:
+        raise UserError("Deze sessie is afgesloten; er kan niets meer worden gewijzigd. "
+                        "Exporteren kan nog wel.")
+
+
+def set_step(engine: Engine, group_id: int, target: Step, *, expected_current: Step) -> Group:
+    """Move the group to ``target``. ``expected_current`` is the step the facilitator saw,
+    so a double click or a second open tab cannot skip a step."""
+    with writing(engine) as conn:
+        group = load_group(conn, group_id)
+        require_open(group)
+        if group.step != expected_current:
+            raise UserError(f"De groep staat inmiddels bij '{group.step.label}'. "
+                            "Het scherm is bijgewerkt; kies opnieuw.")
+        if group.step != target:
+            conn.execute(update(groepen).where(groepen.c.id == group_id)
+                         .values(step=target.value, step_changed_at=now()))
+        if target == Step.WERKBLAD:
+            # Reopened: what phones typed after the step closed becomes the answer.
+            conn.execute(update(antwoorden).where(antwoorden.c.groep_id == group_id,
+                                                  antwoorden.c.draft.is_not(None))
+                         .values(value=antwoorden.c.draft, draft=None))
+        return load_group(conn, group_id)
+
+
+def current_step(engine: Engine, group_id: int) -> Step:
+    """The cheap question phones ask every poll."""
+    with reading(engine) as conn:
+        value = conn.execute(select(groepen.c.step).where(groepen.c.id == group_id)).scalar()
+    if value is None:
+        raise NotFound("Deze themagroep bestaat niet (meer).")
+    return Step(value)
+
+
+def revealed_cards(engine: Engine, group_id: int) -> list[str]:
+    with reading(engine) as conn:
+        return list(conn.execute(
+            select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
+            .order_by(kaarten_getoond.c.revealed_at)).scalars())
+
+
+def reveal_card(engine: Engine, group_id: int, card_id: str) -> None:
+    """Show a reflectiekaart on projector and phones (revealing twice changes nothing)."""
+    with writing(engine) as conn:
+        require_open(load_group(conn, group_id))
+        exists = conn.execute(select(kaarten_getoond.c.kaart_id).where(
+            kaarten_getoond.c.groep_id == group_id,
+            kaarten_getoond.c.kaart_id == card_id)).first()
+        if exists is None:
+            conn.execute(kaarten_getoond.insert().values(groep_id=group_id, kaart_id=card_id,
+                                                         revealed_at=now()))
+
+
+def hide_card(engine: Engine, group_id: int, card_id: str) -> None:
+    with writing(engine) as conn:
+        require_open(load_group(conn, group_id))
+        conn.execute(delete(kaarten_getoond).where(kaarten_getoond.c.groep_id == group_id,
+                                                   kaarten_getoond.c.kaart_id == card_id))
+
+
+def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
+                          gewenst: int | None, argument: str) -> None:
+    """The group's agreed placement: where we are now, where we want to go, and why."""
+    for value in (nu, gewenst):
+        if value is not None and value not in (1, 2, 3, 4):
+            raise UserError("Kies een scenario van 1 tot en met 4.")
+    argument = (argument or "").strip()
+    if len(argument) > MAX_ARGUMENT:
+        raise UserError(f"De onderbouwing is te lang ({len(argument)} tekens; "
+                        f"hoogstens {MAX_ARGUMENT}). Er is niets opgeslagen.")
+    with writing(engine) as conn:
+        require_open(load_group(conn, group_id))
+        conn.execute(update(groepen).where(groepen.c.id == group_id).values(
+            scenario_nu=nu, scenario_gewenst=gewenst, scenario_argument=argument))
+
+
+def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
+    """Who reports back for this group in the plenary close."""
+    reporter = " ".join((reporter or "").split())
+    if len(reporter) > MAX_REPORTER:
+        raise UserError(f"Die naam is te lang (hoogstens {MAX_REPORTER} tekens).")
+    with writing(engine) as conn:
+        require_open(load_group(conn, group_id))
+        conn.execute(update(groepen).where(groepen.c.id == group_id).values(reporter=reporter))

@@ -1,0 +1,117 @@
+"""Joining a dagdeel once, and finding a participant's group."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, Row, func, select
+
+from zet.clock import now
+from zet.codes import new_secret
+from zet.dagdelen import Dagdeel
+from zet.db import reading, writing
+from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
+from zet.errors import NotFound, UserError
+from zet.roles import is_known_role
+
+MAX_INITIALS = 6
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    dagdeel_id: int
+    token: str
+    role: str
+    initials: str
+
+    @classmethod
+    def from_row(cls, row: Row) -> "Participant":
+        return cls(id=row.id, dagdeel_id=row.dagdeel_id, token=row.token, role=row.role,
+                   initials=row.initials)
+
+
+def clean_initials(raw: str) -> str:
+    initials = "".join((raw or "").split())
+    if len(initials) > MAX_INITIALS:
+        raise UserError(f"Gebruik voor je initialen hoogstens {MAX_INITIALS} tekens.")
+    return initials
+
+
+def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "") -> Participant:
+    """Add a participant to an open dagdeel and place them in a group of the active round."""
+    if not is_known_role(role):
+        raise UserError("Kies je rol uit de lijst.")
+    initials = clean_initials(initials)
+    with writing(engine) as conn:
+        status = conn.execute(select(dagdelen.c.status)
+                              .where(dagdelen.c.id == dagdeel.id)).scalar()
+        if status != "open":
+            raise NotFound("Deze sessie is al afgesloten. Vraag de procesbegeleider om de "
+                           "code van vandaag.")
+        participant_id = conn.execute(deelnemers.insert().values(
+            dagdeel_id=dagdeel.id, token=new_secret(), role=role, initials=initials,
+            joined_at=now())).inserted_primary_key[0]
+        row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id)).one()
+        participant = Participant.from_row(row)
+        place_in_active_round(conn, participant)
+    return participant
+
+
+def participant_by_token(engine: Engine, token: str) -> Participant:
+    with reading(engine) as conn:
+        row = conn.execute(select(deelnemers).where(deelnemers.c.token == token)).first()
+    if row is None:
+        raise NotFound("We herkennen deze telefoon niet meer. Meld je opnieuw aan met de code.")
+    return Participant.from_row(row)
+
+
+def active_round_id(conn: Connection, dagdeel_id: int) -> int:
+    """The round phones are in now: the first round (later rounds start in the dagdeel flow)."""
+    return conn.execute(select(rondes.c.id).where(rondes.c.dagdeel_id == dagdeel_id)
+                        .order_by(rondes.c.nummer)).scalars().first()
+
+
+def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
+    """Put a participant in the group of the active round that needs their role most:
+    fewest of that role first, then the smallest group. Returns the group id."""
+    ronde_id = active_round_id(conn, participant.dagdeel_id)
+    existing = conn.execute(select(groepsleden.c.groep_id).where(
+        groepsleden.c.ronde_id == ronde_id,
+        groepsleden.c.deelnemer_id == participant.id)).scalar()
+    if existing is not None:
+        return existing
+    group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde_id)
+                                  .order_by(groepen.c.id)).scalars())
+    if not group_ids:
+        return None
+    members = conn.execute(
+        select(groepsleden.c.groep_id, deelnemers.c.role)
+        .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)
+        .where(groepsleden.c.ronde_id == ronde_id)).all()
+    sizes = Counter(row.groep_id for row in members)
+    same_role = Counter(row.groep_id for row in members if row.role == participant.role)
+    target = min(group_ids, key=lambda gid: (same_role[gid], sizes[gid], gid))
+    conn.execute(groepsleden.insert().values(groep_id=target, deelnemer_id=participant.id,
+                                             ronde_id=ronde_id))
+    return target
+
+
+def group_of(engine: Engine, participant: Participant) -> int | None:
+    """The participant's group in the active round, placing them if they have none yet."""
+    with writing(engine) as conn:
+        return place_in_active_round(conn, participant)
+
+
+def members_of(engine: Engine, group_id: int) -> list[Participant]:
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(deelnemers).join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
+            .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
+    return [Participant.from_row(row) for row in rows]
+
+
+def member_count(engine: Engine, group_id: int) -> int:
+    with reading(engine) as conn:
+        return conn.execute(select(func.count()).select_from(groepsleden)
+                            .where(groepsleden.c.groep_id == group_id)).scalar_one()

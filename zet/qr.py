@@ -1,0 +1,17 @@
+"""QR codes for the join screen and the printable table card."""
+from __future__ import annotations
+
+import io
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+
+
+def qr_png(url: str, *, box_size: int = 12, border: int = 2) -> bytes:
+    """A PNG of the QR code for ``url`` (medium error correction: readable from afar)."""
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=box_size, border=border)
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image(fill_color="black", back_color="white").save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""Everything one theme group produced, gathered for summary screens and exports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from zet import answers as answers_mod
+from zet import points as points_mod
+from zet.aggregates import ScenarioDistribution, role_counts, scenario_distribution
+from zet.clock import now
+from zet.content.model import Card, Library, Theme
+from zet.dagdelen import Dagdeel, get_dagdeel
+from zet.groups import Group, get_group, revealed_cards
+from zet.participants import Participant, members_of
+from zet.scenarios import Placement, placements
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    dagdeel: Dagdeel
+    group: Group
+    theme: Theme
+    members: list[Participant]
+    answers: list[answers_mod.Answer]
+    contributions: list[points_mod.Contribution]
+    points: list[points_mod.Point]
+    placements: list[Placement]
+    revealed: list[Card]
+    made_at: datetime
+
+    @property
+    def role_counts(self) -> dict[str, int]:
+        return role_counts(self.members)
+
+    @property
+    def points_confirmed(self) -> bool:
+        return self.group.points_confirmed_at is not None
+
+    def points_of(self, kind: str) -> list[points_mod.Point]:
+        return [p for p in self.points if p.kind == kind]
+
+    @property
+    def distribution(self) -> ScenarioDistribution:
+        return scenario_distribution(self.placements)
+
+    def scenario_name(self, number: int | None) -> str:
+        if number is None:
+            return "nog niet vastgesteld"
+        return f"{number}. {self.theme.scenarios[number - 1].naam}"
+
+    @property
+    def title(self) -> str:
+        label = f" — tafel {self.group.label}" if self.group.label else ""
+        return f"{self.theme.titel}{label}"
+
+
+def build_group_report(engine: Engine, library: Library, group_id: int) -> GroupReport:
+    group = get_group(engine, group_id)
+    theme = library.theme(group.theme_id)
+    cards = [card for cid in revealed_cards(engine, group_id) if (card := theme.card(cid))]
+    return GroupReport(
+        dagdeel=get_dagdeel(engine, group.dagdeel_id), group=group, theme=theme,
+        members=members_of(engine, group_id),
+        answers=answers_mod.group_answers(engine, group_id),
+        contributions=points_mod.contributions(engine, group_id),
+        points=points_mod.working_list(engine, group_id),
+        placements=placements(engine, group_id), revealed=cards, made_at=now(),
+    )

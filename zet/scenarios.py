@@ -1,0 +1,60 @@
+"""Each participant places the school on the four scenarios: now and desired."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, update
+
+from zet.clock import now
+from zet.db import reading, writing
+from zet.db.schema import deelnemers, scenario_plaatsingen
+from zet.errors import UserError
+from zet.groups import load_group, require_open
+from zet.steps import STEP_ORDER, Step
+
+
+@dataclass(frozen=True)
+class Placement:
+    participant_id: int
+    role: str
+    nu: int | None
+    gewenst: int | None
+
+
+def _check(value: int | None) -> int | None:
+    if value is not None and (isinstance(value, bool) or value not in (1, 2, 3, 4)):
+        raise UserError("Kies een scenario van 1 tot en met 4.")
+    return value
+
+
+def place(engine: Engine, group_id: int, participant_id: int, *, nu: int | None,
+          gewenst: int | None) -> None:
+    """Store (or change) a participant's placement; open from the scenario step on."""
+    nu, gewenst = _check(nu), _check(gewenst)
+    with writing(engine) as conn:
+        group = load_group(conn, group_id)
+        require_open(group)
+        if STEP_ORDER.index(group.step) < STEP_ORDER.index(Step.SCENARIO):
+            raise UserError("De scenariostap is nog niet begonnen. Wacht op de procesbegeleider.")
+        key = (scenario_plaatsingen.c.groep_id == group_id,
+               scenario_plaatsingen.c.deelnemer_id == participant_id)
+        values = {"nu": nu, "gewenst": gewenst, "updated_at": now()}
+        if conn.execute(select(scenario_plaatsingen.c.groep_id).where(*key)).first():
+            conn.execute(update(scenario_plaatsingen).where(*key).values(**values))
+        else:
+            conn.execute(scenario_plaatsingen.insert().values(
+                groep_id=group_id, deelnemer_id=participant_id, **values))
+
+
+def placements(engine: Engine, group_id: int) -> list[Placement]:
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(scenario_plaatsingen, deelnemers.c.role)
+            .join(deelnemers, deelnemers.c.id == scenario_plaatsingen.c.deelnemer_id)
+            .where(scenario_plaatsingen.c.groep_id == group_id)).all()
+    return [Placement(row.deelnemer_id, row.role, row.nu, row.gewenst) for row in rows]
+
+
+def own_placement(engine: Engine, group_id: int, participant_id: int) -> Placement | None:
+    return next((p for p in placements(engine, group_id) if p.participant_id == participant_id),
+                None)

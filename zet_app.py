@@ -1,0 +1,13 @@
+"""Entry point: ``streamlit run zet_app.py``. Pages are reached by link, not by a menu:
+participants only ever see their own page."""
+import streamlit as st
+
+st.set_page_config(page_title="ZET", page_icon="🗣️", layout="wide")
+
+pages = [
+    st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),
+    st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),
+    st.Page("pages/deelnemen.py", title="ZET — meedoen", url_path="deelnemen"),
+    st.Page("pages/themas.py", title="ZET — thema's en handleiding", url_path="themas"),
+]
+st.navigation(pages, position="hidden").run()
