@@ -81,7 +81,7 @@ if participant is None:
     except NotFound as error:
         code_form(None if not st.query_params.get("code") else str(error))
     remembered = st.context.cookies.get(f"{COOKIE_PREFIX}{dagdeel.id}")
-    if remembered:
+    if isinstance(remembered, str) and remembered:
         try:
             participant = participants.participant_by_token(engine(), remembered)
             st.query_params["p"] = participant.token

@@ -19,7 +19,7 @@ def show(group: Group, dagdeel: Dagdeel) -> None:
         reporter = st.text_input("Wie vertelt in het plenaire deel wat deze groep heeft "
                                  "opgeleverd?", value=group.reporter,
                                  max_chars=groups.MAX_REPORTER)
-        if st.form_submit_button("Opslaan"):
+        if st.form_submit_button("Opslaan", key="save_reporter"):
             act(groups.set_reporter, group.id, reporter, success="Opgeslagen.")
             st.rerun()
     if group.reporter:

@@ -36,7 +36,7 @@ def _decision(group: Group, theme: Theme) -> None:
             "Onderbouwing", value=group.scenario_argument, max_chars=groups.MAX_ARGUMENT,
             help="Ook 'we willen blijven waar we staan' is een goed antwoord, "
                  "als het past bij de visie van de opleidingsschool.")
-        if st.form_submit_button("Vastleggen", type="primary"):
+        if st.form_submit_button("Vastleggen", type="primary", key="record_scenario"):
             act(groups.record_group_scenario, group.id, nu=nu, gewenst=gewenst,
                 argument=argument, success="Scenario van de groep vastgelegd.")
             st.rerun()

@@ -1,0 +1,268 @@
+"""The pages, driven with Streamlit's AppTest: facilitator and several participants."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from zet import answers, groups, participants, points, scenarios
+from zet.dagdelen import create_single_session
+from zet.db import make_engine
+from zet.roles import ROLES
+from zet.steps import Step
+
+from conftest import FIXTURE_CONTENT
+
+APP = str(Path(__file__).resolve().parent.parent / "zet_app.py")
+STUDENT, WPB, SO = ROLES[0], ROLES[2], ROLES[3]
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'zet.db'}"
+    monkeypatch.setenv("ZET_DATABASE_URL", url)
+    monkeypatch.setenv("ZET_CONTENT_DIR", str(FIXTURE_CONTENT))
+    monkeypatch.delenv("ZET_PUBLIC_URL", raising=False)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def facilitator(session) -> AppTest:
+    return open_page("pages/begeleiden.py", sleutel=session.group_secrets[0])
+
+
+@pytest.fixture
+def session(env):
+    return create_single_session(env, locatie="Het Kompas", datum=date(2026, 11, 30),
+                                 procesbegeleider="Anna de Vries", theme_id="proef")
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "caption", "text", "error", "warning", "info",
+                                  "success", "title", "subheader", "header")
+             for e in getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_start_page_creates_a_session_and_opens_the_facilitator_screen(env):
+    at = open_page("pages/start.py")
+    at.text_input[0].input("Het Kompas")
+    at.text_input[1].input("Anna de Vries")
+    at.button[0].click().run()
+    assert not at.exception
+    assert "sleutel" in at.query_params
+    assert "Proefthema" in texts(at)
+    assert "0 van 0 ingevuld" in texts(at)
+
+
+def test_start_page_explains_a_missing_field(env):
+    at = open_page("pages/start.py")
+    at.text_input[1].input("Anna de Vries")
+    at.button[0].click().run()
+    assert "Vul de locatie in." in [e.value for e in at.error]
+
+
+def test_wrong_facilitator_link_shows_a_message_not_the_controls(env, session):
+    at = open_page("pages/begeleiden.py", sleutel="geraden")
+    assert "klopt niet" in texts(at)
+    assert not [b for b in at.button if "→" in b.label]
+
+
+def test_participant_link_cannot_open_the_controls(env, session):
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = open_page("pages/begeleiden.py", sleutel=person.token)
+    assert "klopt niet" in texts(at)
+
+
+def test_phone_join_with_wrong_code_then_right_code(env, session):
+    at = open_page("pages/deelnemen.py", code="QQQQQ")
+    assert "hoort bij geen enkele sessie" in texts(at)
+    at.query_params["code"] = session.dagdeel.join_code
+    at.run()
+    at.button[0].click().run()
+    assert "Kies eerst je rol." in [e.value for e in at.error]
+    at.selectbox[0].select(WPB)
+    at.text_input[0].input("JB")
+    at.button[0].click().run()
+    token = at.query_params["p"]
+    person = participants.participant_by_token(env, token)
+    assert (person.role, person.initials) == (WPB, "JB")
+    assert "Beschrijf een moment van deze week." in texts(at)
+
+
+def test_phone_reload_keeps_identity_and_answers(env, session):
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    at.text_area(key="q_beeld").input("Een les <b>vol</b> **feedback**").run()
+    at.radio(key="q_initiatief").set_value("De schoolopleider").run()
+    assert "✓ Opgeslagen" in texts(at)
+    again = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    assert again.text_area(key="q_beeld").value == "Een les <b>vol</b> **feedback**"
+    assert again.radio(key="q_initiatief").value == "De schoolopleider"
+    assert participants.member_count(env, session.group_ids[0]) == 1
+
+
+def test_too_many_list_items_is_refused_and_the_text_stays(env, session):
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = open_page("pages/deelnemen.py", p=person.token)
+    at.text_area(key="q_mensen").input("a\nb\nc\nd").run()
+    assert any("hoogstens 3" in e.value for e in at.error)
+    assert at.text_area(key="q_mensen").value == "a\nb\nc\nd"
+
+
+def test_projector_shows_progress_not_answers_during_the_werkblad(env, library, session):
+    gid = session.group_ids[0]
+    theme = library.theme("proef")
+    people = [participants.join(env, session.dagdeel, role=r) for r in (SO, WPB, STUDENT)]
+    for q, value in (("beeld", "GEHEIM-ANTWOORD"), ("mensen", ["Mentor"]),
+                     ("initiatief", "Ik zelf"), ("plekken", ["In de les"])):
+        answers.save_answer(env, gid, people[0].id, theme.question(q), value)
+    answers.save_answer(env, gid, people[1].id, theme.question("beeld"), "half")
+    at = facilitator(session)
+    shown = texts(at)
+    assert "1 van 3 ingevuld" in shown
+    assert "GEHEIM-ANTWOORD" not in "\n".join(
+        e.value for e in at.markdown)  # only in the folded preview, as plain text
+
+
+def test_uitwisseling_shows_answers_per_role_as_plain_text_and_can_hide_one(env, library,
+                                                                             session):
+    gid = session.group_ids[0]
+    theme = library.theme("proef")
+    so = participants.join(env, session.dagdeel, role=SO)
+    participants.join(env, session.dagdeel, role=STUDENT)  # present, has not answered
+    answers.save_answer(env, gid, so.id, theme.question("beeld"), "![x](http://evil/x.png) <b>")
+    answers.save_answer(env, gid, so.id, theme.question("initiatief"), "Ik zelf")
+    groups.set_step(env, gid, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+    at = facilitator(session)
+    assert "![x](http://evil/x.png) <b>" in [t.value for t in at.text]
+    assert "Nog geen antwoord van: " + STUDENT in [w.value for w in at.warning]
+    hide = next(b for b in at.button if b.key == f"hide_{so.id}_beeld")
+    hide.click().run()
+    assert answers.group_answers(env, gid, include_hidden=False)[0].question_id == "initiatief"
+    assert "1 antwoord(en) verborgen door de procesbegeleider." in texts(at)
+
+
+def test_next_and_back_buttons_move_the_group_and_phones_follow(env, session):
+    gid = session.group_ids[0]
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = facilitator(session)
+    at.button(key="step_forward").click().run()
+    assert groups.current_step(env, gid) == Step.UITWISSELING
+    phone = open_page("pages/deelnemen.py", p=person.token)
+    assert "Kijk mee op het scherm" in texts(phone)
+    at.button(key="step_back").click().run()
+    assert groups.current_step(env, gid) == Step.WERKBLAD
+
+
+def test_a_stale_second_screen_cannot_skip_a_step(env, session):
+    gid = session.group_ids[0]
+    first, second = facilitator(session), facilitator(session)
+    first.button(key="step_forward").click().run()
+    second.button(key="step_forward").click().run()  # still shows the werkblad
+    assert groups.current_step(env, gid) == Step.UITWISSELING
+    assert any("inmiddels bij" in e.value for e in second.error)
+
+
+def test_reflectiekaart_revealed_on_projector_and_phone(env, session):
+    gid = session.group_ids[0]
+    person = participants.join(env, session.dagdeel, role=SO)
+    groups.set_step(env, gid, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+    groups.set_step(env, gid, Step.REFLECTIEKAARTEN, expected_current=Step.UITWISSELING)
+    at = facilitator(session)
+    at.button(key="reveal_kaart-c").click().run()
+    assert groups.revealed_cards(env, gid) == ["kaart-c"]
+    assert "### Kaart C" in [m.value for m in at.markdown]
+    phone = open_page("pages/deelnemen.py", p=person.token)
+    assert "#### Kaart C" in [m.value for m in phone.markdown]
+
+
+def _to_step(engine, gid, target: Step) -> None:
+    for step in list(Step)[1:]:
+        groups.set_step(engine, gid, step, expected_current=step.previous())
+        if step == target:
+            return
+
+
+def test_points_from_phones_reach_the_facilitator_who_confirms(env, session):
+    gid = session.group_ids[0]
+    a = participants.join(env, session.dagdeel, role=SO)
+    _to_step(env, gid, Step.PUNTEN)
+    phone = open_page("pages/deelnemen.py", p=a.token)
+    phone.text_input(key="point_text").input("Korte lijnen met het instituut")
+    phone.button[0].click().run()
+    assert "Verstuurd." in [s.value for s in phone.success]
+    assert phone.text_input(key="point_text").value == ""
+    phone.text_input(key="point_text").input("")
+    phone.button[0].click().run()
+    assert any("leeg punt" in e.value for e in phone.error)
+    at = facilitator(session)
+    assert "1. Korte lijnen met het instituut" in [t.value for t in at.text]
+    at.button(key="confirm_list").click().run()
+    assert groups.get_group(env, gid).points_confirmed_at is not None
+
+
+def test_scenario_placement_on_phone_and_group_decision(env, session):
+    gid = session.group_ids[0]
+    a = participants.join(env, session.dagdeel, role=SO)
+    _to_step(env, gid, Step.SCENARIO)
+    phone = open_page("pages/deelnemen.py", p=a.token)
+    phone.button_group(key="scenario_nu").set_value(2).run()
+    phone.button_group(key="scenario_gewenst").set_value(3).run()
+    assert scenarios.own_placement(env, gid, a.id).gewenst == 3
+    at = facilitator(session)
+    assert "1 van 1 deelnemers hebben gekozen" in texts(at)
+    at.selectbox[0].select(2)
+    at.selectbox[1].select(2)
+    at.text_area[0].input("We blijven hier; dat past bij onze visie.")
+    at.button(key="record_scenario").click().run()
+    group = groups.get_group(env, gid)
+    assert (group.scenario_nu, group.scenario_gewenst) == (2, 2)
+
+
+def test_afronding_records_reporter_and_summarises(env, session):
+    gid = session.group_ids[0]
+    a = participants.join(env, session.dagdeel, role=SO)
+    _to_step(env, gid, Step.PUNTEN)
+    points.contribute(env, gid, a.id, "sterk", "Iedereen doet mee")
+    points.confirm_list(env, gid)
+    _to_step_from(env, gid, Step.PUNTEN, Step.AFRONDING)
+    at = facilitator(session)
+    at.text_input[0].input("Jamal")
+    at.button(key="save_reporter").click().run()
+    assert groups.get_group(env, gid).reporter == "Jamal"
+    assert "1. Iedereen doet mee" in [t.value for t in at.text]
+    phone = open_page("pages/deelnemen.py", p=a.token)
+    assert "1. Iedereen doet mee" in [t.value for t in phone.text]
+
+
+def _to_step_from(engine, gid, current: Step, target: Step) -> None:
+    while current != target:
+        following = current.next()
+        groups.set_step(engine, gid, following, expected_current=current)
+        current = following
+
+
+def test_theme_preview_page_shows_every_part(env):
+    at = open_page("pages/themas.py")
+    assert not at.exception
+    shown = texts(at)
+    for expected in ("Proefthema", "Kaart A", "Co-creatie en innovatie", "Stappenplan",
+                     "Vier uitgangspunten"):
+        assert expected in shown, expected

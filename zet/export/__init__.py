@@ -1,0 +1,61 @@
+"""Exports of one theme group for the programme manager: a PDF report (``pdf``) and the raw
+responses as tables, CSV and Excel (``tables``). Roles only: no names, initials or tokens of
+participants ever leave the app.
+
+This module holds the small Dutch formatting helpers both exports share; it imports neither
+reportlab nor pandas.
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from zet.content.model import Question
+
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december")
+
+try:
+    LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+except ZoneInfoNotFoundError:  # no tz database on this machine: show UTC, say so
+    LOCAL_ZONE = None
+
+
+def dutch_date(value: date) -> str:
+    """``23 november 2026``: no locale involved, so it is the same on every server."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def local_time(value: datetime) -> datetime:
+    """A stored (UTC) moment as Dutch wall-clock time, without zone (Excel needs naive)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if LOCAL_ZONE is None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def dutch_datetime(value: datetime) -> str:
+    """``23 november 2026 om 14:05`` in Dutch time."""
+    local = local_time(value)
+    suffix = "" if LOCAL_ZONE is not None else " (UTC)"
+    return f"{dutch_date(local.date())} om {local:%H:%M}{suffix}"
+
+
+def answer_text(question: Question | None, value: Any) -> str:
+    """A stored werkblad answer as one readable line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, dict) or (question is not None and question.type == "koos"):
+        value = value if isinstance(value, dict) else {}
+        def part(key: str) -> str:
+            return "–" if value.get(key) is None else str(value[key])
+        return f"gewenst {part('gewenst')} / feitelijk {part('feitelijk')}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def yes_no(flag: bool) -> str:
+    return "ja" if flag else "nee"

@@ -1,0 +1,429 @@
+"""The PDF report of one theme group, in Dutch, for the programme manager.
+
+Works at any moment of the session: what is not there yet is said in a short line.
+Everything participants typed is plain text and is escaped before it reaches reportlab's
+Paragraph markup, so ``<b>`` or ``&`` in an answer is printed as typed.
+"""
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak, Flowable, HRFlowable, KeepTogether, ListFlowable, ListItem, Paragraph,
+    SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+
+from zet.aggregates import progress
+from zet.export import dutch_date, dutch_datetime
+from zet.export.fonts import FONT, FONT_BOLD, register_fonts
+from zet.report import GroupReport
+from zet.roles import role_sort_key
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#616E7C")
+RULE = colors.HexColor("#CBD2D9")
+SHADE = colors.HexColor("#F0F4F8")
+ACCENT = colors.HexColor("#1F5F8B")
+WARN_BG = colors.HexColor("#FFF4DB")
+WARN_LINE = colors.HexColor("#E0A526")
+NU_COLOR = colors.HexColor("#8AA6C1")
+GEWENST_COLOR = colors.HexColor("#1F5F8B")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def text(value: object) -> str:
+    """Plain text (from participants or content) as safe Paragraph markup."""
+    cleaned = _CONTROL.sub("", str(value or ""))
+    return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+class _Styles:
+    def __init__(self) -> None:
+        base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK,
+                              alignment=TA_LEFT)
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5)
+        self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
+        self.kicker = ParagraphStyle("kicker", parent=base, fontSize=9, textColor=ACCENT,
+                                     fontName=FONT_BOLD, spaceAfter=2)
+        self.title = ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20,
+                                    leading=25, spaceAfter=4)
+        self.h1 = ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=13,
+                                 leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=5,
+                                 keepWithNext=1)
+        self.h2 = ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5,
+                                 leading=14, spaceBefore=7, spaceAfter=3, keepWithNext=1)
+        self.label = ParagraphStyle("label", parent=base, fontName=FONT_BOLD, textColor=MUTED,
+                                    fontSize=8.5, leading=13.5)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
+        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=FONT_BOLD)
+        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=1)
+        self.warn = ParagraphStyle("warn", parent=base, fontName=FONT_BOLD)
+
+
+def group_report_pdf(report: GroupReport) -> bytes:
+    """The report of one theme group as an A4 PDF (bytes), ready to forward."""
+    register_fonts()
+    styles = _Styles()
+    buffer = io.BytesIO()
+    footer = (f"ZET — {report.dagdeel.locatie} — {dutch_date(report.dagdeel.datum)}",
+              f"Gemaakt op {dutch_datetime(report.made_at)}")
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+        bottomMargin=20 * mm, title=f"ZET-verslag {report.theme.titel} — "
+                                    f"{report.dagdeel.locatie}",
+        author="ZET-app", subject="Verslag van een themagroep (ZelfEvaluatieTool)",
+        creator="ZET-app",
+    )
+    story: list[Flowable] = []
+    story += _header(report, styles)
+    story += _participants(report, styles)
+    story += _points(report, styles)
+    story += _scenario(report, styles)
+    story += _cards(report, styles)
+    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- sections
+
+def _header(report: GroupReport, s: _Styles) -> list[Flowable]:
+    dagdeel, group, theme = report.dagdeel, report.group, report.theme
+    rows: list[tuple[str, str]] = [
+        ("Locatie", text(dagdeel.locatie)),
+        ("Datum", text(dutch_date(dagdeel.datum))),
+    ]
+    if dagdeel.titel:
+        rows.append(("Dagdeel", text(dagdeel.titel)))
+    round_text = f"Ronde {group.ronde_nummer}"
+    if group.label:
+        round_text += f", tafel {group.label}"
+    rows += [
+        ("Ronde", text(round_text)),
+        ("Thema", f"<b>{text(theme.titel)}</b>"),
+        ("Domein", text(theme.domein)),
+        ("Waarborgen", text(", ".join(theme.waarborgen))),
+        ("Procesbegeleider", text(group.procesbegeleider)),
+    ]
+    if group.reporter:
+        rows.append(("Terugkoppeling plenair", text(group.reporter)))
+    rows.append(("Stand bij export", text(f"stap {group.step.number} van 6: "
+                                          f"{group.step.label}")))
+    table = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
+                  colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return [
+        Paragraph("ZET · verslag van een themagroep", s.kicker),
+        Paragraph(text(theme.titel), s.title),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
+        table,
+    ]
+
+
+def _participants(report: GroupReport, s: _Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Deelnemers", s.h1)]
+    counts = report.role_counts
+    if not counts:
+        return story + [Paragraph("Nog geen deelnemers aangemeld.", s.body)]
+    rows = [[Paragraph("Rol", s.cell_bold), Paragraph("Aantal", s.cell_bold)]]
+    rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
+    rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
+    table = Table(rows, colWidths=[95 * mm, 22 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(_grid_style([
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+    ]))
+    done = progress(report.theme.vragen, report.answers, report.members)
+    story += [table, Spacer(1, 4),
+              Paragraph(f"Werkblad volledig ingevuld door {done.done} van {done.total} "
+                        "deelnemers. Namen en initialen staan niet in dit verslag.", s.muted)]
+    return story
+
+
+def _points(report: GroupReport, s: _Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Sterke punten en ontwikkelpunten", s.h1)]
+    confirmed_at = report.group.points_confirmed_at
+    if confirmed_at is not None:
+        story.append(Paragraph(f"Bevestigd door de groep op {dutch_datetime(confirmed_at)}.",
+                               s.muted))
+    elif report.points:
+        story.append(_notice("Let op: deze lijst is nog niet bevestigd door de groep. "
+                             "Dit is de werklijst zoals die er bij het maken van dit verslag "
+                             "uitzag.", s))
+    for kind, heading, empty in (("sterk", "Sterke punten", "Nog geen sterke punten vastgelegd."),
+                                 ("ontwikkel", "Ontwikkelpunten",
+                                  "Nog geen ontwikkelpunten vastgelegd.")):
+        story.append(Paragraph(heading, s.h2))
+        points = report.points_of(kind)
+        if not points:
+            story.append(Paragraph(empty, s.body))
+            continue
+        story.append(ListFlowable(
+            [ListItem(Paragraph(text(p.text), s.body), spaceAfter=2) for p in points],
+            bulletType="1", bulletFormat="%s.", bulletFontName=FONT, bulletFontSize=9.5,
+            leftIndent=16, bulletDedent=16, start=1))
+    return story
+
+
+def _scenario(report: GroupReport, s: _Styles) -> list[Flowable]:
+    group = report.group
+    story: list[Flowable] = [
+        CondPageBreak(60 * mm),
+        Paragraph("Scenario: waar staan we nu, waar willen we naartoe?", s.h1),
+        Paragraph("Wat de groep samen vaststelde", s.h2),
+    ]
+    agreed = Table([
+        [Paragraph("Nu", s.label), Paragraph(text(report.scenario_name(group.scenario_nu)),
+                                             s.body)],
+        [Paragraph("Gewenst", s.label),
+         Paragraph(text(report.scenario_name(group.scenario_gewenst)), s.body)],
+    ], colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
+    agreed.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    story.append(agreed)
+    story.append(Paragraph("Onderbouwing", s.h2))
+    story.append(Paragraph(text(group.scenario_argument) if group.scenario_argument
+                           else "Nog geen onderbouwing vastgelegd.", s.body))
+
+    distribution = report.distribution
+    story.append(Paragraph(f"Plaatsing door de deelnemers (n = {distribution.placed})", s.h2))
+    if not distribution.placed:
+        story.append(Paragraph("Nog geen plaatsingen door deelnemers.", s.body))
+        return story
+    story.append(KeepTogether([
+        _chart(report),
+        Paragraph("Aantal deelnemers per scenario: waar staat de school nu, en waar willen we "
+                  "naartoe?", s.muted),
+    ]))
+    story.append(Spacer(1, 6))
+    story.append(_role_table(report, s))
+    return story
+
+
+def _cards(report: GroupReport, s: _Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Gebruikte reflectiekaarten", s.h1)]
+    if not report.revealed:
+        return story + [Paragraph("Er is (nog) geen reflectiekaart getoond.", s.body)]
+    for card in report.revealed:
+        story.append(KeepTogether([Paragraph(text(card.titel), s.h2),
+                                   Paragraph(text(card.kern), s.body)]))
+    return story
+
+
+# ---------------------------------------------------------------- building blocks
+
+def _notice(markup: str, s: _Styles) -> Table:
+    box = Table([[Paragraph(markup, s.warn)]], colWidths=[FRAME_WIDTH])
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, WARN_LINE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return box
+
+
+def _grid_style(extra: list[tuple]) -> TableStyle:
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *extra,
+    ])
+
+
+def _integer_axis(maximum: int) -> tuple[int, int]:
+    """(axis maximum, step) with whole-number ticks and room for the bar labels."""
+    step = 1
+    for candidate in (1, 2, 5, 10, 20, 50, 100):
+        step = candidate
+        if maximum / candidate <= 8:
+            break
+    top = (maximum // step + 1) * step
+    return top, step
+
+
+def _chart(report: GroupReport) -> Drawing:
+    distribution = report.distribution
+    nu = distribution.totals("nu")
+    gewenst = distribution.totals("gewenst")
+    width, height = FRAME_WIDTH, 72 * mm
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 34, 46
+    chart.width, chart.height = width - 44, height - 46 - 26
+    chart.data = [[nu[n] for n in range(1, 5)], [gewenst[n] for n in range(1, 5)]]
+    chart.bars[0].fillColor = NU_COLOR
+    chart.bars[1].fillColor = GEWENST_COLOR
+    chart.bars.strokeColor = None
+    chart.barSpacing = 2
+    chart.groupSpacing = 18
+    top, step = _integer_axis(max(chart.data[0] + chart.data[1] + [1]))
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = top
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 8
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = RULE
+    chart.valueAxis.gridStrokeWidth = 0.4
+    chart.valueAxis.strokeColor = MUTED
+    chart.categoryAxis.strokeColor = MUTED
+    names = [report.theme.scenarios[n - 1].naam if n <= len(report.theme.scenarios) else ""
+             for n in range(1, 5)]
+    chart.categoryAxis.categoryNames = [
+        "\n".join(textwrap.wrap(f"{n}. {name}", 22)) for n, name in zip(range(1, 5), names)]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.boxAnchor = "n"
+    chart.categoryAxis.labels.dy = -4
+    chart.categoryAxis.labels.leading = 10
+    chart.barLabelFormat = lambda value: "" if not value else f"{int(value)}"
+    chart.barLabels.fontName = FONT_BOLD
+    chart.barLabels.fontSize = 8
+    chart.barLabels.nudge = 6
+    drawing.add(chart)
+
+    axis_title = Group(String(0, 0, "aantal deelnemers", fontName=FONT, fontSize=7.5,
+                              fillColor=MUTED, textAnchor="middle"))
+    axis_title.translate(9, chart.y + chart.height / 2)
+    axis_title.rotate(90)
+    drawing.add(axis_title)
+
+    legend = Legend()
+    legend.fontName = FONT
+    legend.fontSize = 8.5
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.dx = legend.dy = 8
+    legend.deltax = 70
+    legend.colorNamePairs = [(NU_COLOR, "Nu"), (GEWENST_COLOR, "Gewenst")]
+    legend.boxAnchor = "ne"
+    legend.x, legend.y = width - 4, height - 2
+    legend.strokeColor = None
+    drawing.add(legend)
+    return drawing
+
+
+def _role_table(report: GroupReport, s: _Styles) -> Table:
+    distribution = report.distribution
+    roles = sorted(dict.fromkeys([*distribution.nu, *distribution.gewenst]), key=role_sort_key)
+    number_width = 12 * mm
+    role_width = FRAME_WIDTH - 8 * number_width
+    header = [Paragraph("Rol", s.cell_bold), Paragraph("Nu", s.cell_bold), "", "", "",
+              Paragraph("Gewenst", s.cell_bold), "", "", ""]
+    numbers = ["", *[str(n) for n in range(1, 5)], *[str(n) for n in range(1, 5)]]
+    rows: list[list] = [header, numbers]
+    for role in roles:
+        nu = distribution.nu.get(role, {})
+        gewenst = distribution.gewenst.get(role, {})
+        rows.append([Paragraph(text(role), s.cell),
+                     *[_count(nu.get(n, 0)) for n in range(1, 5)],
+                     *[_count(gewenst.get(n, 0)) for n in range(1, 5)]])
+    totals_nu, totals_gewenst = distribution.totals("nu"), distribution.totals("gewenst")
+    rows.append([Paragraph("Totaal", s.cell_bold),
+                 *[_count(totals_nu[n]) for n in range(1, 5)],
+                 *[_count(totals_gewenst[n]) for n in range(1, 5)]])
+    table = Table(rows, colWidths=[role_width] + [number_width] * 8, hAlign="LEFT",
+                  repeatRows=2)
+    table.setStyle(_grid_style([
+        ("SPAN", (1, 0), (4, 0)),
+        ("SPAN", (5, 0), (8, 0)),
+        ("BACKGROUND", (0, 1), (-1, 1), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.25, RULE),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.8, MUTED),
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("LINEBEFORE", (1, 0), (1, -1), 0.8, MUTED),
+        ("LINEBEFORE", (5, 0), (5, -1), 0.8, MUTED),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+        ("FONTNAME", (1, -1), (-1, -1), FONT_BOLD),
+        ("TEXTCOLOR", (1, 1), (-1, 1), MUTED),
+    ]))
+    return table
+
+
+def _fit(value: str, font: str, size: float, room: float) -> str:
+    """Shorten a one-line text with '…' until it fits in ``room`` points."""
+    if stringWidth(value, font, size) <= room:
+        return value
+    while value and stringWidth(value + "…", font, size) > room:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def _count(value: int) -> str:
+    return str(value) if value else "–"
+
+
+def _numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
+    """A canvas that knows the page count, for 'Pagina x van y' in the footer."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            self.saveState()
+            y = 12 * mm
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
+            self.setFillColor(MUTED)
+            self.setFont(FONT, 7.5)
+            page = f"Pagina {self._pageNumber} van {total}"
+            room = FRAME_WIDTH - stringWidth(page, FONT, 7.5) - 12
+            self.drawString(MARGIN, y, _fit(footer[0], FONT, 7.5, room))
+            self.drawRightString(PAGE_WIDTH - MARGIN, y, page)
+            self.setFont(FONT, 6.5)
+            self.drawString(MARGIN, y - 9, footer[1])
+            self.restoreState()
+
+    return NumberedCanvas

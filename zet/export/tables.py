@@ -1,0 +1,189 @@
+"""The raw responses of one theme group as tables: Excel (one sheet each) and one CSV.
+
+Rows carry the participant's role, never a name, initials, token or id.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from zet.export import answer_text, dutch_date, dutch_datetime, local_time, yes_no
+from zet.points import KINDS
+from zet.report import GroupReport
+from zet.roles import role_sort_key
+
+FACILITATOR = "procesbegeleider"
+SHEETS = ("Sessie", "Werkblad", "Bijdragen", "Punten", "Scenario")
+
+WERKBLAD_COLUMNS = ["vraag_id", "vraag", "type", "rol", "antwoord", "verborgen", "tijdstip"]
+BIJDRAGEN_COLUMNS = ["soort", "tekst", "rol", "tijdstip"]
+PUNTEN_COLUMNS = ["soort", "positie", "tekst", "bevestigd"]
+SCENARIO_COLUMNS = ["rol", "nu", "gewenst"]
+SESSIE_COLUMNS = ["gegeven", "waarde"]
+CSV_COLUMNS = ["locatie", "datum", "thema", "soort_gegeven", "rol", "vraag_id", "vraag", "type",
+               "antwoord", "verborgen", "nu", "gewenst", "tijdstip"]
+
+# Characters that make Excel read a CSV cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_MAX_WIDTH = 60
+
+
+def werkblad_frame(report: GroupReport) -> pd.DataFrame:
+    """One row per werkblad answer, in the order of the questions, then of the roles."""
+    order = {q.id: i for i, q in enumerate(report.theme.vragen)}
+    answers = sorted(report.answers, key=lambda a: (order.get(a.question_id, len(order)),
+                                                    role_sort_key(a.role), a.updated_at))
+    rows = []
+    for answer in answers:
+        question = report.theme.question(answer.question_id)
+        rows.append({
+            "vraag_id": answer.question_id,
+            "vraag": question.vraag if question else "(vraag staat niet meer in het thema)",
+            "type": question.type if question else "",
+            "rol": answer.role,
+            "antwoord": answer_text(question, answer.value),
+            "verborgen": yes_no(answer.hidden),
+            "tijdstip": local_time(answer.updated_at),
+        })
+    return _frame(rows, WERKBLAD_COLUMNS)
+
+
+def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
+    """Every sterk punt / ontwikkelpunt as it was sent, before editing or merging."""
+    rows = [{"soort": KINDS.get(c.kind, c.kind), "tekst": c.text,
+             "rol": c.role if c.role is not None else FACILITATOR,
+             "tijdstip": local_time(c.created_at)} for c in report.contributions]
+    return _frame(rows, BIJDRAGEN_COLUMNS)
+
+
+def punten_frame(report: GroupReport) -> pd.DataFrame:
+    """The group's list (confirmed or still the working list)."""
+    confirmed = yes_no(report.points_confirmed)
+    rows = [{"soort": KINDS.get(kind, kind), "positie": position, "tekst": point.text,
+             "bevestigd": confirmed}
+            for kind in KINDS
+            for position, point in enumerate(report.points_of(kind), start=1)]
+    return _frame(rows, PUNTEN_COLUMNS)
+
+
+def scenario_frame(report: GroupReport) -> pd.DataFrame:
+    """Each participant's placement (1–4) now and desired, by role."""
+    placements = sorted(report.placements, key=lambda p: role_sort_key(p.role))
+    rows = [{"rol": p.role, "nu": p.nu, "gewenst": p.gewenst} for p in placements]
+    frame = _frame(rows, SCENARIO_COLUMNS)
+    return frame.astype({"nu": "Int64", "gewenst": "Int64"})
+
+
+def sessie_frame(report: GroupReport) -> pd.DataFrame:
+    """Key/value facts about the session and the group's decisions."""
+    dagdeel, group, theme = report.dagdeel, report.group, report.theme
+    items: list[tuple[str, object]] = [
+        ("locatie", dagdeel.locatie),
+        ("datum", dutch_date(dagdeel.datum)),
+    ]
+    if dagdeel.titel:
+        items.append(("dagdeel", dagdeel.titel))
+    items += [("ronde", group.ronde_nummer)]
+    if group.label:
+        items.append(("tafel", group.label))
+    items += [
+        ("thema", theme.titel),
+        ("domein", theme.domein),
+        ("waarborgen", ", ".join(theme.waarborgen)),
+        ("procesbegeleider", group.procesbegeleider),
+        ("terugkoppeling plenair door", group.reporter or ""),
+        ("stap bij export", group.step.label),
+        ("punten bevestigd", yes_no(report.points_confirmed)),
+        ("scenario groep nu", report.scenario_name(group.scenario_nu)),
+        ("scenario groep gewenst", report.scenario_name(group.scenario_gewenst)),
+        ("onderbouwing scenario", group.scenario_argument or ""),
+        ("reflectiekaarten getoond", "; ".join(card.titel for card in report.revealed)),
+        ("deelnemers totaal", len(report.members)),
+    ]
+    items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
+    items.append(("export gemaakt op", dutch_datetime(report.made_at)))
+    return pd.DataFrame(items, columns=SESSIE_COLUMNS)
+
+
+def raw_responses_frames(report: GroupReport) -> dict[str, pd.DataFrame]:
+    """The sheets of the Excel export, by name: Sessie, Werkblad, Bijdragen, Punten, Scenario."""
+    return {
+        "Sessie": sessie_frame(report),
+        "Werkblad": werkblad_frame(report),
+        "Bijdragen": bijdragen_frame(report),
+        "Punten": punten_frame(report),
+        "Scenario": scenario_frame(report),
+    }
+
+
+def raw_responses_csv(report: GroupReport) -> bytes:
+    """Werkblad answers, contributions and scenario placements in one long table.
+
+    ``soort_gegeven`` says what a row is (werkblad / sterk punt / ontwikkelpunt / scenario);
+    locatie, datum and thema are repeated on every row so CSVs of several groups or
+    locations can simply be stacked. UTF-8 with BOM and ';' as separator, as Dutch Excel
+    expects; cells that Excel would run as a formula get a leading apostrophe.
+    """
+    common = {"locatie": report.dagdeel.locatie, "datum": report.dagdeel.datum.isoformat(),
+              "thema": report.theme.titel}
+    rows = []
+    for row in werkblad_frame(report).to_dict("records"):
+        rows.append({**common, "soort_gegeven": "werkblad", **row})
+    for row in bijdragen_frame(report).to_dict("records"):
+        rows.append({**common, "soort_gegeven": row["soort"].lower(), "rol": row["rol"],
+                     "antwoord": row["tekst"], "tijdstip": row["tijdstip"]})
+    for row in scenario_frame(report).to_dict("records"):
+        rows.append({**common, "soort_gegeven": "scenario", "rol": row["rol"],
+                     "nu": row["nu"], "gewenst": row["gewenst"]})
+    frame = _frame(rows, CSV_COLUMNS)
+    frame = frame.astype({"nu": "Int64", "gewenst": "Int64"})
+    frame["tijdstip"] = frame["tijdstip"].map(
+        lambda t: "" if pd.isna(t) else pd.Timestamp(t).strftime("%Y-%m-%d %H:%M:%S"))
+    text_columns = [c for c in CSV_COLUMNS if c not in ("nu", "gewenst", "tijdstip")]
+    frame[text_columns] = frame[text_columns].fillna("").map(_defuse_formula)
+    return frame.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def raw_responses_xlsx(report: GroupReport) -> bytes:
+    """One sheet per frame, header frozen and filterable, columns wide enough to read."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl",
+                        datetime_format="YYYY-MM-DD HH:MM:SS") as writer:
+        for name, frame in raw_responses_frames(report).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            if len(frame):
+                sheet.auto_filter.ref = sheet.dimensions
+            for index, column in enumerate(frame.columns, start=1):
+                values = [str(column)] + ["" if pd.isna(v) else str(v) for v in frame[column]]
+                longest = max(max(len(line) for line in v.splitlines() or [""]) for v in values)
+                if frame[column].dtype.kind == "M":
+                    longest = 19
+                width = min(max(longest + 2, 8), _MAX_WIDTH)
+                sheet.column_dimensions[get_column_letter(index)].width = width
+                wrap = longest + 2 > _MAX_WIDTH
+                for cell in sheet[get_column_letter(index)][1:]:
+                    if cell.data_type == "f":
+                        # openpyxl takes any text starting with '=' for a formula; participant
+                        # text stays text.
+                        cell.data_type = "s"
+                    if wrap:
+                        cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    else:
+                        cell.alignment = Alignment(vertical="top")
+    return buffer.getvalue()
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _defuse_formula(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
