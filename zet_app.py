@@ -2,8 +2,6 @@
 participants only ever see their own page."""
 import streamlit as st
 
-st.set_page_config(page_title="ZET", page_icon="🗣️", layout="wide")
-
 pages = [
     st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),
     st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),

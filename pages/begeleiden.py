@@ -3,18 +3,20 @@ import streamlit as st
 
 from ui.actions import show_flash
 from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
+from ui.page import setup
 from ui.resources import engine, library
 from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound
 from zet.groups import group_by_secret
 from zet.steps import Step
 
+setup("ZET — procesbegeleider", projector=True)
 lib = library()
 try:
     group = group_by_secret(engine(), st.query_params.get("sleutel", ""))
 except NotFound as error:
     st.error(str(error))
-    st.page_link("pages/start.py", label="Naar de startpagina", icon="🏠")
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
     st.stop()
 
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)

@@ -4,6 +4,7 @@ import streamlit as st
 from ui import live
 from ui.participant import steps as phone
 from ui.participant import werkblad
+from ui.page import setup
 from ui.resources import engine, library
 from zet import participants
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
@@ -11,6 +12,7 @@ from zet.errors import NotFound, UserError
 from zet.roles import ROLES
 from zet.steps import STEP_ORDER, Step
 
+setup("ZET — meedoen", wide=False)
 COOKIE_PREFIX = "zet_deelnemer_"
 lib = library()
 
@@ -35,7 +37,7 @@ def participant_from_url() -> participants.Participant | None:
 
 def code_form(message: str | None = None) -> None:
     if message:
-        st.error(message, icon="⚠️")
+        st.error(message, icon=":material/warning:")
     with st.form("code"):
         code = st.text_input("Deelnamecode", value=st.query_params.get("code", ""),
                              max_chars=12, placeholder="bijv. K7MQA")

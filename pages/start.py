@@ -3,10 +3,12 @@ from datetime import date
 
 import streamlit as st
 
+from ui.page import setup
 from ui.resources import engine, library
 from zet.dagdelen import create_single_session
 from zet.errors import UserError
 
+setup("ZET — start")
 lib = library()
 st.title("ZET — ZelfEvaluatieTool Kwaliteitsontwikkeling")
 st.caption("Samen de kwaliteit van Samen Opleiden en Professionaliseren bespreken: "
@@ -36,7 +38,7 @@ with start:
             st.switch_page("pages/begeleiden.py",
                            query_params={"sleutel": created.group_secrets[0]})
     st.page_link("pages/themas.py", label="Thema's, scenario's en handleiding bekijken",
-                 icon="📖")
+                 icon=":material/menu_book:")
 
 with join:
     st.subheader("Meedoen als deelnemer")

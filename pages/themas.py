@@ -2,10 +2,12 @@
 import streamlit as st
 
 from ui.cards import card as draw_card
+from ui.page import setup
 from ui.resources import library
 from ui.scenarios import scenario_columns
 from zet.content.model import ANSWER_TYPE_LABELS, Theme
 
+setup("ZET — thema's en handleiding")
 lib = library()
 general = lib.general
 
@@ -48,7 +50,7 @@ def theme_preview(theme: Theme) -> None:
 
 
 st.title("Thema's en handleiding")
-st.page_link("pages/start.py", label="Terug naar de start", icon="🏠")
+st.page_link("pages/start.py", label="Terug naar de start", icon=":material/home:")
 tab_themes, tab_handleiding, tab_method = st.tabs(
     ["Thema's", "Handleiding procesbegeleider", "Methode en scenario's"])
 with tab_themes:

@@ -126,7 +126,8 @@ STRONG = ["Studenten voelen zich welkom in het team’s overleg",
           "Overleg <b>& afstemming</b> met de pabo"]
 DEVELOP = ["De visie is bij nieuwe collega’s onbekend",
            "=HYPERLINK(\"http://voorbeeld.nl\")"]
-ARGUMENT = "We doen veel samen, maar de ideeën komen nog vooral van één kant & dat willen we veranderen."
+ARGUMENT = ("We doen veel samen, maar de ideeën komen nog vooral van één kant & dat willen we "
+            "veranderen.")
 
 
 def write_content(root: Path) -> Library:
@@ -210,6 +211,8 @@ def full(tmp_path: Path) -> Setup:
 def test_dutch_dates_need_no_locale():
     assert dutch_date(date(2026, 11, 23)) == "23 november 2026"
     assert dutch_date(date(2027, 3, 1)) == "1 maart 2027"
+    assert [dutch_date(date(2026, month, 9)) for month in (1, 5, 7, 8, 12)] == [
+        "9 januari 2026", "9 mei 2026", "9 juli 2026", "9 augustus 2026", "9 december 2026"]
     from datetime import UTC, datetime
     assert dutch_datetime(datetime(2026, 7, 1, 12, 5, tzinfo=UTC)) == "1 juli 2026 om 14:05"
 
@@ -268,15 +271,25 @@ def test_pdf_of_an_empty_session(tmp_path: Path):
     assert "nog niet bevestigd" not in text  # nothing to confirm yet
 
 
-def test_pdf_survives_hostile_and_long_text(full: Setup):
+def test_exports_survive_hostile_and_long_text(full: Setup):
     gid = full.group_id
     groups.record_group_scenario(full.engine, gid, nu=None, gewenst=4,
                                  argument="<para>&amp; " + "heel lang verhaal " * 80
                                  + "x" * 400 + " 😀 \x07 einde")
-    text = pdf_text(group_report_pdf(full.report()))
+    question = full.library.theme("proefvisie").question("moment")
+    person = participants.members_of(full.engine, gid)[2]
+    groups.set_step(full.engine, gid, Step.WERKBLAD, expected_current=Step.SCENARIO)
+    answers.save_answer(full.engine, gid, person.id, question, "bel\x07letter\x1b en <i>")
+    report = full.report()
+    text = pdf_text(group_report_pdf(report))
     assert "<para>&amp; heel lang verhaal" in text
     assert "einde" in text
     assert "4. Co-creatie en innovatie" in text
+    # openpyxl refuses control characters; they are dropped, the rest of the text stays
+    book = openpyxl.load_workbook(io.BytesIO(raw_responses_xlsx(report)))
+    values = {c.value for row in book["Werkblad"].iter_rows() for c in row}
+    assert "belletter en <i>" in values
+    assert "belletter en <i>" in raw_responses_csv(report).decode("utf-8-sig")
 
 
 # ---------------------------------------------------------------- tables
@@ -288,6 +301,7 @@ def test_frames_hold_the_raw_responses(full: Setup):
     assert list(werkblad.columns) == ["vraag_id", "vraag", "type", "rol", "antwoord",
                                       "verborgen", "tijdstip"]
     assert len(werkblad) == 24
+    assert set(werkblad.rol) == {ROLES[0], ROLES[2], ROLES[3], ROLES[4], ROLES[7]}
     koos = werkblad[werkblad.vraag_id == "gedragen"]
     assert set(koos.antwoord) == {"gewenst 4 / feitelijk 2"}
     assert "In de les; Op papier" in set(werkblad.antwoord)
@@ -299,7 +313,7 @@ def test_frames_hold_the_raw_responses(full: Setup):
     bijdragen = frames["Bijdragen"]
     assert len(bijdragen) == 5
     assert set(bijdragen.soort) == {"Sterk punt", "Ontwikkelpunt"}
-    assert "procesbegeleider" in set(bijdragen.rol)
+    assert set(bijdragen.rol) == {ROLES[0], ROLES[2], ROLES[3], "procesbegeleider"}
 
     punten = frames["Punten"]
     assert list(punten.tekst) == STRONG + DEVELOP

@@ -228,8 +228,8 @@ def test_scenario_placement_on_phone_and_group_decision(env, session):
     assert scenarios.own_placement(env, gid, a.id).gewenst == 3
     at = facilitator(session)
     assert "1 van 1 deelnemers hebben gekozen" in texts(at)
-    at.selectbox[0].select(2)
-    at.selectbox[1].select(2)
+    at.button_group(key="group_nu").set_value(2)
+    at.button_group(key="group_gewenst").set_value(2)
     at.text_area[0].input("We blijven hier; dat past bij onze visie.")
     at.button(key="record_scenario").click().run()
     group = groups.get_group(env, gid)

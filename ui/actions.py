@@ -31,6 +31,6 @@ def show_flash() -> None:
     """Show (once) the message left by the last action."""
     kind, message = st.session_state.pop(_FLASH, (None, None))
     if kind == "error":
-        st.error(message, icon="⚠️")
+        st.error(message, icon=":material/warning:")
     elif kind == "success":
-        st.toast(message, icon="✅")
+        st.toast(message, icon=":material/check_circle:")

@@ -5,6 +5,16 @@ import pandas as pd
 import streamlit as st
 
 from zet.aggregates import QuestionSummary, ScenarioDistribution
+from zet.roles import ROLES
+
+# One colour per role, the same in every chart of the session (colour-blind safe first).
+_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+            "#332288", "#882255", "#999999"]
+ROLE_COLORS = dict(zip(ROLES, _PALETTE))
+
+
+def _role_colors(frame: pd.DataFrame) -> list[str]:
+    return [ROLE_COLORS.get(column, "#777777") for column in frame.columns]
 
 
 def option_counts(summary: QuestionSummary) -> None:
@@ -15,7 +25,7 @@ def option_counts(summary: QuestionSummary) -> None:
         return
     frame.index.name = "Optie"
     st.bar_chart(frame.fillna(0), horizontal=True, stack=True, x_label="aantal",
-                 height=max(160, 48 * len(summary.question.opties)))
+                 color=_role_colors(frame), height=max(160, 48 * len(summary.question.opties)))
 
 
 def scale_distribution(summary: QuestionSummary) -> None:
@@ -27,7 +37,7 @@ def scale_distribution(summary: QuestionSummary) -> None:
     frame.index = [f"{i}" + (f" {summary.question.laag}" if i == 1 and summary.question.laag
                              else f" {summary.question.hoog}" if i == 5 and summary.question.hoog
                              else "") for i in frame.index]
-    st.bar_chart(frame, stack=True, y_label="aantal", height=260)
+    st.bar_chart(frame, stack=True, y_label="aantal", color=_role_colors(frame), height=260)
 
 
 def koos_gap(summary: QuestionSummary) -> None:
@@ -62,4 +72,5 @@ def scenario_distribution(distribution: ScenarioDistribution, names: list[str]) 
                 continue
             frame = pd.DataFrame(source, index=range(1, 5)).fillna(0)
             frame.index = labels
-            st.bar_chart(frame, stack=True, y_label="aantal deelnemers", height=320)
+            st.bar_chart(frame, horizontal=True, stack=True, x_label="aantal deelnemers",
+                         y_label="", color=_role_colors(frame), height=260)

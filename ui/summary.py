@@ -10,7 +10,7 @@ from zet.report import GroupReport
 
 def outcome(report: GroupReport) -> None:
     if not report.points_confirmed:
-        st.warning("De lijst met punten is nog niet bevestigd.", icon="⏳")
+        st.warning("De lijst met punten is nog niet bevestigd.", icon=":material/hourglass_empty:")
     columns = st.columns(2, gap="large")
     for column, kind in zip(columns, points.KINDS):
         with column:

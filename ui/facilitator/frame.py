@@ -25,16 +25,16 @@ def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
     """PDF, CSV and Excel, made when clicked, at any moment of the session."""
     stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{_slug(dagdeel.locatie)}_{group.theme_id}"
     st.download_button("Verslag (PDF)", lambda: pdf.group_report_pdf(_report(group.id)),
-                       file_name=f"{stem}.pdf", mime="application/pdf", icon="📄",
+                       file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                        key=f"pdf_{key}", on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (Excel)",
                        lambda: tables.raw_responses_xlsx(_report(group.id)),
-                       file_name=f"{stem}.xlsx", icon="📊", key=f"xlsx_{key}",
+                       file_name=f"{stem}.xlsx", icon=":material/table_view:", key=f"xlsx_{key}",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (CSV)",
                        lambda: tables.raw_responses_csv(_report(group.id)),
-                       file_name=f"{stem}.csv", mime="text/csv", icon="🧾", key=f"csv_{key}",
+                       file_name=f"{stem}.csv", mime="text/csv", icon=":material/description:", key=f"csv_{key}",
                        on_click="ignore", width="stretch")
 
 
@@ -68,7 +68,7 @@ def sidebar(group: groups.Group, dagdeel: Dagdeel, theme: Theme) -> bool:
                           kwargs={"success": "De sessie is afgesloten."})
         else:
             st.info("Deze sessie is afgesloten.")
-        st.page_link("pages/themas.py", label="Handleiding en thema's", icon="📖")
+        st.page_link("pages/themas.py", label="Handleiding en thema's", icon=":material/menu_book:")
     return show_qr
 
 
@@ -86,15 +86,24 @@ def _elapsed(since: datetime) -> int:
     return max(0, int((now() - since).total_seconds() // 60))
 
 
+def stepper(current: Step) -> str:
+    """All six steps on one line, the current one highlighted."""
+    parts = []
+    for step in STEP_ORDER:
+        if step == current:
+            parts.append(f":blue-background[**{step.number}. {step.label}**]")
+        elif step.number < current.number:
+            parts.append(f":gray[:material/check: {step.label}]")
+        else:
+            parts.append(f"{step.number}. {step.label}")
+    return " &nbsp;›&nbsp; ".join(parts)
+
+
 def header(group: groups.Group, theme: Theme) -> None:
     """Step indicator, suggested time and the buttons that move the group."""
     st.markdown(f"## {theme.titel}")
-    cells = st.columns(len(STEP_ORDER))
-    for cell, step in zip(cells, STEP_ORDER):
-        marker = "🔵" if step == group.step else ("✔️" if step.number < group.step.number
-                                                 else "⚪")
-        weight = "**" if step == group.step else ""
-        cell.markdown(f"{marker} {weight}{step.number}. {step.label}{weight}")
+    st.markdown(stepper(group.step))
+    st.html(f"<span data-testid='projector-step' data-step='{group.step.value}'></span>")
     plan = theme.opdracht.plan_for(group.step)
     back, info, forward = st.columns([1, 4, 1])
     previous, following = group.step.previous(), group.step.next()

@@ -23,15 +23,17 @@ def _distribution(group_id: int, theme: Theme) -> None:
 
 def _decision(group: Group, theme: Theme) -> None:
     st.markdown("### Wat de groep afspreekt")
-    options = [None, 1, 2, 3, 4]
+    options = [1, 2, 3, 4]
     with st.form("group_scenario"):
         now_col, want_col = st.columns(2)
-        nu = now_col.selectbox("Waar staan we nu?", options,
-                               index=options.index(group.scenario_nu),
-                               format_func=lambda n: scenario_label(theme, n))
-        gewenst = want_col.selectbox("Waar willen we naartoe?", options,
-                                     index=options.index(group.scenario_gewenst),
-                                     format_func=lambda n: scenario_label(theme, n))
+        # Segmented controls, not dropdowns: a dropdown closes when the live chart refreshes.
+        nu = now_col.segmented_control("Waar staan we nu?", options, default=group.scenario_nu,
+                                       format_func=lambda n: scenario_label(theme, n),
+                                       key="group_nu")
+        gewenst = want_col.segmented_control("Waar willen we naartoe?", options,
+                                             default=group.scenario_gewenst,
+                                             format_func=lambda n: scenario_label(theme, n),
+                                             key="group_gewenst")
         argument = st.text_area(
             "Onderbouwing", value=group.scenario_argument, max_chars=groups.MAX_ARGUMENT,
             help="Ook 'we willen blijven waar we staan' is een goed antwoord, "

@@ -19,7 +19,7 @@ SCENARIO_NUMBERS = [1, 2, 3, 4]
 
 def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
     st.info("Kijk mee op het scherm: daar staan alle antwoorden naast elkaar, zonder namen.",
-            icon="👀")
+            icon=":material/visibility:")
     own = answers.own_answers(engine(), group_id, participant_id)
     with st.expander("Jouw antwoorden", expanded=True):
         for question in theme.vragen:
@@ -31,7 +31,7 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
 def reflectiekaarten(group_id: int, theme: Theme) -> None:
     shown = [c for cid in live.revealed(group_id) if (c := theme.card(cid))]
     if not shown:
-        st.info("De procesbegeleider kiest zo een reflectiekaart.", icon="🃏")
+        st.info("De procesbegeleider kiest zo een reflectiekaart.", icon=":material/style:")
     for card in reversed(shown):
         draw_card(card)
 
@@ -103,5 +103,5 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
 @st.fragment(run_every=5)
 def afronding(group_id: int) -> None:
     st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
-               icon="🙏")
+               icon=":material/favorite:")
     outcome(build_group_report(engine(), library(), group_id))

@@ -92,7 +92,7 @@ def _input(group_id: int, participant_id: int, question: Question) -> None:
 
 
 def show(group_id: int, participant_id: int, theme: Theme) -> None:
-    st.info(theme.werkblad_instructie, icon="✏️")
+    st.info(theme.werkblad_instructie, icon=":material/edit:")
     stored = answers.own_answers(engine(), group_id, participant_id)
     for number, question in enumerate(theme.vragen, start=1):
         _initial(question, stored.get(question.id))

@@ -7,6 +7,7 @@ reportlab nor pandas.
 """
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -28,12 +29,12 @@ def dutch_date(value: date) -> str:
 
 
 def local_time(value: datetime) -> datetime:
-    """A stored (UTC) moment as Dutch wall-clock time, without zone (Excel needs naive)."""
+    """A stored (UTC) moment as Dutch wall-clock time to the second, without zone (Excel
+    cannot store zones)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    if LOCAL_ZONE is None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    local = value.astimezone(LOCAL_ZONE or UTC)
+    return local.replace(tzinfo=None, microsecond=0)
 
 
 def dutch_datetime(value: datetime) -> str:
@@ -55,6 +56,15 @@ def answer_text(question: Question | None, value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(item) for item in value)
     return str(value)
+
+
+# Control characters (not tab/newline) that a phone keyboard can smuggle in: reportlab
+# chokes on some, and openpyxl refuses to write any of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control(value: str) -> str:
+    return _CONTROL.sub("", value)
 
 
 def yes_no(flag: bool) -> str:

@@ -7,7 +7,6 @@ Paragraph markup, so ``<b>`` or ``&`` in an answer is printed as typed.
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 from xml.sax.saxutils import escape
 
@@ -22,15 +21,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak, Flowable, HRFlowable, KeepTogether, ListFlowable, ListItem, Paragraph,
-    SimpleDocTemplate, Spacer, Table, TableStyle,
+    CondPageBreak, Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
+    Table, TableStyle,
 )
 
 from zet.aggregates import progress
-from zet.export import dutch_date, dutch_datetime
+from zet.export import dutch_date, dutch_datetime, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
 from zet.report import GroupReport
 from zet.roles import role_sort_key
+from zet.steps import STEP_ORDER
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -46,12 +46,9 @@ WARN_LINE = colors.HexColor("#E0A526")
 NU_COLOR = colors.HexColor("#8AA6C1")
 GEWENST_COLOR = colors.HexColor("#1F5F8B")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def text(value: object) -> str:
     """Plain text (from participants or content) as safe Paragraph markup."""
-    cleaned = _CONTROL.sub("", str(value or ""))
+    cleaned = strip_control(str(value or ""))
     return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
@@ -77,6 +74,8 @@ class _Styles:
         self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=FONT_BOLD)
         self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=1)
         self.warn = ParagraphStyle("warn", parent=base, fontName=FONT_BOLD)
+        self.numbered = ParagraphStyle("numbered", parent=base, leftIndent=17, bulletIndent=0,
+                                       bulletFontName=FONT, bulletFontSize=9.5, spaceAfter=2.5)
 
 
 def group_report_pdf(report: GroupReport) -> bytes:
@@ -84,7 +83,8 @@ def group_report_pdf(report: GroupReport) -> bytes:
     register_fonts()
     styles = _Styles()
     buffer = io.BytesIO()
-    footer = (f"ZET — {report.dagdeel.locatie} — {dutch_date(report.dagdeel.datum)}",
+    footer = (strip_control(f"ZET — {report.dagdeel.locatie} — "
+                            f"{dutch_date(report.dagdeel.datum)}"),
               f"Gemaakt op {dutch_datetime(report.made_at)}")
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
@@ -113,11 +113,11 @@ def _header(report: GroupReport, s: _Styles) -> list[Flowable]:
     ]
     if dagdeel.titel:
         rows.append(("Dagdeel", text(dagdeel.titel)))
-    round_text = f"Ronde {group.ronde_nummer}"
     if group.label:
-        round_text += f", tafel {group.label}"
+        rows.append(("Ronde en tafel", text(f"ronde {group.ronde_nummer}, tafel {group.label}")))
+    else:
+        rows.append(("Ronde", text(f"ronde {group.ronde_nummer}")))
     rows += [
-        ("Ronde", text(round_text)),
         ("Thema", f"<b>{text(theme.titel)}</b>"),
         ("Domein", text(theme.domein)),
         ("Waarborgen", text(", ".join(theme.waarborgen))),
@@ -125,8 +125,8 @@ def _header(report: GroupReport, s: _Styles) -> list[Flowable]:
     ]
     if group.reporter:
         rows.append(("Terugkoppeling plenair", text(group.reporter)))
-    rows.append(("Stand bij export", text(f"stap {group.step.number} van 6: "
-                                          f"{group.step.label}")))
+    rows.append(("Stand bij export", text(f"stap {group.step.number} van {len(STEP_ORDER)} "
+                                          f"({group.step.label})")))
     table = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
                   colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -182,10 +182,10 @@ def _points(report: GroupReport, s: _Styles) -> list[Flowable]:
         if not points:
             story.append(Paragraph(empty, s.body))
             continue
-        story.append(ListFlowable(
-            [ListItem(Paragraph(text(p.text), s.body), spaceAfter=2) for p in points],
-            bulletType="1", bulletFormat="%s.", bulletFontName=FONT, bulletFontSize=9.5,
-            leftIndent=16, bulletDedent=16, start=1))
+        # One Paragraph per point (not a ListFlowable): the heading then stays with the
+        # first point instead of being left alone at the bottom of a page.
+        story += [Paragraph(text(point.text), s.numbered, bulletText=f"{number}.")
+                  for number, point in enumerate(points, start=1)]
     return story
 
 
@@ -214,17 +214,18 @@ def _scenario(report: GroupReport, s: _Styles) -> list[Flowable]:
                            else "Nog geen onderbouwing vastgelegd.", s.body))
 
     distribution = report.distribution
-    story.append(Paragraph(f"Plaatsing door de deelnemers (n = {distribution.placed})", s.h2))
     if not distribution.placed:
+        story.append(Paragraph("Plaatsing door de deelnemers", s.h2))
         story.append(Paragraph("Nog geen plaatsingen door deelnemers.", s.body))
         return story
     story.append(KeepTogether([
+        Paragraph(f"Plaatsing door de deelnemers (n = {distribution.placed})", s.h2),
         _chart(report),
-        Paragraph("Aantal deelnemers per scenario: waar staat de school nu, en waar willen we "
-                  "naartoe?", s.muted),
+        Paragraph("Aantal deelnemers per scenario: waar staat de school nu volgens hen, en "
+                  "waar willen ze naartoe?", s.muted),
     ]))
-    story.append(Spacer(1, 6))
-    story.append(_role_table(report, s))
+    story.append(KeepTogether([Paragraph("Plaatsing per rol (aantal deelnemers)", s.h2),
+                               _role_table(report, s)]))
     return story
 
 
@@ -233,8 +234,9 @@ def _cards(report: GroupReport, s: _Styles) -> list[Flowable]:
     if not report.revealed:
         return story + [Paragraph("Er is (nog) geen reflectiekaart getoond.", s.body)]
     for card in report.revealed:
-        story.append(KeepTogether([Paragraph(text(card.titel), s.h2),
-                                   Paragraph(text(card.kern), s.body)]))
+        # Plain flowables, not KeepTogether: the headings' keepWithNext then chains the
+        # section heading, the card title and its text onto one page.
+        story += [Paragraph(text(card.titel), s.h2), Paragraph(text(card.kern), s.body)]
     return story
 
 
@@ -260,8 +262,8 @@ def _grid_style(extra: list[tuple]) -> TableStyle:
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
         *extra,
     ])
 
@@ -281,11 +283,11 @@ def _chart(report: GroupReport) -> Drawing:
     distribution = report.distribution
     nu = distribution.totals("nu")
     gewenst = distribution.totals("gewenst")
-    width, height = FRAME_WIDTH, 72 * mm
+    width, height = FRAME_WIDTH, 60 * mm
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 34, 46
-    chart.width, chart.height = width - 44, height - 46 - 26
+    chart.x, chart.y = 34, 30
+    chart.width, chart.height = width - 44, height - 30 - 24
     chart.data = [[nu[n] for n in range(1, 5)], [gewenst[n] for n in range(1, 5)]]
     chart.bars[0].fillColor = NU_COLOR
     chart.bars[1].fillColor = GEWENST_COLOR
@@ -345,7 +347,7 @@ def _role_table(report: GroupReport, s: _Styles) -> Table:
     roles = sorted(dict.fromkeys([*distribution.nu, *distribution.gewenst]), key=role_sort_key)
     number_width = 12 * mm
     role_width = FRAME_WIDTH - 8 * number_width
-    header = [Paragraph("Rol", s.cell_bold), Paragraph("Nu", s.cell_bold), "", "", "",
+    header = [Paragraph("Per rol", s.cell_bold), Paragraph("Nu", s.cell_bold), "", "", "",
               Paragraph("Gewenst", s.cell_bold), "", "", ""]
     numbers = ["", *[str(n) for n in range(1, 5)], *[str(n) for n in range(1, 5)]]
     rows: list[list] = [header, numbers]
@@ -362,10 +364,11 @@ def _role_table(report: GroupReport, s: _Styles) -> Table:
     table = Table(rows, colWidths=[role_width] + [number_width] * 8, hAlign="LEFT",
                   repeatRows=2)
     table.setStyle(_grid_style([
+        ("SPAN", (0, 0), (0, 1)),
         ("SPAN", (1, 0), (4, 0)),
         ("SPAN", (5, 0), (8, 0)),
         ("BACKGROUND", (0, 1), (-1, 1), SHADE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.25, RULE),
+        ("LINEBELOW", (1, 0), (-1, 0), 0.25, RULE),
         ("LINEBELOW", (0, 1), (-1, 1), 0.8, MUTED),
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
         ("LINEBEFORE", (1, 0), (1, -1), 0.8, MUTED),

@@ -8,7 +8,9 @@ import io
 
 import pandas as pd
 
-from zet.export import answer_text, dutch_date, dutch_datetime, local_time, yes_no
+from zet.export import (
+    answer_text, dutch_date, dutch_datetime, local_time, strip_control, yes_no,
+)
 from zet.points import KINDS
 from zet.report import GroupReport
 from zet.roles import role_sort_key
@@ -103,7 +105,7 @@ def sessie_frame(report: GroupReport) -> pd.DataFrame:
     ]
     items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
     items.append(("export gemaakt op", dutch_datetime(report.made_at)))
-    return pd.DataFrame(items, columns=SESSIE_COLUMNS)
+    return _frame([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
 def raw_responses_frames(report: GroupReport) -> dict[str, pd.DataFrame]:
@@ -180,7 +182,9 @@ def raw_responses_xlsx(report: GroupReport) -> bytes:
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+    clean = [{key: strip_control(value) if isinstance(value, str) else value
+              for key, value in row.items()} for row in rows]
+    return pd.DataFrame(clean, columns=columns)
 
 
 def _defuse_formula(value: object) -> object:
