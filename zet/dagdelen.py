@@ -1,7 +1,9 @@
 """Creating and finding dagdelen, their rounds and theme groups."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import Engine, Row, select, update
@@ -15,6 +17,40 @@ from zet.errors import NotFound, UserError
 from zet.steps import Step
 
 MAX_NAME = 120
+PHASES = ("opening", "ronde", "afsluiting")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+def clean_time(value: str | None, what: str) -> str | None:
+    """'9:30' or '09.30' becomes '09:30'; empty stays None; nonsense is refused."""
+    value = (value or "").strip().replace(".", ":")
+    if not value:
+        return None
+    if re.fullmatch(r"\d:\d\d", value):
+        value = "0" + value
+    if not _TIME.match(value):
+        raise UserError(f"{what}: '{value}' is geen tijd. Schrijf bijvoorbeeld 09:30.")
+    return value
+
+
+@dataclass(frozen=True)
+class Programme:
+    """The plenary parts around the rounds (the rounds carry their own times)."""
+    opening: tuple[str, str] | None = None
+    pauzes: tuple[tuple[str, str], ...] = ()
+    afsluiting: tuple[str, str] | None = None
+
+    def to_json(self) -> str:
+        return json.dumps({"opening": self.opening, "pauzes": self.pauzes,
+                           "afsluiting": self.afsluiting})
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> "Programme":
+        data = json.loads(raw or "{}")
+        pair = lambda v: tuple(v) if v else None  # noqa: E731
+        return cls(opening=pair(data.get("opening")),
+                   pauzes=tuple(tuple(p) for p in data.get("pauzes") or ()),
+                   afsluiting=pair(data.get("afsluiting")))
 
 
 @dataclass(frozen=True)
@@ -27,6 +63,9 @@ class Dagdeel:
     admin_secret: str
     status: str
     created_at: datetime
+    fase: str = "ronde"
+    actieve_ronde: int | None = 1
+    programme: Programme = field(default_factory=Programme)
 
     @property
     def is_open(self) -> bool:
@@ -36,7 +75,9 @@ class Dagdeel:
     def from_row(cls, row: Row) -> "Dagdeel":
         return cls(id=row.id, locatie=row.locatie, datum=row.datum, titel=row.titel,
                    join_code=row.join_code, admin_secret=row.admin_secret, status=row.status,
-                   created_at=as_utc(row.created_at))
+                   created_at=as_utc(row.created_at), fase=row.fase,
+                   actieve_ronde=row.actieve_ronde,
+                   programme=Programme.from_json(row.programma))
 
 
 @dataclass(frozen=True)
@@ -71,8 +112,12 @@ def _clean_name(value: str, what: str) -> str:
 
 
 def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[RoundPlan],
-                   titel: str = "", known_themes: set[str] | None = None) -> CreatedSession:
-    """Create a dagdeel with its rounds and groups; the join code is unique among open ones."""
+                   titel: str = "", known_themes: set[str] | None = None,
+                   programme: Programme | None = None) -> CreatedSession:
+    """Create a dagdeel with its rounds and groups; the join code is unique among open ones.
+
+    Without a programme it is a quick session that starts in its first round at once;
+    with one it starts in the plenary opening."""
     locatie = _clean_name(locatie, "de locatie")
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
@@ -80,22 +125,30 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         _clean_name(plan.procesbegeleider, "de naam van de procesbegeleider")
         if known_themes is not None and plan.theme_id not in known_themes:
             raise UserError(f"Thema '{plan.theme_id}' bestaat niet.")
+    for round_plan in rounds:
+        labels = [g.label.strip().upper() for g in round_plan.groups]
+        if len(round_plan.groups) > 1 and len(set(labels)) != len(labels):
+            raise UserError("Geef elke tafel in een ronde een eigen naam (bijv. A, B, C).")
     for _attempt in range(20):
         try:
-            return _insert_dagdeel(engine, locatie, datum, titel.strip()[:MAX_NAME], rounds)
+            return _insert_dagdeel(engine, locatie, datum, titel.strip()[:MAX_NAME], rounds,
+                                   programme)
         except IntegrityError:
             continue  # join code taken by another open dagdeel: draw a new one
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
 
 
 def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
-                    rounds: list[RoundPlan]) -> CreatedSession:
+                    rounds: list[RoundPlan], programme: Programme | None) -> CreatedSession:
     created = now()
     group_ids, secrets = [], []
     with writing(engine) as conn:
         dagdeel_id = conn.execute(dagdelen.insert().values(
             locatie=locatie, datum=datum, titel=titel, join_code=new_join_code(),
             admin_secret=new_secret(), status="open", created_at=created,
+            fase="opening" if programme else "ronde",
+            actieve_ronde=None if programme else 1,
+            programma=(programme or Programme()).to_json(),
         )).inserted_primary_key[0]
         for number, round_plan in enumerate(rounds, start=1):
             ronde_id = conn.execute(rondes.insert().values(
@@ -107,7 +160,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
                 group_ids.append(conn.execute(groepen.insert().values(
                     dagdeel_id=dagdeel_id, ronde_id=ronde_id, theme_id=plan.theme_id,
                     procesbegeleider=_clean_name(plan.procesbegeleider, "de procesbegeleider"),
-                    label=plan.label.strip()[:40], secret=secret, step=Step.WERKBLAD.value,
+                    label=plan.label.strip().upper()[:40], secret=secret, step=Step.WERKBLAD.value,
                     step_changed_at=created, created_at=created,
                 )).inserted_primary_key[0])
                 secrets.append(secret)
@@ -156,6 +209,17 @@ def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
     with writing(engine) as conn:
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
                      .values(status="gesloten", closed_at=now()))
+
+
+def dagdeel_by_secret(engine: Engine, secret: str) -> Dagdeel:
+    """The dagdeel behind the hoofdprocesbegeleider's link."""
+    with reading(engine) as conn:
+        row = conn.execute(select(dagdelen).where(dagdelen.c.admin_secret == (secret or ""))
+                           ).first() if secret else None
+    if row is None:
+        raise NotFound("Deze link van de hoofdprocesbegeleider klopt niet. Gebruik de link "
+                       "die je kreeg toen het dagdeel werd gemaakt.")
+    return Dagdeel.from_row(row)
 
 
 def list_dagdelen(engine: Engine) -> list[Dagdeel]:

@@ -66,16 +66,23 @@ def participant_by_token(engine: Engine, token: str) -> Participant:
     return Participant.from_row(row)
 
 
-def active_round_id(conn: Connection, dagdeel_id: int) -> int:
-    """The round phones are in now: the first round (later rounds start in the dagdeel flow)."""
-    return conn.execute(select(rondes.c.id).where(rondes.c.dagdeel_id == dagdeel_id)
-                        .order_by(rondes.c.nummer)).scalars().first()
+def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:
+    """The round that is running now, or None during a plenary part."""
+    row = conn.execute(select(dagdelen.c.fase, dagdelen.c.actieve_ronde)
+                       .where(dagdelen.c.id == dagdeel_id)).first()
+    if row is None or row.fase != "ronde" or row.actieve_ronde is None:
+        return None
+    return conn.execute(select(rondes.c.id).where(rondes.c.dagdeel_id == dagdeel_id,
+                                                  rondes.c.nummer == row.actieve_ronde)
+                        ).scalar()
 
 
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
     """Put a participant in the group of the active round that needs their role most:
     fewest of that role first, then the smallest group. Returns the group id."""
     ronde_id = active_round_id(conn, participant.dagdeel_id)
+    if ronde_id is None:
+        return None
     existing = conn.execute(select(groepsleden.c.groep_id).where(
         groepsleden.c.ronde_id == ronde_id,
         groepsleden.c.deelnemer_id == participant.id)).scalar()
@@ -98,7 +105,8 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
 
 
 def group_of(engine: Engine, participant: Participant) -> int | None:
-    """The participant's group in the active round, placing them if they have none yet."""
+    """The participant's group in the running round, placing a late joiner in the group
+    that needs their role most; None during a plenary part."""
     with writing(engine) as conn:
         return place_in_active_round(conn, participant)
 

@@ -19,6 +19,10 @@ dagdelen = Table(
     Column("status", String(20), nullable=False, server_default="open"),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("closed_at", DateTime(timezone=True)),
+    # opening | ronde | afsluiting: what the room is doing; phones follow it.
+    Column("fase", String(20), nullable=False, server_default="ronde"),
+    Column("actieve_ronde", Integer),  # nummer of the running round
+    Column("programma", Text, nullable=False, server_default="{}"),  # JSON, see Programme
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(

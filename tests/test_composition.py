@@ -1,0 +1,87 @@
+"""Properties of the proposed group composition, for 5–60 people and 1–4 groups."""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from statistics import mean
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zet.composition import (greedy_by_arrival, group_sizes, pairs_of, propose, random_assignment,
+                             repeat_cost, role_cost)
+from zet.roles import ROLES, STUDENT_ROLE
+
+
+@st.composite
+def rooms(draw):
+    """A room of participants with realistic (skewed) roles and a number of groups."""
+    people = draw(st.integers(min_value=5, max_value=60))
+    groups = draw(st.integers(min_value=1, max_value=4))
+    weights = draw(st.lists(st.integers(min_value=0, max_value=10), min_size=len(ROLES),
+                            max_size=len(ROLES)).filter(lambda w: sum(w) > 0))
+    rng = random.Random(draw(st.integers(min_value=0, max_value=10_000)))
+    roles = {p: rng.choices(ROLES, weights=weights)[0] for p in range(1, people + 1)}
+    return roles, list(range(100, 100 + groups))
+
+
+def _rounds(roles, group_ids, count):
+    """Run ``count`` rounds, each proposal knowing who met before."""
+    met, history = set(), []
+    for number in range(count):
+        assignment = propose(list(roles), roles, group_ids, met, seed=number)
+        history.append((assignment, set(met)))
+        met |= pairs_of(assignment)
+    return history
+
+
+@settings(max_examples=60, deadline=None)
+@given(rooms())
+def test_sizes_differ_by_at_most_one_and_everyone_sits_once(room):
+    roles, group_ids = room
+    for assignment, _met in _rounds(roles, group_ids, 2):
+        sizes = [len(members) for members in assignment.values()]
+        assert max(sizes) - min(sizes) <= 1
+        seated = [p for members in assignment.values() for p in members]
+        assert sorted(seated) == sorted(roles)  # one group per person per round
+
+
+@settings(max_examples=60, deadline=None)
+@given(rooms())
+def test_roles_are_spread_at_least_as_well_as_the_greedy_baseline(room):
+    roles, group_ids = room
+    baseline = role_cost(greedy_by_arrival(list(roles), roles, group_ids), roles)
+    for assignment, _met in _rounds(roles, group_ids, 2):
+        assert role_cost(assignment, roles) <= baseline
+
+
+@settings(max_examples=60, deadline=None)
+@given(rooms())
+def test_no_table_of_only_students_while_other_roles_are_in_the_room(room):
+    roles, group_ids = room
+    counts = Counter(roles.values())
+    others = len(roles) - counts[STUDENT_ROLE]
+    assignment = propose(list(roles), roles, group_ids)
+    if others >= len(group_ids):
+        for members in assignment.values():
+            assert any(roles[p] != STUDENT_ROLE for p in members)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rooms())
+def test_fewer_repeat_pairings_than_a_random_assignment(room):
+    """Round two (the handleiding's programme) and the second and third round together."""
+    roles, group_ids = room
+    rng = random.Random(7)
+    ours, chance = [], []
+    for assignment, met in _rounds(roles, group_ids, 3)[1:]:
+        ours.append(repeat_cost(assignment, met))
+        chance.append(mean(repeat_cost(random_assignment(list(roles), group_ids, rng), met)
+                           for _ in range(40)))
+    assert ours[0] <= chance[0]
+    assert sum(ours) <= sum(chance)
+
+
+def test_sizes_helper():
+    assert group_sizes(14, 3) == [5, 5, 4]
+    assert group_sizes(5, 4) == [2, 1, 1, 1]

@@ -1,0 +1,140 @@
+"""Who sits at which table in a round.
+
+The proposal keeps group sizes within one of each other, spreads roles over the groups (never
+worse than the simple greedy of ``greedy_by_arrival``, so no table of only students while
+other roles are in the room) and lets people meet as many new colleagues as possible: pairs
+who sat together in an earlier round are split where the role spread allows it. In a small
+room with few roles a third round cannot always avoid every repeat; the role spread wins.
+
+Pure functions on ids and roles; storage lives in ``zet.rounds``.
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+
+Pair = frozenset[int]
+Assignment = dict[int, list[int]]  # group id -> participant ids
+
+
+def group_sizes(people: int, groups: int) -> list[int]:
+    """Sizes that differ by at most one, larger groups first."""
+    base, extra = divmod(people, groups)
+    return [base + 1 if i < extra else base for i in range(groups)]
+
+
+def role_cost(assignment: Assignment, roles: Mapping[int, str]) -> int:
+    """Pairs of the same role sitting together: lower means better spread roles."""
+    return sum(count * (count - 1) // 2
+               for members in assignment.values()
+               for count in Counter(roles[p] for p in members).values())
+
+
+def repeat_cost(assignment: Assignment, met: set[Pair]) -> int:
+    """Pairs who sat together in an earlier round and do so again."""
+    return sum(1 for members in assignment.values()
+               for a, b in combinations(members, 2) if frozenset((a, b)) in met)
+
+
+def pairs_of(assignment: Assignment) -> set[Pair]:
+    return {frozenset(pair) for members in assignment.values()
+            for pair in combinations(members, 2)}
+
+
+def greedy_by_arrival(participants: Sequence[int], roles: Mapping[int, str],
+                      group_ids: Sequence[int]) -> Assignment:
+    """The simple baseline: in order of arrival, each person joins the table with the fewest
+    of their role (then the smallest table)."""
+    sizes = dict(zip(group_ids, group_sizes(len(participants), len(group_ids))))
+    assignment: Assignment = {g: [] for g in group_ids}
+    for person in participants:
+        open_groups = [g for g in group_ids if len(assignment[g]) < sizes[g]]
+        target = min(open_groups, key=lambda g: (
+            sum(1 for m in assignment[g] if roles[m] == roles[person]), len(assignment[g])))
+        assignment[target].append(person)
+    return assignment
+
+
+def deal_by_role(participants: Sequence[int], roles: Mapping[int, str],
+                 group_ids: Sequence[int]) -> Assignment:
+    """Sort by role (rarest first) and deal out like cards: a well spread start."""
+    counts = Counter(roles[p] for p in participants)
+    ordered = sorted(participants, key=lambda p: (counts[roles[p]], roles[p], p))
+    sizes = dict(zip(group_ids, group_sizes(len(participants), len(group_ids))))
+    assignment: Assignment = {g: [] for g in group_ids}
+    cycle = 0
+    for person in ordered:
+        while True:
+            group = group_ids[cycle % len(group_ids)]
+            cycle += 1
+            if len(assignment[group]) < sizes[group]:
+                assignment[group].append(person)
+                break
+    return assignment
+
+
+def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Sequence[int],
+            met: Iterable[Pair] = (), *, seed: int = 0, max_passes: int = 30) -> Assignment:
+    """A composition with as few same-role pairs plus repeat pairs as swaps between tables
+    can reach, never spreading roles worse than ``greedy_by_arrival``."""
+    if not group_ids:
+        raise ValueError("at least one group is needed")
+    met = set(met)
+    neighbours: dict[int, set[int]] = {p: set() for p in participants}
+    for pair in met:
+        a, b = tuple(pair)
+        if a in neighbours and b in neighbours:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    baseline = greedy_by_arrival(participants, roles, group_ids)
+    role_cap = role_cost(baseline, roles)
+    dealt = deal_by_role(participants, roles, group_ids)
+    assignment = dealt if role_cost(dealt, roles) <= role_cap else baseline
+    roles_now = role_cost(assignment, roles)
+    repeats_now = repeat_cost(assignment, met)
+    rng = random.Random(seed)
+
+    def leave_join(members: list[int], leaving: int, joining: int) -> tuple[int, int]:
+        """Cost change in one table when ``leaving`` makes room for ``joining``."""
+        others = [m for m in members if m != leaving]
+        same_role = (sum(1 for m in others if roles[m] == roles[joining])
+                     - sum(1 for m in others if roles[m] == roles[leaving]))
+        repeats = (sum(1 for m in others if m in neighbours[joining])
+                   - sum(1 for m in others if m in neighbours[leaving]))
+        return same_role, repeats
+
+    for _ in range(max_passes):
+        improved = False
+        group_pairs = list(combinations(group_ids, 2))
+        rng.shuffle(group_pairs)
+        for g, h in group_pairs:
+            for i in range(len(assignment[g])):
+                for j in range(len(assignment[h])):
+                    a, b = assignment[g][i], assignment[h][j]
+                    role_g, repeat_g = leave_join(assignment[g], a, b)
+                    role_h, repeat_h = leave_join(assignment[h], b, a)
+                    new_roles = roles_now + role_g + role_h
+                    new_repeats = repeats_now + repeat_g + repeat_h
+                    if new_roles <= role_cap and (new_roles + new_repeats, new_roles) < (
+                            roles_now + repeats_now, roles_now):
+                        assignment[g][i], assignment[h][j] = b, a
+                        roles_now, repeats_now = new_roles, new_repeats
+                        improved = True
+        if not improved:
+            break
+    return {g: sorted(members) for g, members in assignment.items()}
+
+
+def random_assignment(participants: Sequence[int], group_ids: Sequence[int],
+                      rng: random.Random) -> Assignment:
+    """A balanced random composition (the comparison in the tests)."""
+    shuffled = list(participants)
+    rng.shuffle(shuffled)
+    assignment: Assignment = {}
+    start = 0
+    for group, size in zip(group_ids, group_sizes(len(shuffled), len(group_ids))):
+        assignment[group] = shuffled[start:start + size]
+        start += size
+    return assignment

@@ -1,0 +1,176 @@
+"""Rounds of a dagdeel: the proposed composition, moving people by hand, locking, and the
+plenary phases around the rounds."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from zet import composition
+from zet.db import reading, writing
+from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
+from zet.errors import UserError
+from zet.participants import Participant, group_of, place_in_active_round
+
+
+@dataclass(frozen=True)
+class Table:
+    """One theme group in a round, with who sits there."""
+    group_id: int
+    label: str
+    theme_id: str
+    procesbegeleider: str
+    members: list[Participant]
+
+
+@dataclass(frozen=True)
+class Round:
+    id: int
+    nummer: int
+    start_tijd: str | None
+    eind_tijd: str | None
+    locked: bool
+    tables: list[Table]
+
+    @property
+    def placed_ids(self) -> set[int]:
+        return {m.id for t in self.tables for m in t.members}
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Where a phone tells its owner to go."""
+    ronde: int
+    label: str
+    theme_id: str
+    group_id: int
+
+
+def _round_row(conn: Connection, dagdeel_id: int, nummer: int):
+    row = conn.execute(select(rondes).where(rondes.c.dagdeel_id == dagdeel_id,
+                                            rondes.c.nummer == nummer)).first()
+    if row is None:
+        raise UserError(f"Ronde {nummer} bestaat niet in dit dagdeel.")
+    return row
+
+
+def rounds_of(engine: Engine, dagdeel_id: int) -> list[Round]:
+    with reading(engine) as conn:
+        round_rows = conn.execute(select(rondes).where(rondes.c.dagdeel_id == dagdeel_id)
+                                  .order_by(rondes.c.nummer)).all()
+        group_rows = conn.execute(select(groepen).where(groepen.c.dagdeel_id == dagdeel_id)
+                                  .order_by(groepen.c.label, groepen.c.id)).all()
+        seat_rows = conn.execute(
+            select(groepsleden.c.groep_id, deelnemers)
+            .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)
+            .where(deelnemers.c.dagdeel_id == dagdeel_id).order_by(deelnemers.c.id)).all()
+    members: dict[int, list[Participant]] = {}
+    for row in seat_rows:
+        members.setdefault(row.groep_id, []).append(Participant.from_row(row))
+    result = []
+    for r in round_rows:
+        tables = [Table(g.id, g.label, g.theme_id, g.procesbegeleider, members.get(g.id, []))
+                  for g in group_rows if g.ronde_id == r.id]
+        result.append(Round(r.id, r.nummer, r.start_tijd, r.eind_tijd, bool(r.indeling_vast),
+                            tables))
+    return result
+
+
+def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[composition.Pair]:
+    """Pairs who already sat at one table in an earlier round."""
+    rows = conn.execute(
+        select(groepsleden.c.groep_id, groepsleden.c.deelnemer_id)
+        .join(rondes, rondes.c.id == groepsleden.c.ronde_id)
+        .where(rondes.c.dagdeel_id == dagdeel_id, rondes.c.nummer < nummer)).all()
+    by_group: dict[int, list[int]] = {}
+    for row in rows:
+        by_group.setdefault(row.groep_id, []).append(row.deelnemer_id)
+    return composition.pairs_of(by_group)
+
+
+def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
+    """(Re)compute the composition of a round for everyone who has joined so far."""
+    with writing(engine) as conn:
+        ronde = _round_row(conn, dagdeel_id, nummer)
+        if ronde.indeling_vast:
+            raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
+                            "om een nieuw voorstel te maken.")
+        people = conn.execute(select(deelnemers.c.id, deelnemers.c.role)
+                              .where(deelnemers.c.dagdeel_id == dagdeel_id)
+                              .order_by(deelnemers.c.id)).all()
+        group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde.id)
+                                      .order_by(groepen.c.label, groepen.c.id)).scalars())
+        assignment = composition.propose(
+            [p.id for p in people], {p.id: p.role for p in people}, group_ids,
+            _met_before(conn, dagdeel_id, nummer), seed=ronde.id)
+        conn.execute(delete(groepsleden).where(groepsleden.c.ronde_id == ronde.id))
+        for group_id, members in assignment.items():
+            for participant_id in members:
+                conn.execute(groepsleden.insert().values(
+                    groep_id=group_id, deelnemer_id=participant_id, ronde_id=ronde.id))
+        return assignment
+
+
+def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_id: int,
+                     group_id: int) -> None:
+    """The hoofdprocesbegeleider moves one person to another table in a round."""
+    with writing(engine) as conn:
+        ronde = _round_row(conn, dagdeel_id, nummer)
+        target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
+        if target != ronde.id:
+            raise UserError("Die tafel hoort niet bij deze ronde.")
+        conn.execute(delete(groepsleden).where(groepsleden.c.ronde_id == ronde.id,
+                                               groepsleden.c.deelnemer_id == participant_id))
+        conn.execute(groepsleden.insert().values(groep_id=group_id, deelnemer_id=participant_id,
+                                                 ronde_id=ronde.id))
+
+
+def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:
+    with writing(engine) as conn:
+        ronde = _round_row(conn, dagdeel_id, nummer)
+        conn.execute(update(rondes).where(rondes.c.id == ronde.id)
+                     .values(indeling_vast=locked))
+
+
+def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
+    """Phones go to their table: the composition is locked (proposed first if there is
+    none) and everyone who joined since is placed where their role is needed most."""
+    with writing(engine) as conn:
+        ronde = _round_row(conn, dagdeel_id, nummer)
+        has_seats = conn.execute(select(groepsleden.c.groep_id)
+                                 .where(groepsleden.c.ronde_id == ronde.id)).first()
+    if not has_seats and not ronde.indeling_vast:
+        propose_round(engine, dagdeel_id, nummer)
+    with writing(engine) as conn:
+        conn.execute(update(rondes).where(rondes.c.id == ronde.id).values(indeling_vast=True))
+        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
+                     .values(fase="ronde", actieve_ronde=nummer))
+        unplaced = conn.execute(
+            select(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id,
+                                     deelnemers.c.id.not_in(
+                                         select(groepsleden.c.deelnemer_id)
+                                         .where(groepsleden.c.ronde_id == ronde.id)))
+            .order_by(deelnemers.c.id)).all()
+        for row in unplaced:
+            place_in_active_round(conn, Participant.from_row(row))
+
+
+def set_plenary(engine: Engine, dagdeel_id: int, fase: str) -> None:
+    """Back to the whole room: the opening or the closing."""
+    if fase not in ("opening", "afsluiting"):
+        raise ValueError(fase)
+    with writing(engine) as conn:
+        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
+                     .values(fase=fase, actieve_ronde=None))
+
+
+def seat_of(engine: Engine, participant: Participant) -> Seat | None:
+    """'Ronde 2 — tafel B — Coachen en feedback' for the running round, if any."""
+    group_id = group_of(engine, participant)
+    if group_id is None:
+        return None
+    with reading(engine) as conn:
+        row = conn.execute(select(groepen.c.label, groepen.c.theme_id, rondes.c.nummer)
+                           .join(rondes, rondes.c.id == groepen.c.ronde_id)
+                           .where(groepen.c.id == group_id)).one()
+    return Seat(ronde=row.nummer, label=row.label, theme_id=row.theme_id, group_id=group_id)
