@@ -23,7 +23,7 @@ dagdeel = get_dagdeel(engine(), group.dagdeel_id)
 theme = lib.theme(group.theme_id)
 show_qr = frame.sidebar(group, dagdeel, theme)
 show_flash()
-frame.header(group, theme)
+frame.header(group, theme, dagdeel)
 if show_qr and group.step != Step.WERKBLAD:
     with st.container(border=True):
         frame.join_panel(dagdeel, compact=True)

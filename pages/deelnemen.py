@@ -2,11 +2,11 @@
 import streamlit as st
 
 from ui import live
+from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
-from ui.participant import werkblad
 from ui.page import setup
 from ui.resources import engine, library
-from zet import participants
+from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
@@ -70,9 +70,11 @@ def join_form(dagdeel: Dagdeel) -> None:
 
 
 @st.fragment(run_every=2)
-def follow_facilitator(group_id: int, shown_step: str) -> None:
-    """Polls only 'did the step change?' and reruns the page when it did."""
-    if live.step(group_id) != shown_step:
+def follow_the_room(dagdeel_id: int, shown_phase: tuple, group_id: int | None,
+                    shown_step: str | None) -> None:
+    """Polls only 'did the phase or the step change?' and reruns the page when it did."""
+    if live.phase(dagdeel_id) != shown_phase or (
+            group_id is not None and live.step(group_id) != shown_step):
         st.rerun(scope="app")
 
 
@@ -94,30 +96,47 @@ if participant is None:
 
 dagdeel = get_dagdeel(engine(), participant.dagdeel_id)
 remember_on_this_phone(dagdeel.id, participant.token)
+you = participant.role + (f" ({participant.initials})" if participant.initials else "")
 if not dagdeel.is_open:
     st.info("Deze sessie is afgesloten. Dank je wel voor je bijdrage!")
-group_id = participants.group_of(engine(), participant) if dagdeel.is_open else None
-if group_id is None:
+    plenary.closing(participant.id)
     st.stop()
-group = live.group(group_id)
-theme = lib.theme(group.theme_id)
-step = Step(live.step(group_id))
 
-st.markdown(f"#### {theme.titel}")
-st.caption(f"Stap {step.number} van {len(STEP_ORDER)} · **{step.label}** · jij: "
-           f"{participant.role}" + (f" ({participant.initials})" if participant.initials else ""))
+room = live.phase(dagdeel.id)
+seat = rounds.seat_of(engine(), participant) if room[0] == "ronde" else None
+if seat is None:
+    st.markdown(f"#### {dagdeel.locatie}")
+    st.caption(f"Plenair · jij: {you}")
+    st.html(f"<span data-testid='phone-step' data-step='{room[0]}'></span>")
+    follow_the_room(dagdeel.id, room, None, None)
+    if room[0] == "afsluiting":
+        plenary.closing(participant.id)
+    else:
+        plenary.opening()
+    st.stop()
+
+group = live.group(seat.group_id)
+theme = lib.theme(group.theme_id)
+step = Step(live.step(seat.group_id))
+if seat.label:
+    st.markdown(f"<div data-testid='phone-seat' style='font-size:1.25rem;font-weight:700'>"
+                f"Ronde {seat.ronde} — tafel {seat.label} — {theme.titel}</div>",
+                unsafe_allow_html=True)
+else:
+    st.markdown(f"#### {theme.titel}")
+st.caption(f"Stap {step.number} van {len(STEP_ORDER)} · **{step.label}** · jij: {you}")
 st.html(f"<span data-testid='phone-step' data-step='{step.value}'></span>")
-follow_facilitator(group_id, step.value)
+follow_the_room(dagdeel.id, room, seat.group_id, step.value)
 
 if step == Step.WERKBLAD:
-    werkblad.show(group_id, participant.id, theme)
+    werkblad.show(seat.group_id, participant.id, theme)
 elif step == Step.UITWISSELING:
-    phone.uitwisseling(group_id, participant.id, theme)
+    phone.uitwisseling(seat.group_id, participant.id, theme)
 elif step == Step.REFLECTIEKAARTEN:
-    phone.reflectiekaarten(group_id, theme)
+    phone.reflectiekaarten(seat.group_id, theme)
 elif step == Step.PUNTEN:
-    phone.punten(group_id, participant.id)
+    phone.punten(seat.group_id, participant.id)
 elif step == Step.SCENARIO:
-    phone.scenario(group_id, participant.id, theme)
+    phone.scenario(seat.group_id, participant.id, theme)
 else:
-    phone.afronding(group_id)
+    phone.afronding(seat.group_id)

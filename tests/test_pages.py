@@ -109,21 +109,21 @@ def test_phone_join_with_wrong_code_then_right_code(env, session):
 def test_phone_reload_keeps_identity_and_answers(env, session):
     person = participants.join(env, session.dagdeel, role=SO)
     at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
-    at.text_area(key="q_beeld").input("Een les <b>vol</b> **feedback**").run()
-    at.radio(key="q_initiatief").set_value("De schoolopleider").run()
+    at.text_area(key=f"q{session.group_ids[0]}_beeld").input("Een les <b>vol</b> **feedback**").run()
+    at.radio(key=f"q{session.group_ids[0]}_initiatief").set_value("De schoolopleider").run()
     assert "✓ Opgeslagen" in texts(at)
     again = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
-    assert again.text_area(key="q_beeld").value == "Een les <b>vol</b> **feedback**"
-    assert again.radio(key="q_initiatief").value == "De schoolopleider"
+    assert again.text_area(key=f"q{session.group_ids[0]}_beeld").value == "Een les <b>vol</b> **feedback**"
+    assert again.radio(key=f"q{session.group_ids[0]}_initiatief").value == "De schoolopleider"
     assert participants.member_count(env, session.group_ids[0]) == 1
 
 
 def test_too_many_list_items_is_refused_and_the_text_stays(env, session):
     person = participants.join(env, session.dagdeel, role=SO)
     at = open_page("pages/deelnemen.py", p=person.token)
-    at.text_area(key="q_mensen").input("a\nb\nc\nd").run()
+    at.text_area(key=f"q{session.group_ids[0]}_mensen").input("a\nb\nc\nd").run()
     assert any("hoogstens 3" in e.value for e in at.error)
-    assert at.text_area(key="q_mensen").value == "a\nb\nc\nd"
+    assert at.text_area(key=f"q{session.group_ids[0]}_mensen").value == "a\nb\nc\nd"
 
 
 def test_projector_shows_progress_not_answers_during_the_werkblad(env, library, session):
@@ -205,11 +205,11 @@ def test_points_from_phones_reach_the_facilitator_who_confirms(env, session):
     a = participants.join(env, session.dagdeel, role=SO)
     _to_step(env, gid, Step.PUNTEN)
     phone = open_page("pages/deelnemen.py", p=a.token)
-    phone.text_input(key="point_text").input("Korte lijnen met het instituut")
+    phone.text_input(key=f"point_text{gid}").input("Korte lijnen met het instituut")
     phone.button[0].click().run()
     assert "Verstuurd." in [s.value for s in phone.success]
-    assert phone.text_input(key="point_text").value == ""
-    phone.text_input(key="point_text").input("")
+    assert phone.text_input(key=f"point_text{gid}").value == ""
+    phone.text_input(key=f"point_text{gid}").input("")
     phone.button[0].click().run()
     assert any("leeg punt" in e.value for e in phone.error)
     at = facilitator(session)
@@ -223,8 +223,8 @@ def test_scenario_placement_on_phone_and_group_decision(env, session):
     a = participants.join(env, session.dagdeel, role=SO)
     _to_step(env, gid, Step.SCENARIO)
     phone = open_page("pages/deelnemen.py", p=a.token)
-    phone.button_group(key="scenario_nu").set_value(2).run()
-    phone.button_group(key="scenario_gewenst").set_value(3).run()
+    phone.button_group(key=f"scenario_nu{gid}").set_value(2).run()
+    phone.button_group(key=f"scenario_gewenst{gid}").set_value(3).run()
     assert scenarios.own_placement(env, gid, a.id).gewenst == 3
     at = facilitator(session)
     assert "1 van 1 deelnemers hebben gekozen" in texts(at)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from zet import answers, groups, participants, points, scenarios
+from zet import answers, groups, participants, points, rounds, scenarios
+from zet.dagdelen import get_dagdeel
 from ui.resources import engine
 
 TTL = 1.0
@@ -53,8 +54,20 @@ def placements(group_id: int) -> list[scenarios.Placement]:
     return scenarios.placements(engine(), group_id)
 
 
+@st.cache_data(ttl=TTL, show_spinner=False)
+def phase(dagdeel_id: int) -> tuple[str, int | None]:
+    """What the room is doing: ('opening', None), ('ronde', 2) or ('afsluiting', None)."""
+    dagdeel = get_dagdeel(engine(), dagdeel_id)
+    return dagdeel.fase, dagdeel.actieve_ronde
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def tables(dagdeel_id: int) -> list[rounds.Round]:
+    return rounds.rounds_of(engine(), dagdeel_id)
+
+
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
-                   contributions, placements):
+                   contributions, placements, phase, tables):
         cached.clear()

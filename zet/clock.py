@@ -1,7 +1,14 @@
-"""One place for 'now', in UTC, so stored timestamps are comparable across databases."""
+"""One place for 'now', in UTC, so stored timestamps are comparable across databases, and
+for the Dutch wall clock the programme is written in."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+try:
+    LOCAL_ZONE: ZoneInfo | None = ZoneInfo("Europe/Amsterdam")
+except ZoneInfoNotFoundError:  # no tz database on this machine: fall back to UTC
+    LOCAL_ZONE = None
 
 
 def now() -> datetime:

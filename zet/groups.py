@@ -34,6 +34,7 @@ class Group:
     scenario_argument: str
     points_confirmed_at: datetime | None
     dagdeel_open: bool
+    eind_tijd: str | None = None  # end of the group's round in the programme ("HH:MM")
 
     @classmethod
     def from_row(cls, row: Row) -> "Group":
@@ -45,12 +46,12 @@ class Group:
             reporter=row.reporter, scenario_nu=row.scenario_nu,
             scenario_gewenst=row.scenario_gewenst, scenario_argument=row.scenario_argument,
             points_confirmed_at=as_utc(row.points_confirmed_at),
-            dagdeel_open=row.status == "open",
+            dagdeel_open=row.status == "open", eind_tijd=row.eind_tijd,
         )
 
 
 def _group_query():
-    return (select(groepen, rondes.c.nummer, dagdelen.c.status)
+    return (select(groepen, rondes.c.nummer, rondes.c.eind_tijd, dagdelen.c.status)
             .join(rondes, rondes.c.id == groepen.c.ronde_id)
             .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id))
 

@@ -123,3 +123,13 @@ def member_count(engine: Engine, group_id: int) -> int:
     with reading(engine) as conn:
         return conn.execute(select(func.count()).select_from(groepsleden)
                             .where(groepsleden.c.groep_id == group_id)).scalar_one()
+
+
+def groups_joined(engine: Engine, participant_id: int) -> list[int]:
+    """Every group a participant sat in, in round order."""
+    with reading(engine) as conn:
+        return list(conn.execute(
+            select(groepsleden.c.groep_id)
+            .join(rondes, rondes.c.id == groepsleden.c.ronde_id)
+            .where(groepsleden.c.deelnemer_id == participant_id)
+            .order_by(rondes.c.nummer)).scalars())

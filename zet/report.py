@@ -14,6 +14,7 @@ from zet.content.model import Card, Library, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.groups import Group, get_group, revealed_cards
 from zet.participants import Participant, members_of
+from zet.rounds import Round, rounds_of
 from zet.scenarios import Placement, placements
 
 
@@ -68,3 +69,25 @@ def build_group_report(engine: Engine, library: Library, group_id: int) -> Group
         points=points_mod.working_list(engine, group_id),
         placements=placements(engine, group_id), revealed=cards, made_at=now(),
     )
+
+
+@dataclass(frozen=True)
+class DagdeelReport:
+    """All groups of a dagdeel, ordered by theme (Tabel 1 order), then round and table."""
+    dagdeel: Dagdeel
+    rounds: list[Round]
+    groups: list[GroupReport]
+    made_at: datetime
+
+    @property
+    def participant_count(self) -> int:
+        return len({m.id for r in self.rounds for t in r.tables for m in t.members})
+
+
+def build_dagdeel_report(engine: Engine, library: Library, dagdeel_id: int) -> DagdeelReport:
+    all_rounds = rounds_of(engine, dagdeel_id)
+    reports = [build_group_report(engine, library, table.group_id)
+               for r in all_rounds for table in r.tables]
+    reports.sort(key=lambda rep: (rep.theme.volgorde, rep.group.ronde_nummer, rep.group.label))
+    return DagdeelReport(dagdeel=get_dagdeel(engine, dagdeel_id), rounds=all_rounds,
+                         groups=reports, made_at=now())

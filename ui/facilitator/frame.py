@@ -1,8 +1,6 @@
 """The frame around every step of the procesbegeleider's screen: sidebar, header, navigation."""
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
 from ui.actions import act
@@ -15,6 +13,7 @@ from zet.export import pdf, tables
 from zet.qr import qr_png
 from zet.report import GroupReport, build_group_report
 from zet.steps import STEP_ORDER, Step
+from zet.timer import guard, round_end
 
 
 def _report(group_id: int) -> GroupReport:
@@ -46,7 +45,8 @@ def sidebar(group: groups.Group, dagdeel: Dagdeel, theme: Theme) -> bool:
     """Session facts, links, export and closing. Returns whether to show the QR panel."""
     with st.sidebar:
         st.markdown(f"### {theme.titel}")
-        st.caption(f"{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y} · "
+        table = f"ronde {group.ronde_nummer} · tafel {group.label} · " if group.label else ""
+        st.caption(f"{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y} · {table}"
                    f"procesbegeleider {group.procesbegeleider}")
         show_qr = st.toggle("Deelnamecode op het scherm", value=group.step == Step.WERKBLAD,
                             key=f"qr_toggle_{group.step.value}",
@@ -82,8 +82,18 @@ def join_panel(dagdeel: Dagdeel, *, compact: bool = False) -> None:
     st.caption(f"Scan de code of ga naar {url}")
 
 
-def _elapsed(since: datetime) -> int:
-    return max(0, int((now() - since).total_seconds() // 60))
+@st.fragment(run_every=15)
+def _timer(group: groups.Group, theme: Theme, datum) -> None:
+    """Time in this step against the opdracht's minutes, and what the round has left."""
+    state = guard(theme.opdracht, group.step, group.step_changed_at, now(),
+                  round_end(datum, group.eind_tijd))
+    parts = [f"Stap {group.step.number} van {len(STEP_ORDER)}",
+             f"richttijd {state.suggested} min", f"bezig sinds {state.step_minutes} min"]
+    if state.round_left is not None:
+        parts.append(f"nog {max(state.round_left, 0)} min in deze ronde")
+    st.caption(" · ".join(parts))
+    if state.warning:
+        st.warning(state.warning, icon=":material/timer:")
 
 
 def stepper(current: Step) -> str:
@@ -99,12 +109,11 @@ def stepper(current: Step) -> str:
     return " &nbsp;›&nbsp; ".join(parts)
 
 
-def header(group: groups.Group, theme: Theme) -> None:
+def header(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
     """Step indicator, suggested time and the buttons that move the group."""
     st.markdown(f"## {theme.titel}")
     st.markdown(stepper(group.step))
     st.html(f"<span data-testid='projector-step' data-step='{group.step.value}'></span>")
-    plan = theme.opdracht.plan_for(group.step)
     back, info, forward = st.columns([1, 4, 1])
     previous, following = group.step.previous(), group.step.next()
     with back:
@@ -113,9 +122,7 @@ def header(group: groups.Group, theme: Theme) -> None:
                       on_click=act, args=(groups.set_step, group.id, previous),
                       kwargs={"expected_current": group.step})
     with info:
-        if plan:
-            st.caption(f"Stap {group.step.number} van {len(STEP_ORDER)} · richttijd "
-                       f"{plan.minuten} min · bezig sinds {_elapsed(group.step_changed_at)} min")
+        _timer(group, theme, dagdeel.datum)
     with forward:
         if following:
             st.button(f"{following.label} →", key="step_forward", type="primary",

@@ -37,15 +37,15 @@ def reflectiekaarten(group_id: int, theme: Theme) -> None:
 
 
 def _send_point(group_id: int, participant_id: int) -> None:
-    kind = st.session_state.get("point_kind")
-    text = st.session_state.get("point_text", "")
+    kind = st.session_state.get(f"point_kind{group_id}")
+    text = st.session_state.get(f"point_text{group_id}", "")
     try:
         created = points.contribute(engine(), group_id, participant_id, kind, text)
     except UserError as error:
-        st.session_state["point_status"] = ("error", str(error))
+        st.session_state[f"point_status{group_id}"] = ("error", str(error))
         return
-    st.session_state["point_text"] = ""
-    st.session_state["point_status"] = ("ok", "Verstuurd." if created else "Dit punt had je al "
+    st.session_state[f"point_text{group_id}"] = ""
+    st.session_state[f"point_status{group_id}"] = ("ok", "Verstuurd." if created else "Dit punt had je al "
                                         "verstuurd.")
 
 
@@ -54,11 +54,11 @@ def punten(group_id: int, participant_id: int) -> None:
              "op het scherm.")
     with st.form("point_form", border=True):
         st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get, horizontal=True,
-                 key="point_kind")
-        st.text_input("Jouw punt", key="point_text", max_chars=points.MAX_POINT)
+                 key=f"point_kind{group_id}")
+        st.text_input("Jouw punt", key=f"point_text{group_id}", max_chars=points.MAX_POINT)
         st.form_submit_button("Versturen", type="primary", on_click=_send_point,
                               args=(group_id, participant_id), width="stretch")
-    kind, message = st.session_state.pop("point_status", (None, None))
+    kind, message = st.session_state.pop(f"point_status{group_id}", (None, None))
     if kind == "error":
         st.error(message)
     elif kind == "ok":
@@ -73,12 +73,12 @@ def punten(group_id: int, participant_id: int) -> None:
 def _place(group_id: int, participant_id: int) -> None:
     try:
         scenarios.place(engine(), group_id, participant_id,
-                        nu=st.session_state.get("scenario_nu"),
-                        gewenst=st.session_state.get("scenario_gewenst"))
+                        nu=st.session_state.get(f"scenario_nu{group_id}"),
+                        gewenst=st.session_state.get(f"scenario_gewenst{group_id}"))
     except UserError as error:
-        st.session_state["scenario_status"] = ("error", str(error))
+        st.session_state[f"scenario_status{group_id}"] = ("error", str(error))
     else:
-        st.session_state["scenario_status"] = ("ok", "✓ Opgeslagen")
+        st.session_state[f"scenario_status{group_id}"] = ("ok", "✓ Opgeslagen")
 
 
 def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
@@ -86,14 +86,14 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
              "naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
     scenario_list(theme)
     own = scenarios.own_placement(engine(), group_id, participant_id)
-    st.session_state.setdefault("scenario_nu", own.nu if own else None)
-    st.session_state.setdefault("scenario_gewenst", own.gewenst if own else None)
+    st.session_state.setdefault(f"scenario_nu{group_id}", own.nu if own else None)
+    st.session_state.setdefault(f"scenario_gewenst{group_id}", own.gewenst if own else None)
     label = {n: f"{n}" for n in SCENARIO_NUMBERS}
-    st.segmented_control("Waar staan we nu?", SCENARIO_NUMBERS, key="scenario_nu",
+    st.segmented_control("Waar staan we nu?", SCENARIO_NUMBERS, key=f"scenario_nu{group_id}",
                          format_func=label.get, on_change=_place, args=(group_id, participant_id))
-    st.segmented_control("Waar willen we naartoe?", SCENARIO_NUMBERS, key="scenario_gewenst",
+    st.segmented_control("Waar willen we naartoe?", SCENARIO_NUMBERS, key=f"scenario_gewenst{group_id}",
                          format_func=label.get, on_change=_place, args=(group_id, participant_id))
-    kind, message = st.session_state.get("scenario_status", (None, None))
+    kind, message = st.session_state.get(f"scenario_status{group_id}", (None, None))
     if kind == "error":
         st.error(message)
     elif kind == "ok":

@@ -19,39 +19,40 @@ _STATUS_TEXT = {
 }
 
 
-def _key(question: Question, part: str = "") -> str:
-    return f"q_{question.id}{'_' + part if part else ''}"
+def _key(group_id: int, question: Question, part: str = "") -> str:
+    """Widget keys per group: a later round may ask a question with the same id."""
+    return f"q{group_id}_{question.id}{'_' + part if part else ''}"
 
 
-def _initial(question: Question, value: Any) -> None:
+def _initial(group_id: int, question: Question, value: Any) -> None:
     """Put the stored answer into the widget state, once per page session."""
     if question.type == "koos":
         for part in ("gewenst", "feitelijk"):
-            st.session_state.setdefault(_key(question, part), (value or {}).get(part))
+            st.session_state.setdefault(_key(group_id, question, part), (value or {}).get(part))
     elif question.type == "lijst":
-        st.session_state.setdefault(_key(question), "\n".join(value or []))
+        st.session_state.setdefault(_key(group_id, question), "\n".join(value or []))
     elif question.type == "meerkeuze":
-        st.session_state.setdefault(_key(question), value or [])
+        st.session_state.setdefault(_key(group_id, question), value or [])
     else:
-        st.session_state.setdefault(_key(question), value if value is not None
+        st.session_state.setdefault(_key(group_id, question), value if value is not None
                                     else ("" if question.type == "tekst" else None))
 
 
-def _widget_value(question: Question) -> Any:
+def _widget_value(group_id: int, question: Question) -> Any:
     state = st.session_state
     if question.type == "koos":
-        return {part: state.get(_key(question, part)) for part in ("gewenst", "feitelijk")}
-    raw = state.get(_key(question))
+        return {part: state.get(_key(group_id, question, part)) for part in ("gewenst", "feitelijk")}
+    raw = state.get(_key(group_id, question))
     if question.type == "lijst":
         return [line for line in (raw or "").splitlines() if line.strip()]
     return raw
 
 
 def _save(group_id: int, participant_id: int, question: Question) -> None:
-    status_key = f"status_{question.id}"
+    status_key = f"status{group_id}_{question.id}"
     try:
         result = answers.save_answer(engine(), group_id, participant_id, question,
-                                     _widget_value(question))
+                                     _widget_value(group_id, question))
     except UserError as error:
         st.session_state[status_key] = ("error", str(error))
     else:
@@ -65,7 +66,7 @@ def _scale_caption(question: Question) -> None:
 
 def _input(group_id: int, participant_id: int, question: Question) -> None:
     args = (group_id, participant_id, question)
-    key = _key(question)
+    key = _key(group_id, question)
     if question.type == "tekst":
         st.text_area("Jouw antwoord", key=key, max_chars=answers.MAX_TEXT, on_change=_save,
                      args=args, label_visibility="collapsed", placeholder="Typ je antwoord")
@@ -85,9 +86,9 @@ def _input(group_id: int, participant_id: int, question: Question) -> None:
                              label_visibility="collapsed")
     elif question.type == "koos":
         _scale_caption(question)
-        st.segmented_control("Gewenste situatie", SCALE, key=_key(question, "gewenst"),
+        st.segmented_control("Gewenste situatie", SCALE, key=_key(group_id, question, "gewenst"),
                              on_change=_save, args=args)
-        st.segmented_control("Feitelijke situatie", SCALE, key=_key(question, "feitelijk"),
+        st.segmented_control("Feitelijke situatie", SCALE, key=_key(group_id, question, "feitelijk"),
                              on_change=_save, args=args)
 
 
@@ -95,13 +96,13 @@ def show(group_id: int, participant_id: int, theme: Theme) -> None:
     st.info(theme.werkblad_instructie, icon=":material/edit:")
     stored = answers.own_answers(engine(), group_id, participant_id)
     for number, question in enumerate(theme.vragen, start=1):
-        _initial(question, stored.get(question.id))
+        _initial(group_id, question, stored.get(question.id))
         with st.container(border=True):
             st.markdown(f"**{number}. {question.vraag}**")
             if question.toelichting:
                 st.caption(question.toelichting)
             _input(group_id, participant_id, question)
-            kind, message = st.session_state.get(f"status_{question.id}", (None, None))
+            kind, message = st.session_state.get(f"status{group_id}_{question.id}", (None, None))
             if kind == "error":
                 st.error(message)
             elif kind == "ok":

@@ -10,18 +10,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from zet.clock import LOCAL_ZONE
 from zet.content.model import Question
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
-
-try:
-    LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
-except ZoneInfoNotFoundError:  # no tz database on this machine: show UTC, say so
-    LOCAL_ZONE = None
-
 
 def dutch_date(value: date) -> str:
     """``23 november 2026``: no locale involved, so it is the same on every server."""

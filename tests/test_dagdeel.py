@@ -1,0 +1,123 @@
+"""A whole dagdeel in the domain layer: programme, rounds, composition, phases."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from zet import participants, rounds
+from zet.dagdelen import (GroupPlan, Programme, RoundPlan, clean_time, create_dagdeel,
+                          dagdeel_by_secret, get_dagdeel)
+from zet.db import make_engine, upgrade_schema
+from zet.errors import NotFound, UserError
+from zet.roles import ROLES
+
+EXAMPLE = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
+                    afsluiting=("12:15", "12:45"))
+
+
+def example_dagdeel(engine):
+    """The handleiding's example: 3 groups × 2 rounds."""
+    themes = [("visie", "coachen-en-feedback", "beoordelen"),
+              ("kwaliteitsontwikkeling", "regie-op-leren", "rijke-leeromgeving")]
+    plans = [RoundPlan(groups=tuple(GroupPlan(t, f"Begeleider {label}", label)
+                                    for t, label in zip(round_themes, "ABC")),
+                       start_tijd=start, eind_tijd=end)
+             for round_themes, (start, end) in zip(themes, [("09:30", "10:45"),
+                                                            ("11:00", "12:15")])]
+    return create_dagdeel(engine, locatie="Het Kompas", datum=date(2026, 11, 30),
+                          rounds=plans, programme=EXAMPLE)
+
+
+def test_times_are_checked_and_normalised():
+    assert clean_time("9.30", "Start") == "09:30"
+    assert clean_time("", "Start") is None
+    with pytest.raises(UserError, match="geen tijd"):
+        clean_time("25:00", "Start ronde 1")
+
+
+def test_a_dagdeel_starts_in_the_plenary_opening(engine):
+    created = example_dagdeel(engine)
+    dagdeel = get_dagdeel(engine, created.dagdeel.id)
+    assert (dagdeel.fase, dagdeel.actieve_ronde) == ("opening", None)
+    assert dagdeel.programme == EXAMPLE
+    assert dagdeel_by_secret(engine, dagdeel.admin_secret).id == dagdeel.id
+    with pytest.raises(NotFound):
+        dagdeel_by_secret(engine, created.group_secrets[0])  # a group link is not the admin
+    person = participants.join(engine, dagdeel, role=ROLES[0])
+    assert participants.group_of(engine, person) is None  # nobody is seated in the opening
+
+
+def test_table_names_must_differ_within_a_round(engine):
+    with pytest.raises(UserError, match="eigen naam"):
+        create_dagdeel(engine, locatie="X", datum=date.today(), programme=EXAMPLE,
+                       rounds=[RoundPlan(groups=(GroupPlan("visie", "P", "A"),
+                                                 GroupPlan("visie", "Q", "a")))])
+
+
+def test_example_programme_with_14_participants(engine):
+    created = example_dagdeel(engine)
+    dagdeel = created.dagdeel
+    roles = ([ROLES[0]] * 4 + [ROLES[2]] * 4 + [ROLES[3]] * 2 + [ROLES[4]] * 2
+             + [ROLES[7], ROLES[1]])
+    people = [participants.join(engine, dagdeel, role=role) for role in roles]
+    rounds.propose_round(engine, dagdeel.id, 1)
+    first = rounds.rounds_of(engine, dagdeel.id)[0]
+    assert sorted(len(t.members) for t in first.tables) == [4, 5, 5]
+    for table in first.tables:
+        assert Counter(m.role for m in table.members)[ROLES[0]] <= 2
+    rounds.start_round(engine, dagdeel.id, 1)
+    seat = rounds.seat_of(engine, people[0])
+    assert seat.ronde == 1 and seat.label in "ABC"
+    assert get_dagdeel(engine, dagdeel.id).fase == "ronde"
+
+    late = participants.join(engine, dagdeel, role=ROLES[8])  # arrives during round 1
+    assert rounds.seat_of(engine, late).ronde == 1
+    with pytest.raises(UserError, match="staat vast"):
+        rounds.propose_round(engine, dagdeel.id, 1)
+
+    rounds.propose_round(engine, dagdeel.id, 2)
+    second = rounds.rounds_of(engine, dagdeel.id)[1]
+    assert sum(len(t.members) for t in second.tables) == 15
+    met_before = {frozenset((a.id, b.id)) for t in first.tables
+                  for a in t.members for b in t.members if a.id < b.id}
+    again = sum(1 for t in second.tables for a in t.members for b in t.members
+                if a.id < b.id and frozenset((a.id, b.id)) in met_before)
+    assert again <= 6  # 14 people over 3 tables twice: most pairs are new
+
+    target = second.tables[0]
+    mover = second.tables[1].members[0]
+    rounds.move_participant(engine, dagdeel.id, 2, mover.id, target.group_id)
+    moved = rounds.rounds_of(engine, dagdeel.id)[1]
+    assert mover.id in {m.id for m in moved.tables[0].members}
+    rounds.start_round(engine, dagdeel.id, 2)
+    assert rounds.seat_of(engine, mover).group_id == target.group_id
+
+    rounds.set_plenary(engine, dagdeel.id, "afsluiting")
+    assert get_dagdeel(engine, dagdeel.id).fase == "afsluiting"
+    assert rounds.seat_of(engine, mover) is None
+
+
+def test_move_to_a_table_of_another_round_is_refused(engine):
+    created = example_dagdeel(engine)
+    person = participants.join(engine, created.dagdeel, role=ROLES[2])
+    rounds.propose_round(engine, created.dagdeel.id, 1)
+    round_two_table = rounds.rounds_of(engine, created.dagdeel.id)[1].tables[0]
+    with pytest.raises(UserError, match="hoort niet bij deze ronde"):
+        rounds.move_participant(engine, created.dagdeel.id, 1, person.id,
+                                round_two_table.group_id)
+
+
+def test_sessions_from_before_the_dagdeel_migration_keep_running(tmp_path):
+    """Revision 0001 data upgraded to head: an old single session is in its round."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}", upgrade=False)
+    upgrade_schema(engine, "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO dagdelen (locatie, datum, titel, join_code, admin_secret,"
+                          " status, created_at) VALUES ('Oud', '2025-11-01', '', 'AAAAA', 's',"
+                          " 'open', '2025-11-01 09:00:00')"))
+    upgrade_schema(engine)
+    old = get_dagdeel(engine, 1)
+    assert (old.fase, old.actieve_ronde, old.programme) == ("ronde", 1, Programme())

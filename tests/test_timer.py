@@ -1,0 +1,31 @@
+"""The step timer warns in time for the scenario."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from zet.timer import guard, round_end
+from zet.steps import Step
+
+DAY = date(2026, 11, 30)
+
+
+def test_warns_when_the_round_no_longer_covers_the_scenario(library):
+    opdracht = library.theme("proef").opdracht  # scenario 15 + afronding 5 minutes
+    end = round_end(DAY, "10:45")
+    started = end - timedelta(minutes=40)
+    calm = guard(opdracht, Step.REFLECTIEKAARTEN, started, end - timedelta(minutes=30), end)
+    assert calm.warning is None and calm.round_left == 30
+    tight = guard(opdracht, Step.REFLECTIEKAARTEN, started, end - timedelta(minutes=18), end)
+    assert "Ga nu naar het scenario" in tight.warning
+    during = guard(opdracht, Step.SCENARIO, started, end - timedelta(minutes=10), end)
+    assert during.warning is None or "Ga nu" not in during.warning
+    late = guard(opdracht, Step.SCENARIO, started, end + timedelta(minutes=1), end)
+    assert "om" in late.warning
+
+
+def test_without_programme_only_the_step_time_counts(library):
+    opdracht = library.theme("proef").opdracht
+    start = round_end(DAY, "09:30")
+    over = guard(opdracht, Step.WERKBLAD, start, start + timedelta(minutes=12), None)
+    assert over.over_time and "richttijd 10 min" in over.warning
+    assert over.round_left is None

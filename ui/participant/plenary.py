@@ -1,0 +1,29 @@
+"""The phone during the plenary opening and closing of a dagdeel."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.resources import engine, library
+from ui.summary import outcome
+from zet.participants import groups_joined
+from zet.report import build_group_report
+
+
+def opening() -> None:
+    general = library().general
+    st.success("Je bent aangemeld. We beginnen samen met de plenaire opening.",
+               icon=":material/groups:")
+    st.write("Zodra de eerste ronde begint, zie je hier aan welke tafel je zit en met welk "
+             "thema je aan de slag gaat.")
+    with st.expander(general.methode_titel):
+        st.markdown(general.methode_tekst)
+
+
+def closing(participant_id: int) -> None:
+    st.success("Plenaire afsluiting: elke groep vertelt wat ze heeft opgeleverd. Dank je wel "
+               "voor je bijdrage!", icon=":material/favorite:")
+    for group_id in groups_joined(engine(), participant_id):
+        report = build_group_report(engine(), library(), group_id)
+        with st.expander(f"Ronde {report.group.ronde_nummer}: {report.theme.titel}",
+                         expanded=True):
+            outcome(report)
