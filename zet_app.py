@@ -7,5 +7,6 @@ pages = [
     st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),
     st.Page("pages/deelnemen.py", title="ZET — meedoen", url_path="deelnemen"),
     st.Page("pages/themas.py", title="ZET — thema's en handleiding", url_path="themas"),
+    st.Page("pages/dagdeel.py", title="ZET — dagdeel", url_path="dagdeel"),
 ]
 st.navigation(pages, position="hidden").run()

@@ -4,6 +4,7 @@ from datetime import date
 import streamlit as st
 
 from ui.page import setup
+from ui.prepare import prepare_form
 from ui.resources import engine, library
 from zet.dagdelen import create_single_session
 from zet.errors import UserError
@@ -16,17 +17,22 @@ st.caption("Samen de kwaliteit van Samen Opleiden en Professionaliseren bespreke
 
 start, join = st.columns([3, 2], gap="large")
 with start:
-    st.subheader("Nieuwe sessie starten")
+    single, whole = st.tabs(["Eén thema met één groep", "Een dagdeel met rondes en groepen"])
+with whole:
+    st.caption("Voor de hoofdprocesbegeleider: programma, rondes en themagroepen. Iedereen "
+               "meldt zich één keer aan; de app stelt per ronde gemengde groepen voor.")
+    prepare_form()
+with single:
     themes = lib.ordered_themes()
     with st.form("nieuwe_sessie", border=True):
-        locatie = st.text_input("Locatie (school)", max_chars=120,
+        locatie = st.text_input("Locatie (school)", max_chars=120, key="s_locatie",
                                 placeholder="bijv. Stedelijk College, locatie Noord")
         datum = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY")
-        naam = st.text_input("Jouw naam (procesbegeleider)", max_chars=120)
+        naam = st.text_input("Jouw naam (procesbegeleider)", max_chars=120, key="s_naam")
         theme_id = st.selectbox(
             "Thema", [t.id for t in themes],
             format_func=lambda tid: f"{lib.theme(tid).titel} ({lib.theme(tid).domein})")
-        submitted = st.form_submit_button("Sessie starten", type="primary")
+        submitted = st.form_submit_button("Sessie starten", type="primary", key="s_start")
     if submitted:
         try:
             created = create_single_session(
@@ -37,6 +43,7 @@ with start:
         else:
             st.switch_page("pages/begeleiden.py",
                            query_params={"sleutel": created.group_secrets[0]})
+with start:
     st.page_link("pages/themas.py", label="Thema's, scenario's en handleiding bekijken",
                  icon=":material/menu_book:")
 

@@ -62,9 +62,9 @@ def texts(at: AppTest) -> str:
 
 def test_start_page_creates_a_session_and_opens_the_facilitator_screen(env):
     at = open_page("pages/start.py")
-    at.text_input[0].input("Het Kompas")
-    at.text_input[1].input("Anna de Vries")
-    at.button[0].click().run()
+    at.text_input(key="s_locatie").input("Het Kompas")
+    at.text_input(key="s_naam").input("Anna de Vries")
+    at.button(key="s_start").click().run()
     assert not at.exception
     assert "sleutel" in at.query_params
     assert "Proefthema" in texts(at)
@@ -73,8 +73,8 @@ def test_start_page_creates_a_session_and_opens_the_facilitator_screen(env):
 
 def test_start_page_explains_a_missing_field(env):
     at = open_page("pages/start.py")
-    at.text_input[1].input("Anna de Vries")
-    at.button[0].click().run()
+    at.text_input(key="s_naam").input("Anna de Vries")
+    at.button(key="s_start").click().run()
     assert "Vul de locatie in." in [e.value for e in at.error]
 
 
@@ -266,3 +266,59 @@ def test_theme_preview_page_shows_every_part(env):
     for expected in ("Proefthema", "Kaart A", "Co-creatie en innovatie", "Stappenplan",
                      "Vier uitgangspunten"):
         assert expected in shown, expected
+
+
+# --- a whole dagdeel -----------------------------------------------------------------------
+
+def _dagdeel(engine):
+    from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
+
+    return create_dagdeel(
+        engine, locatie="De Brug", datum=date(2026, 11, 30),
+        programme=Programme(opening=("09:00", "09:30"), afsluiting=("12:15", "12:45")),
+        rounds=[RoundPlan((GroupPlan("proef", "Anna", "A"), GroupPlan("proef-twee", "Bram", "B")),
+                          "09:30", "10:45"),
+                RoundPlan((GroupPlan("proef-twee", "Anna", "A"), GroupPlan("proef", "Bram", "B")),
+                          "11:00", "12:15")])
+
+
+def test_start_page_prepares_a_dagdeel_with_the_example_programme(env, library):
+    at = open_page("pages/start.py")
+    at.text_input(key="dd_locatie").input("De Brug")
+    at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
+    assert any("Kies een thema voor tafel A in ronde 1" in e.value for e in at.error)
+
+
+def test_dagdeel_screen_runs_opening_rounds_and_closing(env):
+    created = _dagdeel(env)
+    people = [participants.join(env, created.dagdeel, role=r) for r in
+              (STUDENT, STUDENT, WPB, SO)]
+    at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)
+    assert not at.exception
+    assert "Welkom bij ZET — De Brug" in texts(at)
+    phone = open_page("pages/deelnemen.py", p=people[0].token)
+    assert "plenaire opening" in texts(phone)
+
+    at.button(key="propose_1").click().run()
+    at.button(key="phase_round_1").click().run()
+    from zet import rounds
+    first = rounds.rounds_of(env, created.dagdeel.id)[0]
+    assert first.locked and sorted(len(t.members) for t in first.tables) == [2, 2]
+    assert {m.role for m in first.tables[0].members} != {STUDENT}
+    phone = open_page("pages/deelnemen.py", p=people[0].token)
+    assert any(m.value.startswith("<div data-testid='phone-seat'") and "Ronde 1 — tafel" in
+               m.value for m in phone.markdown)
+    assert "Ronde 1 (09:30–10:45)" in texts(at)
+
+    at.button(key="phase_round_2").click().run()
+    second = rounds.rounds_of(env, created.dagdeel.id)[1]
+    assert second.locked and len(second.placed_ids) == 4
+    at.button(key="phase_closing").click().run()
+    assert "Plenaire afsluiting" in texts(at)
+    assert "Overzicht van alle groepen" in texts(at)
+
+
+def test_wrong_dagdeel_link_is_refused(env):
+    created = _dagdeel(env)
+    at = open_page("pages/dagdeel.py", beheer=created.group_secrets[0])
+    assert "klopt niet" in texts(at)

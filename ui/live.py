@@ -66,8 +66,13 @@ def tables(dagdeel_id: int) -> list[rounds.Round]:
     return rounds.rounds_of(engine(), dagdeel_id)
 
 
+@st.cache_data(ttl=TTL, show_spinner=False)
+def people(dagdeel_id: int) -> list[participants.Participant]:
+    return participants.dagdeel_participants(engine(), dagdeel_id)
+
+
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
-                   contributions, placements, phase, tables):
+                   contributions, placements, phase, tables, people):
         cached.clear()

@@ -10,7 +10,7 @@ from zet.config import load_settings
 from zet.content import ContentError, Library, load_library
 from zet.db import make_engine
 
-PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas")
+PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas", "dagdeel")
 
 
 @st.cache_resource(show_spinner=False)

@@ -133,3 +133,11 @@ def groups_joined(engine: Engine, participant_id: int) -> list[int]:
             .join(rondes, rondes.c.id == groepsleden.c.ronde_id)
             .where(groepsleden.c.deelnemer_id == participant_id)
             .order_by(rondes.c.nummer)).scalars())
+
+
+def dagdeel_participants(engine: Engine, dagdeel_id: int) -> list[Participant]:
+    """Everyone who joined the dagdeel, in order of arrival."""
+    with reading(engine) as conn:
+        rows = conn.execute(select(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id)
+                            .order_by(deelnemers.c.id)).all()
+    return [Participant.from_row(row) for row in rows]

@@ -22,7 +22,8 @@ def _report(group_id: int) -> GroupReport:
 
 def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
     """PDF, CSV and Excel, made when clicked, at any moment of the session."""
-    stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{_slug(dagdeel.locatie)}_{group.theme_id}"
+    table = f"_r{group.ronde_nummer}{group.label}" if group.label else ""
+    stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{slug(dagdeel.locatie)}_{group.theme_id}{table}"
     st.download_button("Verslag (PDF)", lambda: pdf.group_report_pdf(_report(group.id)),
                        file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
                        key=f"pdf_{key}", on_click="ignore", width="stretch")
@@ -37,7 +38,7 @@ def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
                        on_click="ignore", width="stretch")
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")[:40] or "locatie"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -26,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from zet.aggregates import progress
+from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, dutch_datetime, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
 from zet.report import GroupReport
@@ -52,7 +54,9 @@ def text(value: object) -> str:
     return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-class _Styles:
+class Styles:
+    """The paragraph styles every ZET PDF shares (group report, dagdeel report, prints)."""
+
     def __init__(self) -> None:
         base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK,
                               alignment=TA_LEFT)
@@ -78,14 +82,35 @@ class _Styles:
                                        bulletFontName=FONT, bulletFontSize=9.5, spaceAfter=2.5)
 
 
+GROUP_KICKER = "ZET · verslag van een themagroep"
+
+
+def group_flowables(report: GroupReport, styles: Styles, *,
+                    kicker: str = GROUP_KICKER) -> list[Flowable]:
+    """Everything the report of one theme group shows, as flowables, so the dagdeel report
+    can put every group's section in one document. ``kicker`` is the small line above the
+    theme title."""
+    story: list[Flowable] = []
+    story += _header(report, styles, kicker)
+    story += _participants(report, styles)
+    story += _points(report, styles)
+    story += _scenario(report, styles)
+    story += _cards(report, styles)
+    return story
+
+
+def footer_lines(dagdeel: Dagdeel, made_at: datetime) -> tuple[str, str]:
+    """The two footer lines of every page: where and when, and when the PDF was made."""
+    return (strip_control(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}"),
+            f"Gemaakt op {dutch_datetime(made_at)}")
+
+
 def group_report_pdf(report: GroupReport) -> bytes:
     """The report of one theme group as an A4 PDF (bytes), ready to forward."""
     register_fonts()
-    styles = _Styles()
+    styles = Styles()
     buffer = io.BytesIO()
-    footer = (strip_control(f"ZET — {report.dagdeel.locatie} — "
-                            f"{dutch_date(report.dagdeel.datum)}"),
-              f"Gemaakt op {dutch_datetime(report.made_at)}")
+    footer = footer_lines(report.dagdeel, report.made_at)
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
         bottomMargin=20 * mm, title=f"ZET-verslag {report.theme.titel} — "
@@ -93,19 +118,14 @@ def group_report_pdf(report: GroupReport) -> bytes:
         author="ZET-app", subject="Verslag van een themagroep (ZelfEvaluatieTool)",
         creator="ZET-app",
     )
-    story: list[Flowable] = []
-    story += _header(report, styles)
-    story += _participants(report, styles)
-    story += _points(report, styles)
-    story += _scenario(report, styles)
-    story += _cards(report, styles)
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    story = group_flowables(report, styles)
+    doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- sections
 
-def _header(report: GroupReport, s: _Styles) -> list[Flowable]:
+def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[Flowable]:
     dagdeel, group, theme = report.dagdeel, report.group, report.theme
     rows: list[tuple[str, str]] = [
         ("Locatie", text(dagdeel.locatie)),
@@ -136,14 +156,14 @@ def _header(report: GroupReport, s: _Styles) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
     return [
-        Paragraph("ZET · verslag van een themagroep", s.kicker),
+        Paragraph(text(kicker), s.kicker),
         Paragraph(text(theme.titel), s.title),
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
         table,
     ]
 
 
-def _participants(report: GroupReport, s: _Styles) -> list[Flowable]:
+def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Deelnemers", s.h1)]
     counts = report.role_counts
     if not counts:
@@ -152,7 +172,7 @@ def _participants(report: GroupReport, s: _Styles) -> list[Flowable]:
     rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
     rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
     table = Table(rows, colWidths=[95 * mm, 22 * mm], hAlign="LEFT", repeatRows=1)
-    table.setStyle(_grid_style([
+    table.setStyle(grid_style([
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
@@ -164,14 +184,14 @@ def _participants(report: GroupReport, s: _Styles) -> list[Flowable]:
     return story
 
 
-def _points(report: GroupReport, s: _Styles) -> list[Flowable]:
+def _points(report: GroupReport, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Sterke punten en ontwikkelpunten", s.h1)]
     confirmed_at = report.group.points_confirmed_at
     if confirmed_at is not None:
         story.append(Paragraph(f"Bevestigd door de groep op {dutch_datetime(confirmed_at)}.",
                                s.muted))
     elif report.points:
-        story.append(_notice("Let op: deze lijst is nog niet bevestigd door de groep. "
+        story.append(notice("Let op: deze lijst is nog niet bevestigd door de groep. "
                              "Dit is de werklijst zoals die er bij het maken van dit verslag "
                              "uitzag.", s))
     for kind, heading, empty in (("sterk", "Sterke punten", "Nog geen sterke punten vastgelegd."),
@@ -189,7 +209,7 @@ def _points(report: GroupReport, s: _Styles) -> list[Flowable]:
     return story
 
 
-def _scenario(report: GroupReport, s: _Styles) -> list[Flowable]:
+def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
     group = report.group
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
@@ -229,7 +249,7 @@ def _scenario(report: GroupReport, s: _Styles) -> list[Flowable]:
     return story
 
 
-def _cards(report: GroupReport, s: _Styles) -> list[Flowable]:
+def _cards(report: GroupReport, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Gebruikte reflectiekaarten", s.h1)]
     if not report.revealed:
         return story + [Paragraph("Er is (nog) geen reflectiekaart getoond.", s.body)]
@@ -242,8 +262,9 @@ def _cards(report: GroupReport, s: _Styles) -> list[Flowable]:
 
 # ---------------------------------------------------------------- building blocks
 
-def _notice(markup: str, s: _Styles) -> Table:
-    box = Table([[Paragraph(markup, s.warn)]], colWidths=[FRAME_WIDTH])
+def notice(markup: str, s: Styles, width: float = FRAME_WIDTH) -> Table:
+    """A yellow box with a bold warning, e.g. for a list the group has not confirmed."""
+    box = Table([[Paragraph(markup, s.warn)]], colWidths=[width])
     box.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
         ("LINEBEFORE", (0, 0), (0, -1), 3, WARN_LINE),
@@ -254,7 +275,8 @@ def _notice(markup: str, s: _Styles) -> Table:
     return box
 
 
-def _grid_style(extra: list[tuple]) -> TableStyle:
+def grid_style(extra: list[tuple]) -> TableStyle:
+    """The light grid of every data table: shaded header row, thin rules."""
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -342,7 +364,7 @@ def _chart(report: GroupReport) -> Drawing:
     return drawing
 
 
-def _role_table(report: GroupReport, s: _Styles) -> Table:
+def _role_table(report: GroupReport, s: Styles) -> Table:
     distribution = report.distribution
     roles = sorted(dict.fromkeys([*distribution.nu, *distribution.gewenst]), key=role_sort_key)
     number_width = 12 * mm
@@ -363,7 +385,7 @@ def _role_table(report: GroupReport, s: _Styles) -> Table:
                  *[_count(totals_gewenst[n]) for n in range(1, 5)]])
     table = Table(rows, colWidths=[role_width] + [number_width] * 8, hAlign="LEFT",
                   repeatRows=2)
-    table.setStyle(_grid_style([
+    table.setStyle(grid_style([
         ("SPAN", (0, 0), (0, 1)),
         ("SPAN", (1, 0), (4, 0)),
         ("SPAN", (5, 0), (8, 0)),
@@ -380,7 +402,7 @@ def _role_table(report: GroupReport, s: _Styles) -> Table:
     return table
 
 
-def _fit(value: str, font: str, size: float, room: float) -> str:
+def fit(value: str, font: str, size: float, room: float) -> str:
     """Shorten a one-line text with '…' until it fits in ``room`` points."""
     if stringWidth(value, font, size) <= room:
         return value
@@ -393,22 +415,32 @@ def _count(value: int) -> str:
     return str(value) if value else "–"
 
 
-def _numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
-    """A canvas that knows the page count, for 'Pagina x van y' in the footer."""
+def numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
+    """A canvas that knows the page count, for 'Pagina x van y' in the footer.
+
+    Pages are held back until the end; bookmarks (for the PDF outline) are held back with
+    their page, or they would all point at the first page."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._page_bookmarks: list[tuple[str, dict]] = []
+
+        def bookmarkPage(self, key, **kwargs):  # noqa: N802 - reportlab's name
+            self._page_bookmarks.append((key, kwargs))
 
         def showPage(self):  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()
 
         def save(self):
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                for key, kwargs in self._page_bookmarks:
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 self._draw_footer(total)
                 super().showPage()
             super().save()
@@ -423,7 +455,7 @@ def _numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
             self.setFont(FONT, 7.5)
             page = f"Pagina {self._pageNumber} van {total}"
             room = FRAME_WIDTH - stringWidth(page, FONT, 7.5) - 12
-            self.drawString(MARGIN, y, _fit(footer[0], FONT, 7.5, room))
+            self.drawString(MARGIN, y, fit(footer[0], FONT, 7.5, room))
             self.drawRightString(PAGE_WIDTH - MARGIN, y, page)
             self.setFont(FONT, 6.5)
             self.drawString(MARGIN, y - 9, footer[1])

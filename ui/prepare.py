@@ -1,0 +1,95 @@
+"""The hoofdprocesbegeleider prepares a dagdeel: programme, rounds and theme groups."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from ui.resources import engine, library
+from zet.dagdelen import GroupPlan, Programme, RoundPlan, clean_time, create_dagdeel
+from zet.errors import UserError
+
+# The example programme of the handleiding (§4.3): two rounds, three theme groups each.
+DEFAULT_ROUNDS = pd.DataFrame({"Ronde": [1, 2], "Start": ["09:30", "11:00"],
+                               "Eind": ["10:45", "12:15"]})
+DEFAULT_TABLES = pd.DataFrame({
+    "Ronde": [1, 1, 1, 2, 2, 2], "Tafel": ["A", "B", "C", "A", "B", "C"],
+    "Thema": [None] * 6, "Procesbegeleider": [""] * 6})
+
+
+def _pair(start: str, end: str, what: str) -> tuple[str, str] | None:
+    start, end = clean_time(start, what), clean_time(end, what)
+    if start and end:
+        if end <= start:
+            raise UserError(f"{what}: de eindtijd ligt niet na de begintijd.")
+        return start, end
+    if start or end:
+        raise UserError(f"{what}: vul een begin- én eindtijd in, of geen van beide.")
+    return None
+
+
+def _plans(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
+           theme_ids: dict[str, str]) -> list[RoundPlan]:
+    plans = []
+    numbers = sorted({int(n) for n in round_rows["Ronde"].dropna()})
+    if not numbers or numbers != list(range(1, len(numbers) + 1)) or len(numbers) > 3:
+        raise UserError("Nummer de rondes 1, 2 (en eventueel 3).")
+    for number in numbers:
+        times = round_rows[round_rows["Ronde"] == number].iloc[0]
+        start_end = _pair(str(times["Start"] or ""), str(times["Eind"] or ""),
+                          f"Ronde {number}") or (None, None)
+        groups = []
+        for _, row in table_rows[table_rows["Ronde"] == number].iterrows():
+            if not row["Thema"]:
+                raise UserError(f"Kies een thema voor tafel {row['Tafel'] or '?'} "
+                                f"in ronde {number}.")
+            groups.append(GroupPlan(theme_ids[row["Thema"]], str(row["Procesbegeleider"] or ""),
+                                    str(row["Tafel"] or "")))
+        if not groups:
+            raise UserError(f"Ronde {number} heeft nog geen themagroep.")
+        plans.append(RoundPlan(groups=tuple(groups), start_tijd=start_end[0],
+                               eind_tijd=start_end[1]))
+    return plans
+
+
+def prepare_form() -> None:
+    lib = library()
+    theme_ids = {t.titel: t.id for t in lib.ordered_themes()}
+    with st.form("dagdeel_form", border=True):
+        locatie = st.text_input("Locatie (school)", max_chars=120, key="dd_locatie")
+        datum = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key="dd_datum")
+        st.markdown("**Programma**")
+        cols = st.columns(6)
+        opening = (cols[0].text_input("Opening van", "09:00"),
+                   cols[1].text_input("Opening tot", "09:30"))
+        pauze = (cols[2].text_input("Pauze van", "10:45"), cols[3].text_input("Pauze tot", "11:00"))
+        closing = (cols[4].text_input("Afsluiting van", "12:15"),
+                   cols[5].text_input("Afsluiting tot", "12:45"))
+        st.markdown("**Rondes** (één tot drie, minstens 60 minuten)")
+        round_rows = st.data_editor(DEFAULT_ROUNDS, num_rows="dynamic", hide_index=True,
+                                    key="dd_rounds", column_config={
+                                        "Ronde": st.column_config.NumberColumn(min_value=1,
+                                                                               max_value=3)})
+        st.markdown("**Themagroepen per ronde**: thema, procesbegeleider en tafel")
+        table_rows = st.data_editor(
+            DEFAULT_TABLES, num_rows="dynamic", hide_index=True, key="dd_tables",
+            width="stretch", column_config={
+                "Ronde": st.column_config.NumberColumn(min_value=1, max_value=3),
+                "Thema": st.column_config.SelectboxColumn(options=list(theme_ids),
+                                                          width="large"),
+                "Procesbegeleider": st.column_config.TextColumn(max_chars=120)})
+        submitted = st.form_submit_button("Dagdeel aanmaken", type="primary")
+    if not submitted:
+        return
+    try:
+        programme = Programme(opening=_pair(*opening, "Opening"),
+                              pauzes=tuple(p for p in [_pair(*pauze, "Pauze")] if p),
+                              afsluiting=_pair(*closing, "Afsluiting"))
+        created = create_dagdeel(engine(), locatie=locatie, datum=datum,
+                                 rounds=_plans(round_rows, table_rows, theme_ids),
+                                 programme=programme, known_themes=set(lib.themes))
+    except UserError as error:
+        st.error(str(error))
+        return
+    st.switch_page("pages/dagdeel.py", query_params={"beheer": created.dagdeel.admin_secret})

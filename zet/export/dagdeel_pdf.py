@@ -1,0 +1,311 @@
+"""One PDF for a whole dagdeel, in Dutch, for the programme manager and the
+hoofdprocesbegeleider.
+
+First a summary (where and when, the programme, who took part by role, the rounds and tables
+and a table of contents), then the "rode lijnen" across the groups (where each group stands
+and wants to go, who reports back, and every sterk punt and ontwikkelpunt per theme), then
+the full report of every theme group, each on a new page, in theme order. Participant text is
+escaped like in the group report; names and initials of participants never appear.
+"""
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from zet.aggregates import role_counts
+from zet.export import dutch_date, dutch_datetime
+from zet.export.fonts import FONT_BOLD, register_fonts
+from zet.export.pdf import (
+    ACCENT, FRAME_WIDTH, MARGIN, MUTED, SHADE, WARN_BG, Styles, footer_lines,
+    grid_style, group_flowables, notice, numbered_canvas, text,
+)
+from zet.export.print_pdf import programme_items
+from zet.participants import Participant
+from zet.report import DagdeelReport, GroupReport
+
+
+def where(group: GroupReport) -> str:
+    """'ronde 1, tafel A' (or 'ronde 1' for a round with a single unnamed table)."""
+    label = f", tafel {group.group.label}" if group.group.label else ""
+    return f"ronde {group.group.ronde_nummer}{label}"
+
+
+def dagdeel_participants(report: DagdeelReport) -> list[Participant]:
+    """Everyone who sat at a table in any round, once."""
+    seen: dict[int, Participant] = {}
+    for ronde in report.rounds:
+        for table in ronde.tables:
+            for member in table.members:
+                seen.setdefault(member.id, member)
+    return list(seen.values())
+
+
+class _DagdeelStyles(Styles):
+    def __init__(self) -> None:
+        super().__init__()
+        self.toc = ParagraphStyle("toc", parent=self.body, fontSize=9.5, leading=13,
+                                  rightIndent=12 * mm)
+        self.theme = ParagraphStyle("theme", parent=self.h2, fontSize=11.5, leading=15,
+                                    textColor=ACCENT, spaceBefore=10)
+        self.source = ParagraphStyle("source", parent=self.label, spaceBefore=4,
+                                     spaceAfter=1, keepWithNext=1)
+        self.draft = ParagraphStyle("draft", parent=self.numbered, textColor=MUTED)
+
+
+class _Anchor(Flowable):
+    """An invisible mark where a section starts: a PDF bookmark and a contents line."""
+
+    def __init__(self, key: str, title: str, in_contents: bool = True) -> None:
+        super().__init__()
+        self.key, self.title, self.in_contents = key, title, in_contents
+        self.width = self.height = 0
+
+    def wrap(self, avail_width, avail_height):  # noqa: D102 - reportlab API
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class _DagdeelDoc(SimpleDocTemplate):
+    def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
+        if isinstance(flowable, _Anchor):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.title, flowable.key, level=0)
+            if flowable.in_contents:
+                self.notify("TOCEntry", (0, text(flowable.title), self.page, flowable.key))
+
+
+def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
+    """The report of a whole dagdeel as one A4 PDF (bytes)."""
+    register_fonts()
+    s = _DagdeelStyles()
+    dagdeel = report.dagdeel
+    buffer = io.BytesIO()
+    doc = _DagdeelDoc(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+        bottomMargin=20 * mm,
+        title=f"ZET-verslag dagdeel {dagdeel.locatie} — {dutch_date(dagdeel.datum)}",
+        author="ZET-app", subject="Verslag van een dagdeel (ZelfEvaluatieTool)",
+        creator="ZET-app",
+    )
+    story: list[Flowable] = []
+    story += _cover(report, s)
+    story += [PageBreak(), _Anchor("overzicht", "Rode lijnen over de themagroepen")]
+    story += _overview(report, s)
+    story += _points_per_theme(report, s)
+    total = len(report.groups)
+    for number, group in enumerate(report.groups, start=1):
+        title = f"{group.theme.titel} — {where(group)}"
+        kicker = f"ZET · themagroep {number} van {total} · {where(group)}"
+        story += [PageBreak(), _Anchor(f"groep-{group.group.id}", title)]
+        story += group_flowables(group, s, kicker=kicker)
+    doc.multiBuild(story, canvasmaker=numbered_canvas(footer_lines(dagdeel, report.made_at)))
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- cover
+
+def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+    dagdeel = report.dagdeel
+    people = dagdeel_participants(report)
+    rows: list[tuple[str, str]] = [("Locatie", text(dagdeel.locatie)),
+                                   ("Datum", text(dutch_date(dagdeel.datum)))]
+    if dagdeel.titel:
+        rows.append(("Dagdeel", text(dagdeel.titel)))
+    rondes = len(report.rounds)
+    rows += [
+        ("Opzet", text(f"{rondes} {'ronde' if rondes == 1 else 'rondes'}, "
+                       f"{len(report.groups)} themagroepen, "
+                       f"{len({g.theme.id for g in report.groups})} thema's")),
+        ("Deelnemers", text(f"{len(people)}")),
+        ("Verslag gemaakt op", text(dutch_datetime(report.made_at))),
+    ]
+    facts = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
+                  colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
+    facts.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    story: list[Flowable] = [
+        Paragraph("ZET · verslag van een dagdeel", s.kicker),
+        Paragraph(text(dagdeel.titel or f"Dagdeel {dagdeel.locatie}"), s.title),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
+        facts,
+    ]
+    contents = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    contents.levelStyles = [s.toc]
+    story += [Paragraph("Inhoud", s.h1), contents]
+    story += _programme(report, s)
+    story += _roles(people, s)
+    return story
+
+
+def _programme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+    """The programme with, per round, its tables: theme, procesbegeleider, how many."""
+    by_group = {g.group.id: g for g in report.groups}
+    rows = [[Paragraph(h, s.cell_bold) for h in
+             ("Tijd", "Onderdeel", "Procesbegeleider", "Deelnemers")]]
+    extra: list[tuple] = [("ALIGN", (3, 0), (3, -1), "RIGHT")]
+    for item in programme_items(report.dagdeel, report.rounds):
+        index = len(rows)
+        rows.append([Paragraph(text(item.time or "–"), s.cell),
+                     Paragraph(f"<b>{text(item.titel)}</b>", s.cell), "", ""])
+        extra.append(("SPAN", (1, index), (-1, index)))
+        if item.kind != "ronde":
+            continue
+        extra += [("LINEABOVE", (0, index), (-1, index), 0.8, MUTED),
+                  ("BACKGROUND", (0, index), (-1, index), SHADE)]
+        for table in item.ronde.tables:
+            group = by_group.get(table.group_id)
+            theme = group.theme.titel if group else table.theme_id
+            label = f"Tafel {table.label} · " if table.label else ""
+            rows.append(["", Paragraph(text(label + theme), s.cell),
+                         Paragraph(text(table.procesbegeleider), s.cell),
+                         str(len(table.members))])
+        extra.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, MUTED))
+    widths = [26 * mm, 0, 46 * mm, 26 * mm]
+    widths[1] = FRAME_WIDTH - sum(widths)
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"), *extra]))
+    return [Paragraph("Programma, rondes en tafels", s.h1), table]
+
+
+def _roles(people: list[Participant], s: _DagdeelStyles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Deelnemers per rol", s.h1)]
+    counts = role_counts(people)
+    if not counts:
+        return story + [Paragraph("Er zat nog niemand aan een tafel.", s.body)]
+    rows = [[Paragraph("Rol", s.cell_bold), Paragraph("Aantal", s.cell_bold)]]
+    rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
+    rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
+    table = Table(rows, colWidths=[95 * mm, 22 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(grid_style([
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+    ]))
+    return story + [KeepTogether([table]), Spacer(1, 3), Paragraph(
+        "Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen staan "
+        "niet in dit verslag.", s.muted)]
+
+
+# ---------------------------------------------------------------- rode lijnen
+
+def _overview(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph("ZET · overzicht van het dagdeel", s.kicker),
+        Paragraph("Rode lijnen over de themagroepen", s.title),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=6),
+        Paragraph("Per thema, in de volgorde van de handleiding: waar de groep de school nu "
+                  "ziet, waar ze naartoe wil en wie plenair terugkoppelt.", s.muted),
+        Spacer(1, 6),
+    ]
+    if not report.groups:
+        return story + [Paragraph("Dit dagdeel heeft geen themagroepen.", s.body)]
+    rows = [[Paragraph(h, s.cell_bold) for h in
+             ("Thema", "Ronde · tafel", "Nu → gewenst", "Terugkoppeling", "Punten")]]
+    extra: list[tuple] = []
+    names = {tuple(sc.naam for sc in g.theme.scenarios) for g in report.groups}
+    legend = len(names) == 1
+    for index, group in enumerate(report.groups, start=1):
+        g = group.group
+        if group.points_confirmed:
+            status = Paragraph("bevestigd", s.cell)
+        elif group.points:
+            status = Paragraph("<b>nog niet bevestigd</b>", s.cell)
+            extra.append(("BACKGROUND", (4, index), (4, index), WARN_BG))
+        else:
+            status = Paragraph("nog geen", s.cell)
+        rows.append([
+            Paragraph(text(group.theme.titel), s.cell_bold),
+            Paragraph(text(f"{g.ronde_nummer} · {g.label}" if g.label else f"{g.ronde_nummer}"),
+                      s.cell),
+            Paragraph(_nu_gewenst(group, legend), s.cell),
+            Paragraph(text(g.reporter or "nog niet bekend"), s.cell),
+            status,
+        ])
+    widths = [0, 25 * mm, 28 * mm, 42 * mm, 31 * mm]
+    widths[0] = FRAME_WIDTH - sum(widths)
+    table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"), *extra]))
+    story.append(table)
+    if legend:
+        scenario_names = next(iter(names))
+        story += [Spacer(1, 3), Paragraph(
+            "Scenario's: " + " · ".join(text(f"{n}. {name}").replace(" ", "&nbsp;")
+                                        for n, name in enumerate(scenario_names, start=1)),
+            s.muted)]
+    return story
+
+
+def _nu_gewenst(group: GroupReport, numbers_only: bool) -> str:
+    """'2 → 3' (the legend under the table names the scenarios), or the names in full."""
+    nu, gewenst = group.group.scenario_nu, group.group.scenario_gewenst
+    if nu is None and gewenst is None:
+        return "nog niet vastgesteld"
+    if numbers_only:
+        return f"<b>{nu or '–'} → {gewenst or '–'}</b>"
+    return (f"{text(group.scenario_name(nu))} →<br/>"
+            f"{text(group.scenario_name(gewenst))}")
+
+
+def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph("Sterke punten en ontwikkelpunten per thema", s.h1),
+        Paragraph("De lijsten die de groepen hebben bevestigd. Een lijst die nog niet is "
+                  "bevestigd, staat er apart onder, duidelijk gemarkeerd.", s.muted),
+    ]
+    themes: dict[str, list[GroupReport]] = {}
+    for group in report.groups:
+        themes.setdefault(group.theme.id, []).append(group)
+    for groups in themes.values():
+        theme = groups[0].theme
+        several = len(groups) > 1
+        story.append(Paragraph(text(theme.titel), s.theme))
+        confirmed = [g for g in groups if g.points_confirmed]
+        for kind, heading in (("sterk", "Sterke punten"), ("ontwikkel", "Ontwikkelpunten")):
+            points = [(g, p) for g in confirmed for p in g.points_of(kind)]
+            if not points:
+                continue
+            story.append(Paragraph(heading, s.source))
+            story += [Paragraph(text(p.text) + (f' <font color="#616E7C" size="8">'
+                                                f'({text(where(g))})</font>' if several else ""),
+                                s.numbered, bulletText=f"{number}.")
+                      for number, (g, p) in enumerate(points, start=1)]
+        for group in groups:
+            if group.points_confirmed:
+                continue
+            if not group.points:
+                place = where(group)
+                story.append(Paragraph(text(f"{place[0].upper()}{place[1:]}: nog geen punten "
+                                            "vastgelegd."), s.muted))
+                continue
+            story.append(Spacer(1, 3))
+            story.append(notice(text(f"Nog niet bevestigd door de groep ({where(group)}): "
+                                     "dit is de werklijst zoals die er bij het maken van dit "
+                                     "verslag uitzag."), s))
+            for kind, heading in (("sterk", "Sterke punten (niet bevestigd)"),
+                                  ("ontwikkel", "Ontwikkelpunten (niet bevestigd)")):
+                points = group.points_of(kind)
+                if points:
+                    story.append(Paragraph(heading, s.source))
+                    story += [Paragraph(text(p.text), s.draft, bulletText=f"{number}.")
+                              for number, p in enumerate(points, start=1)]
+    return story

@@ -1,0 +1,171 @@
+"""The data of a whole dagdeel as one Excel workbook: one sheet per kind of data, every
+group's rows stacked with ronde, tafel and thema in front.
+
+Like the group export: roles only, never a name, initials, token or id of a participant.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from zet.aggregates import role_counts
+from zet.export import dutch_date, dutch_datetime, yes_no
+from zet.export.print_pdf import programme_items
+from zet.export.tables import (
+    BIJDRAGEN_COLUMNS, PUNTEN_COLUMNS, SCENARIO_COLUMNS, SESSIE_COLUMNS, WERKBLAD_COLUMNS,
+    _frame, bijdragen_frame, punten_frame, scenario_frame, werkblad_frame,
+)
+from zet.report import DagdeelReport, GroupReport
+from zet.roles import role_sort_key
+
+SHEETS = ("Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen", "Punten", "Scenario")
+WHERE_COLUMNS = ["ronde", "tafel", "thema"]
+GROEPEN_COLUMNS = [*WHERE_COLUMNS, "domein", "procesbegeleider", "deelnemers",
+                   "terugkoppeling", "nu", "gewenst", "scenario nu", "scenario gewenst",
+                   "onderbouwing", "punten bevestigd", "sterke punten", "ontwikkelpunten",
+                   "stap bij export"]
+INDELING_COLUMNS = [*WHERE_COLUMNS, "rol"]
+_PER_GROUP = {
+    "Werkblad": (werkblad_frame, WERKBLAD_COLUMNS),
+    "Bijdragen": (bijdragen_frame, BIJDRAGEN_COLUMNS),
+    "Punten": (punten_frame, PUNTEN_COLUMNS),
+    "Scenario": (scenario_frame, SCENARIO_COLUMNS),
+}
+_INTEGER_COLUMNS = ("ronde", "nu", "gewenst", "positie", "deelnemers", "sterke punten",
+                    "ontwikkelpunten")
+_MAX_WIDTH = 60
+
+
+def _where(group: GroupReport) -> dict[str, object]:
+    return {"ronde": group.group.ronde_nummer, "tafel": group.group.label,
+            "thema": group.theme.titel}
+
+
+def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
+    """Key/value facts about the dagdeel, its programme and who took part (by role)."""
+    dagdeel = report.dagdeel
+    people = {m.id: m for r in report.rounds for t in r.tables for m in t.members}
+    items: list[tuple[str, object]] = [("locatie", dagdeel.locatie),
+                                       ("datum", dutch_date(dagdeel.datum))]
+    if dagdeel.titel:
+        items.append(("dagdeel", dagdeel.titel))
+    items += [("rondes", len(report.rounds)), ("themagroepen", len(report.groups)),
+              ("deelnemers totaal", len(people))]
+    items += [(f"deelnemers: {role}", count)
+              for role, count in role_counts(list(people.values())).items()]
+    for item in programme_items(dagdeel, report.rounds):
+        label = f"programma {item.time}".strip()
+        value = item.titel
+        if item.ronde is not None and item.ronde.tables:
+            titles = {g.group.id: g.theme.titel for g in report.groups}
+            value += ": " + "; ".join(
+                (f"tafel {t.label} " if t.label else "") + titles.get(t.group_id, t.theme_id)
+                for t in item.ronde.tables)
+        items.append((label, value))
+    items.append(("export gemaakt op", dutch_datetime(report.made_at)))
+    return _frame([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
+
+
+def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
+    """One row per theme group with what it decided."""
+    rows = []
+    for group in report.groups:
+        g = group.group
+        rows.append({
+            **_where(group),
+            "domein": group.theme.domein,
+            "procesbegeleider": g.procesbegeleider,
+            "deelnemers": len(group.members),
+            "terugkoppeling": g.reporter,
+            "nu": g.scenario_nu,
+            "gewenst": g.scenario_gewenst,
+            "scenario nu": group.scenario_name(g.scenario_nu),
+            "scenario gewenst": group.scenario_name(g.scenario_gewenst),
+            "onderbouwing": g.scenario_argument,
+            "punten bevestigd": yes_no(group.points_confirmed),
+            "sterke punten": len(group.points_of("sterk")),
+            "ontwikkelpunten": len(group.points_of("ontwikkel")),
+            "stap bij export": g.step.label,
+        })
+    return _typed(_frame(rows, GROEPEN_COLUMNS))
+
+
+def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
+    """Who sat where, by role only: one row per seat, by round and table."""
+    themes = {g.group.id: g.theme.titel for g in report.groups}
+    rows = []
+    for ronde in report.rounds:
+        for table in ronde.tables:
+            for member in sorted(table.members, key=lambda m: role_sort_key(m.role)):
+                rows.append({"ronde": ronde.nummer, "tafel": table.label,
+                             "thema": themes.get(table.group_id, table.theme_id),
+                             "rol": member.role})
+    return _typed(_frame(rows, INDELING_COLUMNS))
+
+
+def _stacked(report: DagdeelReport, name: str) -> pd.DataFrame:
+    build, columns = _PER_GROUP[name]
+    parts = []
+    for group in report.groups:
+        frame = build(group)
+        if frame.empty:
+            continue
+        where = _where(group)
+        for position, column in enumerate(WHERE_COLUMNS):
+            frame.insert(position, column, where[column])
+        parts.append(frame)
+    if not parts:
+        return _typed(pd.DataFrame(columns=[*WHERE_COLUMNS, *columns]))
+    return _typed(pd.concat(parts, ignore_index=True))
+
+
+def dagdeel_frames(report: DagdeelReport) -> dict[str, pd.DataFrame]:
+    """The sheets of the dagdeel workbook, by name: Dagdeel, Groepen, Indeling, Werkblad,
+    Bijdragen, Punten, Scenario. Groups in theme order, as in the dagdeel report."""
+    frames = {"Dagdeel": dagdeel_frame(report), "Groepen": groepen_frame(report),
+              "Indeling": indeling_frame(report)}
+    frames.update({name: _stacked(report, name) for name in _PER_GROUP})
+    return frames
+
+
+def dagdeel_xlsx(report: DagdeelReport) -> bytes:
+    """One sheet per frame, header frozen and filterable, columns wide enough to read;
+    participant text that looks like a formula stays text."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl",
+                        datetime_format="YYYY-MM-DD HH:MM:SS") as writer:
+        for name, frame in dagdeel_frames(report).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+            sheet = writer.sheets[name]
+            sheet.freeze_panes = "A2"
+            if len(frame):
+                sheet.auto_filter.ref = sheet.dimensions
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for index, column in enumerate(frame.columns, start=1):
+                values = [str(column)] + ["" if pd.isna(v) else str(v) for v in frame[column]]
+                longest = max(max(len(line) for line in v.splitlines() or [""]) for v in values)
+                if frame[column].dtype.kind == "M":
+                    longest = 19
+                width = min(max(longest + 2, 8), _MAX_WIDTH)
+                sheet.column_dimensions[get_column_letter(index)].width = width
+                wrap = longest + 2 > _MAX_WIDTH
+                for cell in sheet[get_column_letter(index)][1:]:
+                    if cell.data_type == "f":
+                        # openpyxl takes any text starting with '=' for a formula;
+                        # participant text stays text.
+                        cell.data_type = "s"
+                    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+    return buffer.getvalue()
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Whole numbers as nullable integers: no '2.0' in Excel, empty stays empty."""
+    for column in frame.columns:
+        if column in _INTEGER_COLUMNS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    return frame

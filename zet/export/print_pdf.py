@@ -1,0 +1,341 @@
+"""Things to print before a dagdeel: the programme of the day and the A4 card for the tables
+with the QR code and the join code. Both in Dutch, both A4 PDFs.
+
+``programme_items`` (the programme in time order) is shared with the dagdeel report and the
+dagdeel Excel export.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+)
+
+from zet.content.model import Library
+from zet.dagdelen import Dagdeel
+from zet.export import dutch_date, strip_control
+from zet.export.fonts import FONT, FONT_BOLD, register_fonts
+from zet.export.pdf import (
+    ACCENT, FRAME_WIDTH, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE, Styles,
+    fit, text,
+)
+from zet.qr import qr_png
+from zet.rounds import Round
+
+OPENING = "Plenaire opening"
+OPENING_TEXT = "Welkom, de ZET-methode en waarom we samen opleiden."
+PAUZE = "Pauze"
+AFSLUITING = "Plenaire afsluiting"
+AFSLUITING_TEXT = ("Elke themagroep deelt haar uitkomsten: sterke punten, ontwikkelpunten en "
+                   "waar we nu staan en naartoe willen. Daarna sluiten we samen af.")
+ROUND_TEXT = ("Eerst vul je alleen het werkblad in. Daarna leggen jullie de antwoorden naast "
+              "elkaar, verdiepen jullie met reflectiekaarten, noteren jullie sterke punten en "
+              "ontwikkelpunten en bepalen jullie samen: waar staan we nu, waar willen we naartoe?")
+JOIN_STEPS = (
+    ("Scan", "Scan de QR-code met de camera van je telefoon. Lukt dat niet? Ga naar het adres "
+             "hierboven en typ de code."),
+    ("Kies je rol", "Bijvoorbeeld student, werkplekbegeleider of schoolopleider."),
+    ("Volg het scherm", "Je telefoon laat zien aan welke tafel je zit en wat je nu doet."),
+)
+
+
+# ---------------------------------------------------------------- the programme in order
+
+@dataclass(frozen=True)
+class ProgrammeItem:
+    """One line of the programme: a plenary part, a pause or a round (with its tables)."""
+    kind: str  # "opening" | "ronde" | "pauze" | "afsluiting"
+    start: str | None
+    end: str | None
+    titel: str
+    ronde: Round | None = None
+
+    @property
+    def time(self) -> str:
+        """``09:30–10:45``, ``09:30`` or empty."""
+        return time_span(self.start, self.end)
+
+
+def time_span(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{start}–{end}"
+    return start or (f"tot {end}" if end else "")
+
+
+def programme_items(dagdeel: Dagdeel, rounds: list[Round]) -> list[ProgrammeItem]:
+    """Opening, rounds and pauses in time order, the closing last. A round without times
+    keeps its place after the part before it; a dagdeel without a programme (a quick
+    session) is just its rounds."""
+    programme = dagdeel.programme
+    items: list[tuple[str, ProgrammeItem]] = []
+    key = "00:00"
+    if programme.opening:
+        start, end = programme.opening
+        items.append((start or key, ProgrammeItem("opening", start, end, OPENING)))
+        key = start or key
+    for ronde in rounds:
+        key = ronde.start_tijd or key
+        items.append((key, ProgrammeItem("ronde", ronde.start_tijd, ronde.eind_tijd,
+                                         f"Ronde {ronde.nummer}", ronde)))
+    for start, end in programme.pauzes:
+        items.append((start or "99:98", ProgrammeItem("pauze", start, end, PAUZE)))
+    if programme.afsluiting:
+        start, end = programme.afsluiting
+        items.append(("99:99", ProgrammeItem("afsluiting", start, end, AFSLUITING)))
+    ordered = sorted(enumerate(items), key=lambda pair: (pair[1][0], pair[0]))
+    return [item for _index, (_key, item) in ordered]
+
+
+def theme_title(library: Library, theme_id: str) -> str:
+    """The theme's title, or its id when the content no longer has it."""
+    theme = library.themes.get(theme_id)
+    return theme.titel if theme else theme_id
+
+
+# ---------------------------------------------------------------- programme PDF
+
+class _PrintStyles(Styles):
+    def __init__(self) -> None:
+        super().__init__()
+        self.time = ParagraphStyle("time", parent=self.body, fontName=FONT_BOLD, fontSize=12,
+                                   leading=16, textColor=ACCENT)
+        self.part = ParagraphStyle("part", parent=self.body, fontName=FONT_BOLD, fontSize=12,
+                                   leading=16)
+        self.part_text = ParagraphStyle("part_text", parent=self.body, fontSize=9.5,
+                                        leading=13, textColor=MUTED, spaceBefore=1)
+        self.subtitle = ParagraphStyle("subtitle", parent=self.body, fontSize=12, leading=16,
+                                       textColor=MUTED)
+        self.scan = ParagraphStyle("scan", parent=self.body, fontSize=11, leading=15)
+
+
+def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> bytes:
+    """The programme of the dagdeel on A4: opening, the rounds with their tables (label,
+    theme, procesbegeleider), pauses and the plenary closing, and how to join."""
+    register_fonts()
+    s = _PrintStyles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
+        bottomMargin=18 * mm, title=f"Programma ZET — {dagdeel.locatie}",
+        author="ZET-app", subject="Programma van het dagdeel (ZelfEvaluatieTool)",
+        creator="ZET-app",
+    )
+    story: list[Flowable] = [
+        Paragraph("ZET · programma van het dagdeel", s.kicker),
+        Paragraph(text(dagdeel.titel or "Programma"), s.title),
+        Paragraph(text(f"{dagdeel.locatie} · {dutch_date(dagdeel.datum)}"), s.subtitle),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=6, spaceAfter=10),
+    ]
+    time_width = 34 * mm
+    body_width = FRAME_WIDTH - time_width
+    rows, styles = [], []
+    for index, item in enumerate(programme_items(dagdeel, rounds)):
+        cell: list[Flowable] = [Paragraph(text(item.titel), s.part)]
+        if item.kind == "opening":
+            cell.append(Paragraph(OPENING_TEXT, s.part_text))
+        elif item.kind == "afsluiting":
+            cell.append(Paragraph(AFSLUITING_TEXT, s.part_text))
+        elif item.kind == "ronde" and item.ronde is not None:
+            cell.append(Paragraph("Gesprekken in themagroepen. Aan welke tafel je zit, zie je "
+                                  "op je telefoon.", s.part_text))
+            cell.append(Spacer(1, 4))
+            cell.append(_tables_of(item.ronde, library, s, body_width - 12))
+        if item.kind == "pauze":
+            styles.append(("BACKGROUND", (0, index), (-1, index), SHADE))
+        rows.append([Paragraph(text(item.time), s.time), cell])
+    schedule = Table(rows, colWidths=[time_width, body_width], hAlign="LEFT")
+    schedule.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
+        *styles,
+    ]))
+    story.append(schedule)
+    story.append(Spacer(1, 8))
+    story.append(Paragraph(f"<b>Elke ronde.</b> {ROUND_TEXT}", s.small))
+    story.append(Spacer(1, 12))
+    story.append(KeepTogether(_scan_box(dagdeel, s)))
+    doc.build(story, onFirstPage=_print_footer(dagdeel), onLaterPages=_print_footer(dagdeel))
+    return buffer.getvalue()
+
+
+def _tables_of(ronde: Round, library: Library, s: Styles, width: float) -> Table:
+    label_width, person_width = 16 * mm, 48 * mm
+    rows = [[Paragraph("Tafel", s.cell_bold), Paragraph("Thema", s.cell_bold),
+             Paragraph("Procesbegeleider", s.cell_bold)]]
+    for table in ronde.tables:
+        rows.append([Paragraph(text(table.label or "–"), s.cell_bold),
+                     Paragraph(text(theme_title(library, table.theme_id)), s.cell),
+                     Paragraph(text(table.procesbegeleider), s.cell)])
+    grid = Table(rows, colWidths=[label_width, width - label_width - person_width,
+                                  person_width], hAlign="LEFT", repeatRows=1)
+    grid.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return grid
+
+
+def _scan_box(dagdeel: Dagdeel, s: _PrintStyles) -> list[Flowable]:
+    code = text(dagdeel.join_code)
+    box = Table([[Paragraph(
+        f"<b>Doe mee met je telefoon.</b> Scan de QR-code op je tafel of op het scherm, kies "
+        f"je rol en volg het scherm. Lukt scannen niet? Ga naar het adres op het scherm en "
+        f"typ de code <b>{code}</b>.", s.scan)]],
+        colWidths=[FRAME_WIDTH])
+    box.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 1, ACCENT),
+        ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("TOPPADDING", (0, 0), (-1, -1), 8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+    ]))
+    return [box]
+
+
+def _print_footer(dagdeel: Dagdeel):
+    line = strip_control(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}")
+
+    def draw(canvas: Canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 7.5)
+        room = FRAME_WIDTH - 60
+        canvas.drawString(MARGIN, 11 * mm, fit(line, FONT, 7.5, room))
+        canvas.drawRightString(PAGE_WIDTH - MARGIN, 11 * mm, f"Pagina {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+# ---------------------------------------------------------------- join card
+
+def join_card_pdf(dagdeel: Dagdeel, join_url: str) -> bytes:
+    """One A4 for on the tables: 'Doe mee met ZET', where and when, a large QR code of
+    ``join_url``, the join code in very large letters, the address and three steps."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setTitle(f"Doe mee met ZET — {dagdeel.locatie}")
+    canvas.setAuthor("ZET-app")
+    canvas.setSubject("Deelnamekaart met QR-code (ZelfEvaluatieTool)")
+    canvas.setCreator("ZET-app")
+    centre = PAGE_WIDTH / 2
+    width = PAGE_WIDTH - 2 * MARGIN
+
+    y = PAGE_HEIGHT - 22 * mm
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(FONT_BOLD, 10)
+    canvas.drawCentredString(centre, y, "ZET · ZELFEVALUATIETOOL KWALITEITSONTWIKKELING")
+    y -= 17 * mm
+    canvas.setFillColor(INK)
+    _centred(canvas, "Doe mee met ZET", FONT_BOLD, 40, centre, y, width)
+    y -= 11 * mm
+    canvas.setFillColor(MUTED)
+    where = strip_control(f"{dagdeel.locatie} · {dutch_date(dagdeel.datum)}")
+    _centred(canvas, where, FONT, 15, centre, y, width)
+    if dagdeel.titel:
+        y -= 7 * mm
+        _centred(canvas, strip_control(dagdeel.titel), FONT, 11, centre, y, width)
+
+    qr_size = 112 * mm
+    y -= 6 * mm + qr_size
+    # The same QR code as on the join screen (zet.qr), sharp edges at any size.
+    image = ImageReader(io.BytesIO(qr_png(join_url, box_size=16, border=2)))
+    canvas.drawImage(image, centre - qr_size / 2, y, qr_size, qr_size)
+
+    y -= 9 * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 11)
+    canvas.drawCentredString(centre, y, "DEELNAMECODE")
+    y -= 24 * mm
+    canvas.setFillColor(INK)
+    _spaced(canvas, strip_control(dagdeel.join_code), FONT_BOLD, 68, centre, y, width)
+    y -= 11 * mm
+    canvas.setFillColor(ACCENT)
+    _centred(canvas, strip_control(join_url), FONT, 12, centre, y, width, minimum=7)
+
+    y -= 10 * mm
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.8)
+    canvas.line(MARGIN, y, PAGE_WIDTH - MARGIN, y)
+    _steps(canvas, y - 8 * mm)
+
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 8)
+    canvas.drawCentredString(centre, 12 * mm, "Geen app of account nodig. Namen komen niet in "
+                                              "het verslag.")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _centred(canvas: Canvas, value: str, font: str, size: float, x: float, y: float,
+             room: float, minimum: float = 9) -> None:
+    """One centred line, made smaller (down to ``minimum``) and then shortened to fit."""
+    while size > minimum and stringWidth(value, font, size) > room:
+        size -= 0.5
+    canvas.setFont(font, size)
+    canvas.drawCentredString(x, y, fit(value, font, size, room))
+
+
+def _spaced(canvas: Canvas, value: str, font: str, size: float, x: float, y: float,
+            room: float) -> None:
+    """The join code letter-spaced, so it reads from across the table."""
+    spacing = size * 0.25
+    while size > 12:
+        total = sum(stringWidth(ch, font, size) for ch in value) + spacing * (len(value) - 1)
+        if total <= room:
+            break
+        size -= 2
+        spacing = size * 0.25
+    total = sum(stringWidth(ch, font, size) for ch in value) + spacing * max(len(value) - 1, 0)
+    cursor = x - total / 2
+    canvas.setFont(font, size)
+    for ch in value:
+        canvas.drawString(cursor, y, ch)
+        cursor += stringWidth(ch, font, size) + spacing
+
+
+def _steps(canvas: Canvas, top: float) -> None:
+    """Three numbered steps side by side."""
+    column = (PAGE_WIDTH - 2 * MARGIN) / 3
+    title_style = ParagraphStyle("step_title", fontName=FONT_BOLD, fontSize=12, leading=15,
+                                 textColor=INK)
+    body_style = ParagraphStyle("step_body", fontName=FONT, fontSize=9.5, leading=12.5,
+                                textColor=INK)
+    radius = 5.5 * mm
+    for index, (title, body) in enumerate(JOIN_STEPS):
+        left = MARGIN + index * column
+        cx, cy = left + radius, top - radius
+        canvas.setFillColor(ACCENT)
+        canvas.circle(cx, cy, radius, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont(FONT_BOLD, 14)
+        canvas.drawCentredString(cx, cy - 5, str(index + 1))
+        text_left = left + 2 * radius + 3 * mm
+        room = column - 2 * radius - 6 * mm
+        heading = Paragraph(text(title), title_style)
+        _w, h1 = heading.wrap(room, 100)
+        heading.drawOn(canvas, text_left, top - h1 - 1)
+        paragraph = Paragraph(text(body), body_style)
+        _w, h2 = paragraph.wrap(room, 200)
+        paragraph.drawOn(canvas, text_left, top - h1 - 3 - h2)
