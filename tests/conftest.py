@@ -1,10 +1,12 @@
 """Shared fixtures: a real SQLite file per test and the fixture content."""
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from zet.content import load_library
 from zet.dagdelen import create_single_session
@@ -14,9 +16,28 @@ FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
-@pytest.fixture
-def engine(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'zet.db'}")
+# CI also runs every storage and domain test on PostgreSQL (see .ci/run); locally they run on
+# SQLite unless ZET_TEST_POSTGRES_URL points at an empty database you may wipe.
+POSTGRES_URL = os.environ.get("ZET_TEST_POSTGRES_URL", "").strip()
+DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def _fresh_postgres(url: str):
+    wipe = make_engine(url, upgrade=False)
+    with wipe.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    wipe.dispose()
+    return make_engine(url)
+
+
+@pytest.fixture(params=DATABASES)
+def engine(request, tmp_path):
+    """A freshly migrated database: a SQLite file, and PostgreSQL where configured."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'zet.db'}")
+    else:
+        engine = _fresh_postgres(POSTGRES_URL)
     yield engine
     engine.dispose()
 

@@ -21,15 +21,16 @@ def test_migrations_build_exactly_the_schema_the_code_uses(engine):
     assert diff == []
 
 
-def test_upgrade_is_idempotent_and_keeps_data(tmp_path, session):
-    url = f"sqlite:///{tmp_path / 'zet.db'}"
-    again = make_engine(url)  # a server restart: the schema is upgraded again
+def test_upgrade_is_idempotent_and_keeps_data(engine, session):
+    again = make_engine(engine.url.render_as_string(hide_password=False))  # a restart
     upgrade_schema(again)
     assert find_open_dagdeel(again, session.dagdeel.join_code).id == session.dagdeel.id
     assert "alembic_version" in inspect(again).get_table_names()
+    again.dispose()
 
 
-def test_sqlite_runs_in_wal_mode_with_busy_timeout(engine):
+def test_sqlite_runs_in_wal_mode_with_busy_timeout(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'wal.db'}")
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
