@@ -49,7 +49,8 @@ with start:
 
 with join:
     st.subheader("Meedoen als deelnemer")
-    st.write("Scan de QR-code op het scherm, of typ hier de code die de procesbegeleider laat zien.")
+    st.write("Scan de QR-code op het scherm, of typ hier de code die de procesbegeleider "
+             "laat zien.")
     with st.form("code_form"):
         code = st.text_input("Deelnamecode", max_chars=12, placeholder="bijv. K7MQA")
         go = st.form_submit_button("Meedoen")

@@ -54,8 +54,8 @@ def test_one_theme_end_to_end(server):
         projector = browser.new_context(viewport=PROJECTOR, accept_downloads=True).new_page()
         projector.set_default_timeout(TIMEOUT)
         projector.goto(f"{server}/start")
-        projector.get_by_label("Locatie (school)").fill("Het Kompas, locatie Noord")
-        projector.get_by_label("Jouw naam (procesbegeleider)").fill("Anna de Vries")
+        projector.locator(".st-key-s_locatie input").fill("Het Kompas, locatie Noord")
+        projector.locator(".st-key-s_naam input").fill("Anna de Vries")
         projector.get_by_role("button", name="Sessie starten").click()
         code_box = projector.locator("[data-testid='join-code']")
         code_box.wait_for()
@@ -148,7 +148,8 @@ def test_one_theme_end_to_end(server):
         decision = projector.get_by_test_id("stForm").get_by_test_id("stButtonGroup")
         decision.first.get_by_text("2. Commitment Samen Opleiden").click()
         decision.nth(1).get_by_text("3. Verbinden en verbreden").click()
-        projector.get_by_role("textbox", name="Onderbouwing").fill("We willen de lijnen met het instituut "
+        projector.get_by_role("textbox", name="Onderbouwing").fill(
+            "We willen de lijnen met het instituut "
                                                     "verbreden naar alle secties.")
         projector.get_by_role("button", name="Vastleggen").click()
         expect(projector.get_by_text("2. Commitment Samen Opleiden · nu")).to_be_visible()
@@ -166,7 +167,10 @@ def test_one_theme_end_to_end(server):
 
         # The facilitator's own link brings the controls back after a reload.
         projector.goto(facilitator_url)
-        expect(projector.get_by_role("button", name="← Scenario")).to_be_visible()
+        projector.locator("[data-testid='projector-step'][data-step='afronding']").wait_for(
+            state="attached", timeout=TIMEOUT)
+        expect(projector.get_by_role("button", name="← Scenario")).to_be_visible(
+            timeout=TIMEOUT)
 
         with projector.expect_download() as download:
             projector.get_by_role("button", name="Verslag (PDF)").first.click()

@@ -109,11 +109,12 @@ def test_phone_join_with_wrong_code_then_right_code(env, session):
 def test_phone_reload_keeps_identity_and_answers(env, session):
     person = participants.join(env, session.dagdeel, role=SO)
     at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
-    at.text_area(key=f"q{session.group_ids[0]}_beeld").input("Een les <b>vol</b> **feedback**").run()
+    typed = "Een les <b>vol</b> **feedback**"
+    at.text_area(key=f"q{session.group_ids[0]}_beeld").input(typed).run()
     at.radio(key=f"q{session.group_ids[0]}_initiatief").set_value("De schoolopleider").run()
     assert "✓ Opgeslagen" in texts(at)
     again = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
-    assert again.text_area(key=f"q{session.group_ids[0]}_beeld").value == "Een les <b>vol</b> **feedback**"
+    assert again.text_area(key=f"q{session.group_ids[0]}_beeld").value == typed
     assert again.radio(key=f"q{session.group_ids[0]}_initiatief").value == "De schoolopleider"
     assert participants.member_count(env, session.group_ids[0]) == 1
 

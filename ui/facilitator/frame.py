@@ -25,7 +25,8 @@ def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
     table = f"_r{group.ronde_nummer}{group.label}" if group.label else ""
     stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{slug(dagdeel.locatie)}_{group.theme_id}{table}"
     st.download_button("Verslag (PDF)", lambda: pdf.group_report_pdf(_report(group.id)),
-                       file_name=f"{stem}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+                       file_name=f"{stem}.pdf", mime="application/pdf",
+                       icon=":material/picture_as_pdf:",
                        key=f"pdf_{key}", on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (Excel)",
                        lambda: tables.raw_responses_xlsx(_report(group.id)),
@@ -34,7 +35,8 @@ def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
                        on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (CSV)",
                        lambda: tables.raw_responses_csv(_report(group.id)),
-                       file_name=f"{stem}.csv", mime="text/csv", icon=":material/description:", key=f"csv_{key}",
+                       file_name=f"{stem}.csv", mime="text/csv",
+                       icon=":material/description:", key=f"csv_{key}",
                        on_click="ignore", width="stretch")
 
 

@@ -39,15 +39,18 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
     text, *buttons = st.columns([12, 1, 1, 1, 1]) if editable else [st.container()]
     text.text(f"{number}. {point.text}")
     if editable:
-        buttons[0].button("", icon=":material/edit:", key=f"edit_{point.id}", help="Bewerken",
-                          on_click=_start_edit, args=(point.id,))
-        buttons[1].button("", icon=":material/arrow_upward:", key=f"up_{point.id}", help="Omhoog",
-                          on_click=act, args=(points.move_point, group_id, point.id, -1))
-        buttons[2].button("", icon=":material/arrow_downward:", key=f"down_{point.id}", help="Omlaag",
-                          on_click=act, args=(points.move_point, group_id, point.id, 1))
-        buttons[3].button("", icon=":material/delete:", key=f"del_{point.id}", help="Verwijderen uit de lijst "
-                          "(de oorspronkelijke bijdrage blijft bewaard)",
-                          on_click=act, args=(points.delete_point, group_id, point.id))
+        controls = [
+            (":material/edit:", f"edit_{point.id}", "Bewerken", _start_edit, (point.id,)),
+            (":material/arrow_upward:", f"up_{point.id}", "Omhoog", act,
+             (points.move_point, group_id, point.id, -1)),
+            (":material/arrow_downward:", f"down_{point.id}", "Omlaag", act,
+             (points.move_point, group_id, point.id, 1)),
+            (":material/delete:", f"del_{point.id}",
+             "Verwijderen uit de lijst (de oorspronkelijke bijdrage blijft bewaard)", act,
+             (points.delete_point, group_id, point.id)),
+        ]
+        for column, (icon, key, tip, callback, args) in zip(buttons, controls):
+            column.button("", icon=icon, key=key, help=tip, on_click=callback, args=args)
 
 
 def _merge_form(group_id: int, items: list[points.Point]) -> None:

@@ -53,7 +53,8 @@ def _live(group_id: int, theme: Theme) -> None:
     given = live.group_answers(group_id)
     missing = roles_without_answers(given, live.members(group_id))
     if missing:
-        st.warning("Nog geen antwoord van: " + ", ".join(missing), icon=":material/hourglass_empty:")
+        st.warning("Nog geen antwoord van: " + ", ".join(missing),
+                   icon=":material/hourglass_empty:")
     if not given:
         st.info("Er zijn nog geen antwoorden.")
     for question in theme.vragen:

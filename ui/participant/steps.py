@@ -45,8 +45,8 @@ def _send_point(group_id: int, participant_id: int) -> None:
         st.session_state[f"point_status{group_id}"] = ("error", str(error))
         return
     st.session_state[f"point_text{group_id}"] = ""
-    st.session_state[f"point_status{group_id}"] = ("ok", "Verstuurd." if created else "Dit punt had je al "
-                                        "verstuurd.")
+    message = "Verstuurd." if created else "Dit punt had je al verstuurd."
+    st.session_state[f"point_status{group_id}"] = ("ok", message)
 
 
 def punten(group_id: int, participant_id: int) -> None:
@@ -88,11 +88,9 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
     own = scenarios.own_placement(engine(), group_id, participant_id)
     st.session_state.setdefault(f"scenario_nu{group_id}", own.nu if own else None)
     st.session_state.setdefault(f"scenario_gewenst{group_id}", own.gewenst if own else None)
-    label = {n: f"{n}" for n in SCENARIO_NUMBERS}
-    st.segmented_control("Waar staan we nu?", SCENARIO_NUMBERS, key=f"scenario_nu{group_id}",
-                         format_func=label.get, on_change=_place, args=(group_id, participant_id))
-    st.segmented_control("Waar willen we naartoe?", SCENARIO_NUMBERS, key=f"scenario_gewenst{group_id}",
-                         format_func=label.get, on_change=_place, args=(group_id, participant_id))
+    for which, question in (("nu", "Waar staan we nu?"), ("gewenst", "Waar willen we naartoe?")):
+        st.segmented_control(question, SCENARIO_NUMBERS, key=f"scenario_{which}{group_id}",
+                             on_change=_place, args=(group_id, participant_id))
     kind, message = st.session_state.get(f"scenario_status{group_id}", (None, None))
     if kind == "error":
         st.error(message)

@@ -41,7 +41,8 @@ def _initial(group_id: int, question: Question, value: Any) -> None:
 def _widget_value(group_id: int, question: Question) -> Any:
     state = st.session_state
     if question.type == "koos":
-        return {part: state.get(_key(group_id, question, part)) for part in ("gewenst", "feitelijk")}
+        return {part: state.get(_key(group_id, question, part))
+                for part in ("gewenst", "feitelijk")}
     raw = state.get(_key(group_id, question))
     if question.type == "lijst":
         return [line for line in (raw or "").splitlines() if line.strip()]
@@ -86,10 +87,9 @@ def _input(group_id: int, participant_id: int, question: Question) -> None:
                              label_visibility="collapsed")
     elif question.type == "koos":
         _scale_caption(question)
-        st.segmented_control("Gewenste situatie", SCALE, key=_key(group_id, question, "gewenst"),
-                             on_change=_save, args=args)
-        st.segmented_control("Feitelijke situatie", SCALE, key=_key(group_id, question, "feitelijk"),
-                             on_change=_save, args=args)
+        for part, label in (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie")):
+            st.segmented_control(label, SCALE, key=_key(group_id, question, part),
+                                 on_change=_save, args=args)
 
 
 def show(group_id: int, participant_id: int, theme: Theme) -> None:

@@ -242,7 +242,8 @@ def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
     return tuple(result)
 
 
-def _theme(path: Path, problems: list[ContentProblem]) -> tuple[Theme, list[tuple[int, str]]] | None:
+def _theme(path: Path,
+           problems: list[ContentProblem]) -> tuple[Theme, list[tuple[int, str]]] | None:
     """Parse one theme file; returns the theme and its unresolved card references."""
     r = _Reader(f"{THEMES_DIR}/{path.name}", problems)
     data = _read_yaml(path, r)

@@ -119,13 +119,11 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
     people = dagdeel_participants(report)
     rows: list[tuple[str, str]] = [("Locatie", text(dagdeel.locatie)),
                                    ("Datum", text(dutch_date(dagdeel.datum)))]
-    if dagdeel.titel:
-        rows.append(("Dagdeel", text(dagdeel.titel)))
-    rondes = len(report.rounds)
+    themes = len({g.theme.id for g in report.groups})
     rows += [
-        ("Opzet", text(f"{rondes} {'ronde' if rondes == 1 else 'rondes'}, "
-                       f"{len(report.groups)} themagroepen, "
-                       f"{len({g.theme.id for g in report.groups})} thema's")),
+        ("Opzet", text(f"{_count(len(report.rounds), 'ronde', 'rondes')}, "
+                       f"{_count(len(report.groups), 'themagroep', 'themagroepen')}, "
+                       f"{_count(themes, 'thema', 'thema’s')}")),
         ("Deelnemers", text(f"{len(people)}")),
         ("Verslag gemaakt op", text(dutch_datetime(report.made_at))),
     ]
@@ -155,6 +153,10 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
     story += _programme(report, s)
     story += _roles(people, s)
     return story
+
+
+def _count(number: int, one: str, more: str) -> str:
+    return f"{number} {one if number == 1 else more}"
 
 
 def _programme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
@@ -298,9 +300,10 @@ def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable
                                             "vastgelegd."), s.muted))
                 continue
             story.append(Spacer(1, 3))
-            story.append(notice(text(f"Nog niet bevestigd door de groep ({where(group)}): "
-                                     "dit is de werklijst zoals die er bij het maken van dit "
-                                     "verslag uitzag."), s))
+            box = notice(text(f"Nog niet bevestigd door de groep ({where(group)}): dit is de "
+                              "werklijst zoals die er bij het maken van dit verslag uitzag."), s)
+            box.keepWithNext = True  # with the points it warns about
+            story.append(box)
             for kind, heading in (("sterk", "Sterke punten (niet bevestigd)"),
                                   ("ontwikkel", "Ontwikkelpunten (niet bevestigd)")):
                 points = group.points_of(kind)

@@ -37,7 +37,8 @@ PAUZE = "Pauze"
 AFSLUITING = "Plenaire afsluiting"
 AFSLUITING_TEXT = ("Elke themagroep deelt haar uitkomsten: sterke punten, ontwikkelpunten en "
                    "waar we nu staan en naartoe willen. Daarna sluiten we samen af.")
-ROUND_TEXT = ("Eerst vul je alleen het werkblad in. Daarna leggen jullie de antwoorden naast "
+ROUND_TEXT = ("Gesprekken in themagroepen; aan welke tafel je zit, zie je op je telefoon. "
+              "Eerst vul je alleen het werkblad in. Daarna leggen jullie de antwoorden naast "
               "elkaar, verdiepen jullie met reflectiekaarten, noteren jullie sterke punten en "
               "ontwikkelpunten en bepalen jullie samen: waar staan we nu, waar willen we naartoe?")
 JOIN_STEPS = (
@@ -124,8 +125,8 @@ def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> by
     s = _PrintStyles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=18 * mm,
-        bottomMargin=18 * mm, title=f"Programma ZET — {dagdeel.locatie}",
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+        bottomMargin=16 * mm, title=f"Programma ZET — {dagdeel.locatie}",
         author="ZET-app", subject="Programma van het dagdeel (ZelfEvaluatieTool)",
         creator="ZET-app",
     )
@@ -145,9 +146,7 @@ def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> by
         elif item.kind == "afsluiting":
             cell.append(Paragraph(AFSLUITING_TEXT, s.part_text))
         elif item.kind == "ronde" and item.ronde is not None:
-            cell.append(Paragraph("Gesprekken in themagroepen. Aan welke tafel je zit, zie je "
-                                  "op je telefoon.", s.part_text))
-            cell.append(Spacer(1, 4))
+            cell.append(Spacer(1, 3))
             cell.append(_tables_of(item.ronde, library, s, body_width - 12))
         if item.kind == "pauze":
             styles.append(("BACKGROUND", (0, index), (-1, index), SHADE))
@@ -157,22 +156,22 @@ def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> by
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-        ("TOPPADDING", (0, 0), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ("LINEBELOW", (0, 0), (-1, -2), 0.5, RULE),
         *styles,
     ]))
     story.append(schedule)
     story.append(Spacer(1, 8))
-    story.append(Paragraph(f"<b>Elke ronde.</b> {ROUND_TEXT}", s.small))
-    story.append(Spacer(1, 12))
+    story.append(Paragraph(f"<b>In elke ronde.</b> {ROUND_TEXT}", s.small))
+    story.append(Spacer(1, 8))
     story.append(KeepTogether(_scan_box(dagdeel, s)))
     doc.build(story, onFirstPage=_print_footer(dagdeel), onLaterPages=_print_footer(dagdeel))
     return buffer.getvalue()
 
 
 def _tables_of(ronde: Round, library: Library, s: Styles, width: float) -> Table:
-    label_width, person_width = 16 * mm, 48 * mm
+    label_width, person_width = 14 * mm, 58 * mm
     rows = [[Paragraph("Tafel", s.cell_bold), Paragraph("Thema", s.cell_bold),
              Paragraph("Procesbegeleider", s.cell_bold)]]
     for table in ronde.tables:
@@ -186,8 +185,8 @@ def _tables_of(ronde: Round, library: Library, s: Styles, width: float) -> Table
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, MUTED),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
     ]))
     return grid
