@@ -95,6 +95,10 @@ def test_one_theme_end_to_end(server):
         phones[2].reload()
         wait_step(phones[2], "werkblad")
         expect(phones[2].get_by_label("Jouw antwoord")).to_have_value(PEOPLE[2][1])
+        # Scanning the QR code again on the same phone finds the same participant (cookie).
+        phones[1].goto(f"{server}/deelnemen?code={code}")
+        wait_step(phones[1], "werkblad")
+        expect(phones[1].get_by_label("Jouw antwoord")).to_have_value(PEOPLE[1][1])
 
         expect(projector.locator("[data-testid='werkblad-progress']")).to_have_text(
             "3 van 3 ingevuld", timeout=TIMEOUT)

@@ -9,6 +9,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 import pytest
+from conftest import REAL_CONTENT
 from PIL import Image
 from pypdf import PdfReader
 
@@ -22,8 +23,6 @@ from zet.qr import qr_png
 from zet.report import DagdeelReport, build_dagdeel_report
 from zet.roles import ROLES
 from zet.steps import Step
-
-from conftest import REAL_CONTENT
 
 PROGRAMME = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
                       afsluiting=("12:15", "12:45"))
@@ -46,8 +45,9 @@ PARTICIPANT_ROLES = [ROLES[0], ROLES[0], ROLES[2], ROLES[2], ROLES[3], ROLES[4],
 OUTCOMES = {
     "visie": (["De visie op Samen Opleiden is in alle teams besproken",
                "Studenten herkennen de visie in de lessen"],
-              ["De visie staat vooral op papier", "Instituut en school schreven de visie "
-               "niet samen"], True, 2, 3, "Fatima (schoolopleider)"),
+              ["De visie staat vooral op papier",
+               "Instituut en school schreven de visie niet samen"],
+              True, 2, 3, "Fatima (schoolopleider)"),
     "coachen-en-feedback": (["Werkplekbegeleiders geven <b>vet</b> & eerlijk feedback"],
                             ["=HYPERLINK(\"http://voorbeeld.nl\")",
                              "Feedforward krijgt weinig aandacht"], True, 1, 2,
@@ -209,7 +209,7 @@ def test_dagdeel_pdf_cover_and_rode_lijnen(built: Built):
 
     rode_lijnen = everything[everything.index("Sterke punten en ontwikkelpunten per thema"):
                              everything.index("ZET · themagroep 1 van 6")]
-    for theme_id, outcome in OUTCOMES.items():
+    for outcome in OUTCOMES.values():
         if outcome is None:
             continue
         for point in outcome[0] + outcome[1]:

@@ -15,7 +15,14 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    Flowable, HRFlowable, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -24,8 +31,19 @@ from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime
 from zet.export.fonts import FONT_BOLD, register_fonts
 from zet.export.pdf import (
-    ACCENT, FRAME_WIDTH, MARGIN, MUTED, SHADE, WARN_BG, Styles, footer_lines,
-    grid_style, group_flowables, notice, numbered_canvas, text,
+    ACCENT,
+    FRAME_WIDTH,
+    MARGIN,
+    MUTED,
+    SHADE,
+    WARN_BG,
+    Styles,
+    footer_lines,
+    grid_style,
+    group_flowables,
+    notice,
+    numbered_canvas,
+    text,
 )
 from zet.export.print_pdf import programme_items
 from zet.participants import Participant
@@ -68,7 +86,7 @@ class _Anchor(Flowable):
         self.key, self.title, self.in_contents = key, title, in_contents
         self.width = self.height = 0
 
-    def wrap(self, avail_width, avail_height):  # noqa: D102 - reportlab API
+    def wrap(self, avail_width, avail_height):
         return 0, 0
 
     def draw(self) -> None:
@@ -76,7 +94,7 @@ class _Anchor(Flowable):
 
 
 class _DagdeelDoc(SimpleDocTemplate):
-    def afterFlowable(self, flowable):  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable):
         if isinstance(flowable, _Anchor):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, level=0)

@@ -13,8 +13,16 @@ from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime, yes_no
 from zet.export.print_pdf import programme_items
 from zet.export.tables import (
-    BIJDRAGEN_COLUMNS, PUNTEN_COLUMNS, SCENARIO_COLUMNS, SESSIE_COLUMNS, WERKBLAD_COLUMNS,
-    _frame, bijdragen_frame, punten_frame, scenario_frame, werkblad_frame,
+    BIJDRAGEN_COLUMNS,
+    PUNTEN_COLUMNS,
+    SCENARIO_COLUMNS,
+    SESSIE_COLUMNS,
+    WERKBLAD_COLUMNS,
+    _frame,
+    bijdragen_frame,
+    punten_frame,
+    scenario_frame,
+    werkblad_frame,
 )
 from zet.report import DagdeelReport, GroupReport
 from zet.roles import role_sort_key

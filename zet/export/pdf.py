@@ -22,8 +22,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    CondPageBreak, Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
-    Table, TableStyle,
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from zet.aggregates import progress
@@ -427,10 +434,10 @@ def numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
             self._pages: list[dict] = []
             self._page_bookmarks: list[tuple[str, dict]] = []
 
-        def bookmarkPage(self, key, **kwargs):  # noqa: N802 - reportlab's name
+        def bookmarkPage(self, key, **kwargs):
             self._page_bookmarks.append((key, kwargs))
 
-        def showPage(self):  # noqa: N802 - reportlab's name
+        def showPage(self):
             self._pages.append(dict(self.__dict__))
             self._page_bookmarks = []
             self._startPage()

@@ -17,7 +17,14 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    Flowable, HRFlowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
 )
 
 from zet.content.model import Library
@@ -25,8 +32,18 @@ from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
 from zet.export.pdf import (
-    ACCENT, FRAME_WIDTH, INK, MARGIN, MUTED, PAGE_HEIGHT, PAGE_WIDTH, RULE, SHADE, Styles,
-    fit, text,
+    ACCENT,
+    FRAME_WIDTH,
+    INK,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    SHADE,
+    Styles,
+    fit,
+    text,
 )
 from zet.qr import qr_png
 from zet.rounds import Round
@@ -42,8 +59,8 @@ ROUND_TEXT = ("Gesprekken in themagroepen; aan welke tafel je zit, zie je op je 
               "elkaar, verdiepen jullie met reflectiekaarten, noteren jullie sterke punten en "
               "ontwikkelpunten en bepalen jullie samen: waar staan we nu, waar willen we naartoe?")
 JOIN_STEPS = (
-    ("Scan", "Scan de QR-code met de camera van je telefoon. Lukt dat niet? Ga naar het adres "
-             "hierboven en typ de code."),
+    ("Scan", ("Scan de QR-code met de camera van je telefoon. Lukt dat niet? Ga naar het "
+              "adres hierboven en typ de code.")),
     ("Kies je rol", "Bijvoorbeeld student, werkplekbegeleider of schoolopleider."),
     ("Volg het scherm", "Je telefoon laat zien aan welke tafel je zit en wat je nu doet."),
 )
