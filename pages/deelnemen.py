@@ -2,9 +2,9 @@
 import streamlit as st
 
 from ui import live
+from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
-from ui.page import setup
 from ui.resources import engine, library
 from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel

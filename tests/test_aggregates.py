@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from zet.aggregates import (progress, role_counts, roles_without_answers, scenario_distribution,
-                            summarise)
+from zet.aggregates import (
+    progress,
+    role_counts,
+    roles_without_answers,
+    scenario_distribution,
+    summarise,
+)
 from zet.answers import Answer
 from zet.participants import Participant
 from zet.roles import ROLES

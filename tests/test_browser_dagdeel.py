@@ -7,11 +7,11 @@ import re
 from datetime import date
 
 import pytest
+from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server
+from conftest import FIXTURE_CONTENT
 from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
 
-from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server
-from conftest import FIXTURE_CONTENT
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 from zet.db import make_engine
 

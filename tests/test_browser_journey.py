@@ -6,11 +6,10 @@ import io
 import re
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
-from pypdf import PdfReader
-
 from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server
 from conftest import FIXTURE_CONTENT
+from playwright.sync_api import Page, expect, sync_playwright
+from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 20_000

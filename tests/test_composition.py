@@ -8,8 +8,15 @@ from statistics import mean
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zet.composition import (greedy_by_arrival, group_sizes, pairs_of, propose, random_assignment,
-                             repeat_cost, role_cost)
+from zet.composition import (
+    greedy_by_arrival,
+    group_sizes,
+    pairs_of,
+    propose,
+    random_assignment,
+    repeat_cost,
+    role_cost,
+)
 from zet.roles import ROLES, STUDENT_ROLE
 
 

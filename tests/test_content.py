@@ -5,12 +5,11 @@ import shutil
 
 import pytest
 import yaml
+from conftest import FIXTURE_CONTENT, REAL_CONTENT
 
 from zet.cli import main
 from zet.content import ContentError, load_library, read_library
 from zet.content.model import SCENARIO_NAMES
-
-from conftest import FIXTURE_CONTENT, REAL_CONTENT
 
 TABEL_1 = {
     "visie": "Visie en gespreid leiderschap",

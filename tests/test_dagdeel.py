@@ -8,8 +8,15 @@ import pytest
 from sqlalchemy import text
 
 from zet import participants, rounds
-from zet.dagdelen import (GroupPlan, Programme, RoundPlan, clean_time, create_dagdeel,
-                          dagdeel_by_secret, get_dagdeel)
+from zet.dagdelen import (
+    GroupPlan,
+    Programme,
+    RoundPlan,
+    clean_time,
+    create_dagdeel,
+    dagdeel_by_secret,
+    get_dagdeel,
+)
 from zet.db import make_engine, upgrade_schema
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES

@@ -18,7 +18,8 @@ from zet.content import Library, load_library
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel, get_dagdeel
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import SHEETS, dagdeel_frames, dagdeel_xlsx
-from zet.export.print_pdf import join_card_pdf, programme_items, programme_pdf
+from zet.export.print_pdf import join_card_pdf, programme_pdf
+from zet.programme import programme_items
 from zet.qr import qr_png
 from zet.report import DagdeelReport, build_dagdeel_report
 from zet.roles import ROLES

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from zet import answers, groups, participants, points, scenarios
@@ -13,8 +14,6 @@ from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
 from zet.steps import Step
-
-from conftest import FIXTURE_CONTENT
 
 APP = str(Path(__file__).resolve().parent.parent / "zet_app.py")
 STUDENT, WPB, SO = ROLES[0], ROLES[2], ROLES[3]

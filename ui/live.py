@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.resources import engine
 from zet import answers, groups, participants, points, rounds, scenarios
 from zet.dagdelen import get_dagdeel
-from ui.resources import engine
 
 TTL = 1.0
 

@@ -11,26 +11,22 @@ from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.print_pdf import join_card_pdf, programme_pdf
 from zet.groups import get_group
+from zet.programme import programme_items
 from zet.report import build_dagdeel_report
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _programme_lines(dagdeel: Dagdeel) -> list[str]:
-    programme, lines = dagdeel.programme, []
-    if programme.opening:
-        lines.append(f"{programme.opening[0]}–{programme.opening[1]} Plenaire opening")
-    for ronde in live.tables(dagdeel.id):
-        times = f"{ronde.start_tijd}–{ronde.eind_tijd} " if ronde.start_tijd else ""
-        tables = ", ".join(f"tafel {t.label}: {library().theme(t.theme_id).titel} "
-                           f"({t.procesbegeleider})" for t in ronde.tables)
-        lines.append(f"{times}Ronde {ronde.nummer} — {tables}")
-    for start, end in programme.pauzes:
-        lines.append(f"{start}–{end} Pauze")
-    if programme.afsluiting:
-        lines.append(f"{programme.afsluiting[0]}–{programme.afsluiting[1]} "
-                     "Plenaire afsluiting: opbrengst delen")
-    return sorted(lines)
+    lines = []
+    for item in programme_items(dagdeel, live.tables(dagdeel.id)):
+        line = f"{item.time} {item.titel}".strip()
+        if item.ronde is not None:
+            line += " — " + ", ".join(
+                f"tafel {t.label}: {library().theme(t.theme_id).titel} ({t.procesbegeleider})"
+                for t in item.ronde.tables)
+        lines.append(line)
+    return lines
 
 
 def export_panel(dagdeel: Dagdeel) -> None:

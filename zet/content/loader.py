@@ -9,8 +9,20 @@ from typing import Any
 import yaml
 
 from zet.content.model import (
-    ANSWER_TYPES, DOMAINS, ROUND_MINUTES, SCENARIO_NAMES, WAARBORGEN, Card, GeneralTexts, Library,
-    Opdracht, Question, Scenario, StepPlan, Theme, Titled,
+    ANSWER_TYPES,
+    DOMAINS,
+    ROUND_MINUTES,
+    SCENARIO_NAMES,
+    WAARBORGEN,
+    Card,
+    GeneralTexts,
+    Library,
+    Opdracht,
+    Question,
+    Scenario,
+    StepPlan,
+    Theme,
+    Titled,
 )
 from zet.steps import STEP_ORDER, Step
 

@@ -29,7 +29,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime
-from zet.export.fonts import FONT_BOLD, register_fonts
+from zet.export.fonts import register_fonts
 from zet.export.pdf import (
     ACCENT,
     FRAME_WIDTH,
@@ -43,10 +43,11 @@ from zet.export.pdf import (
     group_flowables,
     notice,
     numbered_canvas,
+    role_count_table,
     text,
 )
-from zet.export.print_pdf import programme_items
 from zet.participants import Participant
+from zet.programme import programme_items
 from zet.report import DagdeelReport, GroupReport
 
 
@@ -212,15 +213,7 @@ def _roles(people: list[Participant], s: _DagdeelStyles) -> list[Flowable]:
     counts = role_counts(people)
     if not counts:
         return story + [Paragraph("Er zat nog niemand aan een tafel.", s.body)]
-    rows = [[Paragraph("Rol", s.cell_bold), Paragraph("Aantal", s.cell_bold)]]
-    rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
-    rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
-    table = Table(rows, colWidths=[95 * mm, 22 * mm], hAlign="LEFT", repeatRows=1)
-    table.setStyle(grid_style([
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
-    ]))
+    table = role_count_table(counts, s)
     return story + [KeepTogether([table]), Spacer(1, 3), Paragraph(
         "Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen staan "
         "niet in dit verslag.", s.muted)]

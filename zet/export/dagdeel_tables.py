@@ -5,25 +5,24 @@ Like the group export: roles only, never a name, initials, token or id of a part
 """
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
 from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime, yes_no
-from zet.export.print_pdf import programme_items
 from zet.export.tables import (
     BIJDRAGEN_COLUMNS,
     PUNTEN_COLUMNS,
     SCENARIO_COLUMNS,
     SESSIE_COLUMNS,
     WERKBLAD_COLUMNS,
-    _frame,
     bijdragen_frame,
+    frame_of,
     punten_frame,
     scenario_frame,
     werkblad_frame,
+    workbook_bytes,
 )
+from zet.programme import programme_items
 from zet.report import DagdeelReport, GroupReport
 from zet.roles import role_sort_key
 
@@ -72,7 +71,7 @@ def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
                 for t in item.ronde.tables)
         items.append((label, value))
     items.append(("export gemaakt op", dutch_datetime(report.made_at)))
-    return _frame([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
+    return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
 def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
@@ -96,7 +95,7 @@ def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
             "ontwikkelpunten": len(group.points_of("ontwikkel")),
             "stap bij export": g.step.label,
         })
-    return _typed(_frame(rows, GROEPEN_COLUMNS))
+    return _typed(frame_of(rows, GROEPEN_COLUMNS))
 
 
 def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
@@ -109,7 +108,7 @@ def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
                 rows.append({"ronde": ronde.nummer, "tafel": table.label,
                              "thema": themes.get(table.group_id, table.theme_id),
                              "rol": member.role})
-    return _typed(_frame(rows, INDELING_COLUMNS))
+    return _typed(frame_of(rows, INDELING_COLUMNS))
 
 
 def _stacked(report: DagdeelReport, name: str) -> pd.DataFrame:
@@ -138,37 +137,7 @@ def dagdeel_frames(report: DagdeelReport) -> dict[str, pd.DataFrame]:
 
 
 def dagdeel_xlsx(report: DagdeelReport) -> bytes:
-    """One sheet per frame, header frozen and filterable, columns wide enough to read;
-    participant text that looks like a formula stays text."""
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl",
-                        datetime_format="YYYY-MM-DD HH:MM:SS") as writer:
-        for name, frame in dagdeel_frames(report).items():
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            if len(frame):
-                sheet.auto_filter.ref = sheet.dimensions
-            for cell in sheet[1]:
-                cell.font = Font(bold=True)
-            for index, column in enumerate(frame.columns, start=1):
-                values = [str(column)] + ["" if pd.isna(v) else str(v) for v in frame[column]]
-                longest = max(max(len(line) for line in v.splitlines() or [""]) for v in values)
-                if frame[column].dtype.kind == "M":
-                    longest = 19
-                width = min(max(longest + 2, 8), _MAX_WIDTH)
-                sheet.column_dimensions[get_column_letter(index)].width = width
-                wrap = longest + 2 > _MAX_WIDTH
-                for cell in sheet[get_column_letter(index)][1:]:
-                    if cell.data_type == "f":
-                        # openpyxl takes any text starting with '=' for a formula;
-                        # participant text stays text.
-                        cell.data_type = "s"
-                    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
-    return buffer.getvalue()
+    return workbook_bytes(dagdeel_frames(report))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

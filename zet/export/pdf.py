@@ -170,11 +170,8 @@ def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[
     ]
 
 
-def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Deelnemers", s.h1)]
-    counts = report.role_counts
-    if not counts:
-        return story + [Paragraph("Nog geen deelnemers aangemeld.", s.body)]
+def role_count_table(counts: dict[str, int], s: Styles) -> Table:
+    """Participants per role with a total: counts only, never names."""
     rows = [[Paragraph("Rol", s.cell_bold), Paragraph("Aantal", s.cell_bold)]]
     rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
     rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
@@ -184,6 +181,15 @@ def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
         ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
     ]))
+    return table
+
+
+def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Deelnemers", s.h1)]
+    counts = report.role_counts
+    if not counts:
+        return story + [Paragraph("Nog geen deelnemers aangemeld.", s.body)]
+    table = role_count_table(counts, s)
     done = progress(report.theme.vragen, report.answers, report.members)
     story += [table, Spacer(1, 4),
               Paragraph(f"Werkblad volledig ingevuld door {done.done} van {done.total} "

@@ -7,7 +7,6 @@ dagdeel Excel export.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -45,13 +44,11 @@ from zet.export.pdf import (
     fit,
     text,
 )
+from zet.programme import programme_items
 from zet.qr import qr_png
 from zet.rounds import Round
 
-OPENING = "Plenaire opening"
 OPENING_TEXT = "Welkom, de ZET-methode en waarom we samen opleiden."
-PAUZE = "Pauze"
-AFSLUITING = "Plenaire afsluiting"
 AFSLUITING_TEXT = ("Elke themagroep deelt haar uitkomsten: sterke punten, ontwikkelpunten en "
                    "waar we nu staan en naartoe willen. Daarna sluiten we samen af.")
 ROUND_TEXT = ("Gesprekken in themagroepen; aan welke tafel je zit, zie je op je telefoon. "
@@ -67,51 +64,6 @@ JOIN_STEPS = (
 
 
 # ---------------------------------------------------------------- the programme in order
-
-@dataclass(frozen=True)
-class ProgrammeItem:
-    """One line of the programme: a plenary part, a pause or a round (with its tables)."""
-    kind: str  # "opening" | "ronde" | "pauze" | "afsluiting"
-    start: str | None
-    end: str | None
-    titel: str
-    ronde: Round | None = None
-
-    @property
-    def time(self) -> str:
-        """``09:30–10:45``, ``09:30`` or empty."""
-        return time_span(self.start, self.end)
-
-
-def time_span(start: str | None, end: str | None) -> str:
-    if start and end:
-        return f"{start}–{end}"
-    return start or (f"tot {end}" if end else "")
-
-
-def programme_items(dagdeel: Dagdeel, rounds: list[Round]) -> list[ProgrammeItem]:
-    """Opening, rounds and pauses in time order, the closing last. A round without times
-    keeps its place after the part before it; a dagdeel without a programme (a quick
-    session) is just its rounds."""
-    programme = dagdeel.programme
-    items: list[tuple[str, ProgrammeItem]] = []
-    key = "00:00"
-    if programme.opening:
-        start, end = programme.opening
-        items.append((start or key, ProgrammeItem("opening", start, end, OPENING)))
-        key = start or key
-    for ronde in rounds:
-        key = ronde.start_tijd or key
-        items.append((key, ProgrammeItem("ronde", ronde.start_tijd, ronde.eind_tijd,
-                                         f"Ronde {ronde.nummer}", ronde)))
-    for start, end in programme.pauzes:
-        items.append((start or "99:98", ProgrammeItem("pauze", start, end, PAUZE)))
-    if programme.afsluiting:
-        start, end = programme.afsluiting
-        items.append(("99:99", ProgrammeItem("afsluiting", start, end, AFSLUITING)))
-    ordered = sorted(enumerate(items), key=lambda pair: (pair[1][0], pair[0]))
-    return [item for _index, (_key, item) in ordered]
-
 
 def theme_title(library: Library, theme_id: str) -> str:
     """The theme's title, or its id when the content no longer has it."""
@@ -264,19 +216,23 @@ def join_card_pdf(dagdeel: Dagdeel, join_url: str) -> bytes:
     y -= 17 * mm
     canvas.setFillColor(INK)
     _centred(canvas, "Doe mee met ZET", FONT_BOLD, 40, centre, y, width)
-    y -= 11 * mm
+    y -= 4 * mm
+    y = _locatie(canvas, strip_control(dagdeel.locatie), y, width)
     canvas.setFillColor(MUTED)
-    where = strip_control(f"{dagdeel.locatie} · {dutch_date(dagdeel.datum)}")
-    _centred(canvas, where, FONT, 15, centre, y, width)
+    y -= 6 * mm
+    _centred(canvas, dutch_date(dagdeel.datum), FONT, 13, centre, y, width)
     if dagdeel.titel:
-        y -= 7 * mm
+        y -= 6 * mm
         _centred(canvas, strip_control(dagdeel.titel), FONT, 11, centre, y, width)
 
-    qr_size = 112 * mm
-    y -= 6 * mm + qr_size
+    # Everything below the QR code has a fixed place; the code gets the room that is left
+    # (112 mm unless a long locatie or a title takes more lines).
+    bottom = PAGE_HEIGHT - 175 * mm
+    qr_size = min(112 * mm, y - 5 * mm - bottom)
     # The same QR code as on the join screen (zet.qr), sharp edges at any size.
     image = ImageReader(io.BytesIO(qr_png(join_url, box_size=16, border=2)))
-    canvas.drawImage(image, centre - qr_size / 2, y, qr_size, qr_size)
+    canvas.drawImage(image, centre - qr_size / 2, bottom, qr_size, qr_size)
+    y = bottom
 
     y -= 9 * mm
     canvas.setFillColor(MUTED)
@@ -302,6 +258,26 @@ def join_card_pdf(dagdeel: Dagdeel, join_url: str) -> bytes:
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _locatie(canvas: Canvas, value: str, top: float, room: float) -> float:
+    """The locatie centred on at most two lines (smaller if needed); returns the baseline
+    of the last line."""
+    size = 15.0
+    style = ParagraphStyle("card_locatie", fontName=FONT, fontSize=size, leading=size * 1.2,
+                           textColor=MUTED, alignment=1)
+    paragraph = Paragraph(text(value), style)
+    _w, height = paragraph.wrap(room, 1000)
+    while height > 2 * style.leading + 1 and size > 10:
+        size -= 1
+        style = ParagraphStyle("card_locatie", parent=style, fontSize=size, leading=size * 1.2)
+        paragraph = Paragraph(text(value), style)
+        _w, height = paragraph.wrap(room, 1000)
+    if height > 2 * style.leading + 1:  # still too long: one shortened line
+        _centred(canvas, value, FONT, size, PAGE_WIDTH / 2, top - size, room)
+        return top - size
+    paragraph.drawOn(canvas, MARGIN + (PAGE_WIDTH - 2 * MARGIN - room) / 2, top - height)
+    return top - height + (style.leading - size)
 
 
 def _centred(canvas: Canvas, value: str, font: str, size: float, x: float, y: float,

@@ -9,7 +9,12 @@ import io
 import pandas as pd
 
 from zet.export import (
-    answer_text, dutch_date, dutch_datetime, local_time, strip_control, yes_no,
+    answer_text,
+    dutch_date,
+    dutch_datetime,
+    local_time,
+    strip_control,
+    yes_no,
 )
 from zet.points import KINDS
 from zet.report import GroupReport
@@ -48,7 +53,7 @@ def werkblad_frame(report: GroupReport) -> pd.DataFrame:
             "verborgen": yes_no(answer.hidden),
             "tijdstip": local_time(answer.updated_at),
         })
-    return _frame(rows, WERKBLAD_COLUMNS)
+    return frame_of(rows, WERKBLAD_COLUMNS)
 
 
 def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
@@ -56,7 +61,7 @@ def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
     rows = [{"soort": KINDS.get(c.kind, c.kind), "tekst": c.text,
              "rol": c.role if c.role is not None else FACILITATOR,
              "tijdstip": local_time(c.created_at)} for c in report.contributions]
-    return _frame(rows, BIJDRAGEN_COLUMNS)
+    return frame_of(rows, BIJDRAGEN_COLUMNS)
 
 
 def punten_frame(report: GroupReport) -> pd.DataFrame:
@@ -66,14 +71,14 @@ def punten_frame(report: GroupReport) -> pd.DataFrame:
              "bevestigd": confirmed}
             for kind in KINDS
             for position, point in enumerate(report.points_of(kind), start=1)]
-    return _frame(rows, PUNTEN_COLUMNS)
+    return frame_of(rows, PUNTEN_COLUMNS)
 
 
 def scenario_frame(report: GroupReport) -> pd.DataFrame:
     """Each participant's placement (1–4) now and desired, by role."""
     placements = sorted(report.placements, key=lambda p: role_sort_key(p.role))
     rows = [{"rol": p.role, "nu": p.nu, "gewenst": p.gewenst} for p in placements]
-    frame = _frame(rows, SCENARIO_COLUMNS)
+    frame = frame_of(rows, SCENARIO_COLUMNS)
     return frame.astype({"nu": "Int64", "gewenst": "Int64"})
 
 
@@ -105,7 +110,7 @@ def sessie_frame(report: GroupReport) -> pd.DataFrame:
     ]
     items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
     items.append(("export gemaakt op", dutch_datetime(report.made_at)))
-    return _frame([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
+    return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
 def raw_responses_frames(report: GroupReport) -> dict[str, pd.DataFrame]:
@@ -138,7 +143,7 @@ def raw_responses_csv(report: GroupReport) -> bytes:
     for row in scenario_frame(report).to_dict("records"):
         rows.append({**common, "soort_gegeven": "scenario", "rol": row["rol"],
                      "nu": row["nu"], "gewenst": row["gewenst"]})
-    frame = _frame(rows, CSV_COLUMNS)
+    frame = frame_of(rows, CSV_COLUMNS)
     frame = frame.astype({"nu": "Int64", "gewenst": "Int64"})
     frame["tijdstip"] = frame["tijdstip"].map(
         lambda t: "" if pd.isna(t) else pd.Timestamp(t).strftime("%Y-%m-%d %H:%M:%S"))
@@ -148,19 +153,26 @@ def raw_responses_csv(report: GroupReport) -> bytes:
 
 
 def raw_responses_xlsx(report: GroupReport) -> bytes:
-    """One sheet per frame, header frozen and filterable, columns wide enough to read."""
-    from openpyxl.styles import Alignment
+    return workbook_bytes(raw_responses_frames(report))
+
+
+def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
+    """One sheet per frame, header bold, frozen and filterable, columns wide enough to read;
+    participant text that looks like a formula stays text."""
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl",
                         datetime_format="YYYY-MM-DD HH:MM:SS") as writer:
-        for name, frame in raw_responses_frames(report).items():
+        for name, frame in frames.items():
             frame.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
             sheet.freeze_panes = "A2"
             if len(frame):
                 sheet.auto_filter.ref = sheet.dimensions
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
             for index, column in enumerate(frame.columns, start=1):
                 values = [str(column)] + ["" if pd.isna(v) else str(v) for v in frame[column]]
                 longest = max(max(len(line) for line in v.splitlines() or [""]) for v in values)
@@ -174,14 +186,12 @@ def raw_responses_xlsx(report: GroupReport) -> bytes:
                         # openpyxl takes any text starting with '=' for a formula; participant
                         # text stays text.
                         cell.data_type = "s"
-                    if wrap:
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
-                    else:
-                        cell.alignment = Alignment(vertical="top")
+                    cell.alignment = Alignment(wrap_text=wrap, vertical="top")
     return buffer.getvalue()
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+def frame_of(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    """A frame with fixed columns, control characters stripped from text."""
     clean = [{key: strip_control(value) if isinstance(value, str) else value
               for key, value in row.items()} for row in rows]
     return pd.DataFrame(clean, columns=columns)
