@@ -316,6 +316,13 @@ def test_dagdeel_screen_runs_opening_rounds_and_closing(env):
     at.button(key="phase_closing").click().run()
     assert "Plenaire afsluiting" in texts(at)
     assert "Overzicht van alle groepen" in texts(at)
+    phone = open_page("pages/deelnemen.py", p=people[0].token)
+    assert not phone.exception
+    assert "Plenaire afsluiting: elke groep vertelt" in texts(phone)
+    assert [e.label for e in phone.expander][:2] == ["Ronde 1: Proefthema",
+                                                     "Ronde 2: Tweede proefthema"] or \
+        [e.label for e in phone.expander][:2] == ["Ronde 1: Tweede proefthema",
+                                                  "Ronde 2: Proefthema"]
 
 
 def test_wrong_dagdeel_link_is_refused(env):

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.resources import engine
+from ui.resources import engine, library
 from zet import answers, groups, participants, points, rounds, scenarios
 from zet.dagdelen import get_dagdeel
+from zet.report import GroupReport, build_group_report
 
 TTL = 1.0
 
@@ -71,8 +72,14 @@ def people(dagdeel_id: int) -> list[participants.Participant]:
     return participants.dagdeel_participants(engine(), dagdeel_id)
 
 
+@st.cache_data(ttl=2 * TTL, show_spinner=False)
+def report(group_id: int) -> GroupReport:
+    """The outcome of a group, for the many phones showing it at the close."""
+    return build_group_report(engine(), library(), group_id)
+
+
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
-                   contributions, placements, phase, tables, people):
+                   contributions, placements, phase, tables, people, report):
         cached.clear()

@@ -15,10 +15,10 @@ DEFAULT_ROUNDS = pd.DataFrame({"Ronde": [1, 2], "Start": ["09:30", "11:00"],
                                "Eind": ["10:45", "12:15"]})
 DEFAULT_TABLES = pd.DataFrame({
     "Ronde": [1, 1, 1, 2, 2, 2], "Tafel": ["A", "B", "C", "A", "B", "C"],
-    "Thema": [None] * 6, "Procesbegeleider": [""] * 6})
+    "Thema": [""] * 6, "Procesbegeleider": [""] * 6})
 
 
-def _pair(start: str, end: str, what: str) -> tuple[str, str] | None:
+def time_pair(start: str, end: str, what: str) -> tuple[str, str] | None:
     start, end = clean_time(start, what), clean_time(end, what)
     if start and end:
         if end <= start:
@@ -29,7 +29,7 @@ def _pair(start: str, end: str, what: str) -> tuple[str, str] | None:
     return None
 
 
-def _plans(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
+def plans_from_tables(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
            theme_ids: dict[str, str]) -> list[RoundPlan]:
     plans = []
     numbers = sorted({int(n) for n in round_rows["Ronde"].dropna()})
@@ -37,7 +37,7 @@ def _plans(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
         raise UserError("Nummer de rondes 1, 2 (en eventueel 3).")
     for number in numbers:
         times = round_rows[round_rows["Ronde"] == number].iloc[0]
-        start_end = _pair(str(times["Start"] or ""), str(times["Eind"] or ""),
+        start_end = time_pair(str(times["Start"] or ""), str(times["Eind"] or ""),
                           f"Ronde {number}") or (None, None)
         groups = []
         for _, row in table_rows[table_rows["Ronde"] == number].iterrows():
@@ -83,11 +83,11 @@ def prepare_form() -> None:
     if not submitted:
         return
     try:
-        programme = Programme(opening=_pair(*opening, "Opening"),
-                              pauzes=tuple(p for p in [_pair(*pauze, "Pauze")] if p),
-                              afsluiting=_pair(*closing, "Afsluiting"))
+        programme = Programme(opening=time_pair(*opening, "Opening"),
+                              pauzes=tuple(p for p in [time_pair(*pauze, "Pauze")] if p),
+                              afsluiting=time_pair(*closing, "Afsluiting"))
         created = create_dagdeel(engine(), locatie=locatie, datum=datum,
-                                 rounds=_plans(round_rows, table_rows, theme_ids),
+                                 rounds=plans_from_tables(round_rows, table_rows, theme_ids),
                                  programme=programme, known_themes=set(lib.themes))
     except UserError as error:
         st.error(str(error))

@@ -107,6 +107,15 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
 def group_of(engine: Engine, participant: Participant) -> int | None:
     """The participant's group in the running round, placing a late joiner in the group
     that needs their role most; None during a plenary part."""
+    with reading(engine) as conn:  # the common case, without taking the write lock
+        ronde_id = active_round_id(conn, participant.dagdeel_id)
+        if ronde_id is None:
+            return None
+        seated = conn.execute(select(groepsleden.c.groep_id).where(
+            groepsleden.c.ronde_id == ronde_id,
+            groepsleden.c.deelnemer_id == participant.id)).scalar()
+    if seated is not None:
+        return seated
     with writing(engine) as conn:
         return place_in_active_round(conn, participant)
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import live
 from ui.resources import engine, library
 from ui.summary import outcome
 from zet.participants import groups_joined
-from zet.report import build_group_report
 
 
 def opening() -> None:
@@ -23,7 +23,7 @@ def closing(participant_id: int) -> None:
     st.success("Plenaire afsluiting: elke groep vertelt wat ze heeft opgeleverd. Dank je wel "
                "voor je bijdrage!", icon=":material/favorite:")
     for group_id in groups_joined(engine(), participant_id):
-        report = build_group_report(engine(), library(), group_id)
+        report = live.report(group_id)
         with st.expander(f"Ronde {report.group.ronde_nummer}: {report.theme.titel}",
                          expanded=True):
             outcome(report)

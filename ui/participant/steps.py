@@ -5,14 +5,13 @@ import streamlit as st
 
 from ui import live
 from ui.cards import card as draw_card
-from ui.resources import engine, library
+from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
 from ui.text import answer_text
 from zet import answers, points, scenarios
 from zet.content.model import Theme
 from zet.errors import UserError
-from zet.report import build_group_report
 
 SCENARIO_NUMBERS = [1, 2, 3, 4]
 
@@ -102,4 +101,4 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
 def afronding(group_id: int) -> None:
     st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
                icon=":material/favorite:")
-    outcome(build_group_report(engine(), library(), group_id))
+    outcome(live.report(group_id))
