@@ -6,6 +6,7 @@ from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
 from ui.resources import engine, library
+from ui.text import escape_markdown
 from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
@@ -24,14 +25,16 @@ def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
 
 
 def participant_from_url() -> participants.Participant | None:
-    token = st.query_params.get("p", "")
+    # The session keeps the token too: a double tap on "Meedoen" must not join twice.
+    token = st.query_params.get("p", "") or st.session_state.get("zet_token", "")
     if not token:
         return None
     try:
         return participants.participant_by_token(engine(), token)
     except NotFound as error:
         st.warning(str(error))
-        del st.query_params["p"]
+        st.query_params.pop("p", None)
+        st.session_state.pop("zet_token", None)
         return None
 
 
@@ -48,7 +51,8 @@ def code_form(message: str | None = None) -> None:
 
 
 def join_form(dagdeel: Dagdeel) -> None:
-    st.markdown(f"### Welkom bij ZET\n{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y}")
+    st.markdown("### Welkom bij ZET")
+    st.text(f"{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y}")
     st.write("Je antwoorden zijn anoniem: op het scherm staat alleen je rol.")
     with st.form("join"):
         role = st.selectbox("Wat is je rol?", ROLES, index=None, placeholder="Kies je rol")
@@ -64,6 +68,7 @@ def join_form(dagdeel: Dagdeel) -> None:
         except UserError as error:
             st.error(str(error))
             st.stop()
+        st.session_state["zet_token"] = joined.token
         st.query_params["p"] = joined.token
         st.rerun()
     st.stop()
@@ -95,6 +100,7 @@ if participant is None:
         join_form(dagdeel)
 
 dagdeel = get_dagdeel(engine(), participant.dagdeel_id)
+st.query_params["p"] = participant.token
 remember_on_this_phone(dagdeel.id, participant.token)
 you = participant.role + (f" ({participant.initials})" if participant.initials else "")
 if not dagdeel.is_open:
@@ -105,7 +111,7 @@ if not dagdeel.is_open:
 room = live.phase(dagdeel.id)
 seat = rounds.seat_of(engine(), participant) if room[0] == "ronde" else None
 if seat is None:
-    st.markdown(f"#### {dagdeel.locatie}")
+    st.markdown(f"#### {escape_markdown(dagdeel.locatie)}")
     st.caption(f"Plenair · jij: {you}")
     st.html(f"<span data-testid='phone-step' data-step='{room[0]}'></span>")
     follow_the_room(dagdeel.id, room, None, None)

@@ -329,3 +329,11 @@ def test_wrong_dagdeel_link_is_refused(env):
     created = _dagdeel(env)
     at = open_page("pages/dagdeel.py", beheer=created.group_secrets[0])
     assert "klopt niet" in texts(at)
+
+
+def test_a_table_leader_in_a_dagdeel_cannot_close_the_whole_dagdeel(env):
+    created = _dagdeel(env)
+    at = open_page("pages/begeleiden.py", sleutel=created.group_secrets[0])
+    assert not at.exception
+    assert "ronde 1 · tafel A" in texts(at)
+    assert not [b for b in at.button if b.key == "close_session"]

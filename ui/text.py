@@ -4,19 +4,12 @@ from __future__ import annotations
 import html
 import re
 
-import streamlit as st
-
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~$:])")
 
 
 def escape_markdown(text: str) -> str:
     """Text that st.markdown shows literally: HTML escaped, Markdown characters backslashed."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", html.escape(str(text), quote=False))
-
-
-def plain(text: str) -> None:
-    """Show a participant's text as plain text."""
-    st.text(str(text))
 
 
 def answer_text(value) -> str:

@@ -62,7 +62,9 @@ def sidebar(group: groups.Group, dagdeel: Dagdeel, theme: Theme) -> bool:
         st.markdown("#### Export")
         export_buttons(group, dagdeel, key="sidebar")
         st.markdown("#### Sessie")
-        if dagdeel.is_open:
+        if group.label and dagdeel.is_open:  # one table of a dagdeel: not yours to close
+            st.caption("Het dagdeel wordt afgesloten door de hoofdprocesbegeleider.")
+        elif dagdeel.is_open:
             with st.popover("Sessie afsluiten", width="stretch"):
                 st.write("Na afsluiten kunnen deelnemers niets meer invullen of wijzigen. "
                          "Exporteren blijft mogelijk.")
