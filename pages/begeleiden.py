@@ -4,14 +4,14 @@ import streamlit as st
 from ui.actions import show_flash
 from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
 from ui.page import setup
-from ui.resources import engine, library
+from ui.resources import engine, library, theme_or_stop
 from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound
 from zet.groups import group_by_secret
 from zet.steps import Step
 
 setup("ZET — procesbegeleider", projector=True)
-lib = library()
+library()  # stops the page with file and field when content/ is broken
 try:
     group = group_by_secret(engine(), st.query_params.get("sleutel", ""))
 except NotFound as error:
@@ -20,7 +20,7 @@ except NotFound as error:
     st.stop()
 
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)
-theme = lib.theme(group.theme_id)
+theme = theme_or_stop(group.theme_id)
 show_qr = frame.sidebar(group, dagdeel, theme)
 show_flash()
 frame.header(group, theme, dagdeel)

@@ -5,7 +5,7 @@ from ui import live
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
-from ui.resources import engine, library
+from ui.resources import engine, library, theme_or_stop
 from ui.text import escape_markdown
 from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
@@ -15,7 +15,7 @@ from zet.steps import STEP_ORDER, Step
 
 setup("ZET — meedoen", wide=False)
 COOKIE_PREFIX = "zet_deelnemer_"
-lib = library()
+library()  # stops the page with file and field when content/ is broken
 
 
 def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
@@ -122,7 +122,7 @@ if seat is None:
     st.stop()
 
 group = live.group(seat.group_id)
-theme = lib.theme(group.theme_id)
+theme = theme_or_stop(group.theme_id)
 step = Step(live.step(seat.group_id))
 if seat.label:
     st.markdown(f"<div data-testid='phone-seat' style='font-size:1.25rem;font-weight:700'>"

@@ -337,3 +337,11 @@ def test_a_table_leader_in_a_dagdeel_cannot_close_the_whole_dagdeel(env):
     assert not at.exception
     assert "ronde 1 · tafel A" in texts(at)
     assert not [b for b in at.button if b.key == "close_session"]
+
+
+def test_a_session_whose_theme_left_the_content_gets_a_clear_message(env):
+    gone = create_single_session(env, locatie="X", datum=date(2026, 11, 30),
+                                 procesbegeleider="P", theme_id="verdwenen")
+    at = open_page("pages/begeleiden.py", sleutel=gone.group_secrets[0])
+    assert not at.exception
+    assert any("'verdwenen'" in e.value for e in at.error)

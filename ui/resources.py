@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from zet.config import load_settings
-from zet.content import ContentError, Library, load_library
+from zet.content import ContentError, Library, Theme, load_library
 from zet.db import make_engine
 
 PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas", "dagdeel")
@@ -35,6 +35,16 @@ def library() -> Library:
         st.code(str(result), language=None)
         st.stop()
     return result
+
+
+def theme_or_stop(theme_id: str) -> Theme:
+    """The theme of a running session; a clear message if content/ no longer has it."""
+    theme = library().themes.get(theme_id)
+    if theme is None:
+        st.error(f"Het thema '{theme_id}' van deze sessie staat niet meer in content/. "
+                 "Zet het bestand terug (met dezelfde id) en start de app opnieuw.")
+        st.stop()
+    return theme
 
 
 def public_base_url() -> str:
