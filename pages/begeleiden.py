@@ -3,7 +3,7 @@ import streamlit as st
 
 from ui.actions import show_flash
 from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
-from ui.page import setup
+from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
 from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound
@@ -15,9 +15,7 @@ library()  # stops the page with file and field when content/ is broken
 try:
     group = group_by_secret(engine(), st.query_params.get("sleutel", ""))
 except NotFound as error:
-    st.error(str(error))
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
-    st.stop()
+    refuse_link(str(error))
 
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)
 theme = theme_or_stop(group.theme_id)

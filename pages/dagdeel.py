@@ -5,7 +5,7 @@ from ui import live
 from ui.actions import act, show_flash
 from ui.dagdeel import indeling, screens
 from ui.dagdeel.exports import export_panel
-from ui.page import setup
+from ui.page import refuse_link, setup
 from ui.resources import engine, library
 from ui.text import escape_markdown
 from zet import rounds
@@ -17,9 +17,7 @@ lib = library()
 try:
     dagdeel = dagdeel_by_secret(engine(), st.query_params.get("beheer", ""))
 except NotFound as error:
-    st.error(str(error))
-    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
-    st.stop()
+    refuse_link(str(error))
 all_rounds = live.tables(dagdeel.id)
 
 with st.sidebar:

@@ -3,21 +3,35 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from statistics import mean
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zet.composition import (
+    Assignment,
     greedy_by_arrival,
     group_sizes,
     pairs_of,
     propose,
-    random_assignment,
     repeat_cost,
     role_cost,
 )
 from zet.roles import ROLES, STUDENT_ROLE
+
+
+def random_assignment(participants: Sequence[int], group_ids: Sequence[int],
+                      rng: random.Random) -> Assignment:
+    """A balanced random composition: what chance alone would give."""
+    shuffled = list(participants)
+    rng.shuffle(shuffled)
+    assignment: Assignment = {}
+    start = 0
+    for group, size in zip(group_ids, group_sizes(len(shuffled), len(group_ids))):
+        assignment[group] = shuffled[start:start + size]
+        start += size
+    return assignment
 
 
 @st.composite

@@ -12,6 +12,13 @@ html { font-size: 19px; }
 """
 
 
+def refuse_link(message: str) -> None:
+    """A link that opens nothing: say why, offer the start page, stop."""
+    st.error(message)
+    st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
+    st.stop()
+
+
 def setup(title: str, *, projector: bool = False, wide: bool = True) -> None:
     st.set_page_config(page_title=title, layout="wide" if wide else "centered",
                        initial_sidebar_state="expanded" if projector else "auto")

@@ -125,16 +125,3 @@ def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Se
         if not improved:
             break
     return {g: sorted(members) for g, members in assignment.items()}
-
-
-def random_assignment(participants: Sequence[int], group_ids: Sequence[int],
-                      rng: random.Random) -> Assignment:
-    """A balanced random composition (the comparison in the tests)."""
-    shuffled = list(participants)
-    rng.shuffle(shuffled)
-    assignment: Assignment = {}
-    start = 0
-    for group, size in zip(group_ids, group_sizes(len(shuffled), len(group_ids))):
-        assignment[group] = shuffled[start:start + size]
-        start += size
-    return assignment

@@ -17,7 +17,6 @@ from zet.errors import NotFound, UserError
 from zet.steps import Step
 
 MAX_NAME = 120
-PHASES = ("opening", "ronde", "afsluiting")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -213,9 +212,11 @@ def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
 
 def dagdeel_by_secret(engine: Engine, secret: str) -> Dagdeel:
     """The dagdeel behind the hoofdprocesbegeleider's link."""
-    with reading(engine) as conn:
-        row = conn.execute(select(dagdelen).where(dagdelen.c.admin_secret == (secret or ""))
-                           ).first() if secret else None
+    row = None
+    if secret:
+        with reading(engine) as conn:
+            row = conn.execute(select(dagdelen)
+                               .where(dagdelen.c.admin_secret == secret)).first()
     if row is None:
         raise NotFound("Deze link van de hoofdprocesbegeleider klopt niet. Gebruik de link "
                        "die je kreeg toen het dagdeel werd gemaakt.")

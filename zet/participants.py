@@ -77,15 +77,19 @@ def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:
                         ).scalar()
 
 
+def _seat_in(conn: Connection, ronde_id: int, participant_id: int) -> int | None:
+    return conn.execute(select(groepsleden.c.groep_id).where(
+        groepsleden.c.ronde_id == ronde_id,
+        groepsleden.c.deelnemer_id == participant_id)).scalar()
+
+
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
     """Put a participant in the group of the active round that needs their role most:
     fewest of that role first, then the smallest group. Returns the group id."""
     ronde_id = active_round_id(conn, participant.dagdeel_id)
     if ronde_id is None:
         return None
-    existing = conn.execute(select(groepsleden.c.groep_id).where(
-        groepsleden.c.ronde_id == ronde_id,
-        groepsleden.c.deelnemer_id == participant.id)).scalar()
+    existing = _seat_in(conn, ronde_id, participant.id)
     if existing is not None:
         return existing
     group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde_id)
@@ -111,9 +115,7 @@ def group_of(engine: Engine, participant: Participant) -> int | None:
         ronde_id = active_round_id(conn, participant.dagdeel_id)
         if ronde_id is None:
             return None
-        seated = conn.execute(select(groepsleden.c.groep_id).where(
-            groepsleden.c.ronde_id == ronde_id,
-            groepsleden.c.deelnemer_id == participant.id)).scalar()
+        seated = _seat_in(conn, ronde_id, participant.id)
     if seated is not None:
         return seated
     with writing(engine) as conn:

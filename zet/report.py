@@ -84,10 +84,15 @@ class DagdeelReport:
         return len({m.id for r in self.rounds for t in r.tables for m in t.members})
 
 
+def theme_order(report: GroupReport) -> tuple[int, int, str]:
+    """Groups in Tabel 1 order of their theme, then by round and table."""
+    return report.theme.volgorde, report.group.ronde_nummer, report.group.label
+
+
 def build_dagdeel_report(engine: Engine, library: Library, dagdeel_id: int) -> DagdeelReport:
     all_rounds = rounds_of(engine, dagdeel_id)
     reports = [build_group_report(engine, library, table.group_id)
                for r in all_rounds for table in r.tables]
-    reports.sort(key=lambda rep: (rep.theme.volgorde, rep.group.ronde_nummer, rep.group.label))
+    reports.sort(key=theme_order)
     return DagdeelReport(dagdeel=get_dagdeel(engine, dagdeel_id), rounds=all_rounds,
                          groups=reports, made_at=now())

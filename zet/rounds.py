@@ -135,7 +135,7 @@ def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> No
 def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
     """Phones go to their table: the composition is locked (proposed first if there is
     none) and everyone who joined since is placed where their role is needed most."""
-    with writing(engine) as conn:
+    with reading(engine) as conn:
         ronde = _round_row(conn, dagdeel_id, nummer)
         has_seats = conn.execute(select(groepsleden.c.groep_id)
                                  .where(groepsleden.c.ronde_id == ronde.id)).first()

@@ -10,7 +10,6 @@ from zet.dagdelen import Dagdeel
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.print_pdf import join_card_pdf, programme_pdf
-from zet.groups import get_group
 from zet.programme import programme_items
 from zet.report import build_dagdeel_report
 
@@ -63,5 +62,5 @@ def export_panel(dagdeel: Dagdeel) -> None:
         for table in ronde.tables:
             with st.expander(f"Ronde {ronde.nummer} · tafel {table.label} · "
                              f"{library().theme(table.theme_id).titel}"):
-                export_buttons(get_group(engine(), table.group_id), dagdeel,
+                export_buttons(live.group(table.group_id), dagdeel,
                                key=f"g{table.group_id}")

@@ -6,12 +6,12 @@ import streamlit as st
 
 from ui import live
 from ui.facilitator.frame import join_panel
-from ui.resources import engine, library
+from ui.resources import library
 from ui.scenarios import scenario_label
 from ui.summary import outcome
 from ui.text import escape_markdown
 from zet.dagdelen import Dagdeel
-from zet.report import build_dagdeel_report
+from zet.report import theme_order
 
 
 def opening(dagdeel: Dagdeel) -> None:
@@ -64,9 +64,10 @@ def round_overview(dagdeel_id: int, nummer: int) -> None:
 
 def closing(dagdeel_id: int) -> None:
     """Group by group what came out, then everything side by side."""
-    report = build_dagdeel_report(engine(), library(), dagdeel_id)
+    reports = sorted((live.report(table.group_id) for ronde in live.tables(dagdeel_id)
+                      for table in ronde.tables), key=theme_order)
     st.markdown("# Plenaire afsluiting")
-    for group_report in report.groups:
+    for group_report in reports:
         group = group_report.group
         with st.container(border=True):
             st.markdown(f"## {group_report.theme.titel}")
@@ -80,5 +81,5 @@ def closing(dagdeel_id: int) -> None:
              "Gewenst": scenario_label(r.theme, r.group.scenario_gewenst),
              "Sterke punten": len(r.points_of("sterk")),
              "Ontwikkelpunten": len(r.points_of("ontwikkel")),
-             "Vertelt": r.group.reporter} for r in report.groups]
+             "Vertelt": r.group.reporter} for r in reports]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -38,6 +38,7 @@ from zet.export.pdf import (
     SHADE,
     WARN_BG,
     Styles,
+    facts_table,
     footer_lines,
     grid_style,
     group_flowables,
@@ -146,14 +147,7 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
         ("Deelnemers", text(f"{len(people)}")),
         ("Verslag gemaakt op", text(dutch_datetime(report.made_at))),
     ]
-    facts = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
-                  colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
-    facts.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    facts = facts_table(rows, s)
     story: list[Flowable] = [
         Paragraph("ZET · verslag van een dagdeel", s.kicker),
         Paragraph(text(dagdeel.titel or f"Dagdeel {dagdeel.locatie}"), s.title),

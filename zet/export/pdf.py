@@ -154,6 +154,17 @@ def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[
         rows.append(("Terugkoppeling plenair", text(group.reporter)))
     rows.append(("Stand bij export", text(f"stap {group.step.number} van {len(STEP_ORDER)} "
                                           f"({group.step.label})")))
+    table = facts_table(rows, s)
+    return [
+        Paragraph(text(kicker), s.kicker),
+        Paragraph(text(theme.titel), s.title),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
+        table,
+    ]
+
+
+def facts_table(rows: list[tuple[str, str]], s: Styles) -> Table:
+    """Label/value lines of a report's header, without grid."""
     table = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
                   colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -162,12 +173,7 @@ def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
     ]))
-    return [
-        Paragraph(text(kicker), s.kicker),
-        Paragraph(text(theme.titel), s.title),
-        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
-        table,
-    ]
+    return table
 
 
 def role_count_table(counts: dict[str, int], s: Styles) -> Table:
