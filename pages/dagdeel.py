@@ -11,6 +11,8 @@ from ui.text import escape_markdown
 from zet import rounds
 from zet.dagdelen import close_dagdeel, dagdeel_by_secret
 from zet.errors import NotFound
+from zet.room import set_plenary
+from zet.states import Phase
 
 setup("ZET — dagdeel", projector=True)
 lib = library()
@@ -18,24 +20,24 @@ try:
     dagdeel = dagdeel_by_secret(engine(), st.query_params.get("beheer", ""))
 except NotFound as error:
     refuse_link(str(error))
-all_rounds = live.tables(dagdeel.id)
+all_rounds = live.all_rounds(dagdeel.id)
 
 with st.sidebar:
     st.markdown(f"### Dagdeel {escape_markdown(dagdeel.locatie)}")
     st.caption(f"{dagdeel.datum:%d-%m-%Y} · deelnamecode **{dagdeel.join_code}**")
     st.markdown("#### Nu in de zaal")
     st.button("Plenaire opening", key="phase_opening", width="stretch",
-              type="primary" if dagdeel.fase == "opening" else "secondary",
-              on_click=act, args=(rounds.set_plenary, dagdeel.id, "opening"))
+              type="primary" if dagdeel.fase == Phase.OPENING else "secondary",
+              on_click=act, args=(set_plenary, dagdeel.id, Phase.OPENING))
     for ronde in all_rounds:
-        running = dagdeel.fase == "ronde" and dagdeel.actieve_ronde == ronde.nummer
+        running = dagdeel.room.runs(ronde.nummer)
         st.button(f"Ronde {ronde.nummer}" + (" (loopt)" if running else " starten"),
                   key=f"phase_round_{ronde.nummer}", width="stretch",
                   type="primary" if running else "secondary", disabled=running,
                   on_click=act, args=(rounds.start_round, dagdeel.id, ronde.nummer))
     st.button("Plenaire afsluiting", key="phase_closing", width="stretch",
-              type="primary" if dagdeel.fase == "afsluiting" else "secondary",
-              on_click=act, args=(rounds.set_plenary, dagdeel.id, "afsluiting"))
+              type="primary" if dagdeel.fase == Phase.AFSLUITING else "secondary",
+              on_click=act, args=(set_plenary, dagdeel.id, Phase.AFSLUITING))
     if dagdeel.is_open:
         with st.popover("Dagdeel afsluiten", width="stretch"):
             st.write("Daarna kan niemand meer iets invullen. Exporteren blijft mogelijk.")
@@ -50,10 +52,10 @@ st.html(f"<span data-testid='dagdeel-phase' data-phase='{dagdeel.fase}'></span>"
 scherm, tafels, koppelingen, export = st.tabs(
     ["Scherm", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export"])
 with scherm:
-    if dagdeel.fase == "opening":
+    if dagdeel.fase == Phase.OPENING:
         screens.opening(dagdeel)
-    elif dagdeel.fase == "ronde":
-        screens.round_overview(dagdeel.id, dagdeel.actieve_ronde)
+    elif dagdeel.room.ronde is not None:
+        screens.round_overview(dagdeel.id, dagdeel.room.ronde)
     else:
         screens.closing(dagdeel.id)
 with tafels:

@@ -11,6 +11,7 @@ from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
+from zet.states import Phase, Room
 from zet.steps import STEP_ORDER, Step
 
 setup("ZET — meedoen", wide=False)
@@ -75,10 +76,10 @@ def join_form(dagdeel: Dagdeel) -> None:
 
 
 @st.fragment(run_every=2)
-def follow_the_room(dagdeel_id: int, shown_phase: tuple, group_id: int | None,
+def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
                     shown_step: str | None) -> None:
     """Polls only 'did the phase or the step change?' and reruns the page when it did."""
-    if live.phase(dagdeel_id) != shown_phase or (
+    if live.room(dagdeel_id) != shown_room or (
             group_id is not None and live.step(group_id) != shown_step):
         st.rerun(scope="app")
 
@@ -108,14 +109,14 @@ if not dagdeel.is_open:
     plenary.closing(participant.id)
     st.stop()
 
-room = live.phase(dagdeel.id)
-seat = rounds.seat_of(engine(), participant) if room[0] == "ronde" else None
+room = live.room(dagdeel.id)
+seat = rounds.take_seat(engine(), participant) if room.in_round else None
 if seat is None:
     st.markdown(f"#### {escape_markdown(dagdeel.locatie)}")
     st.caption(f"Plenair · jij: {you}")
-    st.html(f"<span data-testid='phone-step' data-step='{room[0]}'></span>")
+    st.html(f"<span data-testid='phone-step' data-step='{room.phase}'></span>")
     follow_the_room(dagdeel.id, room, None, None)
-    if room[0] == "afsluiting":
+    if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
     else:
         plenary.opening()

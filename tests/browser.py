@@ -30,7 +30,7 @@ def streamlit_server(env_overrides: dict[str, str]):
     """Start ``streamlit run zet_app.py`` on a free port; yields its base URL."""
     port = free_port()
     env = {**os.environ, **env_overrides}
-    log = open(ARTIFACTS / f"streamlit-{port}.log", "w")
+    log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115 (closed in finally)
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "zet_app.py", "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1"],

@@ -70,7 +70,7 @@ def test_roles_present_without_any_answer_are_named():
     members = [person(1, SO), person(2, LEADER), person(3, STUDENT)]
     given = [answer(1, SO, "beeld", "x")]
     assert roles_without_answers(given, members) == [STUDENT, LEADER]
-    assert role_counts(members + [person(4, SO)]) == {STUDENT: 1, SO: 2, LEADER: 1}
+    assert role_counts([*members, person(4, SO)]) == {STUDENT: 1, SO: 2, LEADER: 1}
 
 
 def test_scenario_distribution_per_role():

@@ -16,10 +16,13 @@ from zet.dagdelen import (
     create_dagdeel,
     dagdeel_by_secret,
     get_dagdeel,
+    time_slot,
 )
 from zet.db import make_engine, upgrade_schema
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
+from zet.room import set_plenary
+from zet.states import Phase
 
 EXAMPLE = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
                     afsluiting=("12:15", "12:45"))
@@ -54,7 +57,7 @@ def test_a_dagdeel_starts_in_the_plenary_opening(engine):
     with pytest.raises(NotFound):
         dagdeel_by_secret(engine, created.group_secrets[0])  # a group link is not the admin
     person = participants.join(engine, dagdeel, role=ROLES[0])
-    assert participants.group_of(engine, person) is None  # nobody is seated in the opening
+    assert rounds.take_seat(engine, person) is None  # nobody is seated in the opening
 
 
 def test_table_names_must_differ_within_a_round(engine):
@@ -76,12 +79,12 @@ def test_example_programme_with_14_participants(engine):
     for table in first.tables:
         assert Counter(m.role for m in table.members)[ROLES[0]] <= 2
     rounds.start_round(engine, dagdeel.id, 1)
-    seat = rounds.seat_of(engine, people[0])
+    seat = rounds.take_seat(engine, people[0])
     assert seat.ronde == 1 and seat.label in "ABC"
     assert get_dagdeel(engine, dagdeel.id).fase == "ronde"
 
     late = participants.join(engine, dagdeel, role=ROLES[8])  # arrives during round 1
-    assert rounds.seat_of(engine, late).ronde == 1
+    assert rounds.take_seat(engine, late).ronde == 1
     with pytest.raises(UserError, match="staat vast"):
         rounds.propose_round(engine, dagdeel.id, 1)
 
@@ -100,11 +103,11 @@ def test_example_programme_with_14_participants(engine):
     moved = rounds.rounds_of(engine, dagdeel.id)[1]
     assert mover.id in {m.id for m in moved.tables[0].members}
     rounds.start_round(engine, dagdeel.id, 2)
-    assert rounds.seat_of(engine, mover).group_id == target.group_id
+    assert rounds.take_seat(engine, mover).group_id == target.group_id
 
-    rounds.set_plenary(engine, dagdeel.id, "afsluiting")
+    set_plenary(engine, dagdeel.id, Phase.AFSLUITING)
     assert get_dagdeel(engine, dagdeel.id).fase == "afsluiting"
-    assert rounds.seat_of(engine, mover) is None
+    assert rounds.take_seat(engine, mover) is None
 
 
 def test_move_to_a_table_of_another_round_is_refused(engine):
@@ -128,3 +131,27 @@ def test_sessions_from_before_the_dagdeel_migration_keep_running(tmp_path):
     upgrade_schema(engine)
     old = get_dagdeel(engine, 1)
     assert (old.fase, old.actieve_ronde, old.programme) == ("ronde", 1, Programme())
+
+
+def test_times_need_a_start_before_the_end():
+    assert time_slot("9.00", "9:30", "Opening") == ("09:00", "09:30")
+    assert time_slot("", "", "Pauze") is None
+    with pytest.raises(UserError, match="eindtijd ligt niet na"):
+        time_slot("10:00", "09:00", "Pauze")
+    with pytest.raises(UserError, match="begin- én eindtijd"):
+        time_slot("10:00", "", "Pauze")
+
+
+def test_the_domain_refuses_what_the_form_refuses(engine):
+    """The CLI or a script cannot make what the preparation form would refuse."""
+    one = (GroupPlan("proef", "Anna"),)
+    with pytest.raises(UserError, match="hoogstens 3 rondes"):
+        create_dagdeel(engine, locatie="X", datum=date(2026, 1, 5),
+                       rounds=[RoundPlan(groups=one)] * 4)
+    with pytest.raises(UserError, match="Ronde 2: de eindtijd ligt niet na"):
+        create_dagdeel(engine, locatie="X", datum=date(2026, 1, 5),
+                       rounds=[RoundPlan(groups=one, start_tijd="09:00", eind_tijd="10:00"),
+                               RoundPlan(groups=one, start_tijd="11:00", eind_tijd="10:30")])
+    with pytest.raises(UserError, match="Pauze: de eindtijd"):
+        create_dagdeel(engine, locatie="X", datum=date(2026, 1, 5), rounds=[RoundPlan(one)],
+                       programme=Programme(pauzes=(("10:45", "10:30"),)))

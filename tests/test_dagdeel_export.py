@@ -23,6 +23,8 @@ from zet.programme import programme_items
 from zet.qr import qr_png
 from zet.report import DagdeelReport, build_dagdeel_report
 from zet.roles import ROLES
+from zet.room import set_plenary
+from zet.states import Phase
 from zet.steps import Step
 
 PROGRAMME = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
@@ -140,7 +142,7 @@ def build_example(engine, library: Library) -> Built:
         rounds.start_round(engine, dagdeel.id, nummer)
         for table in rounds.rounds_of(engine, dagdeel.id)[nummer - 1].tables:
             run_group(engine, library, table)
-    rounds.set_plenary(engine, dagdeel.id, "afsluiting")
+    set_plenary(engine, dagdeel.id, Phase.AFSLUITING)
     return Built(engine, library, dagdeel.id, dagdeel.join_code, [p.token for p in people])
 
 
@@ -359,13 +361,14 @@ def test_programme_pdf_lists_the_day_in_order(built: Built):
 
 def test_programme_without_plenary_parts_or_times(engine, real_library):
     plans = [RoundPlan(groups=(GroupPlan("visie", "Anna"),)),
-             RoundPlan(groups=(GroupPlan("beoordelen", "Bo"),), start_tijd="13:00")]
+             RoundPlan(groups=(GroupPlan("beoordelen", "Bo"),), start_tijd="13:00",
+                       eind_tijd="14:15")]
     created = create_dagdeel(engine, locatie="Snel", datum=date(2026, 1, 5), rounds=plans,
                              programme=Programme(pauzes=(("12:45", "13:00"),)))
     all_rounds = rounds.rounds_of(engine, created.dagdeel.id)
     items = programme_items(created.dagdeel, all_rounds)
     assert [(i.kind, i.time) for i in items] == [("ronde", ""), ("pauze", "12:45–13:00"),
-                                                 ("ronde", "13:00")]
+                                                 ("ronde", "13:00–14:15")]
     page = pages_text(programme_pdf(created.dagdeel, all_rounds, real_library))[0]
     assert "Ronde 1" in page and "– Visie Anna" in page
 

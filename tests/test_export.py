@@ -12,12 +12,13 @@ import pytest
 from pypdf import PdfReader
 
 from zet import answers, groups, participants, points, scenarios
+from zet.answers import answer_text
 from zet.content import Library, load_library
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
-from zet.export import answer_text, dutch_date, dutch_datetime
-from zet.export.pdf import group_report_pdf
-from zet.export.tables import raw_responses_csv, raw_responses_frames, raw_responses_xlsx
+from zet.export import dutch_date, dutch_datetime
+from zet.export.group_pdf import group_report_pdf
+from zet.export.spreadsheets import raw_responses_csv, raw_responses_frames, raw_responses_xlsx
 from zet.report import GroupReport, build_group_report
 from zet.roles import ROLES
 from zet.steps import Step
@@ -218,11 +219,11 @@ def test_dutch_dates_need_no_locale():
 
 
 def test_answer_text_is_readable():
-    assert answer_text(None, ["a", "b"]) == "a; b"
-    assert answer_text(None, {"gewenst": 4, "feitelijk": 2}) == "gewenst 4 / feitelijk 2"
-    assert answer_text(None, {"gewenst": 4, "feitelijk": None}) == "gewenst 4 / feitelijk –"
-    assert answer_text(None, 3) == "3"
-    assert answer_text(None, None) == ""
+    assert answer_text(["a", "b"]) == "a; b"
+    assert answer_text({"gewenst": 4, "feitelijk": 2}) == "gewenst 4 / feitelijk 2"
+    assert answer_text({"gewenst": 4, "feitelijk": None}) == "gewenst 4 / feitelijk –"
+    assert answer_text(3) == "3"
+    assert answer_text(None) == ""
 
 
 # ---------------------------------------------------------------- PDF

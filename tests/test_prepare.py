@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ui.prepare import DEFAULT_ROUNDS, DEFAULT_TABLES, plans_from_tables, time_pair
+from ui.prepare import DEFAULT_ROUNDS, DEFAULT_TABLES, plans_from_tables
 from zet.errors import UserError
 
 THEMES = {"Visie": "visie", "Beoordelen": "beoordelen", "Regie op leren": "regie-op-leren"}
@@ -37,12 +37,3 @@ def test_rounds_must_be_numbered_from_one():
     rounds["Ronde"] = [1, 3]
     with pytest.raises(UserError, match="Nummer de rondes"):
         plans_from_tables(rounds, filled_tables(), THEMES)
-
-
-def test_times_need_a_start_before_the_end():
-    assert time_pair("9.00", "9:30", "Opening") == ("09:00", "09:30")
-    assert time_pair("", "", "Pauze") is None
-    with pytest.raises(UserError, match="eindtijd ligt niet na"):
-        time_pair("10:00", "09:00", "Pauze")
-    with pytest.raises(UserError, match="begin- én eindtijd"):
-        time_pair("10:00", "", "Pauze")

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from zet import answers, groups, participants, points, scenarios
+from zet import answers, groups, participants, points, rounds, scenarios
 from zet.codes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
 from zet.dagdelen import close_dagdeel, create_single_session, find_open_dagdeel
 from zet.errors import NotFound, UserError
@@ -54,9 +54,9 @@ def test_participant_joins_once_and_is_found_again_by_token(engine, session):
     person = participants.join(engine, session.dagdeel, role=WPB, initials=" A B ")
     assert person.initials == "AB"
     assert participants.participant_by_token(engine, person.token) == person
-    assert participants.group_of(engine, person) == session.group_ids[0]
-    assert participants.group_of(engine, person) == session.group_ids[0]  # no second seat
-    assert participants.member_count(engine, session.group_ids[0]) == 1
+    assert rounds.take_seat(engine, person).group_id == session.group_ids[0]
+    assert rounds.take_seat(engine, person).group_id == session.group_ids[0]  # no second seat
+    assert len(participants.members_of(engine, session.group_ids[0])) == 1
     with pytest.raises(UserError, match="rol"):
         participants.join(engine, session.dagdeel, role="Directeur-generaal")
     with pytest.raises(NotFound):

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from ui.text import answer_text, escape_markdown
+from ui.text import escape_markdown
+from zet.answers import answer_text
 
 
 def test_escaped_text_renders_literally():
@@ -22,6 +23,6 @@ def test_escaped_text_renders_literally():
 
 
 def test_answers_read_as_text():
-    assert answer_text(["a", "b"]) == "• a\n• b"
-    assert answer_text({"gewenst": 4, "feitelijk": None}) == "gewenst 4 · feitelijk –"
+    assert answer_text(["a", "b"], bullets=True) == "• a\n• b"
+    assert answer_text({"gewenst": 4, "feitelijk": None}) == "gewenst 4 / feitelijk –"
     assert answer_text(None) == ""

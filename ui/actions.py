@@ -1,36 +1,54 @@
-"""Run a domain action from a button callback and report the outcome on the next run."""
+"""Run a domain command from a widget callback and report the outcome on the next run.
+
+Every button, form and phone callback goes through ``act``: a ``UserError`` becomes its
+Dutch message, and a storage failure (database locked past its retries, disk full,
+read-only file) becomes a calm Dutch sentence while the details go to the server log. The
+person never sees a traceback, and whatever they typed stays in its widget.
+"""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from ui import live
 from ui.resources import engine
 from zet.errors import UserError
 
-_FLASH = "_zet_flash"
+FLASH = "_zet_flash"
+STORAGE_TROUBLE = ("Dat lukte even niet: de opslag reageert niet. Probeer het zo nog eens; "
+                   "wat je typte staat er nog.")
+log = logging.getLogger("zet")
 
 
 def act(action: Callable[..., Any], *args: Any, success: str | None = None,
-        **kwargs: Any) -> Any:
-    """Call ``action(engine, *args, **kwargs)``; a UserError becomes a Dutch message."""
+        flash: str = FLASH, **kwargs: Any) -> Any:
+    """Call ``action(engine, *args, **kwargs)``; the outcome waits under ``flash`` in the
+    session for ``show_flash`` (a phone keeps one per form, the screens one per page)."""
     try:
         result = action(engine(), *args, **kwargs)
     except UserError as error:
-        st.session_state[_FLASH] = ("error", str(error))
+        st.session_state[flash] = ("error", str(error))
+        return None
+    except (SQLAlchemyError, OSError):
+        log.exception("storage failed in %s", getattr(action, "__name__", action))
+        st.session_state[flash] = ("error", STORAGE_TROUBLE)
         return None
     live.refresh()
     if success:
-        st.session_state[_FLASH] = ("success", success)
+        st.session_state[flash] = ("success", success)
     return result
 
 
-def show_flash() -> None:
-    """Show (once) the message left by the last action."""
-    kind, message = st.session_state.pop(_FLASH, (None, None))
+def show_flash(flash: str = FLASH, *, toast: bool = True) -> None:
+    """Show (once) the message the last action left under ``flash``."""
+    kind, message = st.session_state.pop(flash, (None, None))
     if kind == "error":
         st.error(message, icon=":material/warning:")
-    elif kind == "success":
+    elif kind == "success" and toast:
         st.toast(message, icon=":material/check_circle:")
+    elif kind == "success":
+        st.success(message, icon=":material/check_circle:")

@@ -9,8 +9,9 @@ import streamlit as st
 
 from ui.resources import engine, library
 from zet import answers, groups, participants, points, rounds, scenarios
-from zet.dagdelen import get_dagdeel
 from zet.report import GroupReport, build_group_report
+from zet.room import room_of
+from zet.states import Room
 
 TTL = 1.0
 
@@ -56,14 +57,14 @@ def placements(group_id: int) -> list[scenarios.Placement]:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def phase(dagdeel_id: int) -> tuple[str, int | None]:
-    """What the room is doing: ('opening', None), ('ronde', 2) or ('afsluiting', None)."""
-    dagdeel = get_dagdeel(engine(), dagdeel_id)
-    return dagdeel.fase, dagdeel.actieve_ronde
+def room(dagdeel_id: int) -> Room:
+    """What the room is doing: the opening, round 2, the closing."""
+    return room_of(engine(), dagdeel_id)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
-def tables(dagdeel_id: int) -> list[rounds.Round]:
+def all_rounds(dagdeel_id: int) -> list[rounds.Round]:
+    """The rounds of a dagdeel with their tafels and who sits there."""
     return rounds.rounds_of(engine(), dagdeel_id)
 
 
@@ -81,5 +82,5 @@ def report(group_id: int) -> GroupReport:
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
-                   contributions, placements, phase, tables, people, report):
+                   contributions, placements, room, all_rounds, people, report):
         cached.clear()

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.resources import engine, library
-from zet.dagdelen import GroupPlan, Programme, RoundPlan, clean_time, create_dagdeel
+from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
 from zet.errors import UserError
 
 # The example programme of the handleiding (§4.3): two rounds, three theme groups each.
@@ -18,26 +18,15 @@ DEFAULT_TABLES = pd.DataFrame({
     "Thema": [""] * 6, "Procesbegeleider": [""] * 6})
 
 
-def time_pair(start: str, end: str, what: str) -> tuple[str, str] | None:
-    start, end = clean_time(start, what), clean_time(end, what)
-    if start and end:
-        if end <= start:
-            raise UserError(f"{what}: de eindtijd ligt niet na de begintijd.")
-        return start, end
-    if start or end:
-        raise UserError(f"{what}: vul een begin- én eindtijd in, of geen van beide.")
-    return None
-
-
 def plans_from_tables(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
            theme_ids: dict[str, str]) -> list[RoundPlan]:
     plans = []
     numbers = sorted({int(n) for n in round_rows["Ronde"].dropna()})
-    if not numbers or numbers != list(range(1, len(numbers) + 1)) or len(numbers) > 3:
-        raise UserError("Nummer de rondes 1, 2 (en eventueel 3).")
+    if not numbers or numbers != list(range(1, len(numbers) + 1)):
+        raise UserError(f"Nummer de rondes 1, 2 (tot hoogstens {MAX_ROUNDS}).")
     for number in numbers:
         times = round_rows[round_rows["Ronde"] == number].iloc[0]
-        start_end = time_pair(str(times["Start"] or ""), str(times["Eind"] or ""),
+        start_end = time_slot(str(times["Start"] or ""), str(times["Eind"] or ""),
                           f"Ronde {number}") or (None, None)
         groups = []
         for _, row in table_rows[table_rows["Ronde"] == number].iterrows():
@@ -83,9 +72,9 @@ def prepare_form() -> None:
     if not submitted:
         return
     try:
-        programme = Programme(opening=time_pair(*opening, "Opening"),
-                              pauzes=tuple(p for p in [time_pair(*pauze, "Pauze")] if p),
-                              afsluiting=time_pair(*closing, "Afsluiting"))
+        programme = Programme(opening=time_slot(*opening, "Opening"),
+                              pauzes=tuple(p for p in [time_slot(*pauze, "Pauze")] if p),
+                              afsluiting=time_slot(*closing, "Afsluiting"))
         created = create_dagdeel(engine(), locatie=locatie, datum=datum,
                                  rounds=plans_from_tables(round_rows, table_rows, theme_ids),
                                  programme=programme, known_themes=set(lib.themes))

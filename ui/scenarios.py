@@ -23,9 +23,3 @@ def scenario_list(theme: Theme) -> None:
         with st.expander(f"{scenario.nummer}. {scenario.naam}"):
             st.markdown(f"_{scenario.samenvatting}_")
             st.markdown("\n".join(f"- {beeld}" for beeld in scenario.beelden))
-
-
-def scenario_label(theme: Theme, number: int | None) -> str:
-    if number is None:
-        return "–"
-    return f"{number}. {theme.scenarios[number - 1].naam}"

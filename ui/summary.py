@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.scenarios import scenario_label
 from zet import points
 from zet.report import GroupReport
+from zet.scenarios import scenario_label
 
 
 def outcome(report: GroupReport) -> None:

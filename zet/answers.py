@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Engine, select, update
@@ -21,7 +21,7 @@ MAX_TEXT = 2000
 MAX_ITEM = 200
 
 
-class SaveResult(str, Enum):
+class SaveResult(StrEnum):
     SAVED = "opgeslagen"
     CLEARED = "gewist"
     DRAFT = "concept"  # the werkblad step was closed: kept aside, restored when it reopens
@@ -35,6 +35,22 @@ class Answer:
     value: Any
     hidden: bool
     updated_at: datetime
+
+
+def answer_text(value: Any, *, bullets: bool = False) -> str:
+    """A stored werkblad answer as readable text: the one spelling on screens, phones and
+    in exports. List items go one per line with ``bullets``, else joined with '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        def part(key: str) -> str:
+            return "–" if value.get(key) is None else str(value[key])
+        return f"gewenst {part('gewenst')} / feitelijk {part('feitelijk')}"
+    if isinstance(value, (list, tuple)):
+        if bullets:
+            return "\n".join(f"• {item}" for item in value)
+        return "; ".join(str(item) for item in value)
+    return str(value)
 
 
 def _scale(value: Any, what: str) -> int:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import Engine, Row, select, update
+from sqlalchemy import Connection, Engine, Row, select, update
 from sqlalchemy.exc import IntegrityError
 
 from zet.clock import as_utc, now
@@ -14,9 +14,11 @@ from zet.codes import new_join_code, new_secret, normalise_join_code
 from zet.db import reading, writing
 from zet.db.schema import dagdelen, groepen, rondes
 from zet.errors import NotFound, UserError
+from zet.states import Phase, Room, Status
 from zet.steps import Step
 
 MAX_NAME = 120
+MAX_ROUNDS = 3  # the handleiding: rounds of at least an hour in one dagdeel
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -32,6 +34,19 @@ def clean_time(value: str | None, what: str) -> str | None:
     return value
 
 
+def time_slot(start: str | None, end: str | None, what: str) -> tuple[str, str] | None:
+    """A cleaned (start, end) pair, None when both are empty; refused when only one is
+    given or the end is not after the start."""
+    start, end = clean_time(start, what), clean_time(end, what)
+    if start and end:
+        if end <= start:
+            raise UserError(f"{what}: de eindtijd ligt niet na de begintijd.")
+        return start, end
+    if start or end:
+        raise UserError(f"{what}: vul een begin- én eindtijd in, of geen van beide.")
+    return None
+
+
 @dataclass(frozen=True)
 class Programme:
     """The plenary parts around the rounds (the rounds carry their own times)."""
@@ -44,7 +59,7 @@ class Programme:
                            "afsluiting": self.afsluiting})
 
     @classmethod
-    def from_json(cls, raw: str | None) -> "Programme":
+    def from_json(cls, raw: str | None) -> Programme:
         data = json.loads(raw or "{}")
         pair = lambda v: tuple(v) if v else None  # noqa: E731
         return cls(opening=pair(data.get("opening")),
@@ -60,21 +75,26 @@ class Dagdeel:
     titel: str
     join_code: str
     admin_secret: str
-    status: str
+    status: Status
     created_at: datetime
-    fase: str = "ronde"
+    fase: Phase = Phase.RONDE
     actieve_ronde: int | None = 1
     programme: Programme = field(default_factory=Programme)
 
     @property
     def is_open(self) -> bool:
-        return self.status == "open"
+        return self.status == Status.OPEN
+
+    @property
+    def room(self) -> Room:
+        return Room(self.fase, self.actieve_ronde if self.fase == Phase.RONDE else None)
 
     @classmethod
-    def from_row(cls, row: Row) -> "Dagdeel":
+    def from_row(cls, row: Row) -> Dagdeel:
         return cls(id=row.id, locatie=row.locatie, datum=row.datum, titel=row.titel,
-                   join_code=row.join_code, admin_secret=row.admin_secret, status=row.status,
-                   created_at=as_utc(row.created_at), fase=row.fase,
+                   join_code=row.join_code, admin_secret=row.admin_secret,
+                   status=Status(row.status), created_at=as_utc(row.created_at),
+                   fase=Phase(row.fase),
                    actieve_ronde=row.actieve_ronde,
                    programme=Programme.from_json(row.programma))
 
@@ -120,6 +140,13 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
     locatie = _clean_name(locatie, "de locatie")
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
+    if len(rounds) > MAX_ROUNDS:
+        raise UserError(f"Een dagdeel heeft hoogstens {MAX_ROUNDS} rondes; een goed gesprek "
+                        "over een thema duurt minstens een uur.")
+    for number, plan in enumerate(rounds, start=1):
+        time_slot(plan.start_tijd, plan.eind_tijd, f"Ronde {number}")
+    if programme is not None:
+        _check_programme(programme)
     for plan in (g for r in rounds for g in r.groups):
         _clean_name(plan.procesbegeleider, "de naam van de procesbegeleider")
         if known_themes is not None and plan.theme_id not in known_themes:
@@ -137,6 +164,14 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
 
 
+def _check_programme(programme: Programme) -> None:
+    slots = [("Opening", programme.opening), ("Afsluiting", programme.afsluiting)]
+    slots += [("Pauze", pause) for pause in programme.pauzes]
+    for what, slot in slots:
+        if slot is not None:
+            time_slot(slot[0], slot[1], what)
+
+
 def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
                     rounds: list[RoundPlan], programme: Programme | None) -> CreatedSession:
     created = now()
@@ -144,8 +179,8 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
     with writing(engine) as conn:
         dagdeel_id = conn.execute(dagdelen.insert().values(
             locatie=locatie, datum=datum, titel=titel, join_code=new_join_code(),
-            admin_secret=new_secret(), status="open", created_at=created,
-            fase="opening" if programme else "ronde",
+            admin_secret=new_secret(), status=Status.OPEN.value, created_at=created,
+            fase=(Phase.OPENING if programme else Phase.RONDE).value,
             actieve_ronde=None if programme else 1,
             programma=(programme or Programme()).to_json(),
         )).inserted_primary_key[0]
@@ -207,7 +242,17 @@ def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
     """Close the dagdeel: phones can no longer join or answer; exports keep working."""
     with writing(engine) as conn:
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                     .values(status="gesloten", closed_at=now()))
+                     .values(status=Status.GESLOTEN.value, closed_at=now()))
+
+
+def require_open_dagdeel(conn: Connection, dagdeel_id: int) -> None:
+    """Inside a write: refuse when the dagdeel is closed (or gone)."""
+    status = conn.execute(select(dagdelen.c.status).where(dagdelen.c.id == dagdeel_id)).scalar()
+    if status is None:
+        raise NotFound("Dit dagdeel bestaat niet (meer).")
+    if status != Status.OPEN:
+        raise UserError("Dit dagdeel is afgesloten; er kan niets meer worden gewijzigd. "
+                        "Exporteren kan nog wel.")
 
 
 def dagdeel_by_secret(engine: Engine, secret: str) -> Dagdeel:

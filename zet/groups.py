@@ -10,6 +10,7 @@ from zet.clock import as_utc, now
 from zet.db import reading, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.errors import NotFound, UserError
+from zet.states import Status
 from zet.steps import Step
 
 MAX_ARGUMENT = 2000
@@ -37,7 +38,7 @@ class Group:
     eind_tijd: str | None = None  # end of the group's round in the programme ("HH:MM")
 
     @classmethod
-    def from_row(cls, row: Row) -> "Group":
+    def from_row(cls, row: Row) -> Group:
         return cls(
             id=row.id, dagdeel_id=row.dagdeel_id, ronde_id=row.ronde_id,
             ronde_nummer=row.nummer, theme_id=row.theme_id,
@@ -46,7 +47,7 @@ class Group:
             reporter=row.reporter, scenario_nu=row.scenario_nu,
             scenario_gewenst=row.scenario_gewenst, scenario_argument=row.scenario_argument,
             points_confirmed_at=as_utc(row.points_confirmed_at),
-            dagdeel_open=row.status == "open", eind_tijd=row.eind_tijd,
+            dagdeel_open=row.status == Status.OPEN, eind_tijd=row.eind_tijd,
         )
 
 

@@ -1,10 +1,10 @@
-"""Joining a dagdeel once, and finding a participant's group."""
+"""Joining a dagdeel once; who sits in which group."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Row, func, select
+from sqlalchemy import Connection, Engine, Row, select
 
 from zet.clock import now
 from zet.codes import new_secret
@@ -13,6 +13,7 @@ from zet.db import reading, writing
 from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
 from zet.errors import NotFound, UserError
 from zet.roles import is_known_role
+from zet.states import Phase, Status
 
 MAX_INITIALS = 6
 
@@ -26,7 +27,7 @@ class Participant:
     initials: str
 
     @classmethod
-    def from_row(cls, row: Row) -> "Participant":
+    def from_row(cls, row: Row) -> Participant:
         return cls(id=row.id, dagdeel_id=row.dagdeel_id, token=row.token, role=row.role,
                    initials=row.initials)
 
@@ -46,7 +47,7 @@ def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "") -> 
     with writing(engine) as conn:
         status = conn.execute(select(dagdelen.c.status)
                               .where(dagdelen.c.id == dagdeel.id)).scalar()
-        if status != "open":
+        if status != Status.OPEN:
             raise NotFound("Deze sessie is al afgesloten. Vraag de procesbegeleider om de "
                            "code van vandaag.")
         participant_id = conn.execute(deelnemers.insert().values(
@@ -70,26 +71,27 @@ def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:
     """The round that is running now, or None during a plenary part."""
     row = conn.execute(select(dagdelen.c.fase, dagdelen.c.actieve_ronde)
                        .where(dagdelen.c.id == dagdeel_id)).first()
-    if row is None or row.fase != "ronde" or row.actieve_ronde is None:
+    if row is None or row.fase != Phase.RONDE or row.actieve_ronde is None:
         return None
     return conn.execute(select(rondes.c.id).where(rondes.c.dagdeel_id == dagdeel_id,
                                                   rondes.c.nummer == row.actieve_ronde)
                         ).scalar()
 
 
-def _seat_in(conn: Connection, ronde_id: int, participant_id: int) -> int | None:
+def seat_in(conn: Connection, ronde_id: int, participant_id: int) -> int | None:
     return conn.execute(select(groepsleden.c.groep_id).where(
         groepsleden.c.ronde_id == ronde_id,
         groepsleden.c.deelnemer_id == participant_id)).scalar()
 
 
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
-    """Put a participant in the group of the active round that needs their role most:
-    fewest of that role first, then the smallest group. Returns the group id."""
+    """Put a participant in a group of the active round: the smallest group first, so
+    sizes keep differing by at most one; among those, the one with fewest of their role.
+    Returns the group id."""
     ronde_id = active_round_id(conn, participant.dagdeel_id)
     if ronde_id is None:
         return None
-    existing = _seat_in(conn, ronde_id, participant.id)
+    existing = seat_in(conn, ronde_id, participant.id)
     if existing is not None:
         return existing
     group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde_id)
@@ -102,24 +104,10 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
         .where(groepsleden.c.ronde_id == ronde_id)).all()
     sizes = Counter(row.groep_id for row in members)
     same_role = Counter(row.groep_id for row in members if row.role == participant.role)
-    target = min(group_ids, key=lambda gid: (same_role[gid], sizes[gid], gid))
+    target = min(group_ids, key=lambda gid: (sizes[gid], same_role[gid], gid))
     conn.execute(groepsleden.insert().values(groep_id=target, deelnemer_id=participant.id,
                                              ronde_id=ronde_id))
     return target
-
-
-def group_of(engine: Engine, participant: Participant) -> int | None:
-    """The participant's group in the running round, placing a late joiner in the group
-    that needs their role most; None during a plenary part."""
-    with reading(engine) as conn:  # the common case, without taking the write lock
-        ronde_id = active_round_id(conn, participant.dagdeel_id)
-        if ronde_id is None:
-            return None
-        seated = _seat_in(conn, ronde_id, participant.id)
-    if seated is not None:
-        return seated
-    with writing(engine) as conn:
-        return place_in_active_round(conn, participant)
 
 
 def members_of(engine: Engine, group_id: int) -> list[Participant]:
@@ -128,12 +116,6 @@ def members_of(engine: Engine, group_id: int) -> list[Participant]:
             select(deelnemers).join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
             .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
     return [Participant.from_row(row) for row in rows]
-
-
-def member_count(engine: Engine, group_id: int) -> int:
-    with reading(engine) as conn:
-        return conn.execute(select(func.count()).select_from(groepsleden)
-                            .where(groepsleden.c.groep_id == group_id)).scalar_one()
 
 
 def groups_joined(engine: Engine, participant_id: int) -> list[int]:

@@ -14,7 +14,7 @@ from zet.content.model import Card, Library, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.groups import Group, get_group, revealed_cards
 from zet.participants import Participant, members_of
-from zet.rounds import Round, rounds_of
+from zet.rounds import Round, rounds_of, where
 from zet.scenarios import Placement, placements
 
 
@@ -46,15 +46,9 @@ class GroupReport:
     def distribution(self) -> ScenarioDistribution:
         return scenario_distribution(self.placements)
 
-    def scenario_name(self, number: int | None) -> str:
-        if number is None:
-            return "nog niet vastgesteld"
-        return f"{number}. {self.theme.scenarios[number - 1].naam}"
-
     @property
-    def title(self) -> str:
-        label = f" — tafel {self.group.label}" if self.group.label else ""
-        return f"{self.theme.titel}{label}"
+    def where(self) -> str:
+        return where(self.group.ronde_nummer, self.group.label)
 
 
 def build_group_report(engine: Engine, library: Library, group_id: int) -> GroupReport:
@@ -80,8 +74,10 @@ class DagdeelReport:
     made_at: datetime
 
     @property
-    def participant_count(self) -> int:
-        return len({m.id for r in self.rounds for t in r.tables for m in t.members})
+    def seated(self) -> list[Participant]:
+        """Everyone who sat at a table in any round, once, in order of arrival."""
+        people = {m.id: m for r in self.rounds for t in r.tables for m in t.members}
+        return [people[pid] for pid in sorted(people)]
 
 
 def theme_order(report: GroupReport) -> tuple[int, int, str]:

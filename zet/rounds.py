@@ -1,5 +1,5 @@
-"""Rounds of a dagdeel: the proposed composition, moving people by hand, locking, and the
-plenary phases around the rounds."""
+"""Rounds of a dagdeel: the proposed composition, moving people by hand, locking, starting
+a round, and each participant's seat (the room's phase itself lives in ``zet.room``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,14 +7,24 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, delete, select, update
 
 from zet import composition
+from zet.dagdelen import require_open_dagdeel
 from zet.db import reading, writing
-from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
+from zet.db.schema import (
+    antwoorden,
+    bijdragen,
+    deelnemers,
+    groepen,
+    groepsleden,
+    rondes,
+    scenario_plaatsingen,
+)
 from zet.errors import UserError
-from zet.participants import Participant, group_of, place_in_active_round
+from zet.participants import Participant, place_in_active_round, seat_in
+from zet.room import enter_round, load_room
 
 
 @dataclass(frozen=True)
-class Table:
+class Tafel:
     """One theme group in a round, with who sits there."""
     group_id: int
     label: str
@@ -30,7 +40,7 @@ class Round:
     start_tijd: str | None
     eind_tijd: str | None
     locked: bool
-    tables: list[Table]
+    tables: list[Tafel]
 
     @property
     def placed_ids(self) -> set[int]:
@@ -44,6 +54,16 @@ class Seat:
     label: str
     theme_id: str
     group_id: int
+
+    @property
+    def where(self) -> str:
+        return where(self.ronde, self.label)
+
+
+def where(ronde: int, label: str) -> str:
+    """'ronde 2, tafel B', or 'ronde 1' for a round with one unnamed table: the one
+    spelling of a table's place in the day."""
+    return f"ronde {ronde}, tafel {label}" if label else f"ronde {ronde}"
 
 
 def _round_row(conn: Connection, dagdeel_id: int, nummer: int):
@@ -69,7 +89,7 @@ def rounds_of(engine: Engine, dagdeel_id: int) -> list[Round]:
         members.setdefault(row.groep_id, []).append(Participant.from_row(row))
     result = []
     for r in round_rows:
-        tables = [Table(g.id, g.label, g.theme_id, g.procesbegeleider, members.get(g.id, []))
+        tables = [Tafel(g.id, g.label, g.theme_id, g.procesbegeleider, members.get(g.id, []))
                   for g in group_rows if g.ronde_id == r.id]
         result.append(Round(r.id, r.nummer, r.start_tijd, r.eind_tijd, bool(r.indeling_vast),
                             tables))
@@ -91,6 +111,7 @@ def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[compositi
 def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
     """(Re)compute the composition of a round for everyone who has joined so far."""
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
         if ronde.indeling_vast:
             raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
@@ -113,20 +134,46 @@ def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.A
 
 def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_id: int,
                      group_id: int) -> None:
-    """The hoofdprocesbegeleider moves one person to another table in a round."""
+    """The hoofdprocesbegeleider moves one person to another table in a round.
+
+    Refused while the composition is locked, and for someone who already gave answers,
+    points or a placement at their table: those belong to that group's conversation."""
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
+        if ronde.indeling_vast:
+            raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
+                            "om iemand te verplaatsen.")
         target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
         if target != ronde.id:
             raise UserError("Die tafel hoort niet bij deze ronde.")
+        current = seat_in(conn, ronde.id, participant_id)
+        if current is not None and current != group_id and _has_given(conn, current,
+                                                                        participant_id):
+            raise UserError("Deze deelnemer heeft aan de eigen tafel al antwoorden, punten of "
+                            "een scenario gegeven. Die horen bij dat gesprek; verplaatsen kan "
+                            "alleen vóór de eerste antwoorden.")
         conn.execute(delete(groepsleden).where(groepsleden.c.ronde_id == ronde.id,
                                                groepsleden.c.deelnemer_id == participant_id))
         conn.execute(groepsleden.insert().values(groep_id=group_id, deelnemer_id=participant_id,
                                                  ronde_id=ronde.id))
 
 
+def _has_given(conn: Connection, group_id: int, participant_id: int) -> bool:
+    """Whether a participant already said something in this group."""
+    for table, participant_column in ((antwoorden, antwoorden.c.deelnemer_id),
+                                      (bijdragen, bijdragen.c.deelnemer_id),
+                                      (scenario_plaatsingen,
+                                       scenario_plaatsingen.c.deelnemer_id)):
+        if conn.execute(select(participant_column).where(
+                table.c.groep_id == group_id, participant_column == participant_id)).first():
+            return True
+    return False
+
+
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
         conn.execute(update(rondes).where(rondes.c.id == ronde.id)
                      .values(indeling_vast=locked))
@@ -136,15 +183,16 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
     """Phones go to their table: the composition is locked (proposed first if there is
     none) and everyone who joined since is placed where their role is needed most."""
     with reading(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
         has_seats = conn.execute(select(groepsleden.c.groep_id)
                                  .where(groepsleden.c.ronde_id == ronde.id)).first()
     if not has_seats and not ronde.indeling_vast:
         propose_round(engine, dagdeel_id, nummer)
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         conn.execute(update(rondes).where(rondes.c.id == ronde.id).values(indeling_vast=True))
-        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                     .values(fase="ronde", actieve_ronde=nummer))
+        enter_round(conn, dagdeel_id, nummer)
         unplaced = conn.execute(
             select(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id,
                                      deelnemers.c.id.not_in(
@@ -155,22 +203,27 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
             place_in_active_round(conn, Participant.from_row(row))
 
 
-def set_plenary(engine: Engine, dagdeel_id: int, fase: str) -> None:
-    """Back to the whole room: the opening or the closing."""
-    if fase not in ("opening", "afsluiting"):
-        raise ValueError(fase)
+def take_seat(engine: Engine, participant: Participant) -> Seat | None:
+    """Where the participant sits in the running round ('ronde 2, tafel B'); a late joiner
+    is given a seat first (the only write here). None during a plenary part."""
+    with reading(engine) as conn:  # the common case, without taking the write lock
+        room = load_room(conn, participant.dagdeel_id)
+        seat = _seat(conn, participant, room.ronde) if room.in_round else None
+    if seat is not None or not room.in_round:
+        return seat
     with writing(engine) as conn:
-        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                     .values(fase=fase, actieve_ronde=None))
+        place_in_active_round(conn, participant)
+        room = load_room(conn, participant.dagdeel_id)
+        return _seat(conn, participant, room.ronde) if room.in_round else None
 
 
-def seat_of(engine: Engine, participant: Participant) -> Seat | None:
-    """'Ronde 2 — tafel B — Coachen en feedback' for the running round, if any."""
-    group_id = group_of(engine, participant)
-    if group_id is None:
+def _seat(conn: Connection, participant: Participant, nummer: int | None) -> Seat | None:
+    row = conn.execute(
+        select(groepen.c.id, groepen.c.label, groepen.c.theme_id, rondes.c.nummer)
+        .join(rondes, rondes.c.id == groepen.c.ronde_id)
+        .join(groepsleden, groepsleden.c.groep_id == groepen.c.id)
+        .where(rondes.c.dagdeel_id == participant.dagdeel_id, rondes.c.nummer == nummer,
+               groepsleden.c.deelnemer_id == participant.id)).first()
+    if row is None:
         return None
-    with reading(engine) as conn:
-        row = conn.execute(select(groepen.c.label, groepen.c.theme_id, rondes.c.nummer)
-                           .join(rondes, rondes.c.id == groepen.c.ronde_id)
-                           .where(groepen.c.id == group_id)).one()
-    return Seat(ronde=row.nummer, label=row.label, theme_id=row.theme_id, group_id=group_id)
+    return Seat(ronde=row.nummer, label=row.label, theme_id=row.theme_id, group_id=row.id)

@@ -6,11 +6,22 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, select, update
 
 from zet.clock import now
+from zet.content.model import Theme
 from zet.db import reading, writing
 from zet.db.schema import deelnemers, scenario_plaatsingen
 from zet.errors import UserError
 from zet.groups import load_group, require_open
 from zet.steps import STEP_ORDER, Step
+
+NOT_DECIDED = "nog niet vastgesteld"
+
+
+def scenario_label(theme: Theme, number: int | None, *, missing: str = NOT_DECIDED) -> str:
+    """'2. Samen opleiden als basis': the one spelling of a scenario on screens and in
+    exports; ``missing`` when nothing was chosen."""
+    if number is None or not 1 <= number <= len(theme.scenarios):
+        return missing
+    return f"{number}. {theme.scenarios[number - 1].naam}"
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """The fixed order of steps every theme conversation runs through."""
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Step(str, Enum):
+class Step(StrEnum):
     WERKBLAD = "werkblad"
     UITWISSELING = "uitwisseling"
     REFLECTIEKAARTEN = "reflectiekaarten"
@@ -20,11 +20,11 @@ class Step(str, Enum):
     def number(self) -> int:
         return STEP_ORDER.index(self) + 1
 
-    def next(self) -> "Step | None":
+    def next(self) -> Step | None:
         i = STEP_ORDER.index(self)
         return STEP_ORDER[i + 1] if i + 1 < len(STEP_ORDER) else None
 
-    def previous(self) -> "Step | None":
+    def previous(self) -> Step | None:
         i = STEP_ORDER.index(self)
         return STEP_ORDER[i - 1] if i > 0 else None
 

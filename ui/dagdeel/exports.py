@@ -18,7 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _programme_lines(dagdeel: Dagdeel) -> list[str]:
     lines = []
-    for item in programme_items(dagdeel, live.tables(dagdeel.id)):
+    for item in programme_items(dagdeel, live.all_rounds(dagdeel.id)):
         line = f"{item.time} {item.titel}".strip()
         if item.ronde is not None:
             line += " — " + ", ".join(
@@ -36,7 +36,7 @@ def export_panel(dagdeel: Dagdeel) -> None:
     with left:
         st.markdown("#### Om te printen")
         st.download_button(
-            "Programma (PDF)", lambda: programme_pdf(dagdeel, live.tables(dagdeel.id),
+            "Programma (PDF)", lambda: programme_pdf(dagdeel, live.all_rounds(dagdeel.id),
                                                      library()),
             file_name=f"{stem}_programma.pdf", mime="application/pdf", on_click="ignore",
             icon=":material/event_note:", width="stretch")
@@ -58,7 +58,7 @@ def export_panel(dagdeel: Dagdeel) -> None:
             file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
             icon=":material/table_view:", width="stretch", key="dagdeel_xlsx")
     st.markdown("#### Per groep")
-    for ronde in live.tables(dagdeel.id):
+    for ronde in live.all_rounds(dagdeel.id):
         for table in ronde.tables:
             with st.expander(f"Ronde {ronde.nummer} · tafel {table.label} · "
                              f"{library().theme(table.theme_id).titel}"):

@@ -22,7 +22,7 @@ def round_panel(dagdeel: Dagdeel, ronde: rounds.Round) -> None:
     everyone = live.people(dagdeel.id)
     unplaced = [p for p in everyone if p.id not in ronde.placed_ids]
     status = "vast" if ronde.locked else "voorstel"
-    running = dagdeel.fase == "ronde" and dagdeel.actieve_ronde == ronde.nummer
+    running = dagdeel.room.runs(ronde.nummer)
     st.markdown(f"### Ronde {ronde.nummer}" + (f" ({ronde.start_tijd}–{ronde.eind_tijd})"
                                                if ronde.start_tijd else "")
                 + (" · :green[loopt nu]" if running else f" · indeling: {status}"))
@@ -61,24 +61,23 @@ def round_panel(dagdeel: Dagdeel, ronde: rounds.Round) -> None:
 
 def _move_form(dagdeel: Dagdeel, ronde: rounds.Round) -> None:
     seated = {m.id: (m, t) for t in ronde.tables for m in t.members}
-    with st.expander("Iemand verplaatsen"):
-        with st.form(f"move_{ronde.nummer}", border=False):
-            person = st.selectbox(
-                "Deelnemer", list(seated),
-                format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
-            table = st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
-                                 format_func=lambda gid: next(
-                                     f"Tafel {t.label}" for t in ronde.tables if t.group_id == gid))
-            if st.form_submit_button("Verplaatsen"):
-                act(rounds.move_participant, dagdeel.id, ronde.nummer, person, table,
-                    success="Verplaatst.")
-                st.rerun()
+    with st.expander("Iemand verplaatsen"), st.form(f"move_{ronde.nummer}", border=False):
+        person = st.selectbox(
+            "Deelnemer", list(seated),
+            format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
+        table = st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
+                             format_func=lambda gid: next(
+                                 f"Tafel {t.label}" for t in ronde.tables if t.group_id == gid))
+        if st.form_submit_button("Verplaatsen"):
+            act(rounds.move_participant, dagdeel.id, ronde.nummer, person, table,
+                success="Verplaatst.")
+            st.rerun()
 
 
 def links(dagdeel: Dagdeel) -> None:
     """One link per table for its procesbegeleider (participants never see these)."""
     lib = library()
-    for ronde in live.tables(dagdeel.id):
+    for ronde in live.all_rounds(dagdeel.id):
         st.markdown(f"#### Ronde {ronde.nummer}")
         for table in ronde.tables:
             group = live.group(table.group_id)

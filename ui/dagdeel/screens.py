@@ -7,11 +7,11 @@ import streamlit as st
 from ui import live
 from ui.facilitator.frame import join_panel
 from ui.resources import library
-from ui.scenarios import scenario_label
 from ui.summary import outcome
 from ui.text import escape_markdown
 from zet.dagdelen import Dagdeel
 from zet.report import theme_order
+from zet.scenarios import scenario_label
 
 
 def opening(dagdeel: Dagdeel) -> None:
@@ -46,7 +46,7 @@ def _joined(dagdeel_id: int) -> None:
 def round_overview(dagdeel_id: int, nummer: int) -> None:
     """Where everyone goes, and how far each table is."""
     lib = library()
-    current = next((r for r in live.tables(dagdeel_id) if r.nummer == nummer), None)
+    current = next((r for r in live.all_rounds(dagdeel_id) if r.nummer == nummer), None)
     if current is None:
         return
     times = f" ({current.start_tijd}–{current.eind_tijd})" if current.start_tijd else ""
@@ -64,7 +64,7 @@ def round_overview(dagdeel_id: int, nummer: int) -> None:
 
 def closing(dagdeel_id: int) -> None:
     """Group by group what came out, then everything side by side."""
-    reports = sorted((live.report(table.group_id) for ronde in live.tables(dagdeel_id)
+    reports = sorted((live.report(table.group_id) for ronde in live.all_rounds(dagdeel_id)
                       for table in ronde.tables), key=theme_order)
     st.markdown("# Plenaire afsluiting")
     for group_report in reports:

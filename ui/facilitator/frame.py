@@ -9,7 +9,7 @@ from zet import groups
 from zet.clock import now
 from zet.content.model import Theme
 from zet.dagdelen import Dagdeel, close_dagdeel
-from zet.export import pdf, tables
+from zet.export import group_pdf, spreadsheets
 from zet.qr import qr_png
 from zet.report import GroupReport, build_group_report
 from zet.steps import STEP_ORDER, Step
@@ -24,17 +24,17 @@ def export_buttons(group: groups.Group, dagdeel: Dagdeel, *, key: str) -> None:
     """PDF, CSV and Excel, made when clicked, at any moment of the session."""
     table = f"_r{group.ronde_nummer}{group.label}" if group.label else ""
     stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{slug(dagdeel.locatie)}_{group.theme_id}{table}"
-    st.download_button("Verslag (PDF)", lambda: pdf.group_report_pdf(_report(group.id)),
+    st.download_button("Verslag (PDF)", lambda: group_pdf.group_report_pdf(_report(group.id)),
                        file_name=f"{stem}.pdf", mime="application/pdf",
                        icon=":material/picture_as_pdf:",
                        key=f"pdf_{key}", on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (Excel)",
-                       lambda: tables.raw_responses_xlsx(_report(group.id)),
+                       lambda: spreadsheets.raw_responses_xlsx(_report(group.id)),
                        file_name=f"{stem}.xlsx", icon=":material/table_view:", key=f"xlsx_{key}",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        on_click="ignore", width="stretch")
     st.download_button("Alle antwoorden (CSV)",
-                       lambda: tables.raw_responses_csv(_report(group.id)),
+                       lambda: spreadsheets.raw_responses_csv(_report(group.id)),
                        file_name=f"{stem}.csv", mime="text/csv",
                        icon=":material/description:", key=f"csv_{key}",
                        on_click="ignore", width="stretch")

@@ -54,17 +54,16 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
 
 
 def _merge_form(group_id: int, items: list[points.Point]) -> None:
-    with st.expander("Punten samenvoegen"):
-        with st.form("merge_form", clear_on_submit=True):
-            chosen = st.multiselect(
-                "Kies twee of meer punten van dezelfde soort", [p.id for p in items],
-                format_func=lambda pid: next(f"{points.KINDS[p.kind]}: {p.text}"
-                                             for p in items if p.id == pid))
-            text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT)
-            if st.form_submit_button("Samenvoegen"):
-                act(points.merge_points, group_id, chosen, text,
-                    success="Punten samengevoegd.")
-                st.rerun(scope="fragment")
+    with st.expander("Punten samenvoegen"), st.form("merge_form", clear_on_submit=True):
+        chosen = st.multiselect(
+            "Kies twee of meer punten van dezelfde soort", [p.id for p in items],
+            format_func=lambda pid: next(f"{points.KINDS[p.kind]}: {p.text}"
+                                         for p in items if p.id == pid))
+        text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT)
+        if st.form_submit_button("Samenvoegen"):
+            act(points.merge_points, group_id, chosen, text,
+                success="Punten samengevoegd.")
+            st.rerun(scope="fragment")
 
 
 def _add_form(group_id: int) -> None:

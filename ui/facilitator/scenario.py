@@ -5,11 +5,12 @@ import streamlit as st
 
 from ui import charts, live
 from ui.actions import act
-from ui.scenarios import scenario_columns, scenario_label
+from ui.scenarios import scenario_columns
 from zet import groups
 from zet.aggregates import scenario_distribution
 from zet.content.model import Theme
 from zet.groups import Group
+from zet.scenarios import scenario_label
 
 
 @st.fragment(run_every=2)

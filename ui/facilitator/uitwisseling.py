@@ -5,9 +5,9 @@ import streamlit as st
 
 from ui import charts, live
 from ui.actions import act, show_flash
-from ui.text import answer_text
 from zet import answers
 from zet.aggregates import roles_without_answers, summarise
+from zet.answers import answer_text
 from zet.content.model import Question, Theme
 from zet.groups import Group
 
@@ -17,7 +17,7 @@ MAX_COLUMNS = 5
 def _answer_card(group_id: int, question: Question, role_answers: list[answers.Answer]) -> None:
     for answer in role_answers:
         with st.container(border=True):
-            st.text(answer_text(answer.value))
+            st.text(answer_text(answer.value, bullets=True))
             st.button("Verbergen", key=f"hide_{answer.participant_id}_{question.id}",
                       type="tertiary", on_click=act,
                       args=(answers.set_answer_hidden, group_id, answer.participant_id,
@@ -65,7 +65,7 @@ def _live(group_id: int, theme: Theme) -> None:
         with st.expander(f"Verborgen antwoorden ({len(hidden)})"):
             for answer in hidden:
                 cols = st.columns([5, 1])
-                cols[0].text(f"{answer.role}: {answer_text(answer.value)}")
+                cols[0].text(f"{answer.role}: {answer_text(answer.value, bullets=True)}")
                 cols[1].button("Weer tonen", key=f"unhide_{answer.participant_id}_"
                                f"{answer.question_id}", on_click=act,
                                args=(answers.set_answer_hidden, group_id,

@@ -6,9 +6,9 @@ import streamlit as st
 from ui import live
 from ui.actions import act
 from ui.facilitator.frame import join_panel
-from ui.text import answer_text
 from zet import answers
 from zet.aggregates import progress, role_counts
+from zet.answers import answer_text
 from zet.content.model import ANSWER_TYPE_LABELS, Theme
 from zet.dagdelen import Dagdeel
 from zet.groups import Group
@@ -39,7 +39,7 @@ def _preview(group_id: int, theme: Theme) -> None:
             question = theme.question(answer.question_id)
             cols = st.columns([5, 1])
             cols[0].text(f"{answer.role} · {question.vraag if question else answer.question_id}"
-                         f"\n{answer_text(answer.value)}")
+                         f"\n{answer_text(answer.value, bullets=True)}")
             label = "Weer tonen" if answer.hidden else "Verbergen"
             cols[1].button(label, key=f"prehide_{answer.participant_id}_{answer.question_id}",
                            on_click=act, args=(answers.set_answer_hidden, group_id,

@@ -8,8 +8,8 @@ from ui.cards import card as draw_card
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
-from ui.text import answer_text
 from zet import answers, points, scenarios
+from zet.answers import answer_text
 from zet.content.model import Theme
 from zet.errors import UserError
 
@@ -23,7 +23,7 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
     with st.expander("Jouw antwoorden", expanded=True):
         for question in theme.vragen:
             st.markdown(f"**{question.vraag}**")
-            st.text(answer_text(own.get(question.id)) or "(niet ingevuld)")
+            st.text(answer_text(own.get(question.id), bullets=True) or "(niet ingevuld)")
 
 
 @st.fragment(run_every=2)

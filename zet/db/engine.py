@@ -49,17 +49,16 @@ def _sqlite_begin(connection: Connection) -> None:
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes; commits on success, rolls back on an exception."""
-    with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as connection:
-        with connection.begin():
-            yield connection
+    with (engine.connect().execution_options(sqlite_begin="IMMEDIATE") as connection,
+          connection.begin()):
+        yield connection
 
 
 @contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """A read-only transaction."""
-    with engine.connect() as connection:
-        with connection.begin():
-            yield connection
+    with engine.connect() as connection, connection.begin():
+        yield connection
 
 
 def alembic_config() -> Config:

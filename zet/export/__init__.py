@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from typing import Any
 
 from zet.clock import LOCAL_ZONE
-from zet.content.model import Question
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -36,20 +34,6 @@ def dutch_datetime(value: datetime) -> str:
     local = local_time(value)
     suffix = "" if LOCAL_ZONE is not None else " (UTC)"
     return f"{dutch_date(local.date())} om {local:%H:%M}{suffix}"
-
-
-def answer_text(question: Question | None, value: Any) -> str:
-    """A stored werkblad answer as one readable line of text."""
-    if value is None:
-        return ""
-    if isinstance(value, dict) or (question is not None and question.type == "koos"):
-        value = value if isinstance(value, dict) else {}
-        def part(key: str) -> str:
-            return "–" if value.get(key) is None else str(value[key])
-        return f"gewenst {part('gewenst')} / feitelijk {part('feitelijk')}"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(item) for item in value)
-    return str(value)
 
 
 # Control characters (not tab/newline) that a phone keyboard can smuggle in: reportlab

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -29,19 +28,18 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime
-from zet.export.fonts import register_fonts
-from zet.export.pdf import (
+from zet.export.group_pdf import group_flowables
+from zet.export.pdf_kit import (
     ACCENT,
     FRAME_WIDTH,
-    MARGIN,
     MUTED,
     SHADE,
     WARN_BG,
     Styles,
+    a4_document,
     facts_table,
     footer_lines,
     grid_style,
-    group_flowables,
     notice,
     numbered_canvas,
     role_count_table,
@@ -50,22 +48,7 @@ from zet.export.pdf import (
 from zet.participants import Participant
 from zet.programme import programme_items
 from zet.report import DagdeelReport, GroupReport
-
-
-def where(group: GroupReport) -> str:
-    """'ronde 1, tafel A' (or 'ronde 1' for a round with a single unnamed table)."""
-    label = f", tafel {group.group.label}" if group.group.label else ""
-    return f"ronde {group.group.ronde_nummer}{label}"
-
-
-def dagdeel_participants(report: DagdeelReport) -> list[Participant]:
-    """Everyone who sat at a table in any round, once."""
-    seen: dict[int, Participant] = {}
-    for ronde in report.rounds:
-        for table in ronde.tables:
-            for member in table.members:
-                seen.setdefault(member.id, member)
-    return list(seen.values())
+from zet.scenarios import scenario_label
 
 
 class _DagdeelStyles(Styles):
@@ -106,17 +89,13 @@ class _DagdeelDoc(SimpleDocTemplate):
 
 def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
     """The report of a whole dagdeel as one A4 PDF (bytes)."""
-    register_fonts()
-    s = _DagdeelStyles()
     dagdeel = report.dagdeel
     buffer = io.BytesIO()
-    doc = _DagdeelDoc(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
-        bottomMargin=20 * mm,
-        title=f"ZET-verslag dagdeel {dagdeel.locatie} — {dutch_date(dagdeel.datum)}",
-        author="ZET-app", subject="Verslag van een dagdeel (ZelfEvaluatieTool)",
-        creator="ZET-app",
-    )
+    doc = a4_document(buffer, template=_DagdeelDoc,
+                      title=f"ZET-verslag dagdeel {dagdeel.locatie} — "
+                            f"{dutch_date(dagdeel.datum)}",
+                      subject="Verslag van een dagdeel (ZelfEvaluatieTool)")
+    s = _DagdeelStyles()
     story: list[Flowable] = []
     story += _cover(report, s)
     story += [PageBreak(), _Anchor("overzicht", "Rode lijnen over de themagroepen")]
@@ -124,8 +103,8 @@ def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
     story += _points_per_theme(report, s)
     total = len(report.groups)
     for number, group in enumerate(report.groups, start=1):
-        title = f"{group.theme.titel} — {where(group)}"
-        kicker = f"ZET · themagroep {number} van {total} · {where(group)}"
+        title = f"{group.theme.titel} — {group.where}"
+        kicker = f"ZET · themagroep {number} van {total} · {group.where}"
         story += [PageBreak(), _Anchor(f"groep-{group.group.id}", title)]
         story += group_flowables(group, s, kicker=kicker)
     doc.multiBuild(story, canvasmaker=numbered_canvas(footer_lines(dagdeel, report.made_at)))
@@ -136,7 +115,7 @@ def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
 
 def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
     dagdeel = report.dagdeel
-    people = dagdeel_participants(report)
+    people = report.seated
     rows: list[tuple[str, str]] = [("Locatie", text(dagdeel.locatie)),
                                    ("Datum", text(dutch_date(dagdeel.datum)))]
     themes = len({g.theme.id for g in report.groups})
@@ -206,11 +185,11 @@ def _roles(people: list[Participant], s: _DagdeelStyles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Deelnemers per rol", s.h1)]
     counts = role_counts(people)
     if not counts:
-        return story + [Paragraph("Er zat nog niemand aan een tafel.", s.body)]
+        return [*story, Paragraph("Er zat nog niemand aan een tafel.", s.body)]
     table = role_count_table(counts, s)
-    return story + [KeepTogether([table]), Spacer(1, 3), Paragraph(
-        "Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen staan "
-        "niet in dit verslag.", s.muted)]
+    note = ("Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen "
+            "staan niet in dit verslag.")
+    return [*story, KeepTogether([table]), Spacer(1, 3), Paragraph(note, s.muted)]
 
 
 # ---------------------------------------------------------------- rode lijnen
@@ -225,7 +204,7 @@ def _overview(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
         Spacer(1, 6),
     ]
     if not report.groups:
-        return story + [Paragraph("Dit dagdeel heeft geen themagroepen.", s.body)]
+        return [*story, Paragraph("Dit dagdeel heeft geen themagroepen.", s.body)]
     rows = [[Paragraph(h, s.cell_bold) for h in
              ("Thema", "Ronde · tafel", "Nu → gewenst", "Terugkoppeling", "Punten")]]
     extra: list[tuple] = []
@@ -269,8 +248,8 @@ def _nu_gewenst(group: GroupReport, numbers_only: bool) -> str:
         return "nog niet vastgesteld"
     if numbers_only:
         return f"<b>{nu or '–'} → {gewenst or '–'}</b>"
-    return (f"{text(group.scenario_name(nu))} →<br/>"
-            f"{text(group.scenario_name(gewenst))}")
+    return (f"{text(scenario_label(group.theme, nu))} →<br/>"
+            f"{text(scenario_label(group.theme, gewenst))}")
 
 
 def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
@@ -293,19 +272,19 @@ def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable
                 continue
             story.append(Paragraph(heading, s.source))
             story += [Paragraph(text(p.text) + (f' <font color="#616E7C" size="8">'
-                                                f'({text(where(g))})</font>' if several else ""),
+                                                f'({text(g.where)})</font>' if several else ""),
                                 s.numbered, bulletText=f"{number}.")
                       for number, (g, p) in enumerate(points, start=1)]
         for group in groups:
             if group.points_confirmed:
                 continue
             if not group.points:
-                place = where(group)
+                place = group.where
                 story.append(Paragraph(text(f"{place[0].upper()}{place[1:]}: nog geen punten "
                                             "vastgelegd."), s.muted))
                 continue
             story.append(Spacer(1, 3))
-            box = notice(text(f"Nog niet bevestigd door de groep ({where(group)}): dit is de "
+            box = notice(text(f"Nog niet bevestigd door de groep ({group.where}): dit is de "
                               "werklijst zoals die er bij het maken van dit verslag uitzag."), s)
             box.keepWithNext = True  # with the points it warns about
             story.append(box)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime, yes_no
-from zet.export.tables import (
+from zet.export.spreadsheets import (
     BIJDRAGEN_COLUMNS,
     PUNTEN_COLUMNS,
     SCENARIO_COLUMNS,
@@ -25,6 +25,7 @@ from zet.export.tables import (
 from zet.programme import programme_items
 from zet.report import DagdeelReport, GroupReport
 from zet.roles import role_sort_key
+from zet.scenarios import scenario_label
 
 SHEETS = ("Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen", "Punten", "Scenario")
 WHERE_COLUMNS = ["ronde", "tafel", "thema"]
@@ -41,7 +42,6 @@ _PER_GROUP = {
 }
 _INTEGER_COLUMNS = ("ronde", "nu", "gewenst", "positie", "deelnemers", "sterke punten",
                     "ontwikkelpunten")
-_MAX_WIDTH = 60
 
 
 def _where(group: GroupReport) -> dict[str, object]:
@@ -52,7 +52,7 @@ def _where(group: GroupReport) -> dict[str, object]:
 def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
     """Key/value facts about the dagdeel, its programme and who took part (by role)."""
     dagdeel = report.dagdeel
-    people = {m.id: m for r in report.rounds for t in r.tables for m in t.members}
+    people = report.seated
     items: list[tuple[str, object]] = [("locatie", dagdeel.locatie),
                                        ("datum", dutch_date(dagdeel.datum))]
     if dagdeel.titel:
@@ -60,7 +60,7 @@ def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
     items += [("rondes", len(report.rounds)), ("themagroepen", len(report.groups)),
               ("deelnemers totaal", len(people))]
     items += [(f"deelnemers: {role}", count)
-              for role, count in role_counts(list(people.values())).items()]
+              for role, count in role_counts(people).items()]
     for item in programme_items(dagdeel, report.rounds):
         label = f"programma {item.time}".strip()
         value = item.titel
@@ -87,8 +87,8 @@ def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
             "terugkoppeling": g.reporter,
             "nu": g.scenario_nu,
             "gewenst": g.scenario_gewenst,
-            "scenario nu": group.scenario_name(g.scenario_nu),
-            "scenario gewenst": group.scenario_name(g.scenario_gewenst),
+            "scenario nu": scenario_label(group.theme, g.scenario_nu),
+            "scenario gewenst": scenario_label(group.theme, g.scenario_gewenst),
             "onderbouwing": g.scenario_argument,
             "punten bevestigd": yes_no(group.points_confirmed),
             "sterke punten": len(group.points_of("sterk")),

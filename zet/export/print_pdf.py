@@ -20,7 +20,6 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -30,7 +29,7 @@ from zet.content.model import Library
 from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
-from zet.export.pdf import (
+from zet.export.pdf_kit import (
     ACCENT,
     FRAME_WIDTH,
     INK,
@@ -41,6 +40,7 @@ from zet.export.pdf import (
     RULE,
     SHADE,
     Styles,
+    a4_document,
     fit,
     text,
 )
@@ -90,15 +90,11 @@ class _PrintStyles(Styles):
 def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> bytes:
     """The programme of the dagdeel on A4: opening, the rounds with their tables (label,
     theme, procesbegeleider), pauses and the plenary closing, and how to join."""
-    register_fonts()
-    s = _PrintStyles()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
-        bottomMargin=16 * mm, title=f"Programma ZET — {dagdeel.locatie}",
-        author="ZET-app", subject="Programma van het dagdeel (ZelfEvaluatieTool)",
-        creator="ZET-app",
-    )
+    doc = a4_document(buffer, title=f"Programma ZET — {dagdeel.locatie}",
+                      subject="Programma van het dagdeel (ZelfEvaluatieTool)",
+                      bottom_margin=16 * mm)
+    s = _PrintStyles()
     story: list[Flowable] = [
         Paragraph("ZET · programma van het dagdeel", s.kicker),
         Paragraph(text(dagdeel.titel or "Programma"), s.title),

@@ -8,8 +8,8 @@ import io
 
 import pandas as pd
 
+from zet.answers import answer_text
 from zet.export import (
-    answer_text,
     dutch_date,
     dutch_datetime,
     local_time,
@@ -19,9 +19,9 @@ from zet.export import (
 from zet.points import KINDS
 from zet.report import GroupReport
 from zet.roles import role_sort_key
+from zet.scenarios import scenario_label
 
 FACILITATOR = "procesbegeleider"
-SHEETS = ("Sessie", "Werkblad", "Bijdragen", "Punten", "Scenario")
 
 WERKBLAD_COLUMNS = ["vraag_id", "vraag", "type", "rol", "antwoord", "verborgen", "tijdstip"]
 BIJDRAGEN_COLUMNS = ["soort", "tekst", "rol", "tijdstip"]
@@ -49,7 +49,7 @@ def werkblad_frame(report: GroupReport) -> pd.DataFrame:
             "vraag": question.vraag if question else "(vraag staat niet meer in het thema)",
             "type": question.type if question else "",
             "rol": answer.role,
-            "antwoord": answer_text(question, answer.value),
+            "antwoord": answer_text(answer.value),
             "verborgen": yes_no(answer.hidden),
             "tijdstip": local_time(answer.updated_at),
         })
@@ -102,8 +102,8 @@ def sessie_frame(report: GroupReport) -> pd.DataFrame:
         ("terugkoppeling plenair door", group.reporter or ""),
         ("stap bij export", group.step.label),
         ("punten bevestigd", yes_no(report.points_confirmed)),
-        ("scenario groep nu", report.scenario_name(group.scenario_nu)),
-        ("scenario groep gewenst", report.scenario_name(group.scenario_gewenst)),
+        ("scenario groep nu", scenario_label(report.theme, group.scenario_nu)),
+        ("scenario groep gewenst", scenario_label(report.theme, group.scenario_gewenst)),
         ("onderbouwing scenario", group.scenario_argument or ""),
         ("reflectiekaarten getoond", "; ".join(card.titel for card in report.revealed)),
         ("deelnemers totaal", len(report.members)),

@@ -1,0 +1,204 @@
+"""The toolkit every ZET PDF shares: A4 page and margins, colours, paragraph styles, safe
+text, the document set-up, tables and the numbered footer.
+
+The group report (``group_pdf``), the dagdeel report (``dagdeel_pdf``) and the prints
+(``print_pdf``) are built from these parts; a change here shows in all of them.
+Everything participants typed is plain text and goes through ``text`` before it reaches
+reportlab's Paragraph markup, so ``<b>`` or ``&`` in an answer is printed as typed.
+"""
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from zet.dagdelen import Dagdeel
+from zet.export import dutch_date, dutch_datetime, strip_control
+from zet.export.fonts import FONT, FONT_BOLD, register_fonts
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#616E7C")
+RULE = colors.HexColor("#CBD2D9")
+SHADE = colors.HexColor("#F0F4F8")
+ACCENT = colors.HexColor("#1F5F8B")
+WARN_BG = colors.HexColor("#FFF4DB")
+WARN_LINE = colors.HexColor("#E0A526")
+NU_COLOR = colors.HexColor("#8AA6C1")
+GEWENST_COLOR = colors.HexColor("#1F5F8B")
+
+def text(value: object) -> str:
+    """Plain text (from participants or content) as safe Paragraph markup."""
+    cleaned = strip_control(str(value or ""))
+    return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+
+class Styles:
+    """The paragraph styles every ZET PDF shares (group report, dagdeel report, prints)."""
+
+    def __init__(self) -> None:
+        base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13.5, textColor=INK,
+                              alignment=TA_LEFT)
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11.5)
+        self.muted = ParagraphStyle("muted", parent=self.small, textColor=MUTED)
+        self.kicker = ParagraphStyle("kicker", parent=base, fontSize=9, textColor=ACCENT,
+                                     fontName=FONT_BOLD, spaceAfter=2)
+        self.title = ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=20,
+                                    leading=25, spaceAfter=4)
+        self.h1 = ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=13,
+                                 leading=17, textColor=ACCENT, spaceBefore=12, spaceAfter=5,
+                                 keepWithNext=1)
+        self.h2 = ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5,
+                                 leading=14, spaceBefore=7, spaceAfter=3, keepWithNext=1)
+        self.label = ParagraphStyle("label", parent=base, fontName=FONT_BOLD, textColor=MUTED,
+                                    fontSize=8.5, leading=13.5)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
+        self.cell_bold = ParagraphStyle("cell_bold", parent=self.cell, fontName=FONT_BOLD)
+        self.cell_center = ParagraphStyle("cell_center", parent=self.cell, alignment=1)
+        self.warn = ParagraphStyle("warn", parent=base, fontName=FONT_BOLD)
+        self.numbered = ParagraphStyle("numbered", parent=base, leftIndent=17, bulletIndent=0,
+                                       bulletFontName=FONT, bulletFontSize=9.5, spaceAfter=2.5)
+
+
+
+def a4_document(buffer: io.BytesIO, *, title: str, subject: str, bottom_margin: float = 20 * mm,
+                template: type[SimpleDocTemplate] = SimpleDocTemplate) -> Any:
+    """An A4 document with the ZET margins and metadata; registers the fonts first."""
+    register_fonts()
+    return template(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
+                    topMargin=16 * mm, bottomMargin=bottom_margin, title=strip_control(title),
+                    author="ZET-app", subject=subject, creator="ZET-app")
+
+
+def footer_lines(dagdeel: Dagdeel, made_at: datetime) -> tuple[str, str]:
+    """The two footer lines of every page: where and when, and when the PDF was made."""
+    return (strip_control(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}"),
+            f"Gemaakt op {dutch_datetime(made_at)}")
+
+
+def facts_table(rows: list[tuple[str, str]], s: Styles) -> Table:
+    """Label/value lines of a report's header, without grid."""
+    table = Table([[Paragraph(label, s.label), Paragraph(value, s.body)] for label, value in rows],
+                  colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]))
+    return table
+
+
+def role_count_table(counts: dict[str, int], s: Styles) -> Table:
+    """Participants per role with a total: counts only, never names."""
+    rows = [[Paragraph("Rol", s.cell_bold), Paragraph("Aantal", s.cell_bold)]]
+    rows += [[Paragraph(text(role), s.cell), str(count)] for role, count in counts.items()]
+    rows.append([Paragraph("Totaal", s.cell_bold), str(sum(counts.values()))])
+    table = Table(rows, colWidths=[95 * mm, 22 * mm], hAlign="LEFT", repeatRows=1)
+    table.setStyle(grid_style([
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("FONTNAME", (1, -1), (1, -1), FONT_BOLD),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.8, MUTED),
+    ]))
+    return table
+
+
+def notice(markup: str, s: Styles, width: float = FRAME_WIDTH) -> Table:
+    """A yellow box with a bold warning, e.g. for a list the group has not confirmed."""
+    box = Table([[Paragraph(markup, s.warn)]], colWidths=[width])
+    box.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), WARN_BG),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, WARN_LINE),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    return box
+
+
+def grid_style(extra: list[tuple]) -> TableStyle:
+    """The light grid of every data table: shaded header row, thin rules."""
+    return TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
+        *extra,
+    ])
+
+
+def fit(value: str, font: str, size: float, room: float) -> str:
+    """Shorten a one-line text with '…' until it fits in ``room`` points."""
+    if stringWidth(value, font, size) <= room:
+        return value
+    while value and stringWidth(value + "…", font, size) > room:
+        value = value[:-1]
+    return value.rstrip() + "…"
+
+
+def numbered_canvas(footer: tuple[str, str]) -> type[Canvas]:
+    """A canvas that knows the page count, for 'Pagina x van y' in the footer.
+
+    Pages are held back until the end; bookmarks (for the PDF outline) are held back with
+    their page, or they would all point at the first page."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            self._page_bookmarks: list[tuple[str, dict]] = []
+
+        def bookmarkPage(self, key, **kwargs):
+            self._page_bookmarks.append((key, kwargs))
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                for key, kwargs in self._page_bookmarks:
+                    Canvas.bookmarkPage(self, key, **kwargs)
+                self._draw_footer(total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, total: int) -> None:
+            self.saveState()
+            y = 12 * mm
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, y + 9, PAGE_WIDTH - MARGIN, y + 9)
+            self.setFillColor(MUTED)
+            self.setFont(FONT, 7.5)
+            page = f"Pagina {self._pageNumber} van {total}"
+            room = FRAME_WIDTH - stringWidth(page, FONT, 7.5) - 12
+            self.drawString(MARGIN, y, fit(footer[0], FONT, 7.5, room))
+            self.drawRightString(PAGE_WIDTH - MARGIN, y, page)
+            self.setFont(FONT, 6.5)
+            self.drawString(MARGIN, y - 9, footer[1])
+            self.restoreState()
+
+    return NumberedCanvas
