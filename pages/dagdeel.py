@@ -7,7 +7,7 @@ from ui.dagdeel import indeling, screens
 from ui.dagdeel.exports import export_panel
 from ui.page import refuse_link, setup
 from ui.resources import engine, library
-from ui.text import escape_markdown
+from ui.text import md
 from zet import rounds
 from zet.dagdelen import close_dagdeel, dagdeel_by_secret
 from zet.errors import NotFound
@@ -23,7 +23,7 @@ except NotFound as error:
 all_rounds = live.all_rounds(dagdeel.id)
 
 with st.sidebar:
-    st.markdown(f"### Dagdeel {escape_markdown(dagdeel.locatie)}")
+    st.markdown(f"### Dagdeel {md(dagdeel.locatie)}")
     st.caption(f"{dagdeel.datum:%d-%m-%Y} · deelnamecode **{dagdeel.join_code}**")
     st.markdown("#### Nu in de zaal")
     st.button("Plenaire opening", key="phase_opening", width="stretch",

@@ -6,7 +6,7 @@ from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
 from ui.resources import engine, library, theme_or_stop
-from ui.text import escape_markdown
+from ui.text import md
 from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
@@ -112,7 +112,7 @@ if not dagdeel.is_open:
 room = live.room(dagdeel.id)
 seat = rounds.take_seat(engine(), participant) if room.in_round else None
 if seat is None:
-    st.markdown(f"#### {escape_markdown(dagdeel.locatie)}")
+    st.markdown(f"#### {md(dagdeel.locatie)}")
     st.caption(f"Plenair · jij: {you}")
     st.html(f"<span data-testid='phone-step' data-step='{room.phase}'></span>")
     follow_the_room(dagdeel.id, room, None, None)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from ui.text import escape_markdown
+from ui.text import md
 from zet.answers import answer_text
 
 
@@ -13,13 +13,13 @@ def test_escaped_text_renders_literally():
     def app(text: str) -> None:
         import streamlit as st
 
-        from ui.text import escape_markdown as esc
+        from ui.text import md as esc
         st.markdown(esc(text))
 
     at = AppTest.from_function(app, args=(hostile,)).run()
     shown = at.markdown[0].value
     assert "<b>" not in shown and "![x]" not in shown
-    assert escape_markdown("a*b") == "a\\*b"
+    assert md("a*b") == "a\\*b"
 
 
 def test_answers_read_as_text():

@@ -8,8 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.resources import engine, library
-from zet import answers, groups, participants, points, rounds, scenarios
-from zet.report import GroupReport, build_group_report
+from zet import aggregates, answers, groups, participants, points, projector, rounds, scenarios
+from zet.dagdelen import Dagdeel, get_dagdeel
+from zet.projector import ScreenTarget
+from zet.report import GroupReport, build_group_report, theme_order
 from zet.room import room_of
 from zet.states import Room
 
@@ -57,6 +59,11 @@ def placements(group_id: int) -> list[scenarios.Placement]:
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def dagdeel(dagdeel_id: int) -> Dagdeel:
+    return get_dagdeel(engine(), dagdeel_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def room(dagdeel_id: int) -> Room:
     """What the room is doing: the opening, round 2, the closing."""
     return room_of(engine(), dagdeel_id)
@@ -79,8 +86,37 @@ def report(group_id: int) -> GroupReport:
     return build_group_report(engine(), library(), group_id)
 
 
+def closing_reports(dagdeel_id: int) -> list[GroupReport]:
+    """Every group of the dagdeel in the order the plenary close presents them."""
+    return sorted((report(table.group_id) for ronde in all_rounds(dagdeel_id)
+                   for table in ronde.tables), key=theme_order)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def screen_target(join_code: str, tafel: str) -> ScreenTarget:
+    """Which group (or the plenary) the projector at this address follows."""
+    return projector.screen_target(engine(), join_code, tafel)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def group_state(group_id: int) -> projector.GroupState:
+    """Everything the projector and the control view draw a group's step from."""
+    group_now = groups.get_group(engine(), group_id)
+    theme = library().theme(group_now.theme_id)
+    people = participants.members_of(engine(), group_id)
+    given = answers.group_answers(engine(), group_id)
+    shown = [c for cid in groups.revealed_cards(engine(), group_id) if (c := theme.card(cid))]
+    return projector.GroupState(
+        group=group_now, theme=theme, answers=given,
+        progress=aggregates.progress(theme.vragen, given, people), revealed=shown,
+        points=points.working_list(engine(), group_id),
+        distribution=aggregates.scenario_distribution(scenarios.placements(engine(), group_id)),
+        member_count=len(people))
+
+
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
-                   contributions, placements, room, all_rounds, people, report):
+                   contributions, placements, dagdeel, room, all_rounds, people, report,
+                   screen_target, group_state):
         cached.clear()

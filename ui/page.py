@@ -1,14 +1,79 @@
-"""Page set-up: layout per audience (projector wide and large, phone narrow)."""
+"""Page set-up per audience: the projector (read from 8 m, no controls), the control view
+(a laptop window, tablet or phone), the participant's phone, and ordinary pages."""
 from __future__ import annotations
+
+from typing import Literal
 
 import streamlit as st
 
-# Read from the back of the room: everything a step larger on the projector.
+Audience = Literal["projector", "control", "phone", "page"]
+
+# Streamlit's own hints are English ("Press Enter to apply"): we never show them.
+_COMMON_CSS = """
+<style>
+[data-testid="InputInstructions"] { display: none !important; }
+</style>
+"""
+
+# One hand on a 390 px phone: every tap target at least 44×44 px.
+_TOUCH_CSS = """
+<style>
+[data-testid="stButtonGroup"] button { min-height: 48px; min-width: 48px; font-size: 1.1rem; }
+[data-testid="stRadio"] label { min-height: 44px; align-items: center; }
+[data-testid="stRadio"] label > div:first-child { transform: scale(1.6); margin-right: 0.6rem; }
+[data-testid="stBaseButton-primary"], [data-testid="stBaseButton-secondary"],
+[data-testid="stBaseButton-primaryFormSubmit"],
+[data-testid="stBaseButton-secondaryFormSubmit"] { min-height: 48px; }
+[data-testid="stExpander"] summary { min-height: 48px; }
+[data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
+</style>
+"""
+
+# The wall shows content only: no toolbar, menu, running man, sidebar or padding.
 _PROJECTOR_CSS = """
 <style>
-html { font-size: 19px; }
-[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; max-width: 1800px; }
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stStatusWidget"],
+[data-testid="stDecoration"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+#MainMenu, footer { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
+[data-testid="stAppViewContainer"] > section { padding: 0 !important; }
+[data-testid="stMain"] { padding: 0 !important; }
+.stApp { background: #ffffff; }
+[data-testid="stVerticalBlock"] { gap: 0 !important; }
+[data-testid="stElementContainer"]:has(> .stHtml:empty) { display: none; }
 </style>
+"""
+
+# Streamlit's English "Connection error" dialog becomes a calm Dutch line; the page keeps
+# what was typed and carries on by itself once the server answers again.
+_CONNECTION_JS = """
+<script>
+(() => {
+  if (window.__zetConnectionWatch) { return; }
+  window.__zetConnectionWatch = true;
+  const doc = window.document;
+  const banner = doc.createElement("div");
+  banner.setAttribute("data-testid", "connection-lost");
+  banner.setAttribute("role", "status");
+  banner.textContent = "Verbinding weg — we proberen het opnieuw. Wat je typte blijft staan.";
+  banner.style.cssText = "position:fixed;top:0;left:0;right:0;z-index:100000;padding:14px;" +
+    "background:#8a1c1c;color:#fff;font:600 20px/1.3 sans-serif;text-align:center;display:none";
+  doc.body.appendChild(banner);
+  const check = () => {
+    let lost = false;
+    doc.querySelectorAll('[role="dialog"]').forEach((dialog) => {
+      if ((dialog.textContent || "").includes("Connection error")) {
+        lost = true;
+        const overlay = dialog.closest('[data-baseweb="modal"]') || dialog;
+        overlay.style.display = "none";
+      }
+    });
+    banner.style.display = lost ? "block" : "none";
+  };
+  new MutationObserver(check).observe(doc.body, { childList: true, subtree: true });
+  check();
+})();
+</script>
 """
 
 
@@ -19,8 +84,12 @@ def refuse_link(message: str) -> None:
     st.stop()
 
 
-def setup(title: str, *, projector: bool = False, wide: bool = True) -> None:
+def setup(title: str, audience: Audience = "page") -> None:
+    wide = audience in ("projector", "page")
     st.set_page_config(page_title=title, layout="wide" if wide else "centered",
-                       initial_sidebar_state="expanded" if projector else "auto")
-    if projector:
+                       initial_sidebar_state="collapsed")
+    st.html(_COMMON_CSS + _CONNECTION_JS, unsafe_allow_javascript=True)
+    if audience == "projector":
         st.html(_PROJECTOR_CSS)
+    elif audience in ("phone", "control"):
+        st.html(_TOUCH_CSS)

@@ -1,7 +1,5 @@
-"""Process-wide resources: the database engine, the content library, the public URL."""
+"""Process-wide resources: the database engine and the content library."""
 from __future__ import annotations
-
-from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -9,8 +7,6 @@ from sqlalchemy import Engine
 from zet.config import load_settings
 from zet.content import ContentError, Library, Theme, load_library
 from zet.db import make_engine
-
-PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas", "dagdeel")
 
 
 @st.cache_resource(show_spinner=False)
@@ -45,25 +41,3 @@ def theme_or_stop(theme_id: str) -> Theme:
                  "Zet het bestand terug (met dezelfde id) en start de app opnieuw.")
         st.stop()
     return theme
-
-
-def public_base_url() -> str:
-    """Where phones reach this app: ZET_PUBLIC_URL, or the address this browser used."""
-    configured = load_settings().public_url
-    if configured:
-        return configured
-    current = st.context.url or "http://localhost:8501"
-    parts = urlsplit(current)
-    segments = [s for s in parts.path.split("/") if s]
-    if segments and segments[-1] in PAGE_PATHS:
-        segments = segments[:-1]
-    path = "/" + "/".join(segments) if segments else ""
-    return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-
-
-def join_url(join_code: str) -> str:
-    return f"{public_base_url()}/deelnemen?code={join_code}"
-
-
-def facilitator_url(secret: str) -> str:
-    return f"{public_base_url()}/begeleiden?sleutel={secret}"

@@ -44,6 +44,31 @@ def list_sessions(_args: argparse.Namespace) -> int:
     return 0
 
 
+def demo(args: argparse.Namespace) -> int:
+    import json
+
+    from zet.content import load_library
+    from zet.db import make_engine
+    from zet.demo import add_demo, remove_demo
+
+    settings = load_settings()
+    engine = make_engine(settings.database_url)
+    if args.remove:
+        print(f"{remove_demo(engine)} demo-dagdelen verwijderd.")
+        return 0
+    paths = add_demo(engine, load_library(settings.content_dir))
+    if args.json:
+        print(json.dumps(paths))
+        return 0
+    print("Demo aangemaakt (alles heet 'Demo — …'). Open met de app erbij, bijvoorbeeld "
+          "http://localhost:8501 gevolgd door:")
+    for name, views in paths.items():
+        for view, path in views.items():
+            print(f"  {name:13} {view:10} {path}")
+    print("Verwijderen: python -m zet demo --remove")
+    return 0
+
+
 def _safe_url(url: str) -> str:
     """The database URL without its password."""
     from sqlalchemy.engine import make_url
@@ -62,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
         .set_defaults(func=upgrade_db)
     sub.add_parser("list", help="toon alle dagdelen in de database") \
         .set_defaults(func=list_sessions)
+    demo_parser = sub.add_parser("demo", help="vul de database met een fictief demo-dagdeel")
+    demo_parser.add_argument("--json", action="store_true", help="paden als JSON")
+    demo_parser.add_argument("--remove", action="store_true", help="verwijder alle demo-data")
+    demo_parser.set_defaults(func=demo)
     return parser
 
 

@@ -80,6 +80,7 @@ class Dagdeel:
     fase: Phase = Phase.RONDE
     actieve_ronde: int | None = 1
     programme: Programme = field(default_factory=Programme)
+    screen_page: int = 0  # which page of the plenary screen the room sees
 
     @property
     def is_open(self) -> bool:
@@ -96,7 +97,8 @@ class Dagdeel:
                    status=Status(row.status), created_at=as_utc(row.created_at),
                    fase=Phase(row.fase),
                    actieve_ronde=row.actieve_ronde,
-                   programme=Programme.from_json(row.programma))
+                   programme=Programme.from_json(row.programma),
+                   screen_page=row.scherm_pagina)
 
 
 @dataclass(frozen=True)

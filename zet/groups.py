@@ -17,6 +17,12 @@ MAX_ARGUMENT = 2000
 MAX_REPORTER = 120
 
 
+def where(ronde: int, label: str) -> str:
+    """'ronde 2, tafel B', or 'ronde 1' for a round with one unnamed table: the one
+    spelling of a table's place in the day."""
+    return f"ronde {ronde}, tafel {label}" if label else f"ronde {ronde}"
+
+
 @dataclass(frozen=True)
 class Group:
     id: int
@@ -36,6 +42,12 @@ class Group:
     points_confirmed_at: datetime | None
     dagdeel_open: bool
     eind_tijd: str | None = None  # end of the group's round in the programme ("HH:MM")
+    screen_page: int = 0  # which page of the current step the projector shows
+    join_code: str = ""
+
+    @property
+    def where(self) -> str:
+        return where(self.ronde_nummer, self.label)
 
     @classmethod
     def from_row(cls, row: Row) -> Group:
@@ -48,11 +60,13 @@ class Group:
             scenario_gewenst=row.scenario_gewenst, scenario_argument=row.scenario_argument,
             points_confirmed_at=as_utc(row.points_confirmed_at),
             dagdeel_open=row.status == Status.OPEN, eind_tijd=row.eind_tijd,
+            screen_page=row.scherm_pagina, join_code=row.join_code,
         )
 
 
 def _group_query():
-    return (select(groepen, rondes.c.nummer, rondes.c.eind_tijd, dagdelen.c.status)
+    return (select(groepen, rondes.c.nummer, rondes.c.eind_tijd, dagdelen.c.status,
+                   dagdelen.c.join_code)
             .join(rondes, rondes.c.id == groepen.c.ronde_id)
             .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id))
 
@@ -105,7 +119,7 @@ def set_step(engine: Engine, group_id: int, target: Step, *, expected_current: S
                             "Het scherm is bijgewerkt; kies opnieuw.")
         if group.step != target:
             conn.execute(update(groepen).where(groepen.c.id == group_id)
-                         .values(step=target.value, step_changed_at=now()))
+                         .values(step=target.value, step_changed_at=now(), scherm_pagina=0))
         if target == Step.WERKBLAD:
             # Reopened: what phones typed after the step closed becomes the answer.
             conn.execute(update(antwoorden).where(antwoorden.c.groep_id == group_id,
@@ -173,3 +187,14 @@ def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
     with writing(engine) as conn:
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id).values(reporter=reporter))
+
+
+def set_screen_page(engine: Engine, group_id: int, page: int, *, expected_step: Step) -> None:
+    """Which page of the current step the projector shows (0 is the first). The control
+    view passes the step it saw, so a late click cannot page a step that has moved on."""
+    with writing(engine) as conn:
+        group = load_group(conn, group_id)
+        if group.step != expected_step:
+            raise UserError(f"De groep staat inmiddels bij '{group.step.label}'.")
+        conn.execute(update(groepen).where(groepen.c.id == group_id)
+                     .values(scherm_pagina=max(0, int(page))))

@@ -14,7 +14,7 @@ from zet.content.model import Card, Library, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.groups import Group, get_group, revealed_cards
 from zet.participants import Participant, members_of
-from zet.rounds import Round, rounds_of, where
+from zet.rounds import Round, rounds_of
 from zet.scenarios import Placement, placements
 
 
@@ -48,7 +48,7 @@ class GroupReport:
 
     @property
     def where(self) -> str:
-        return where(self.group.ronde_nummer, self.group.label)
+        return self.group.where
 
 
 def build_group_report(engine: Engine, library: Library, group_id: int) -> GroupReport:

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, select, update
 from zet.dagdelen import require_open_dagdeel
 from zet.db import reading, writing
 from zet.db.schema import dagdelen
-from zet.errors import NotFound
+from zet.errors import NotFound, UserError
 from zet.states import PLENARY, Phase, Room
 
 
@@ -32,7 +32,7 @@ def room_of(engine: Engine, dagdeel_id: int) -> Room:
 def enter_round(conn: Connection, dagdeel_id: int, nummer: int) -> None:
     """Inside the transaction that prepared round ``nummer``: the room goes there."""
     conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                 .values(fase=Phase.RONDE.value, actieve_ronde=nummer))
+                 .values(fase=Phase.RONDE.value, actieve_ronde=nummer, scherm_pagina=0))
 
 
 def set_plenary(engine: Engine, dagdeel_id: int, phase: Phase) -> None:
@@ -42,4 +42,15 @@ def set_plenary(engine: Engine, dagdeel_id: int, phase: Phase) -> None:
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                     .values(fase=phase.value, actieve_ronde=None))
+                     .values(fase=phase.value, actieve_ronde=None, scherm_pagina=0))
+
+
+def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
+                     expected_phase: Phase) -> None:
+    """Which page of the plenary screen the room sees; refused when the phase has moved
+    on since the control view was drawn."""
+    with writing(engine) as conn:
+        if load_room(conn, dagdeel_id).phase != expected_phase:
+            raise UserError("Het dagdeel is inmiddels in een ander onderdeel. Kies opnieuw.")
+        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
+                     .values(scherm_pagina=max(0, int(page))))

@@ -19,6 +19,7 @@ from zet.db.schema import (
     scenario_plaatsingen,
 )
 from zet.errors import UserError
+from zet.groups import where
 from zet.participants import Participant, place_in_active_round, seat_in
 from zet.room import enter_round, load_room
 
@@ -58,12 +59,6 @@ class Seat:
     @property
     def where(self) -> str:
         return where(self.ronde, self.label)
-
-
-def where(ronde: int, label: str) -> str:
-    """'ronde 2, tafel B', or 'ronde 1' for a round with one unnamed table: the one
-    spelling of a table's place in the day."""
-    return f"ronde {ronde}, tafel {label}" if label else f"ronde {ronde}"
 
 
 def _round_row(conn: Connection, dagdeel_id: int, nummer: int):

@@ -8,7 +8,7 @@ from ui import live
 from ui.facilitator.frame import join_panel
 from ui.resources import library
 from ui.summary import outcome
-from ui.text import escape_markdown
+from ui.text import md
 from zet.dagdelen import Dagdeel
 from zet.report import theme_order
 from zet.scenarios import scenario_label
@@ -16,7 +16,7 @@ from zet.scenarios import scenario_label
 
 def opening(dagdeel: Dagdeel) -> None:
     general = library().general
-    st.markdown(f"# Welkom bij ZET — {escape_markdown(dagdeel.locatie)}")
+    st.markdown(f"# Welkom bij ZET — {md(dagdeel.locatie)}")
     text, join = st.columns([3, 2], gap="large")
     with text:
         st.markdown(f"### {general.methode_titel}")
@@ -71,7 +71,7 @@ def closing(dagdeel_id: int) -> None:
         group = group_report.group
         with st.container(border=True):
             st.markdown(f"## {group_report.theme.titel}")
-            reporter = f" · vertelt: {escape_markdown(group.reporter)}" if group.reporter else ""
+            reporter = f" · vertelt: {md(group.reporter)}" if group.reporter else ""
             st.caption(f"Ronde {group.ronde_nummer} · tafel {group.label} · "
                        f"procesbegeleider {group.procesbegeleider}{reporter}")
             outcome(group_report)

@@ -7,7 +7,7 @@ from ui.actions import act
 from ui.facilitator.frame import export_buttons
 from ui.resources import engine, library
 from ui.summary import outcome
-from ui.text import escape_markdown
+from ui.text import md
 from zet import groups
 from zet.dagdelen import Dagdeel
 from zet.groups import Group
@@ -23,7 +23,7 @@ def show(group: Group, dagdeel: Dagdeel) -> None:
             act(groups.set_reporter, group.id, reporter, success="Opgeslagen.")
             st.rerun()
     if group.reporter:
-        st.markdown(f"**Terugkoppeling in het plenaire deel:** {escape_markdown(group.reporter)}")
+        st.markdown(f"**Terugkoppeling in het plenaire deel:** {md(group.reporter)}")
     outcome(build_group_report(engine(), library(), group.id))
     st.markdown("### Verslag downloaden")
     cols = st.columns(3)

@@ -34,6 +34,8 @@ dagdelen = Table(
     Column("fase", String(20), nullable=False, server_default="ronde"),
     Column("actieve_ronde", Integer),  # nummer of the running round
     Column("programma", Text, nullable=False, server_default="{}"),  # JSON, see Programme
+    # Which page of the plenary screen the room sees (set from the control view).
+    Column("scherm_pagina", Integer, nullable=False, server_default="0"),
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
@@ -69,6 +71,9 @@ groepen = Table(
     Column("scenario_argument", Text, nullable=False, server_default=""),
     Column("points_confirmed_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Which page of the current step the projector shows (set from the control view).
+    Column("scherm_pagina", Integer, nullable=False, server_default="0"),
+    Column("notulist_secret", String(64), unique=True),  # made when first asked for
 )
 
 deelnemers = Table(
@@ -139,5 +144,26 @@ scenario_plaatsingen = Table(
            primary_key=True),
     Column("nu", Integer),
     Column("gewenst", Integer),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# ---------------------------------------------------------------- room screens (0006)
+
+notities = Table(  # what a notulist wrote down per step; goes into the group's report
+    "notities", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), nullable=False),
+    Column("stap", String(30), nullable=False),
+    Column("tekst", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+concepten = Table(  # text a participant is still typing (a point not yet sent)
+    "concepten", metadata,
+    Column("groep_id", Integer, ForeignKey("groepen.id", ondelete="CASCADE"), primary_key=True),
+    Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("veld", String(80), primary_key=True),
+    Column("tekst", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )

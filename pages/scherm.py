@@ -1,0 +1,54 @@
+"""The projector: what the room may see, and nothing else — no controls, no secrets.
+
+``/scherm?code=K7MQA&tafel=B`` follows the group at tafel B (the running round's); without a
+tafel a dagdeel with several tables shows the plenary screen. It redraws within a second
+of any change made on a control view.
+"""
+import streamlit as st
+
+from ui import live
+from ui.links import join_url
+from ui.page import setup
+from ui.projector import plenary, render
+from ui.resources import library
+from ui.text import esc
+from zet.errors import NotFound
+from zet.projector import group_pages, page_at
+
+setup("ZET — scherm", "projector")
+library()
+
+
+def calm(message: str) -> None:
+    st.html(f"{render.PROJECTOR_STYLE}<div class='zp' data-testid='projector' data-step=''>"
+            f"<div class='zp-calm'>{esc(message)}</div></div>")
+
+
+@st.fragment(run_every=1)
+def follow(code: str, tafel: str) -> None:
+    try:
+        target = live.screen_target(code, tafel)
+    except NotFound as error:
+        calm(str(error))
+        return
+    link = join_url(code)
+    if target.group is None:
+        st.html(plenary.page_html(target.dagdeel_id, link))
+        return
+    state = live.group_state(target.group.id)
+    group = state.group
+    if not group.dagdeel_open:
+        calm("Deze sessie is afgesloten. Dank jullie wel!")
+        return
+    pages = group_pages(state)
+    index, page = page_at(pages, group.screen_page)
+    kicker = render.stepper(group.step)
+    where = f"{group.where} · " if group.label else ""
+    st.html(render.screen(
+        title=state.theme.titel, kicker=kicker, step=group.step.value, page_index=index,
+        pages=pages, body=render.group_page(state, page, join_code=group.join_code,
+                                            join_url=link),
+        join=render.join_line(group.join_code, link), footer=f"{where}{page.title}"))
+
+
+follow(st.query_params.get("code", ""), st.query_params.get("tafel", ""))

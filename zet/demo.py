@@ -1,0 +1,159 @@
+"""A clearly marked fictional dagdeel to look at every screen without a room.
+
+``python -m zet demo`` fills the configured database with three dagdelen at a fictional
+school, every one titled "Demo — …": a group in the Uitwisseling with 16 participants of six
+roles who all answered, a fresh group in the Werkblad with a few participants who have not
+answered yet, and a dagdeel with three tables and two rounds in its plenary opening.
+``python -m zet demo --remove`` deletes every dagdeel whose title starts with "Demo — ".
+"""
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine, delete, select
+
+from zet import answers, groups, participants, rounds
+from zet.content.model import Library, Question, Theme
+from zet.dagdelen import (
+    CreatedSession,
+    GroupPlan,
+    Programme,
+    RoundPlan,
+    create_dagdeel,
+    get_dagdeel,
+)
+from zet.db import writing
+from zet.db.schema import dagdelen
+from zet.roles import ROLES
+from zet.steps import Step
+
+DEMO_PREFIX = "Demo — "
+SCHOOL = "Demo — Fictief College De Wilgenhoek"
+PREFERRED_THEMES = ("coachen-en-feedback", "onderzoekende-houding", "visie")
+
+# Six roles, sixteen people: the mix a real ZET table has.
+ROOM = [ROLES[0]] * 4 + [ROLES[1]] * 3 + [ROLES[2]] * 3 + [ROLES[3]] * 2 + [ROLES[4]] * 2 \
+    + [ROLES[7]] * 2
+
+OPEN_ANSWERS = [
+    "We bespreken de voortgang vooral informeel, bij de koffie of na een les.",
+    "Feedback komt vaak pas aan het eind van een periode; tussendoor blijft het stil.",
+    "In de sectie Nederlands is er één vaste middag per maand om samen te reflecteren.",
+    "Ik merk dat studenten zelden zelf om feedback vragen; ze wachten af wat de "
+    "werkplekbegeleider zegt.",
+    "De nieuwe coördinator heeft ideeën over lesbezoek in tweetallen, maar dat is nog niet "
+    "ingevoerd.",
+    "Wat goed werkt: korte gesprekken direct na de les, met één concreet punt om mee verder "
+    "te gaan.",
+    "Niet iedereen weet wat er van een schoolopleider verwacht wordt.",
+    "Bij ons op de locatie hangt veel af van de persoon: de ene begeleider doet het heel "
+    "anders dan de andere, en als student merk je dat meteen. Ik zou willen dat we afspreken "
+    "wat we in elk geval samen doen, bijvoorbeeld een vast moment in de week, een gedeeld "
+    "formulier voor lesbezoeken en een gesprek aan het eind van elke periode waarin de "
+    "student zelf zegt waar het volgende doel ligt. Nu voelt het soms als toeval.",
+    "Reünie van oud-studenten zou mooi zijn: wat hebben zij gehad aan de begeleiding?",
+    "Het instituut en de school gebruiken verschillende woorden voor hetzelfde; dat zorgt "
+    "voor verwarring.",
+    "Ik krijg als startende leraar veel ruimte, maar weet niet altijd bij wie ik terecht kan.",
+    "Samen lessen voorbereiden gebeurt wel, maar meestal pas vlak voor de les.",
+    "De beoordelingscriteria zijn helder op papier; in de praktijk leggen we ze verschillend "
+    "uit.",
+    "Mooi voorbeeld: de vakgroep biologie nodigt studenten uit bij het ontwerpen van toetsen.",
+    "We zouden vaker data kunnen gebruiken, bijvoorbeeld uit de evaluaties van studenten.",
+    "Ik zie dat de schoolleiding het belangrijk vindt; het staat in het jaarplan.",
+]
+LIST_ITEMS = ["vaste gespreksmomenten", "lesbezoek in tweetallen", "één formulier",
+              "tijd in het rooster", "scholing voor begeleiders", "heldere rollen",
+              "studenten die zelf doelen stellen", "feedback binnen een week"]
+
+
+def _theme(library: Library, preferred: str | None = None) -> Theme:
+    for theme_id in ((preferred,) if preferred else ()) + PREFERRED_THEMES:
+        if theme_id and theme_id in library.themes:
+            return library.themes[theme_id]
+    return library.ordered_themes()[0]
+
+
+def _answer(question: Question, rng: random.Random, index: int) -> Any:
+    if question.type == "tekst":
+        return OPEN_ANSWERS[index % len(OPEN_ANSWERS)]
+    if question.type == "lijst":
+        return rng.sample(LIST_ITEMS, k=min(question.max_items, rng.randint(2, 4)))
+    if question.type == "keuze":
+        return rng.choice(question.opties)
+    if question.type == "meerkeuze":
+        return rng.sample(list(question.opties), k=rng.randint(1, min(3, len(question.opties))))
+    if question.type == "schaal":
+        return rng.randint(2, 5)
+    return {"gewenst": rng.randint(3, 5), "feitelijk": rng.randint(1, 4)}
+
+
+def _single(engine: Engine, library: Library, titel: str, theme: Theme,
+            facilitator: str) -> CreatedSession:
+    return create_dagdeel(engine, locatie=SCHOOL, datum=date.today(), titel=titel,
+                          rounds=[RoundPlan(groups=(GroupPlan(theme.id, facilitator),))],
+                          known_themes=set(library.themes))
+
+
+def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
+    """Create the demo dagdelen; returns the paths (relative to the app root) to open."""
+    rng = random.Random(20261201)
+    theme = _theme(library)
+
+    exchange = _single(engine, library, f"{DEMO_PREFIX}Uitwisseling", theme, "Demo Sanne")
+    group_id = exchange.group_ids[0]
+    for index, role in enumerate(ROOM):
+        person = participants.join(engine, exchange.dagdeel, role=role,
+                                   initials="" if index % 3 else f"D{index}")
+        for number, question in enumerate(theme.vragen):
+            answers.save_answer(engine, group_id, person.id, question,
+                                _answer(question, rng, index + number * 5))
+    groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+
+    fresh = _single(engine, library, f"{DEMO_PREFIX}Werkblad", _theme(library, "visie"),
+                    "Demo Ahmed")
+    joined = [participants.join(engine, fresh.dagdeel, role=role)
+              for role in (ROLES[0], ROLES[2], ROLES[4])]
+
+    plan = [_theme(library, tid).id for tid in ("visie", "beoordelen", "regie-op-leren",
+                                                "coachen-en-feedback", "onderzoekende-houding",
+                                                "professionalisering")]
+    day = create_dagdeel(
+        engine, locatie=SCHOOL, datum=date.today(), titel=f"{DEMO_PREFIX}Dagdeel",
+        known_themes=set(library.themes),
+        programme=Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
+                            afsluiting=("12:15", "12:45")),
+        rounds=[RoundPlan(groups=tuple(GroupPlan(plan[i + 3 * r], f"Demo begeleider {i + 1}",
+                                                 "ABC"[i]) for i in range(3)),
+                          start_tijd=("09:30", "11:00")[r], eind_tijd=("10:45", "12:15")[r])
+                for r in range(2)])
+    for role in ROOM[:14]:
+        participants.join(engine, day.dagdeel, role=role)
+    rounds.propose_round(engine, day.dagdeel.id, 1)
+
+    def single_paths(created: CreatedSession) -> dict[str, str]:
+        dagdeel = get_dagdeel(engine, created.dagdeel.id)
+        return {"projector": f"/scherm?code={dagdeel.join_code}",
+                "control": f"/begeleiden?sleutel={created.group_secrets[0]}",
+                "join": f"/deelnemen?code={dagdeel.join_code}"}
+
+    return {
+        "uitwisseling": single_paths(exchange),
+        "werkblad": {**single_paths(fresh), "phone": f"/deelnemen?p={joined[0].token}"},
+        "dagdeel": {"projector": f"/scherm?code={day.dagdeel.join_code}",
+                    "control": f"/dagdeel?beheer={day.dagdeel.admin_secret}",
+                    "join": f"/deelnemen?code={day.dagdeel.join_code}",
+                    "tafel_a": f"/scherm?code={day.dagdeel.join_code}&tafel=A"},
+    }
+
+
+def remove_demo(engine: Engine) -> int:
+    """Delete every demo dagdeel with everything in it; returns how many."""
+    with writing(engine) as conn:
+        ids = list(conn.execute(select(dagdelen.c.id)
+                                .where(dagdelen.c.titel.startswith(DEMO_PREFIX))).scalars())
+        if ids:
+            conn.execute(delete(dagdelen).where(dagdelen.c.id.in_(ids)))
+    return len(ids)
