@@ -5,6 +5,8 @@ import streamlit as st
 pages = [
     st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),
     st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),
+    st.Page("pages/scherm.py", title="ZET — scherm", url_path="scherm"),
+    st.Page("pages/notities.py", title="ZET — notities", url_path="notities"),
     st.Page("pages/deelnemen.py", title="ZET — meedoen", url_path="deelnemen"),
     st.Page("pages/themas.py", title="ZET — thema's en handleiding", url_path="themas"),
     st.Page("pages/dagdeel.py", title="ZET — dagdeel", url_path="dagdeel"),

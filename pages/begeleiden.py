@@ -1,4 +1,7 @@
-"""The procesbegeleider's screen: projected for the room, with the controls of one group."""
+"""The procesbegeleider's control view of one group: every action, never projected.
+
+The room sees the projector view (``/scherm``), which follows what is done here.
+"""
 import streamlit as st
 
 from ui.actions import show_flash
@@ -10,7 +13,7 @@ from zet.errors import NotFound
 from zet.groups import group_by_secret
 from zet.steps import Step
 
-setup("ZET — procesbegeleider", projector=True)
+setup("ZET — bediening procesbegeleider", "control")
 library()  # stops the page with file and field when content/ is broken
 try:
     group = group_by_secret(engine(), st.query_params.get("sleutel", ""))
@@ -19,16 +22,12 @@ except NotFound as error:
 
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)
 theme = theme_or_stop(group.theme_id)
-show_qr = frame.sidebar(group, dagdeel, theme)
 show_flash()
 frame.header(group, theme, dagdeel)
-if show_qr and group.step != Step.WERKBLAD:
-    with st.container(border=True):
-        frame.join_panel(dagdeel, compact=True)
-frame.step_guidance(theme, group.step)
+frame.screen_controls(group.id)
 
 if group.step == Step.WERKBLAD:
-    werkblad.show(group, dagdeel, theme)
+    werkblad.show(group, theme)
 elif group.step == Step.UITWISSELING:
     uitwisseling.show(group, theme)
 elif group.step == Step.REFLECTIEKAARTEN:
@@ -39,3 +38,6 @@ elif group.step == Step.SCENARIO:
     scenario.show(group, theme)
 else:
     afronding.show(group, dagdeel)
+
+frame.step_guidance(theme, group.step)
+frame.room_tools(group, dagdeel)

@@ -1,71 +1,100 @@
-"""The hoofdprocesbegeleider's screen: programme, tables per round, plenary opening/close."""
+"""The hoofdprocesbegeleider's control view of a whole dagdeel: what the room is doing,
+the tables per round, the links for the procesbegeleiders and the exports.
+
+Never projected: the room's screen is ``/scherm?code=…`` (opening, rounds, close).
+"""
 import streamlit as st
 
 from ui import live
 from ui.actions import act, show_flash
-from ui.dagdeel import indeling, screens
+from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
+from ui.links import screen_url
 from ui.page import refuse_link, setup
+from ui.projector import plenary
 from ui.resources import engine, library
 from ui.text import md
 from zet import rounds
 from zet.dagdelen import close_dagdeel, dagdeel_by_secret
 from zet.errors import NotFound
-from zet.room import set_plenary
+from zet.projector import page_at
+from zet.room import set_plenary, set_plenary_page
 from zet.states import Phase
 
-setup("ZET — dagdeel", projector=True)
-lib = library()
+setup("ZET — dagdeel", "control")
+library()
 try:
     dagdeel = dagdeel_by_secret(engine(), st.query_params.get("beheer", ""))
 except NotFound as error:
     refuse_link(str(error))
-all_rounds = live.all_rounds(dagdeel.id)
 
-with st.sidebar:
-    st.markdown(f"### Dagdeel {md(dagdeel.locatie)}")
-    st.caption(f"{dagdeel.datum:%d-%m-%Y} · deelnamecode **{dagdeel.join_code}**")
-    st.markdown("#### Nu in de zaal")
-    st.button("Plenaire opening", key="phase_opening", width="stretch",
-              type="primary" if dagdeel.fase == Phase.OPENING else "secondary",
-              on_click=act, args=(set_plenary, dagdeel.id, Phase.OPENING))
-    for ronde in all_rounds:
-        running = dagdeel.room.runs(ronde.nummer)
-        st.button(f"Ronde {ronde.nummer}" + (" (loopt)" if running else " starten"),
-                  key=f"phase_round_{ronde.nummer}", width="stretch",
-                  type="primary" if running else "secondary", disabled=running,
-                  on_click=act, args=(rounds.start_round, dagdeel.id, ronde.nummer))
-    st.button("Plenaire afsluiting", key="phase_closing", width="stretch",
-              type="primary" if dagdeel.fase == Phase.AFSLUITING else "secondary",
-              on_click=act, args=(set_plenary, dagdeel.id, Phase.AFSLUITING))
-    if dagdeel.is_open:
-        with st.popover("Dagdeel afsluiten", width="stretch"):
-            st.write("Daarna kan niemand meer iets invullen. Exporteren blijft mogelijk.")
-            st.button("Ja, sluit het dagdeel af", type="primary", key="close_dagdeel",
-                      on_click=act, args=(close_dagdeel, dagdeel.id))
-    else:
-        st.info("Dit dagdeel is afgesloten.")
-    st.page_link("pages/themas.py", label="Handleiding en thema's", icon=":material/menu_book:")
-
+st.markdown(f"### Dagdeel {md(dagdeel.locatie)}")
+st.caption(f"{dagdeel.datum:%d-%m-%Y} · deelnamecode **{md(dagdeel.join_code)}**")
+st.html(f"<span data-testid='dagdeel-phase' data-phase='{dagdeel.fase.value}'></span>")
 show_flash()
-st.html(f"<span data-testid='dagdeel-phase' data-phase='{dagdeel.fase}'></span>")
-scherm, tafels, koppelingen, export = st.tabs(
-    ["Scherm", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export"])
-with scherm:
-    if dagdeel.fase == Phase.OPENING:
-        screens.opening(dagdeel)
-    elif dagdeel.room.ronde is not None:
-        screens.round_overview(dagdeel.id, dagdeel.room.ronde)
-    else:
-        screens.closing(dagdeel.id)
+
+
+@st.fragment(run_every=2)
+def screen_controls(dagdeel_id: int) -> None:
+    """What the plenary screen shows, with buttons to page it."""
+    current = live.dagdeel(dagdeel_id)
+    pages = plenary.pages_of(dagdeel_id)
+    index, page = page_at(pages, current.screen_page)
+    with st.container(border=True):
+        st.markdown(f":material/co_present: **Op het scherm:** {md(page.title)}"
+                    + (f" · pagina {index + 1} van {len(pages)}" if len(pages) > 1 else ""))
+        if len(pages) > 1:
+            left, right = st.columns(2)
+            kwargs = {"expected_phase": current.fase}
+            left.button("◀ Vorige pagina", key="plenary_prev", width="stretch",
+                        disabled=index == 0, on_click=act,
+                        args=(set_plenary_page, dagdeel_id, index - 1), kwargs=kwargs)
+            right.button("Volgende pagina ▶", key="plenary_next", width="stretch",
+                         disabled=index >= len(pages) - 1, on_click=act,
+                         args=(set_plenary_page, dagdeel_id, index + 1), kwargs=kwargs)
+
+
+st.markdown("**Nu in de zaal**")
+st.button("Plenaire opening", key="phase_opening", width="stretch",
+          type="primary" if dagdeel.fase == Phase.OPENING else "secondary",
+          on_click=act, args=(set_plenary, dagdeel.id, Phase.OPENING))
+for ronde in live.all_rounds(dagdeel.id):
+    running = dagdeel.room.runs(ronde.nummer)
+    st.button(f"Ronde {ronde.nummer}" + (" (loopt)" if running else " starten"),
+              key=f"phase_round_{ronde.nummer}", width="stretch",
+              type="primary" if running else "secondary", disabled=running,
+              on_click=act, args=(rounds.start_round, dagdeel.id, ronde.nummer),
+              kwargs={"success": f"Ronde {ronde.nummer} is gestart: de telefoons tonen "
+                                 "ieders tafel."})
+st.button("Plenaire afsluiting", key="phase_closing", width="stretch",
+          type="primary" if dagdeel.fase == Phase.AFSLUITING else "secondary",
+          on_click=act, args=(set_plenary, dagdeel.id, Phase.AFSLUITING))
+screen_controls(dagdeel.id)
+
+beamer, tafels, koppelingen, export = st.tabs(
+    ["Beamer", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export"])
+with beamer:
+    st.markdown("Open het **plenaire scherm** op de laptop aan de beamer. Het heeft geen "
+                "knoppen en geen geheime link; het volgt wat je hier kiest.")
+    plenary_url = screen_url(dagdeel.join_code)
+    st.link_button("Plenair scherm openen", plenary_url, icon=":material/open_in_new:",
+                   type="primary", width="stretch")
+    st.code(plenary_url, language=None, wrap_lines=True)
+    st.caption("Eén laptop die gespiegeld wordt? Open deze bediening op je telefoon (scan de "
+               "link hierboven niet vanaf de beamer: stuur hem jezelf vooraf) en zet in dit "
+               "venster het plenaire scherm op volledig scherm (F11).")
 with tafels:
-    st.caption(f"{len(live.people(dagdeel.id))} deelnemers aangemeld. Het voorstel verdeelt "
-               "de rollen zo goed mogelijk over de tafels en laat mensen per ronde zo veel "
-               "mogelijk nieuwe collega's ontmoeten.")
-    for ronde in all_rounds:
-        with st.container(border=True):
-            indeling.round_panel(dagdeel, ronde)
+    indeling.rounds_panel(dagdeel.id)
 with koppelingen:
     indeling.links(dagdeel)
 with export:
     export_panel(dagdeel)
+
+if dagdeel.is_open:
+    with st.popover("Dagdeel afsluiten", width="stretch"):
+        st.write("Daarna kan niemand meer iets invullen. Exporteren blijft mogelijk.")
+        st.button("Ja, sluit het dagdeel af", type="primary", key="close_dagdeel",
+                  on_click=act, args=(close_dagdeel, dagdeel.id))
+else:
+    st.info("Dit dagdeel is afgesloten.")
+st.page_link("pages/themas.py", label="Handleiding en thema's", icon=":material/menu_book:")

@@ -6,7 +6,7 @@ from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
 from ui.resources import engine, library, theme_or_stop
-from ui.text import md
+from ui.text import esc, md
 from zet import participants, rounds
 from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
@@ -14,20 +14,33 @@ from zet.roles import ROLES
 from zet.states import Phase, Room
 from zet.steps import STEP_ORDER, Step
 
-setup("ZET — meedoen", wide=False)
+setup("ZET — meedoen", "phone")
 COOKIE_PREFIX = "zet_deelnemer_"
+TOKEN = "zet_token"
 library()  # stops the page with file and field when content/ is broken
+
+STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, en je "
+          "initialen als je die invult. Op het scherm en in het verslag staat alleen je rol, "
+          "nooit je naam of initialen. Na de bewaartermijn van de opleidingsschool worden "
+          "je antwoorden gewist; alleen de gezamenlijke uitkomst van de groep blijft.")
 
 
 def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
     """A cookie, so reopening the join link on this phone finds the same participant."""
-    st.html(f"<script>document.cookie='{COOKIE_PREFIX}{dagdeel_id}={token};path=/;"
+    st.html(f"<script>document.cookie='{COOKIE_PREFIX}{int(dagdeel_id)}={esc(token)};path=/;"
             f"max-age=43200;SameSite=Lax';</script>", unsafe_allow_javascript=True)
+
+
+def forget_this_phone(dagdeel_id: int) -> None:
+    """'Ik ben iemand anders': this phone stops being the previous participant."""
+    st.query_params.pop("p", None)
+    st.session_state.pop(TOKEN, None)
+    st.session_state["zet_forget"] = int(dagdeel_id)
 
 
 def participant_from_url() -> participants.Participant | None:
     # The session keeps the token too: a double tap on "Meedoen" must not join twice.
-    token = st.query_params.get("p", "") or st.session_state.get("zet_token", "")
+    token = st.query_params.get("p", "") or st.session_state.get(TOKEN, "")
     if not token:
         return None
     try:
@@ -35,7 +48,7 @@ def participant_from_url() -> participants.Participant | None:
     except NotFound as error:
         st.warning(str(error))
         st.query_params.pop("p", None)
-        st.session_state.pop("zet_token", None)
+        st.session_state.pop(TOKEN, None)
         return None
 
 
@@ -43,7 +56,7 @@ def code_form(message: str | None = None) -> None:
     if message:
         st.error(message, icon=":material/warning:")
     with st.form("code"):
-        code = st.text_input("Deelnamecode", value=st.query_params.get("code", ""),
+        code = st.text_input("Deelnamecode", value=st.query_params.get("code", "")[:12],
                              max_chars=12, placeholder="bijv. K7MQA")
         if st.form_submit_button("Verder", type="primary", width="stretch"):
             st.query_params["code"] = code.strip().upper()
@@ -54,11 +67,12 @@ def code_form(message: str | None = None) -> None:
 def join_form(dagdeel: Dagdeel) -> None:
     st.markdown("### Welkom bij ZET")
     st.text(f"{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y}")
-    st.write("Je antwoorden zijn anoniem: op het scherm staat alleen je rol.")
+    st.caption(STORED)
     with st.form("join"):
         role = st.selectbox("Wat is je rol?", ROLES, index=None, placeholder="Kies je rol")
         initials = st.text_input("Initialen (mag je leeg laten)",
-                                 max_chars=participants.MAX_INITIALS)
+                                 max_chars=participants.MAX_INITIALS,
+                                 placeholder="bijv. AdV")
         submitted = st.form_submit_button("Meedoen", type="primary", width="stretch")
     if submitted:
         if role is None:
@@ -69,7 +83,8 @@ def join_form(dagdeel: Dagdeel) -> None:
         except UserError as error:
             st.error(str(error))
             st.stop()
-        st.session_state["zet_token"] = joined.token
+        st.session_state[TOKEN] = joined.token
+        st.session_state.pop("zet_forget", None)
         st.query_params["p"] = joined.token
         st.rerun()
     st.stop()
@@ -77,10 +92,14 @@ def join_form(dagdeel: Dagdeel) -> None:
 
 @st.fragment(run_every=2)
 def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
-                    shown_step: str | None) -> None:
-    """Polls only 'did the phase or the step change?' and reruns the page when it did."""
-    if live.room(dagdeel_id) != shown_room or (
-            group_id is not None and live.step(group_id) != shown_step):
+                    shown_step: str | None, participant: participants.Participant) -> None:
+    """Polls 'did the phase, my table or the step change?' and reruns the page if so."""
+    room = live.room(dagdeel_id)
+    if room != shown_room:
+        st.rerun(scope="app")
+    if group_id is None:
+        return
+    if live.step(group_id) != shown_step or live.seat(participant) != group_id:
         st.rerun(scope="app")
 
 
@@ -91,6 +110,8 @@ if participant is None:
     except NotFound as error:
         code_form(None if not st.query_params.get("code") else str(error))
     remembered = st.context.cookies.get(f"{COOKIE_PREFIX}{dagdeel.id}")
+    if st.session_state.get("zet_forget") == dagdeel.id:
+        remembered = None  # the cookie still holds the previous person until it is replaced
     if isinstance(remembered, str) and remembered:
         try:
             participant = participants.participant_by_token(engine(), remembered)
@@ -99,6 +120,7 @@ if participant is None:
             participant = None
     if participant is None:
         join_form(dagdeel)
+assert participant is not None
 
 dagdeel = get_dagdeel(engine(), participant.dagdeel_id)
 st.query_params["p"] = participant.token
@@ -109,31 +131,40 @@ if not dagdeel.is_open:
     plenary.closing(participant.id)
     st.stop()
 
+
+def someone_else() -> None:
+    with st.expander("Niet jij? Of klaar?"):
+        st.caption(STORED)
+        st.button("Ik ben iemand anders", key="forget", width="stretch",
+                  on_click=forget_this_phone, args=(dagdeel.id,),
+                  help="Deze telefoon vergeet wie hier meedeed; je meldt je opnieuw aan.")
+
+
 room = live.room(dagdeel.id)
 seat = rounds.take_seat(engine(), participant) if room.in_round else None
 if seat is None:
     st.markdown(f"#### {md(dagdeel.locatie)}")
-    st.caption(f"Plenair · jij: {you}")
-    st.html(f"<span data-testid='phone-step' data-step='{room.phase}'></span>")
-    follow_the_room(dagdeel.id, room, None, None)
+    st.caption(f"Plenair · jij: {md(you)}")
+    st.html(f"<span data-testid='phone-step' data-step='{esc(room.phase)}'></span>")
+    follow_the_room(dagdeel.id, room, None, None, participant)
     if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
     else:
         plenary.opening()
+    someone_else()
     st.stop()
 
 group = live.group(seat.group_id)
 theme = theme_or_stop(group.theme_id)
 step = Step(live.step(seat.group_id))
 if seat.label:
-    st.markdown(f"<div data-testid='phone-seat' style='font-size:1.25rem;font-weight:700'>"
-                f"Ronde {seat.ronde} — tafel {seat.label} — {theme.titel}</div>",
-                unsafe_allow_html=True)
+    st.html(f"<div data-testid='phone-seat' style='font-size:1.25rem;font-weight:700'>"
+            f"Ronde {seat.ronde} — tafel {esc(seat.label)} — {esc(theme.titel)}</div>")
 else:
-    st.markdown(f"#### {theme.titel}")
-st.caption(f"Stap {step.number} van {len(STEP_ORDER)} · **{step.label}** · jij: {you}")
+    st.markdown(f"#### {md(theme.titel)}")
+st.caption(f"Stap {step.number} van {len(STEP_ORDER)} · **{md(step.label)}** · jij: {md(you)}")
 st.html(f"<span data-testid='phone-step' data-step='{step.value}'></span>")
-follow_the_room(dagdeel.id, room, seat.group_id, step.value)
+follow_the_room(dagdeel.id, room, seat.group_id, step.value, participant)
 
 if step == Step.WERKBLAD:
     werkblad.show(seat.group_id, participant.id, theme)
@@ -147,3 +178,4 @@ elif step == Step.SCENARIO:
     phone.scenario(seat.group_id, participant.id, theme)
 else:
     phone.afronding(seat.group_id)
+someone_else()

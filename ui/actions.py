@@ -25,9 +25,13 @@ log = logging.getLogger("zet")
 
 
 def act(action: Callable[..., Any], *args: Any, success: str | None = None,
-        flash: str = FLASH, **kwargs: Any) -> Any:
+        flash: str = FLASH, refresh: bool = True, **kwargs: Any) -> Any:
     """Call ``action(engine, *args, **kwargs)``; the outcome waits under ``flash`` in the
-    session for ``show_flash`` (a phone keeps one per form, the screens one per page)."""
+    session for ``show_flash`` (a phone keeps one per form, the screens one per page).
+
+    ``refresh`` drops the live caches so this screen shows the change at once; phones pass
+    False (the projector picks their answers up within its one-second cache anyway)."""
+    st.session_state.pop(flash, None)
     try:
         result = action(engine(), *args, **kwargs)
     except UserError as error:
@@ -37,10 +41,16 @@ def act(action: Callable[..., Any], *args: Any, success: str | None = None,
         log.exception("storage failed in %s", getattr(action, "__name__", action))
         st.session_state[flash] = ("error", STORAGE_TROUBLE)
         return None
-    live.refresh()
+    if refresh:
+        live.refresh()
     if success:
         st.session_state[flash] = ("success", success)
     return result
+
+
+def failed(flash: str = FLASH) -> bool:
+    """Whether the last ``act`` under ``flash`` ended in a message instead of a result."""
+    return st.session_state.get(flash, (None, None))[0] == "error"
 
 
 def show_flash(flash: str = FLASH, *, toast: bool = True) -> None:

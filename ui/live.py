@@ -114,9 +114,16 @@ def group_state(group_id: int) -> projector.GroupState:
         member_count=len(people))
 
 
+@st.cache_data(ttl=TTL, show_spinner=False)
+def seat(participant: participants.Participant) -> int | None:
+    """The group a participant sits in now (so a phone follows a move by hand)."""
+    found = rounds.take_seat(engine(), participant)
+    return found.group_id if found else None
+
+
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
                    contributions, placements, dagdeel, room, all_rounds, people, report,
-                   screen_target, group_state):
+                   screen_target, group_state, seat):
         cached.clear()

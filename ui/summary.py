@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.text import md
 from zet import points
 from zet.report import GroupReport
 from zet.scenarios import scenario_label
@@ -22,10 +23,10 @@ def outcome(report: GroupReport) -> None:
                 st.text(f"{number}. {item.text}")
     group = report.group
     st.markdown("### Scenario")
-    st.markdown(f"**Nu:** {scenario_label(report.theme, group.scenario_nu)}  \n"
-                f"**Gewenst:** {scenario_label(report.theme, group.scenario_gewenst)}")
+    st.markdown(f"**Nu:** {md(scenario_label(report.theme, group.scenario_nu))}  \n"
+                f"**Gewenst:** {md(scenario_label(report.theme, group.scenario_gewenst))}")
     if group.scenario_argument:
         st.text(group.scenario_argument)
     if report.revealed:
         st.markdown("**Besproken reflectiekaarten:** "
-                    + ", ".join(card.titel for card in report.revealed))
+                    + md(", ".join(card.titel for card in report.revealed)))

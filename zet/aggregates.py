@@ -123,3 +123,10 @@ def scenario_distribution(items: list[Placement]) -> ScenarioDistribution:
             counts[value] += 1
     placed = sum(1 for p in items if p.nu is not None or p.gewenst is not None)
     return ScenarioDistribution(nu=result["nu"], gewenst=result["gewenst"], placed=placed)
+
+
+def silent_count(answers: list[Answer], members: list[Participant]) -> int:
+    """How many members have answered nothing yet: a count, never a role, so it cannot
+    single out the only person of a role."""
+    answered = {a.participant_id for a in answers}
+    return sum(1 for m in members if m.id not in answered)

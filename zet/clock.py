@@ -20,3 +20,9 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def wall_clock(value: datetime | None = None) -> str:
+    """'14:02' in Dutch time (UTC when the machine has no tz database)."""
+    moment = as_utc(value) if value is not None else now()
+    return f"{moment.astimezone(LOCAL_ZONE or UTC):%H:%M}"

@@ -247,6 +247,22 @@ def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
                      .values(status=Status.GESLOTEN.value, closed_at=now()))
 
 
+def close_dagdeel_from_group(engine: Engine, group_id: int) -> None:
+    """A procesbegeleider closes their session; refused for one table of a dagdeel with
+    several groups (that is the hoofdprocesbegeleider's call)."""
+    with reading(engine) as conn:
+        dagdeel_id = conn.execute(select(groepen.c.dagdeel_id)
+                                  .where(groepen.c.id == group_id)).scalar()
+        if dagdeel_id is None:
+            raise NotFound("Deze themagroep bestaat niet (meer).")
+        count = len(conn.execute(select(groepen.c.id)
+                                 .where(groepen.c.dagdeel_id == dagdeel_id)).all())
+    if count != 1:
+        raise UserError("Dit dagdeel heeft meerdere groepen; de hoofdprocesbegeleider sluit "
+                        "het af.")
+    close_dagdeel(engine, dagdeel_id)
+
+
 def require_open_dagdeel(conn: Connection, dagdeel_id: int) -> None:
     """Inside a write: refuse when the dagdeel is closed (or gone)."""
     status = conn.execute(select(dagdelen.c.status).where(dagdelen.c.id == dagdeel_id)).scalar()

@@ -145,15 +145,21 @@ def revealed_cards(engine: Engine, group_id: int) -> list[str]:
 
 
 def reveal_card(engine: Engine, group_id: int, card_id: str) -> None:
-    """Show a reflectiekaart on projector and phones (revealing twice changes nothing)."""
+    """Lay a reflectiekaart on the projector and the phones; a card already laid comes
+    back to the front (revealing twice stores it once)."""
     with writing(engine) as conn:
-        require_open(load_group(conn, group_id))
-        exists = conn.execute(select(kaarten_getoond.c.kaart_id).where(
-            kaarten_getoond.c.groep_id == group_id,
-            kaarten_getoond.c.kaart_id == card_id)).first()
-        if exists is None:
+        group = load_group(conn, group_id)
+        require_open(group)
+        order = list(conn.execute(
+            select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
+            .order_by(kaarten_getoond.c.revealed_at)).scalars())
+        if card_id not in order:
             conn.execute(kaarten_getoond.insert().values(groep_id=group_id, kaart_id=card_id,
                                                          revealed_at=now()))
+            order.append(card_id)
+        if group.step == Step.REFLECTIEKAARTEN:
+            conn.execute(update(groepen).where(groepen.c.id == group_id)
+                         .values(scherm_pagina=order.index(card_id)))
 
 
 def hide_card(engine: Engine, group_id: int, card_id: str) -> None:

@@ -1,19 +1,22 @@
-"""Programme, table cards and reports of a whole dagdeel, made when clicked."""
+"""Programme, cards to print and the reports of a whole dagdeel, made when clicked."""
 from __future__ import annotations
 
 import streamlit as st
 
 from ui import live
-from ui.facilitator.frame import export_buttons, slug
-from ui.resources import engine, join_url, library
+from ui.downloads import XLSX, group_downloads
+from ui.links import control_url, join_url, screen_url
+from ui.resources import engine, library
+from ui.text import md
+from zet.clock import now
 from zet.dagdelen import Dagdeel
+from zet.export import file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
+from zet.export.link_cards import LinkCard, link_cards_pdf
 from zet.export.print_pdf import join_card_pdf, programme_pdf
 from zet.programme import programme_items
 from zet.report import build_dagdeel_report
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _programme_lines(dagdeel: Dagdeel) -> list[str]:
@@ -28,39 +31,54 @@ def _programme_lines(dagdeel: Dagdeel) -> list[str]:
     return lines
 
 
+def link_cards(dagdeel: Dagdeel) -> list[LinkCard]:
+    """Every table's control and screen address, for the printable cards."""
+    cards = []
+    for ronde in live.all_rounds(dagdeel.id):
+        for table in ronde.tables:
+            group = live.group(table.group_id)
+            cards.append(LinkCard(ronde.nummer, table.label,
+                                  library().theme(table.theme_id).titel,
+                                  table.procesbegeleider, control_url(group.secret),
+                                  screen_url(dagdeel.join_code, table.label)))
+    return cards
+
+
 def export_panel(dagdeel: Dagdeel) -> None:
-    stem = f"ZET_{dagdeel.datum:%Y-%m-%d}_{slug(dagdeel.locatie)}"
+    stem = file_stem(dagdeel.locatie, dagdeel.datum)
+    join = join_url(dagdeel.join_code)  # now, while the browser's address is known
+    cards = link_cards(dagdeel)
     st.markdown("#### Programma")
     st.text("\n".join(_programme_lines(dagdeel)))
-    left, right = st.columns(2, gap="large")
-    with left:
-        st.markdown("#### Om te printen")
-        st.download_button(
-            "Programma (PDF)", lambda: programme_pdf(dagdeel, live.all_rounds(dagdeel.id),
-                                                     library()),
-            file_name=f"{stem}_programma.pdf", mime="application/pdf", on_click="ignore",
-            icon=":material/event_note:", width="stretch")
-        st.download_button(
-            "QR-kaart voor de tafels (A4, PDF)",
-            lambda: join_card_pdf(dagdeel, join_url(dagdeel.join_code)),
-            file_name=f"{stem}_deelnamekaart.pdf", mime="application/pdf", on_click="ignore",
-            icon=":material/qr_code_2:", width="stretch")
-    with right:
-        st.markdown("#### Opbrengst van het dagdeel")
-        st.download_button(
-            "Verslag van alle groepen (PDF)",
-            lambda: dagdeel_report_pdf(build_dagdeel_report(engine(), library(), dagdeel.id)),
-            file_name=f"{stem}_verslag.pdf", mime="application/pdf", on_click="ignore",
-            icon=":material/picture_as_pdf:", width="stretch", key="dagdeel_pdf")
-        st.download_button(
-            "Alle gegevens (Excel, een blad per soort)",
-            lambda: dagdeel_xlsx(build_dagdeel_report(engine(), library(), dagdeel.id)),
-            file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
-            icon=":material/table_view:", width="stretch", key="dagdeel_xlsx")
+    st.markdown("#### Om te printen")
+    st.download_button(
+        "Programma (PDF)", lambda: programme_pdf(dagdeel, live.all_rounds(dagdeel.id),
+                                                 library()),
+        file_name=f"{stem}_programma.pdf", mime="application/pdf", on_click="ignore",
+        icon=":material/event_note:", width="stretch")
+    st.download_button(
+        "QR-kaart voor de tafels (A4, PDF)", lambda: join_card_pdf(dagdeel, join),
+        file_name=f"{stem}_deelnamekaart.pdf", mime="application/pdf", on_click="ignore",
+        icon=":material/qr_code_2:", width="stretch", key="join_card")
+    st.download_button(
+        "Kaarten met links voor de procesbegeleiders (PDF)",
+        lambda: link_cards_pdf(dagdeel, cards, now()),
+        file_name=f"{stem}_links-procesbegeleiders.pdf", mime="application/pdf",
+        on_click="ignore", icon=":material/key:", width="stretch", key="link_cards")
+    st.markdown("#### Opbrengst van het dagdeel")
+    st.download_button(
+        "Verslag van alle groepen (PDF)",
+        lambda: dagdeel_report_pdf(build_dagdeel_report(engine(), library(), dagdeel.id)),
+        file_name=f"{stem}_verslag.pdf", mime="application/pdf", on_click="ignore",
+        icon=":material/picture_as_pdf:", width="stretch", key="dagdeel_pdf")
+    st.download_button(
+        "Alle gegevens (Excel, een blad per soort)",
+        lambda: dagdeel_xlsx(build_dagdeel_report(engine(), library(), dagdeel.id)),
+        file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
+        icon=":material/table_view:", width="stretch", key="dagdeel_xlsx")
     st.markdown("#### Per groep")
     for ronde in live.all_rounds(dagdeel.id):
         for table in ronde.tables:
-            with st.expander(f"Ronde {ronde.nummer} · tafel {table.label} · "
-                             f"{library().theme(table.theme_id).titel}"):
-                export_buttons(live.group(table.group_id), dagdeel,
-                               key=f"g{table.group_id}")
+            theme = library().theme(table.theme_id).titel
+            with st.expander(f"Ronde {ronde.nummer} · tafel {md(table.label)} · {md(theme)}"):
+                group_downloads(live.group(table.group_id), dagdeel, key=f"g{table.group_id}")

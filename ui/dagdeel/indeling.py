@@ -1,4 +1,4 @@
-"""The hoofdprocesbegeleider arranges the tables of each round."""
+"""The hoofdprocesbegeleider arranges the tables of each round and hands out the links."""
 from __future__ import annotations
 
 from collections import Counter
@@ -6,10 +6,12 @@ from collections import Counter
 import streamlit as st
 
 from ui import live
-from ui.actions import act
-from ui.resources import facilitator_url, library
+from ui.actions import act, show_flash
+from ui.links import control_url, screen_url
+from ui.resources import library
+from ui.text import md
 from zet import rounds
-from zet.dagdelen import Dagdeel
+from zet.qr import qr_png
 from zet.roles import role_sort_key
 
 
@@ -17,71 +19,81 @@ def _who(member) -> str:
     return member.role + (f" ({member.initials})" if member.initials else "")
 
 
-def round_panel(dagdeel: Dagdeel, ronde: rounds.Round) -> None:
+@st.fragment(run_every=3)
+def rounds_panel(dagdeel_id: int) -> None:
+    """Joined count and every round's tables, live: the count grows as phones join."""
+    show_flash("indeling")
+    dagdeel = live.dagdeel(dagdeel_id)
+    everyone = live.people(dagdeel_id)
+    st.html(f"<div data-testid='joined-count'><b>{len(everyone)} deelnemers aangemeld."
+            "</b></div>")
+    st.caption("Het voorstel verdeelt de rollen zo goed mogelijk over de tafels en laat "
+               "mensen per ronde zo veel mogelijk nieuwe collega's ontmoeten.")
+    for ronde in live.all_rounds(dagdeel_id):
+        with st.container(border=True):
+            _round(dagdeel, ronde, everyone)
+
+
+def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
     lib = library()
-    everyone = live.people(dagdeel.id)
     unplaced = [p for p in everyone if p.id not in ronde.placed_ids]
-    status = "vast" if ronde.locked else "voorstel"
     running = dagdeel.room.runs(ronde.nummer)
-    st.markdown(f"### Ronde {ronde.nummer}" + (f" ({ronde.start_tijd}–{ronde.eind_tijd})"
-                                               if ronde.start_tijd else "")
-                + (" · :green[loopt nu]" if running else f" · indeling: {status}"))
+    times = f" ({ronde.start_tijd}–{ronde.eind_tijd})" if ronde.start_tijd else ""
+    status = "loopt nu" if running else "indeling vast" if ronde.locked else "voorstel"
+    st.markdown(f"**Ronde {ronde.nummer}{times}** · {status}")
     if unplaced and ronde.placed_ids:
         st.caption(f"{len(unplaced)} deelnemer(s) nog niet ingedeeld; ze krijgen een plek "
                    "als de ronde start, of maak een nieuw voorstel.")
-    columns = st.columns(max(1, len(ronde.tables)))
-    for column, table in zip(columns, ronde.tables):
-        with column, st.container(border=True):
-            st.markdown(f"**Tafel {table.label}** · {lib.theme(table.theme_id).titel}")
-            st.caption(f"procesbegeleider {table.procesbegeleider} · "
-                       f"{len(table.members)} deelnemers")
-            roles = Counter(m.role for m in table.members)
-            st.text("\n".join(f"{count}× {role}" for role, count in
-                              sorted(roles.items(), key=lambda i: role_sort_key(i[0])))
-                    or "(nog niemand)")
-    actions = st.columns(3)
-    with actions[0]:
-        st.button("Nieuw voorstel voor de indeling", key=f"propose_{ronde.nummer}",
-                  disabled=ronde.locked or not everyone, on_click=act,
-                  args=(rounds.propose_round, dagdeel.id, ronde.nummer),
-                  kwargs={"success": f"Nieuwe indeling voor ronde {ronde.nummer}."})
-    with actions[1]:
-        st.button("Indeling losmaken" if ronde.locked else "Indeling vastzetten",
-                  key=f"lock_{ronde.nummer}", on_click=act,
-                  args=(rounds.set_locked, dagdeel.id, ronde.nummer, not ronde.locked))
-    with actions[2]:
-        st.button(f"Ronde {ronde.nummer} starten", key=f"start_{ronde.nummer}",
-                  type="primary", disabled=running, on_click=act,
-                  args=(rounds.start_round, dagdeel.id, ronde.nummer),
-                  kwargs={"success": f"Ronde {ronde.nummer} is gestart: de telefoons tonen "
-                                     "ieders tafel."})
-    if ronde.placed_ids:
+    for table in ronde.tables:
+        roles = Counter(m.role for m in table.members)
+        mix = ", ".join(f"{count}× {role}" for role, count in
+                        sorted(roles.items(), key=lambda i: role_sort_key(i[0])))
+        st.markdown(f"Tafel **{md(table.label)}** · {md(lib.theme(table.theme_id).titel)} · "
+                    f"{len(table.members)} deelnemers")
+        st.caption(md(mix or "nog niemand"))
+    flash = {"flash": "indeling"}
+    row = st.container(horizontal=True)
+    row.button("Nieuw voorstel", key=f"propose_{ronde.nummer}",
+               disabled=ronde.locked or not everyone, on_click=act,
+               args=(rounds.propose_round, dagdeel.id, ronde.nummer),
+               kwargs={"success": f"Nieuwe indeling voor ronde {ronde.nummer}.", **flash})
+    row.button("Indeling losmaken" if ronde.locked else "Indeling vastzetten",
+               key=f"lock_{ronde.nummer}", on_click=act,
+               args=(rounds.set_locked, dagdeel.id, ronde.nummer, not ronde.locked),
+               kwargs=flash)
+    if ronde.placed_ids and not ronde.locked:
         _move_form(dagdeel, ronde)
 
 
-def _move_form(dagdeel: Dagdeel, ronde: rounds.Round) -> None:
+def _move_form(dagdeel, ronde: rounds.Round) -> None:
     seated = {m.id: (m, t) for t in ronde.tables for m in t.members}
     with st.expander("Iemand verplaatsen"), st.form(f"move_{ronde.nummer}", border=False):
         person = st.selectbox(
-            "Deelnemer", list(seated),
+            "Deelnemer", list(seated), placeholder="Kies een deelnemer",
             format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
         table = st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
+                             placeholder="Kies een tafel",
                              format_func=lambda gid: next(
                                  f"Tafel {t.label}" for t in ronde.tables if t.group_id == gid))
         if st.form_submit_button("Verplaatsen"):
             act(rounds.move_participant, dagdeel.id, ronde.nummer, person, table,
-                success="Verplaatst.")
-            st.rerun()
+                success="Verplaatst.", flash="indeling")
+            st.rerun(scope="fragment")
 
 
-def links(dagdeel: Dagdeel) -> None:
-    """One link per table for its procesbegeleider (participants never see these)."""
+def links(dagdeel) -> None:
+    """Each table's control link as a QR code, for its procesbegeleider only."""
     lib = library()
+    st.caption("Laat elke procesbegeleider de eigen code scannen, of print de kaarten onder "
+               "'Programma en export'. Deze codes horen niet op de beamer.")
     for ronde in live.all_rounds(dagdeel.id):
-        st.markdown(f"#### Ronde {ronde.nummer}")
+        st.markdown(f"**Ronde {ronde.nummer}**")
         for table in ronde.tables:
             group = live.group(table.group_id)
-            st.markdown(f"**Tafel {table.label} — {lib.theme(table.theme_id).titel}** · "
-                        f"{table.procesbegeleider} · stap {group.step.number} "
-                        f"({group.step.label})")
-            st.code(facilitator_url(group.secret), language=None, wrap_lines=True)
+            with st.expander(f"Tafel {md(table.label)} — {md(lib.theme(table.theme_id).titel)}"
+                             f" · {md(table.procesbegeleider)} · stap {group.step.number}"):
+                st.image(qr_png(control_url(group.secret)), width=200)
+                st.code(control_url(group.secret), language=None, wrap_lines=True)
+                st.caption("Beamerscherm van deze tafel:")
+                st.code(screen_url(dagdeel.join_code, table.label), language=None,
+                        wrap_lines=True)

@@ -1,42 +1,35 @@
-"""Step 3, reflectiekaarten: browse the theme's cards and reveal one or more."""
+"""Step 3, reflectiekaarten: lay a card on the projector, or take it away again."""
 from __future__ import annotations
 
 import streamlit as st
 
 from ui import live
 from ui.actions import act
-from ui.cards import card as draw_card
+from ui.text import md
 from zet import groups
 from zet.content.model import Theme
 from zet.groups import Group
 
 
 def show(group: Group, theme: Theme) -> None:
-    revealed = [c for cid in live.revealed(group.id) if (c := theme.card(cid))]
-    if revealed:
-        columns = st.columns(min(len(revealed), 3))
-        for index, card in enumerate(revealed):
-            with columns[index % len(columns)]:
-                draw_card(card, large=True)
-    else:
-        st.info("Nog geen reflectiekaart getoond. Kies hieronder een kaart die past bij waar "
-                "het gesprek nu is.")
-    with st.expander("Kaarten kiezen", expanded=not revealed):
-        for card in theme.kaarten:
-            shown = card.id in {c.id for c in revealed}
-            info, action = st.columns([5, 1])
-            with info:
-                st.markdown(f"**{card.titel}**" + (" · _getoond_" if shown else ""))
-                st.caption(f"Wanneer: {card.inzet}")
-                steps = theme.opdracht.card_hint(card.id)
-                if steps:
-                    st.caption("Past volgens de opdracht bij: "
-                               + ", ".join(step.label for step in steps))
-            with action:
-                if shown:
-                    st.button("Wegleggen", key=f"unreveal_{card.id}", width="stretch",
-                              on_click=act, args=(groups.hide_card, group.id, card.id))
-                else:
-                    st.button("Tonen", key=f"reveal_{card.id}", type="primary",
-                              width="stretch", on_click=act,
-                              args=(groups.reveal_card, group.id, card.id))
+    revealed = [cid for cid in live.revealed(group.id)]
+    st.caption("Kies een kaart die past bij waar het gesprek nu is. De laatst gekozen kaart "
+               "staat op het scherm; met de knoppen hierboven blader je terug.")
+    for card in theme.kaarten:
+        shown = card.id in revealed
+        with st.container(border=True):
+            st.markdown(f"**{md(card.titel)}**" + (" · _gekozen_" if shown else ""))
+            st.caption(f"Wanneer: {md(card.inzet)}")
+            steps = theme.opdracht.card_hint(card.id)
+            if steps:
+                st.caption("Past volgens de opdracht bij: "
+                           + md(", ".join(step.label for step in steps)))
+            if shown:
+                st.button("Op het scherm", key=f"front_{card.id}", width="stretch",
+                          on_click=act, args=(groups.reveal_card, group.id, card.id))
+                st.button("Wegleggen", key=f"unreveal_{card.id}", width="stretch",
+                          on_click=act, args=(groups.hide_card, group.id, card.id))
+            else:
+                st.button("Op het scherm", key=f"reveal_{card.id}", type="primary",
+                          width="stretch", on_click=act,
+                          args=(groups.reveal_card, group.id, card.id))

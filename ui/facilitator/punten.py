@@ -36,9 +36,9 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
             cancel.button("Annuleren", key=f"cancel_{point.id}",
                           on_click=lambda: st.session_state.pop(_EDITING, None))
         return
-    text, *buttons = st.columns([12, 1, 1, 1, 1]) if editable else [st.container()]
-    text.text(f"{number}. {point.text}")
+    st.text(f"{number}. {point.text}")
     if editable:
+        row = st.container(horizontal=True)
         controls = [
             (":material/edit:", f"edit_{point.id}", "Bewerken", _start_edit, (point.id,)),
             (":material/arrow_upward:", f"up_{point.id}", "Omhoog", act,
@@ -49,17 +49,20 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
              "Verwijderen uit de lijst (de oorspronkelijke bijdrage blijft bewaard)", act,
              (points.delete_point, group_id, point.id)),
         ]
-        for column, (icon, key, tip, callback, args) in zip(buttons, controls):
-            column.button("", icon=icon, key=key, help=tip, on_click=callback, args=args)
+        for icon, key, tip, callback, args in controls:
+            row.button("", icon=icon, key=key, help=tip, on_click=callback, args=args)
 
 
 def _merge_form(group_id: int, items: list[points.Point]) -> None:
     with st.expander("Punten samenvoegen"), st.form("merge_form", clear_on_submit=True):
         chosen = st.multiselect(
             "Kies twee of meer punten van dezelfde soort", [p.id for p in items],
-            format_func=lambda pid: next(f"{points.KINDS[p.kind]}: {p.text}"
-                                         for p in items if p.id == pid))
-        text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT)
+            # Numbered, so two identical points stay two choices.
+            format_func=lambda pid: next(f"{points.KINDS[p.kind]} {p.position}: {p.text}"
+                                         for p in items if p.id == pid),
+            placeholder="Kies punten")
+        text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT,
+                             placeholder="De tekst van het samengevoegde punt")
         if st.form_submit_button("Samenvoegen"):
             act(points.merge_points, group_id, chosen, text,
                 success="Punten samengevoegd.")
@@ -71,7 +74,8 @@ def _add_form(group_id: int) -> None:
         st.markdown("**Zelf een punt toevoegen**")
         kind = st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get,
                         horizontal=True, key="own_kind")
-        text = st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text")
+        text = st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text",
+                             placeholder="Een punt van de groep")
         if st.form_submit_button("Toevoegen"):
             act(points.contribute, group_id, None, kind, text)
             st.rerun(scope="fragment")

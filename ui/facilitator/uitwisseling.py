@@ -1,78 +1,45 @@
-"""Step 2, uitwisseling: all answers side by side per role, anonymised, with aggregates."""
+"""Step 2, uitwisseling: the answers stand side by side on the projector; here the
+procesbegeleider pages through the questions and keeps single answers off the screen."""
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import charts, live
+from ui import live
 from ui.actions import act, show_flash
+from ui.text import md
 from zet import answers
-from zet.aggregates import roles_without_answers, summarise
+from zet.aggregates import silent_count
 from zet.answers import answer_text
-from zet.content.model import Question, Theme
+from zet.content.model import Theme
 from zet.groups import Group
 
-MAX_COLUMNS = 5
 
-
-def _answer_card(group_id: int, question: Question, role_answers: list[answers.Answer]) -> None:
-    for answer in role_answers:
-        with st.container(border=True):
-            st.text(answer_text(answer.value, bullets=True))
-            st.button("Verbergen", key=f"hide_{answer.participant_id}_{question.id}",
-                      type="tertiary", on_click=act,
-                      args=(answers.set_answer_hidden, group_id, answer.participant_id,
-                            question.id, True))
-
-
-def _question_block(group_id: int, question: Question, given: list[answers.Answer]) -> None:
-    summary = summarise(question, given)
-    st.markdown(f"### {question.vraag}")
-    if question.type in ("keuze", "meerkeuze"):
-        charts.option_counts(summary)
-    elif question.type == "schaal":
-        charts.scale_distribution(summary)
-    elif question.type == "koos":
-        charts.koos_gap(summary)
-    visible = [a for a in given if a.question_id == question.id and not a.hidden]
-    if question.type in ("tekst", "lijst"):
-        roles = list(summary.by_role)
-        for start in range(0, len(roles), MAX_COLUMNS):
-            row_roles = roles[start:start + MAX_COLUMNS]
-            for column, role in zip(st.columns(len(row_roles)), row_roles):
-                with column:
-                    st.markdown(f"**{role}**")
-                    _answer_card(group_id, question,
-                                 [a for a in visible if a.role == role])
-    if summary.hidden_count:
-        st.caption(f"{summary.hidden_count} antwoord(en) verborgen door de procesbegeleider.")
-
-
-@st.fragment(run_every=2)
-def _live(group_id: int, theme: Theme) -> None:
+@st.fragment(run_every=3)
+def _answers(group_id: int, theme: Theme) -> None:
     show_flash()
     given = live.group_answers(group_id)
-    missing = roles_without_answers(given, live.members(group_id))
-    if missing:
-        st.warning("Nog geen antwoord van: " + ", ".join(missing),
-                   icon=":material/hourglass_empty:")
-    if not given:
-        st.info("Er zijn nog geen antwoorden.")
-    for question in theme.vragen:
-        _question_block(group_id, question, given)
-        st.divider()
-    hidden = [a for a in given if a.hidden]
-    if hidden:
-        with st.expander(f"Verborgen antwoorden ({len(hidden)})"):
-            for answer in hidden:
-                cols = st.columns([5, 1])
-                cols[0].text(f"{answer.role}: {answer_text(answer.value, bullets=True)}")
-                cols[1].button("Weer tonen", key=f"unhide_{answer.participant_id}_"
-                               f"{answer.question_id}", on_click=act,
-                               args=(answers.set_answer_hidden, group_id,
-                                     answer.participant_id, answer.question_id, False))
+    silent = silent_count(given, live.members(group_id))
+    if silent:
+        st.caption(f"{silent} deelnemer(s) hebben nog niets ingevuld.")
+    for number, question in enumerate(theme.vragen, start=1):
+        of_question = [a for a in given if a.question_id == question.id]
+        hidden = sum(1 for a in of_question if a.hidden)
+        label = f"{number}. {md(question.vraag)} ({len(of_question)} antwoorden" + (
+            f", {hidden} niet getoond)" if hidden else ")")
+        with st.expander(label):
+            for answer in of_question:
+                with st.container(border=True):
+                    st.caption(md(answer.role) + (" · niet op het scherm" if answer.hidden
+                                                  else ""))
+                    st.text(answer_text(answer.value, bullets=True))
+                    st.button("Weer tonen" if answer.hidden else "Niet op het scherm",
+                              key=f"hide_{answer.participant_id}_{question.id}",
+                              on_click=act, args=(answers.set_answer_hidden, group_id,
+                                                  answer.participant_id, question.id,
+                                                  not answer.hidden))
 
 
 def show(group: Group, theme: Theme) -> None:
-    st.markdown("Dezelfde beelden? Verschillen tussen rollen? Alle antwoorden staan hier "
-                "zonder namen naast elkaar.")
-    _live(group.id, theme)
+    st.caption("Dezelfde beelden? Verschillen tussen rollen? Het scherm toont de antwoorden "
+               "per vraag, zonder namen. Blader met de knoppen hierboven.")
+    _answers(group.id, theme)

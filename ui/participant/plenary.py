@@ -6,6 +6,7 @@ import streamlit as st
 from ui import live
 from ui.resources import engine, library
 from ui.summary import outcome
+from ui.text import md
 from zet.participants import groups_joined
 
 
@@ -15,8 +16,8 @@ def opening() -> None:
                icon=":material/groups:")
     st.write("Zodra de eerste ronde begint, zie je hier aan welke tafel je zit en met welk "
              "thema je aan de slag gaat.")
-    with st.expander(general.methode_titel):
-        st.markdown(general.methode_tekst)
+    with st.expander(md(general.methode_titel)):
+        st.markdown(md(general.methode_tekst))
 
 
 def closing(participant_id: int) -> None:
@@ -24,6 +25,6 @@ def closing(participant_id: int) -> None:
                "voor je bijdrage!", icon=":material/favorite:")
     for group_id in groups_joined(engine(), participant_id):
         report = live.report(group_id)
-        with st.expander(f"Ronde {report.group.ronde_nummer}: {report.theme.titel}",
+        with st.expander(f"{md(report.where.capitalize())}: {md(report.theme.titel)}",
                          expanded=True):
             outcome(report)

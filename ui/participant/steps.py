@@ -4,16 +4,20 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
+from ui.actions import act, failed, show_flash
 from ui.cards import card as draw_card
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
-from zet import answers, points, scenarios
+from ui.text import md
+from ui.autosave import typing_area
+from zet import answers, drafts, points, scenarios
 from zet.answers import answer_text
+from zet.clock import wall_clock
 from zet.content.model import Theme
-from zet.errors import UserError
 
 SCENARIO_NUMBERS = [1, 2, 3, 4]
+POINT_FIELD = "punt"
 
 
 def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
@@ -22,7 +26,7 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
     own = answers.own_answers(engine(), group_id, participant_id)
     with st.expander("Jouw antwoorden", expanded=True):
         for question in theme.vragen:
-            st.markdown(f"**{question.vraag}**")
+            st.markdown(f"**{md(question.vraag)}**")
             st.text(answer_text(own.get(question.id), bullets=True) or "(niet ingevuld)")
 
 
@@ -35,33 +39,63 @@ def reflectiekaarten(group_id: int, theme: Theme) -> None:
         draw_card(card)
 
 
+def _keys(group_id: int) -> tuple[str, str, str, str]:
+    return (f"point_text{group_id}", f"point_kind{group_id}", f"point_status{group_id}",
+            f"point_version{group_id}")
+
+
+def _typed(group_id: int) -> str:
+    state = st.session_state.get(_keys(group_id)[0]) or {}
+    for which in ("value", "draft"):
+        value = state.get(which) if hasattr(state, "get") else getattr(state, which, None)
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def _keep_draft(group_id: int, participant_id: int, text: str) -> None:
+    status = _keys(group_id)[2]
+    act(drafts.save_draft, group_id, participant_id, POINT_FIELD, text, flash=status,
+        refresh=False)
+    if not failed(status):
+        st.session_state[status] = ("draft", f"Concept bewaard {wall_clock()}")
+
+
 def _send_point(group_id: int, participant_id: int) -> None:
-    kind = st.session_state.get(f"point_kind{group_id}")
-    text = st.session_state.get(f"point_text{group_id}", "")
-    try:
-        created = points.contribute(engine(), group_id, participant_id, kind, text)
-    except UserError as error:
-        st.session_state[f"point_status{group_id}"] = ("error", str(error))
-        return
-    st.session_state[f"point_text{group_id}"] = ""
-    message = "Verstuurd." if created else "Dit punt had je al verstuurd."
-    st.session_state[f"point_status{group_id}"] = ("ok", message)
+    _, kind_key, status, version = _keys(group_id)
+    created = act(points.contribute, group_id, participant_id,
+                  st.session_state.get(kind_key), _typed(group_id), flash=status,
+                  refresh=False)
+    if failed(status):
+        return  # the message is there and the text stays in the field
+    act(drafts.clear_draft, group_id, participant_id, POINT_FIELD, flash=status,
+        refresh=False)
+    st.session_state[version] = st.session_state.get(version, 0) + 1
+    st.session_state[status] = ("success", "Verstuurd." if created
+                                else "Dit punt had je al verstuurd.")
 
 
 def punten(group_id: int, participant_id: int) -> None:
+    text_key, kind_key, status, version = _keys(group_id)
     st.write("Wat gaat goed? Wat kan beter? Stuur korte punten; de procesbegeleider zet ze "
              "op het scherm.")
-    with st.form("point_form", border=True):
-        st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get, horizontal=True,
-                 key=f"point_kind{group_id}")
-        st.text_input("Jouw punt", key=f"point_text{group_id}", max_chars=points.MAX_POINT)
-        st.form_submit_button("Versturen", type="primary", on_click=_send_point,
-                              args=(group_id, participant_id), width="stretch")
-    kind, message = st.session_state.pop(f"point_status{group_id}", (None, None))
-    if kind == "error":
-        st.error(message)
-    elif kind == "ok":
-        st.success(message)
+    with st.container(border=True):
+        st.segmented_control("Soort", list(points.KINDS), format_func=points.KINDS.get,
+                             key=kind_key, default="sterk", selection_mode="single",
+                             required=True)
+        typing_area(text_key, text=drafts.draft_of(engine(), group_id, participant_id,
+                                                   POINT_FIELD),
+                    max_chars=points.MAX_POINT, label="Jouw punt",
+                    placeholder="Typ een sterk punt of een ontwikkelpunt",
+                    version=st.session_state.get(version, 0), testid="point-text",
+                    on_save=lambda text: _keep_draft(group_id, participant_id, text))
+        st.button("Versturen", type="primary", key=f"send_point{group_id}", width="stretch",
+                  on_click=_send_point, args=(group_id, participant_id))
+        kind, message = st.session_state.get(status, (None, None))
+        if kind == "error":
+            show_flash(status)
+        elif kind in ("success", "draft"):
+            st.caption(f":material/check: {md(message)}")
     mine = points.contributions(engine(), group_id, participant_id)
     if mine:
         st.markdown("**Jij stuurde:**")
@@ -70,19 +104,18 @@ def punten(group_id: int, participant_id: int) -> None:
 
 
 def _place(group_id: int, participant_id: int) -> None:
-    try:
-        scenarios.place(engine(), group_id, participant_id,
-                        nu=st.session_state.get(f"scenario_nu{group_id}"),
-                        gewenst=st.session_state.get(f"scenario_gewenst{group_id}"))
-    except UserError as error:
-        st.session_state[f"scenario_status{group_id}"] = ("error", str(error))
-    else:
-        st.session_state[f"scenario_status{group_id}"] = ("ok", "✓ Opgeslagen")
+    status = f"scenario_status{group_id}"
+    act(scenarios.place, group_id, participant_id,
+        nu=st.session_state.get(f"scenario_nu{group_id}"),
+        gewenst=st.session_state.get(f"scenario_gewenst{group_id}"), flash=status,
+        refresh=False)
+    if not failed(status):
+        st.session_state[status] = ("success", f"Opgeslagen {wall_clock()}")
 
 
 def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
-    st.write("Lees de vier scenario's. Waar staat jullie school nu, en waar willen jullie "
-             "naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
+    st.write("Lees de vier scenario's. Waar staat jullie opleidingsschool nu, en waar willen "
+             "jullie naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
     scenario_list(theme)
     own = scenarios.own_placement(engine(), group_id, participant_id)
     st.session_state.setdefault(f"scenario_nu{group_id}", own.nu if own else None)
@@ -92,9 +125,9 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
                              on_change=_place, args=(group_id, participant_id))
     kind, message = st.session_state.get(f"scenario_status{group_id}", (None, None))
     if kind == "error":
-        st.error(message)
-    elif kind == "ok":
-        st.caption(message)
+        show_flash(f"scenario_status{group_id}")
+    elif kind == "success":
+        st.caption(f":material/check: {md(message)}")
 
 
 @st.fragment(run_every=5)

@@ -1,22 +1,24 @@
-"""The werkblad on the phone: every answer is saved as soon as it is given."""
+"""The werkblad on the phone: every answer is saved as it is given, open text while typing.
+
+What the phone says about saving is true: "Opgeslagen 14:02" appears only after the
+database has the answer, and an answer given after the werkblad closed is kept as a draft
+that counts when the procesbegeleider opens the werkblad again.
+"""
 from __future__ import annotations
 
 from typing import Any
 
 import streamlit as st
 
+from ui.actions import act, failed
 from ui.resources import engine
+from ui.text import md
+from ui.autosave import typing_area
 from zet import answers
+from zet.clock import wall_clock
 from zet.content.model import Question, Theme
-from zet.errors import UserError
 
 SCALE = [1, 2, 3, 4, 5]
-_STATUS_TEXT = {
-    answers.SaveResult.SAVED: "✓ Opgeslagen",
-    answers.SaveResult.CLEARED: "Leeg: telt niet mee",
-    answers.SaveResult.DRAFT: "De werkbladstap is gesloten. Je antwoord is bewaard en telt "
-                              "mee als de procesbegeleider het werkblad weer opent.",
-}
 
 
 def _key(group_id: int, question: Question, part: str = "") -> str:
@@ -24,88 +26,101 @@ def _key(group_id: int, question: Question, part: str = "") -> str:
     return f"q{group_id}_{question.id}{'_' + part if part else ''}"
 
 
+def _status_key(group_id: int, question: Question) -> str:
+    return f"status{group_id}_{question.id}"
+
+
+def _save(group_id: int, participant_id: int, question: Question, value: Any) -> None:
+    flash = _status_key(group_id, question)
+    result = act(answers.save_answer, group_id, participant_id, question, value, flash=flash,
+                 refresh=False)
+    if failed(flash):
+        return  # act left the Dutch message under the status key
+    if result == answers.SaveResult.DRAFT:
+        message = ("Bewaard om " + wall_clock() + ". Het werkblad is al gesloten: je antwoord "
+                   "telt mee als de procesbegeleider het werkblad weer opent.")
+    elif result == answers.SaveResult.CLEARED:
+        message = "Leeg: telt niet mee."
+    else:
+        message = f"Opgeslagen {wall_clock()}"
+    st.session_state[flash] = ("success", message)
+
+
+def _from_widget(group_id: int, participant_id: int, question: Question) -> None:
+    """Callback of the closed question types: read the widget, save."""
+    state = st.session_state
+    if question.type == "koos":
+        value: Any = {part: state.get(_key(group_id, question, part))
+                      for part in ("gewenst", "feitelijk")}
+    else:
+        value = state.get(_key(group_id, question))
+    _save(group_id, participant_id, question, value)
+
+
 def _initial(group_id: int, question: Question, value: Any) -> None:
     """Put the stored answer into the widget state, once per page session."""
     if question.type == "koos":
         for part in ("gewenst", "feitelijk"):
             st.session_state.setdefault(_key(group_id, question, part), (value or {}).get(part))
-    elif question.type == "lijst":
-        st.session_state.setdefault(_key(group_id, question), "\n".join(value or []))
     elif question.type == "meerkeuze":
         st.session_state.setdefault(_key(group_id, question), value or [])
-    else:
-        st.session_state.setdefault(_key(group_id, question), value if value is not None
-                                    else ("" if question.type == "tekst" else None))
-
-
-def _widget_value(group_id: int, question: Question) -> Any:
-    state = st.session_state
-    if question.type == "koos":
-        return {part: state.get(_key(group_id, question, part))
-                for part in ("gewenst", "feitelijk")}
-    raw = state.get(_key(group_id, question))
-    if question.type == "lijst":
-        return [line for line in (raw or "").splitlines() if line.strip()]
-    return raw
-
-
-def _save(group_id: int, participant_id: int, question: Question) -> None:
-    status_key = f"status{group_id}_{question.id}"
-    try:
-        result = answers.save_answer(engine(), group_id, participant_id, question,
-                                     _widget_value(group_id, question))
-    except UserError as error:
-        st.session_state[status_key] = ("error", str(error))
-    else:
-        st.session_state[status_key] = ("ok", _STATUS_TEXT[result])
+    elif question.type in ("keuze", "schaal"):
+        st.session_state.setdefault(_key(group_id, question), value)
 
 
 def _scale_caption(question: Question) -> None:
     if question.laag or question.hoog:
-        st.caption(f"1 = {question.laag or 'laag'} · 5 = {question.hoog or 'hoog'}")
+        st.caption(f"1 = {md(question.laag or 'laag')} · 5 = {md(question.hoog or 'hoog')}")
 
 
-def _input(group_id: int, participant_id: int, question: Question) -> None:
+def _input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
     args = (group_id, participant_id, question)
     key = _key(group_id, question)
     if question.type == "tekst":
-        st.text_area("Jouw antwoord", key=key, max_chars=answers.MAX_TEXT, on_change=_save,
-                     args=args, label_visibility="collapsed", placeholder="Typ je antwoord")
+        typing_area(key, text=stored or "", max_chars=answers.MAX_TEXT, label=question.vraag,
+                    placeholder="Typ je antwoord", testid=f"answer-{question.id}",
+                    on_save=lambda text: _save(group_id, participant_id, question, text))
     elif question.type == "lijst":
-        st.text_area("Eén punt per regel", key=key, on_change=_save, args=args,
-                     placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
-                     label_visibility="collapsed")
+        typing_area(key, text="\n".join(stored or []), label=question.vraag,
+                    max_chars=question.max_items * (answers.MAX_ITEM + 1),
+                    placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
+                    testid=f"answer-{question.id}",
+                    on_save=lambda text: _save(group_id, participant_id, question,
+                                               [line for line in text.splitlines()
+                                                if line.strip()]))
     elif question.type == "keuze":
-        st.radio("Kies één", question.opties, key=key, on_change=_save, args=args,
-                 label_visibility="collapsed")
+        st.radio("Kies één", question.opties, key=key, on_change=_from_widget, args=args,
+                 label_visibility="collapsed", index=None,
+                 format_func=md)
     elif question.type == "meerkeuze":
         st.pills("Kies wat past", question.opties, selection_mode="multi", key=key,
-                 on_change=_save, args=args, label_visibility="collapsed")
+                 on_change=_from_widget, args=args, label_visibility="collapsed")
     elif question.type == "schaal":
         _scale_caption(question)
-        st.segmented_control("Schaal", SCALE, key=key, on_change=_save, args=args,
+        st.segmented_control("Schaal", SCALE, key=key, on_change=_from_widget, args=args,
                              label_visibility="collapsed")
     elif question.type == "koos":
         _scale_caption(question)
         for part, label in (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie")):
             st.segmented_control(label, SCALE, key=_key(group_id, question, part),
-                                 on_change=_save, args=args)
+                                 on_change=_from_widget, args=args)
 
 
 def show(group_id: int, participant_id: int, theme: Theme) -> None:
-    st.info(theme.werkblad_instructie, icon=":material/edit:")
+    st.info(md(theme.werkblad_instructie), icon=":material/edit:")
     stored = answers.own_answers(engine(), group_id, participant_id)
     for number, question in enumerate(theme.vragen, start=1):
         _initial(group_id, question, stored.get(question.id))
         with st.container(border=True):
-            st.markdown(f"**{number}. {question.vraag}**")
+            st.markdown(f"**{number}. {md(question.vraag)}**")
             if question.toelichting:
-                st.caption(question.toelichting)
-            _input(group_id, participant_id, question)
-            kind, message = st.session_state.get(f"status{group_id}_{question.id}", (None, None))
+                st.caption(md(question.toelichting))
+            _input(group_id, participant_id, question, stored.get(question.id))
+            kind, message = st.session_state.get(_status_key(group_id, question),
+                                                  (None, None))
             if kind == "error":
-                st.error(message)
-            elif kind == "ok":
-                st.caption(message)
-    st.caption("Je antwoorden worden meteen bewaard. Je kunt ze aanpassen zolang de "
+                st.error(message, icon=":material/warning:")
+            elif kind == "success":
+                st.caption(f":material/check: {md(message)}")
+    st.caption("Wat je typt, wordt na een tel bewaard; je kunt het aanpassen zolang de "
                "procesbegeleider nog bij het werkblad is.")

@@ -47,3 +47,13 @@ def strip_control(value: str) -> str:
 
 def yes_no(flag: bool) -> str:
     return "ja" if flag else "nee"
+
+
+def file_stem(locatie: str, datum: date, *parts: str) -> str:
+    """``ZET_2026-11-30_Het-Kompas_visie_r1A``: the file name of an export, without the
+    extension, safe on every file system."""
+    def slug(text: str) -> str:
+        return "".join(ch if ch.isalnum() else "-" for ch in text).strip("-")[:40]
+    pieces = ["ZET", f"{datum:%Y-%m-%d}", slug(locatie) or "locatie",
+              *(slug(p) for p in parts if p)]
+    return "_".join(pieces)

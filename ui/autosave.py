@@ -1,0 +1,92 @@
+"""A text field that saves while the participant types.
+
+Streamlit's own text area sends its value only on blur or Ctrl+Enter, so a reload, a locked
+phone or the facilitator moving on loses what was typed. This small custom component
+(Streamlit components v2: inline HTML and JavaScript, no iframe) sends the text about a
+second after the last keystroke (``draft``) and again when the field loses focus
+(``value``); the page stores both the same way and says when it last did.
+
+The browser's ``maxlength`` keeps pasted text up to the limit (never an empty field) and
+the component says so in Dutch.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+import streamlit as st
+
+_HTML = """
+<div class="zt">
+  <textarea class="zt-area" rows="4" spellcheck="true"></textarea>
+  <div class="zt-note" role="status" aria-live="polite"></div>
+</div>
+"""
+
+_CSS = """
+.zt-area { box-sizing: border-box; width: 100%; min-height: 7.5rem; padding: 0.6rem 0.75rem;
+           font: inherit; font-size: 1rem; line-height: 1.4; color: inherit;
+           border: 1px solid rgba(49, 51, 63, 0.35); border-radius: 0.5rem;
+           background: #fff; resize: vertical; }
+.zt-area:focus { outline: 2px solid #1f5f8b; border-color: #1f5f8b; }
+.zt-note { min-height: 1.2rem; font-size: 0.9rem; color: #8a1c1c; margin-top: 0.25rem; }
+"""
+
+_JS = """
+export default function (component) {
+  const { setStateValue, parentElement, data } = component;
+  const area = parentElement.querySelector("textarea");
+  const note = parentElement.querySelector(".zt-note");
+  area.maxLength = data.max;
+  area.placeholder = data.placeholder || "";
+  area.setAttribute("aria-label", data.label || "");
+  area.dataset.testid = data.testid || "";
+  area.setAttribute("data-testid", data.testid || "typing-area");
+  // Fill the field once, and again only when the server sends a new version while the
+  // participant is not typing in it (so a rerun never throws away keystrokes).
+  const version = String(data.version);
+  if (area.dataset.version !== version && document.activeElement !== area) {
+    area.value = data.text || "";
+    area.dataset.version = version;
+  }
+  area.__zetSend = setStateValue;
+  if (area.dataset.ready === "1") { return; }
+  area.dataset.ready = "1";
+  let timer = null;
+  const warnIfCut = () => {
+    note.textContent = area.value.length >= data.max
+      ? `Je tekst is ingekort tot ${data.max} tekens; meer past er niet in.` : "";
+  };
+  area.addEventListener("input", () => {
+    warnIfCut();
+    clearTimeout(timer);
+    timer = setTimeout(() => area.__zetSend("draft", area.value), data.delay || 900);
+  });
+  area.addEventListener("blur", () => {
+    clearTimeout(timer);
+    area.__zetSend("value", area.value);
+  });
+}
+"""
+
+_COMPONENT = st.components.v2.component("zet_typing", html=_HTML, css=_CSS, js=_JS)
+
+
+def typing_area(key: str, *, text: str, max_chars: int, label: str, placeholder: str,
+                on_save: Callable[[str], None], version: int = 0,
+                testid: str = "typing-area") -> None:
+    """Mount the field under ``key``; ``on_save(text)`` runs on each debounced draft and
+    on blur. ``version`` changes when the server replaces the text (e.g. after sending)."""
+    _COMPONENT(key=key, data={"text": text, "max": max_chars, "label": label,
+                              "placeholder": placeholder, "version": version,
+                              "testid": testid},
+               default={"draft": None, "value": None},
+               on_draft_change=partial(_changed, key, "draft", on_save),
+               on_value_change=partial(_changed, key, "value", on_save))
+
+
+def _changed(key: str, which: str, on_save: Callable[[str], None]) -> None:
+    state = st.session_state.get(key) or {}
+    value = state.get(which) if hasattr(state, "get") else getattr(state, which, None)
+    if isinstance(value, str):
+        on_save(value)
