@@ -126,16 +126,130 @@ def test_reused_card_is_resolved_with_its_origin(library):
     assert card.titel == library.theme("proef").card("kaart-a").titel
 
 
-def test_load_library_raises_with_every_problem_and_cli_exits_nonzero(broken, capsys):
+def test_a_broken_theme_is_disabled_and_the_others_stay_loadable(broken, capsys):
     broken(lambda d: (d.pop("inleiding"), d.update(domein="Sport")))
+    library = load_library(broken.dir)
+    assert set(library.themes) == {"proef-twee"}
+    assert [p.field for p in library.broken["proef"]] == ["domein", "inleiding"]
+    explanation = library.problem("proef")
+    assert "themas/proef.yaml" in explanation and "inleiding: ontbreekt" in explanation
+    assert library.problem("proef-twee") is None
+    assert "themas/weg.yaml" in library.problem("weg")
+    assert main(["check-content", "--content-dir", str(broken.dir)]) == 1
+    captured = capsys.readouterr()
+    assert "proef: uitgeschakeld, 2 fout(en) in themas/proef.yaml" in captured.out
+    assert "proef-twee: 4 reflectiekaarten" in captured.out
+    assert "themas/proef.yaml: inleiding: ontbreekt" in captured.err
+
+
+def test_a_theme_with_invalid_yaml_leaves_the_others_loadable(broken):
+    (broken.dir / "themas" / "proef-twee.yaml").write_text("id: proef-twee\ntitel: [niet af\n",
+                                                          encoding="utf-8")
+    library = load_library(broken.dir)
+    assert set(library.themes) == {"proef"} and "proef-twee" in library.broken
+
+
+def test_a_theme_that_reuses_a_card_of_a_broken_theme_says_why(broken):
+    broken.path.write_text("id: proef\ntitel: [niet af\n", encoding="utf-8")
+    library, _problems = read_library(broken.dir)
+    assert "het thema 'proef' bevat zelf fouten" in library.problem("proef-twee")
+
+
+def test_broken_general_texts_still_stop_everything(broken):
+    (broken.dir / "algemeen.yaml").write_text("methode: {titel: x}\n", encoding="utf-8")
     with pytest.raises(ContentError) as error:
         load_library(broken.dir)
-    assert len(error.value.problems) == 2
-    assert main(["check-content", "--content-dir", str(broken.dir)]) == 1
-    err = capsys.readouterr().err
-    assert "themas/proef.yaml: inleiding: ontbreekt" in err
+    assert all(p.file == "algemeen.yaml" for p in error.value.problems)
+
+
+def test_no_theme_at_all_stops_everything(broken):
+    for path in (broken.dir / "themas").glob("*.yaml"):
+        path.write_text("id: [\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        load_library(broken.dir)
 
 
 def test_missing_general_texts_are_reported(broken):
     (broken.dir / "algemeen.yaml").unlink()
     assert any("algemeen.yaml" in str(p) for p in read_library(broken.dir)[1])
+
+
+@pytest.mark.parametrize("change, field, words", [
+    (lambda d: d["opdracht"].update(toelichtng="x"), "opdracht.toelichtng",
+     "onbekend veld; bedoel je 'toelichting'?"),
+    (lambda d: d["reflectiekaarten"][0].update(kernn="x"), "reflectiekaarten[1].kernn",
+     "bedoel je 'kern'?"),
+    (lambda d: d.update(extra_veld="x"), "extra_veld", "onbekend veld; bekende velden: id,"),
+    (lambda d: d.update(inleidnig="x"), "inleidnig", "bedoel je 'inleiding'?"),
+    (lambda d: d["werkblad"]["vragen"][0].update(toelichtng="x"),
+     "werkblad.vragen[1].toelichtng", "bedoel je 'toelichting'?"),
+    (lambda d: d["opdracht"]["stappen"][2].update(kaart=["kaart-a"]),
+     "opdracht.stappen[3].kaart", "bedoel je 'kaarten'?"),
+    (lambda d: d["scenarios"][1].update(ideen=["Samen plannen"]), "scenarios[2].ideen",
+     "bedoel je 'ideeen'?"),
+    (lambda d: d["werkblad"].update(instructies="x"), "werkblad.instructies",
+     "bedoel je 'instructie'?"),
+    (lambda d: d["reflectiekaarten"].append({"van": "proef-twee/kaart-x", "titel": "x"}),
+     "reflectiekaarten[5].titel", "onbekend veld"),
+])
+def test_unknown_fields_are_rejected_with_the_nearest_name(broken, change, field, words):
+    problems = broken(change)
+    assert _has(problems, field, words), problems
+
+
+def test_unknown_fields_in_the_general_texts(broken):
+    path = broken.dir / "algemeen.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["handleiding"]["voorbereding"] = ["x"]
+    data["notulst"] = "x"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    problems = [str(p) for p in read_library(broken.dir)[1]]
+    assert "algemeen.yaml: handleiding.voorbereding: onbekend veld; bedoel je " \
+           "'voorbereiding'?" in problems
+    assert "algemeen.yaml: notulst: onbekend veld; bedoel je 'notulist'?" in problems
+
+
+@pytest.mark.parametrize("ideeen, words", [
+    (["Een idee", ""], "is leeg of geen tekst"),
+    (["x" * 201], "houd een idee korter dan 200 tekens"),
+    ([], "1 tot en met 5 items"),
+    ([f"idee {i}" for i in range(6)], "1 tot en met 5 items"),
+    ("geen lijst", "moet een lijst zijn"),
+])
+def test_ideeen_are_validated(broken, ideeen, words):
+    problems = broken(lambda d: d["scenarios"][2].update(ideeen=ideeen))
+    assert any(p.startswith("themas/proef.yaml: scenarios[3].ideeen") and words in p
+               for p in problems), problems
+
+
+def test_ideeen_are_loaded_and_optional(library):
+    scenarios = library.theme("proef").scenarios
+    assert scenarios[1].ideeen == ("Samen een startbijeenkomst plannen",
+                                   "Afspraken op één A4 zetten")
+    assert scenarios[0].ideeen == ()
+
+
+@pytest.mark.parametrize("bad_line, error_words", [
+    ('    kern: "Een inzicht dat niet sluit', "aanhalingsteken"),
+    ("    kern: Een inzicht: met een dubbele punt", "dubbele punt"),
+    ("\tkern: Een inzicht.", "tab"),
+    ("  kern: Een inzicht.", "inspringing"),
+])
+def test_yaml_errors_name_the_right_line_in_dutch(broken, bad_line, error_words):
+    lines = broken.path.read_text(encoding="utf-8").splitlines()
+    index = next(i for i, line in enumerate(lines) if line.strip() == "kern: Een inzicht.")
+    lines[index] = bad_line
+    broken.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = [p for p in read_library(broken.dir)[1] if p.file == "themas/proef.yaml"]
+    assert len(problems) == 1, problems
+    assert problems[0].field == f"regel {index + 1}", problems
+    assert error_words in problems[0].message
+    for english in ("while", "expected", "found", "scanning", "mapping"):
+        assert english not in problems[0].message
+
+
+def test_general_guidance_is_optional_and_loaded(library):
+    gids = library.general.gids
+    assert gids.notulist == "Noteert wat er gezegd wordt."
+    assert gids.begrippen[0].titel == "PDCA"
+    assert gids.vervolg == ()

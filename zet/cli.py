@@ -14,6 +14,8 @@ def check_content(args: argparse.Namespace) -> int:
     library, problems = read_library(content_dir)
     for theme in library.ordered_themes():
         print(theme.summary_line())
+    for theme_id, found in sorted(library.broken.items()):
+        print(f"{theme_id}: uitgeschakeld, {len(found)} fout(en) in {found[0].file}")
     if library.general is not None and not any(p.file == "algemeen.yaml" for p in problems):
         print("algemeen.yaml: in orde")
     for problem in problems:
