@@ -42,14 +42,20 @@ def library() -> Library:
     return result
 
 
-def theme_or_stop(theme_id: str) -> Theme:
-    """The theme of a running session; a calm message for the room when it is unavailable.
+def theme_or_stop(theme_id: str, *, control_view: bool = False) -> Theme:
+    """The theme of a running session; stops with a message when it is unavailable.
 
-    The file and field go to the control view via ``library().problem(theme_id)``.
+    The room (phones, projector) gets one calm line without file paths; the procesbegeleider's
+    control view (``control_view=True``) gets what is wrong, with file and field.
     """
-    theme = library().themes.get(theme_id)
+    lib = library()
+    theme = lib.themes.get(theme_id)
     if theme is None:
-        st.info(THEME_UNAVAILABLE)
+        if control_view:
+            st.error(f"Het thema '{theme_id}' van deze sessie is niet beschikbaar.")
+            st.code(lib.problem(theme_id), language=None)
+        else:
+            st.info(THEME_UNAVAILABLE)
         st.stop()
     return theme
 
