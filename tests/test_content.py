@@ -1,6 +1,7 @@
 """Content: the real themes are complete, and every validation rule names file and field."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -248,8 +249,74 @@ def test_yaml_errors_name_the_right_line_in_dutch(broken, bad_line, error_words)
         assert english not in problems[0].message
 
 
+def test_the_shipped_general_texts_have_the_whole_method():
+    gids = load_library(REAL_CONTENT).general.gids
+    assert gids.is_complete(), gids
+    terms = {item.titel for item in gids.begrippen}
+    assert {"PDCA", "IMWR", "waarborg", "kritische reflectie", "dagdeel"} <= terms
+    assert "60 minuten" in " ".join(gids.hoofdprocesbegeleider_taken)
+    assert "12" in gids.deelnemers and "16" in gids.deelnemers
+
+
 def test_general_guidance_is_optional_and_loaded(library):
     gids = library.general.gids
     assert gids.notulist == "Noteert wat er gezegd wordt."
     assert gids.begrippen[0].titel == "PDCA"
     assert gids.vervolg == ()
+
+
+# --- the shipped content: cards that move the conversation forward, plain Dutch ---
+
+KERN_MAX = 300
+CARD_MAX = 480  # kern plus questions, readable on a projector
+SOURCE_NAMES = re.compile(r"\b[A-Z]{2,}\b|Kwaliteitskader|Zelfevaluatiekader|Handreiking|"
+                          r"Kwaliteit maak je samen|handleiding|Routekaart")
+FORWARD = re.compile(r"\b(zou|zouden|volgende|eerste stap|wat als|uitproberen|proberen|"
+                     r"komend|komende|willen we|gaan we|kunnen we|morgen)\b", re.IGNORECASE)
+AVOID = re.compile(r"hij of zij|\bdiens\b|facilitator|mentoring|je eigen school|jouw school",
+                   re.IGNORECASE)
+
+
+def card_length(card) -> int:
+    return len(card.kern) + sum(len(q) for q in card.vragen)
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_library(REAL_CONTENT)
+
+
+def test_every_kern_is_short_plain_and_names_no_source(real):
+    for theme in real.themes.values():
+        for card in theme.kaarten:
+            where = f"{theme.id}/{card.id}"
+            assert len(card.kern) <= KERN_MAX, (where, len(card.kern))
+            assert card_length(card) <= CARD_MAX, (where, card_length(card))
+            assert not SOURCE_NAMES.search(card.kern), (where, SOURCE_NAMES.search(card.kern))
+
+
+def test_every_card_has_a_question_that_opens_a_next_step(real):
+    for theme in real.themes.values():
+        for card in theme.kaarten:
+            assert any(FORWARD.search(q) for q in card.vragen), f"{theme.id}/{card.id}"
+
+
+def test_every_scenario_has_ideas_to_get_there(real):
+    for theme in real.themes.values():
+        for scenario in theme.scenarios:
+            assert scenario.ideeen, f"{theme.id}: scenario {scenario.nummer}"
+
+
+def test_koos_pairs_only_where_they_serve(real):
+    with_koos = {t.id for t in real.themes.values() if any(q.type == "koos" for q in t.vragen)}
+    assert with_koos == {"kwaliteitsontwikkeling"}
+
+
+def test_the_wording_list_is_followed():
+    for path in sorted(REAL_CONTENT.rglob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip().startswith("bron:"):  # a source's own section title may differ
+                continue
+            assert not AVOID.search(line), f"{path.name}:{number}: {line.strip()}"
+    opening = load_library(REAL_CONTENT).general.methode_tekst
+    assert "Samen Opleiden en Professionaliseren" in opening
