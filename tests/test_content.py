@@ -320,3 +320,36 @@ def test_the_wording_list_is_followed():
             assert not AVOID.search(line), f"{path.name}:{number}: {line.strip()}"
     opening = load_library(REAL_CONTENT).general.methode_tekst
     assert "Samen Opleiden en Professionaliseren" in opening
+
+
+def test_the_guide_page_shows_ideas_guidance_and_disabled_themes(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    (content / "themas" / "proef-twee.yaml").write_text("id: proef-twee\ntitel: [x\n",
+                                                        encoding="utf-8")
+    monkeypatch.setenv("ZET_DATABASE_URL", f"sqlite:///{tmp_path / 'zet.db'}")
+    monkeypatch.setenv("ZET_CONTENT_DIR", str(content))
+    st_cache_clear()
+    try:
+        at = AppTest.from_file(str(REAL_CONTENT.parent / "zet_app.py"), default_timeout=30)
+        at.switch_page("pages/themas.py")
+        at.run()
+        assert not at.exception
+        shown = " ".join(str(e.value) for kind in ("markdown", "warning", "code")
+                         for e in getattr(at, kind))
+        for expected in ("Ideeën om daar te komen", "Samen een startbijeenkomst plannen",
+                         "De notulist", "Noteert wat er gezegd wordt.", "PDCA",
+                         "1 thema('s) uitgeschakeld", "themas/proef-twee.yaml",
+                         "- regel 2: een lijst"):
+            assert expected in shown, expected
+    finally:
+        st_cache_clear()
+
+
+def st_cache_clear() -> None:
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
