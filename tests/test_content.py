@@ -366,3 +366,13 @@ def st_cache_clear() -> None:
 
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def test_a_field_given_twice_is_reported_with_both_lines(broken):
+    text = broken.path.read_text(encoding="utf-8")
+    broken.path.write_text(text.replace("titel: Proefthema\n",
+                                        "titel: Proefthema\ntitel: Nog een titel\n"),
+                           encoding="utf-8")
+    problems = [str(p) for p in read_library(broken.dir)[1]]
+    assert "themas/proef.yaml: regel 4: het veld 'titel' staat twee keer in hetzelfde blok " \
+           "(ook op regel 3); houd er één" in problems, problems

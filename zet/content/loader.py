@@ -166,6 +166,32 @@ def _range(low: int, high: int) -> str:
     return f"precies {low}" if low == high else f"{low} tot en met {high}"
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """safe_load that refuses a key twice in one block (plain YAML keeps only the last)."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+            continue
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise _DuplicateKey(key, line, seen[key])
+        seen[key] = line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _read_yaml(path: Path, reader: _Reader) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
@@ -173,7 +199,10 @@ def _read_yaml(path: Path, reader: _Reader) -> Any:
         reader.problem("(bestand)", "is geen UTF-8-tekst; sla het bestand op als UTF-8")
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: safe
+    except _DuplicateKey as exc:
+        reader.problem(f"regel {exc.line}", f"het veld '{exc.key}' staat twee keer in hetzelfde "
+                                            f"blok (ook op regel {exc.first}); houd er één")
     except yaml.YAMLError as exc:
         line, message = _yaml_problem(exc, text)
         reader.problem(f"regel {line}" if line else "(bestand)", message)
