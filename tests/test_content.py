@@ -135,6 +135,9 @@ def test_a_broken_theme_is_disabled_and_the_others_stay_loadable(broken, capsys)
     explanation = library.problem("proef")
     assert "themas/proef.yaml" in explanation and "inleiding: ontbreekt" in explanation
     assert library.problem("proef-twee") is None
+    assert library.title("proef") == "proef (uitgeschakeld)"
+    assert library.title("proef-twee") == "Tweede proefthema"
+    assert library.title("weg") == "weg (niet beschikbaar)"
     assert "themas/weg.yaml" in library.problem("weg")
     assert main(["check-content", "--content-dir", str(broken.dir)]) == 1
     captured = capsys.readouterr()

@@ -168,6 +168,14 @@ class Library:
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
 
+    def title(self, theme_id: str) -> str:
+        """The theme's title for lists and labels; also safe for a disabled or missing theme."""
+        theme = self.themes.get(theme_id)
+        if theme is not None:
+            return theme.titel
+        state = "uitgeschakeld" if theme_id in self.broken else "niet beschikbaar"
+        return f"{theme_id} ({state})"
+
     def problem(self, theme_id: str) -> str | None:
         """Why this theme is not available, naming file and fields; None when it is."""
         if theme_id in self.themes:
