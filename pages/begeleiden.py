@@ -21,7 +21,7 @@ except NotFound as error:
     refuse_link(str(error))
 
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)
-theme = theme_or_stop(group.theme_id)
+theme = theme_or_stop(group.theme_id, control_view=True)
 show_flash()
 frame.header(group, theme, dagdeel)
 frame.screen_controls(group.id)

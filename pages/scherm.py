@@ -10,7 +10,8 @@ from ui import live
 from ui.links import join_url
 from ui.page import setup
 from ui.projector import plenary, render
-from ui.resources import library
+from ui.projector.style import PROJECTOR_STYLE
+from ui.resources import THEME_UNAVAILABLE, library
 from ui.text import esc
 from zet.errors import NotFound
 from zet.projector import group_pages, page_at
@@ -20,7 +21,7 @@ library()
 
 
 def calm(message: str) -> None:
-    st.html(f"{render.PROJECTOR_STYLE}<div class='zp' data-testid='projector' data-step=''>"
+    st.html(f"{PROJECTOR_STYLE}<div class='zp' data-testid='projector' data-step=''>"
             f"<div class='zp-calm'>{esc(message)}</div></div>")
 
 
@@ -34,6 +35,9 @@ def follow(code: str, tafel: str) -> None:
     link = join_url(code)
     if target.group is None:
         st.html(plenary.page_html(target.dagdeel_id, link))
+        return
+    if target.group.theme_id not in library().themes:
+        calm(THEME_UNAVAILABLE)
         return
     state = live.group_state(target.group.id)
     group = state.group

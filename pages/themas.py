@@ -5,7 +5,7 @@ from ui.cards import card as draw_card
 from ui.page import setup
 from ui.resources import library
 from ui.scenarios import scenario_columns
-from zet.content.model import ANSWER_TYPE_LABELS, Theme
+from zet.content.model import ANSWER_TYPE_LABELS, GeneralTexts, Theme
 
 setup("ZET — thema's en handleiding")
 lib = library()
@@ -47,13 +47,69 @@ def theme_preview(theme: Theme) -> None:
             st.caption(f"Inzet: {card.inzet}  \nBron: {card.bron}{source}")
     with scenarios:
         scenario_columns(theme)
+        scenario_ideas(theme)
+
+
+def scenario_ideas(theme: Theme) -> None:
+    """The "ideeën om daar te komen" per scenario (handleiding §3.4)."""
+    if not any(s.ideeen for s in theme.scenarios):
+        return
+    st.markdown("#### Ideeën om daar te komen")
+    for column, scenario in zip(st.columns(4), theme.scenarios):
+        with column:
+            st.markdown(f"**{scenario.nummer}. {scenario.naam}**")
+            st.markdown("\n".join(f"- {idee}" for idee in scenario.ideeen) or "–")
+
+
+def bullets(items) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def guidance(general: GeneralTexts) -> None:
+    """The handleiding beyond one theme group: the dagdeel, the people, the follow-up."""
+    gids = general.gids
+    if gids.hoofdprocesbegeleider or gids.hoofdprocesbegeleider_taken:
+        st.markdown("### Voor de hoofdprocesbegeleider")
+        st.markdown(gids.hoofdprocesbegeleider)
+        st.markdown(bullets(gids.hoofdprocesbegeleider_taken))
+    if gids.deelnemers:
+        st.markdown("### Wie doen er mee?")
+        st.markdown(gids.deelnemers)
+    if gids.notulist:
+        st.markdown("### De notulist")
+        st.markdown(gids.notulist)
+    if gids.scenario_als_laatste:
+        st.markdown("### Waarom het scenario als laatste komt")
+        st.markdown(gids.scenario_als_laatste)
+    if gids.kwaliteitscyclus or gids.vervolg or gids.peer_review:
+        st.markdown("### Na het dagdeel")
+        st.markdown(gids.kwaliteitscyclus)
+        st.markdown(bullets(gids.vervolg))
+        if gids.peer_review:
+            st.markdown("**Opbrengst per waarborg en de peer review**  \n" + gids.peer_review)
+
+
+def begrippen(general: GeneralTexts) -> None:
+    for item in general.gids.begrippen:
+        st.markdown(f"**{item.titel}**: {item.tekst}")
+
+
+def broken_themes_notice() -> None:
+    """Themes left out because their file has errors: what is wrong, for whoever prepares."""
+    if not lib.broken:
+        return
+    st.warning(f"{len(lib.broken)} thema('s) uitgeschakeld omdat het bestand fouten bevat. "
+               "De andere thema's werken gewoon.")
+    for theme_id in sorted(lib.broken):
+        st.code(lib.problem(theme_id), language=None)
 
 
 st.title("Thema's en handleiding")
 st.page_link("pages/start.py", label="Terug naar de start", icon=":material/home:")
-tab_themes, tab_handleiding, tab_method = st.tabs(
-    ["Thema's", "Handleiding procesbegeleider", "Methode en scenario's"])
+tab_themes, tab_handleiding, tab_method, tab_words = st.tabs(
+    ["Thema's", "Handleiding procesbegeleider", "Methode en scenario's", "Begrippen"])
 with tab_themes:
+    broken_themes_notice()
     themes = lib.ordered_themes()
     chosen = st.selectbox("Thema", [t.id for t in themes], key="preview_theme",
                           format_func=lambda tid: f"{lib.theme(tid).volgorde}. "
@@ -70,7 +126,8 @@ with tab_handleiding:
     st.markdown("### Jouw rol")
     st.markdown(general.rol)
     st.markdown("### Voorbereiding")
-    st.markdown("\n".join(f"- {item}" for item in general.voorbereiding))
+    st.markdown(bullets(general.voorbereiding))
+    guidance(general)
 with tab_method:
     st.markdown(f"## {general.methode_titel}")
     st.markdown(general.methode_tekst)
@@ -80,3 +137,5 @@ with tab_method:
     st.markdown(general.scenario_inleiding)
     for number, item in enumerate(general.scenario_uitleg, start=1):
         st.markdown(f"**{number}. {item.titel}**  \n{item.tekst}")
+with tab_words:
+    begrippen(general)

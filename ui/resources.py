@@ -17,6 +17,7 @@ def engine() -> Engine:
 
 @st.cache_resource(show_spinner=False)
 def _library_or_error() -> Library | ContentError:
+    """Broken theme files are left out of the library; only a fatal problem is an error."""
     try:
         return load_library(load_settings().content_dir)
     except ContentError as error:
@@ -24,7 +25,11 @@ def _library_or_error() -> Library | ContentError:
 
 
 def library() -> Library:
-    """The validated content; stops the page with the file and field when it is broken."""
+    """The usable content; stops the page with file and field only when nothing can run.
+
+    A broken theme file only disables that theme (see ``Library.broken``); algemeen.yaml
+    broken, or no theme at all, stops every page.
+    """
     result = _library_or_error()
     if isinstance(result, ContentError):
         st.error("De inhoud in `content/` bevat fouten. Herstel ze en start de app opnieuw:")
@@ -33,11 +38,23 @@ def library() -> Library:
     return result
 
 
-def theme_or_stop(theme_id: str) -> Theme:
-    """The theme of a running session; a clear message if content/ no longer has it."""
-    theme = library().themes.get(theme_id)
+def theme_or_stop(theme_id: str, *, control_view: bool = False) -> Theme:
+    """The theme of a running session; stops with a message when it is unavailable.
+
+    The room (phones, projector) gets one calm line without file paths; the procesbegeleider's
+    control view (``control_view=True``) gets what is wrong, with file and field.
+    """
+    lib = library()
+    theme = lib.themes.get(theme_id)
     if theme is None:
-        st.error(f"Het thema '{theme_id}' van deze sessie staat niet meer in content/. "
-                 "Zet het bestand terug (met dezelfde id) en start de app opnieuw.")
+        if control_view:
+            st.error(f"Het thema '{theme_id}' van deze sessie is niet beschikbaar.")
+            st.code(lib.problem(theme_id), language=None)
+        else:
+            st.info(THEME_UNAVAILABLE)
         st.stop()
     return theme
+
+
+THEME_UNAVAILABLE = ("Dit thema kan nu even niet worden getoond. De procesbegeleider helpt "
+                     "je verder.")

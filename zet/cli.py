@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zet.config import load_settings
 from zet.content import read_library
+from zet.content.advice import content_advice
 
 
 def check_content(args: argparse.Namespace) -> int:
@@ -14,8 +15,12 @@ def check_content(args: argparse.Namespace) -> int:
     library, problems = read_library(content_dir)
     for theme in library.ordered_themes():
         print(theme.summary_line())
+    for theme_id, found in sorted(library.broken.items()):
+        print(f"{theme_id}: uitgeschakeld, {len(found)} fout(en) in {found[0].file}")
     if library.general is not None and not any(p.file == "algemeen.yaml" for p in problems):
         print("algemeen.yaml: in orde")
+    for advice in content_advice(library):
+        print(f"LET OP {advice}")
     for problem in problems:
         print(f"FOUT {problem}", file=sys.stderr)
     if problems:

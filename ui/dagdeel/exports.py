@@ -25,7 +25,7 @@ def _programme_lines(dagdeel: Dagdeel) -> list[str]:
         line = f"{item.time} {item.titel}".strip()
         if item.ronde is not None:
             line += " — " + ", ".join(
-                f"tafel {t.label}: {library().theme(t.theme_id).titel} ({t.procesbegeleider})"
+                f"tafel {t.label}: {library().title(t.theme_id)} ({t.procesbegeleider})"
                 for t in item.ronde.tables)
         lines.append(line)
     return lines
@@ -38,7 +38,7 @@ def link_cards(dagdeel: Dagdeel) -> list[LinkCard]:
         for table in ronde.tables:
             group = live.group(table.group_id)
             cards.append(LinkCard(ronde.nummer, table.label,
-                                  library().theme(table.theme_id).titel,
+                                  library().title(table.theme_id),
                                   table.procesbegeleider, control_url(group.secret),
                                   screen_url(dagdeel.join_code, table.label)))
     return cards
@@ -79,6 +79,6 @@ def export_panel(dagdeel: Dagdeel) -> None:
     st.markdown("#### Per groep")
     for ronde in live.all_rounds(dagdeel.id):
         for table in ronde.tables:
-            theme = library().theme(table.theme_id).titel
+            theme = library().title(table.theme_id)
             with st.expander(f"Ronde {ronde.nummer} · tafel {md(table.label)} · {md(theme)}"):
                 group_downloads(live.group(table.group_id), dagdeel, key=f"g{table.group_id}")

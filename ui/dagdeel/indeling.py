@@ -48,7 +48,7 @@ def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
         roles = Counter(m.role for m in table.members)
         mix = ", ".join(f"{count}× {role}" for role, count in
                         sorted(roles.items(), key=lambda i: role_sort_key(i[0])))
-        st.markdown(f"Tafel **{md(table.label)}** · {md(lib.theme(table.theme_id).titel)} · "
+        st.markdown(f"Tafel **{md(table.label)}** · {md(lib.title(table.theme_id))} · "
                     f"{len(table.members)} deelnemers")
         st.caption(md(mix or "nog niemand"))
     flash = {"flash": "indeling"}
@@ -90,7 +90,7 @@ def links(dagdeel) -> None:
         st.markdown(f"**Ronde {ronde.nummer}**")
         for table in ronde.tables:
             group = live.group(table.group_id)
-            with st.expander(f"Tafel {md(table.label)} — {md(lib.theme(table.theme_id).titel)}"
+            with st.expander(f"Tafel {md(table.label)} — {md(lib.title(table.theme_id))}"
                              f" · {md(table.procesbegeleider)} · stap {group.step.number}"):
                 st.image(qr_png(control_url(group.secret)), width=200)
                 st.code(control_url(group.secret), language=None, wrap_lines=True)

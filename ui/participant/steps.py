@@ -5,12 +5,12 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act, failed, show_flash
+from ui.autosave import typing_area
 from ui.cards import card as draw_card
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
 from ui.text import md
-from ui.autosave import typing_area
 from zet import answers, drafts, points, scenarios
 from zet.answers import answer_text
 from zet.clock import wall_clock

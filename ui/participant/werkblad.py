@@ -11,9 +11,9 @@ from typing import Any
 import streamlit as st
 
 from ui.actions import act, failed
+from ui.autosave import typing_area
 from ui.resources import engine
 from ui.text import md
-from ui.autosave import typing_area
 from zet import answers
 from zet.clock import wall_clock
 from zet.content.model import Question, Theme

@@ -59,7 +59,7 @@ def _round(dagdeel_id: int, nummer: int) -> str:
     tables = []
     for table in current.tables:
         group = live.group(table.group_id)
-        tables.append({"label": table.label or "–", "theme": lib.theme(table.theme_id).titel,
+        tables.append({"label": table.label or "–", "theme": lib.title(table.theme_id),
                        "facilitator": table.procesbegeleider, "members": len(table.members),
                        "step_number": group.step.number, "step": group.step.label})
     times = (f"{current.start_tijd}–{current.eind_tijd}" if current.start_tijd else "")

@@ -1,8 +1,9 @@
 """Load ``content/`` and validate it; every error names the file and the field."""
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from zet.content.model import (
     SCENARIO_NAMES,
     WAARBORGEN,
     Card,
+    ContentProblem,
     GeneralTexts,
+    Guidance,
     Library,
     Opdracht,
     Question,
@@ -29,16 +32,25 @@ from zet.steps import STEP_ORDER, Step
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 THEMES_DIR = "themas"
 GENERAL_FILE = "algemeen.yaml"
+IDEA_MAX_CHARS = 200
 
-
-@dataclass(frozen=True)
-class ContentProblem:
-    file: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.field}: {self.message}"
+THEME_FIELDS = ("id", "titel", "domein", "waarborgen", "volgorde", "inleiding", "werkblad",
+                "opdracht", "reflectiekaarten", "scenarios")
+WERKBLAD_FIELDS = ("instructie", "vragen")
+QUESTION_FIELDS = ("id", "type", "vraag", "toelichting", "opties", "max_items", "laag", "hoog")
+OPDRACHT_FIELDS = ("doelen", "stappen", "toelichting")
+STEP_FIELDS = ("stap", "minuten", "beschrijving", "kaarten")
+CARD_FIELDS = ("id", "titel", "kern", "vragen", "inzet", "bron")
+REFERENCE_FIELDS = ("van",)
+SCENARIO_FIELDS = ("naam", "samenvatting", "beelden", "ideeen")
+GENERAL_FIELDS = ("methode", "scenario_uitleg", "handleiding", "na_het_dagdeel",
+                  "hoofdprocesbegeleider", "deelnemers", "notulist", "scenario_als_laatste",
+                  "begrippen")
+METHODE_FIELDS = ("titel", "tekst", "doelen")
+UITLEG_FIELDS = ("inleiding", "scenarios")
+HANDLEIDING_FIELDS = ("inleiding", "uitgangspunten", "fasen", "rol", "voorbereiding")
+NA_HET_DAGDEEL_FIELDS = ("kwaliteitscyclus", "vervolg", "peer_review")
+HOOFDPROCESBEGELEIDER_FIELDS = ("inleiding", "taken")
 
 
 class ContentError(Exception):
@@ -59,11 +71,21 @@ class _Reader:
     def problem(self, field: str, message: str) -> None:
         self.problems.append(ContentProblem(self.file, field, message))
 
-    def mapping(self, data: Any, field: str) -> dict:
+    def mapping(self, data: Any, field: str, known: tuple[str, ...] = ()) -> dict:
+        """A block of fields; with ``known``, every other key is reported as unknown."""
         if not isinstance(data, dict):
             self.problem(field, "moet een blok met velden zijn")
             return {}
+        for key in data:
+            if known and key not in known:
+                self.unknown(str(key), field, known)
         return data
+
+    def unknown(self, key: str, field: str, known: tuple[str, ...]) -> None:
+        where = key if field == "(bestand)" else f"{field}.{key}"
+        guess = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"bedoel je '{guess[0]}'?" if guess else f"bekende velden: {', '.join(known)}"
+        self.problem(where, f"onbekend veld; {hint}")
 
     def text(self, data: dict, key: str, field: str, *, optional: bool = False) -> str:
         value = data.get(key)
@@ -144,20 +166,115 @@ def _range(low: int, high: int) -> str:
     return f"precies {low}" if low == high else f"{low} tot en met {high}"
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first: int):
+        super().__init__(key)
+        self.key, self.line, self.first = key, line, first
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """safe_load that refuses a key twice in one block (plain YAML keeps only the last)."""
+
+
+def _unique_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict[Any, int] = {}
+    for key_node, _value in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+            continue
+        key = key_node.value
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            raise _DuplicateKey(key, line, seen[key])
+        seen[key] = line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def _read_yaml(path: Path, reader: _Reader) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        reader.problem("(bestand)", "is geen UTF-8-tekst")
+        reader.problem("(bestand)", "is geen UTF-8-tekst; sla het bestand op als UTF-8")
+        return None
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: safe
+    except _DuplicateKey as exc:
+        reader.problem(f"regel {exc.line}", f"het veld '{exc.key}' staat twee keer in hetzelfde "
+                                            f"blok (ook op regel {exc.first}); houd er één")
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"regel {mark.line + 1}" if mark else "(bestand)"
-        reader.problem(where, f"is geen geldige YAML ({getattr(exc, 'problem', exc)})")
+        line, message = _yaml_problem(exc, text)
+        reader.problem(f"regel {line}" if line else "(bestand)", message)
+    return None
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line an editor should look at, and what is wrong there, in Dutch.
+
+    The parser often notices a mistake much later than where it is (an unclosed quotation
+    mark is only noticed at the next one), so the line of the construct that was open is
+    preferred, and an unclosed quotation mark before the error wins.
+    """
+    problem = getattr(exc, "problem", None) or ""
+    context = getattr(exc, "context", None) or ""
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem_line = problem_mark.line + 1 if problem_mark else None
+    context_line = context_mark.line + 1 if context_mark else None
+    open_quote = _unclosed_quote_line(text, problem_line)
+    if open_quote:
+        return open_quote, ("het aanhalingsteken aan het begin van de tekst wordt op deze regel "
+                            "niet gesloten")
+    if "quoted scalar" in context:
+        return context_line or problem_line, "het aanhalingsteken wordt nergens gesloten"
+    if "flow" in context:
+        return context_line or problem_line, ("een lijst tussen [ ] of een blok tussen { } "
+                                              "wordt niet goed gesloten")
+    if "\\t" in problem or "\t" in problem:
+        return problem_line, "bevat een tab; spring in met spaties"
+    if "mapping values are not allowed" in problem:
+        return problem_line, ("een tekst bevat een dubbele punt met een spatie erna; zet de "
+                              "tekst tussen dubbele aanhalingstekens")
+    if "expected" in problem or "did not find" in problem:
+        return problem_line, ("de inspringing klopt niet, of een tekst begint met een leesteken "
+                              "zonder aanhalingstekens eromheen")
+    return problem_line, ("is geen geldige YAML; controleer de inspringing en de "
+                          "aanhalingstekens op en vlak voor deze regel")
+
+
+_QUOTED_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#][^:#]*:\s+)?([\"'])(.*)$")
+_BLOCK_START = re.compile(r"(?:^|:\s|-\s)\s*[>|][+-]?\s*$")
+
+
+def _unclosed_quote_line(text: str, until: int | None) -> int | None:
+    """The first line, up to ``until``, whose value opens a quotation mark and never closes it.
+
+    Lines of block texts (after ``>`` or ``|``) are skipped: quotation marks there are text.
+    """
+    block_indent: int | None = None
+    for number, line in enumerate(text.splitlines()[:until], start=1):
+        indent = len(line) - len(line.lstrip())
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        if _BLOCK_START.search(line):
+            block_indent = indent
+            continue
+        match = _QUOTED_START.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' \
+            else rest.replace("''", "")
+        if quote not in rest:
+            return number
     return None
 
 
 def _question(r: _Reader, data: Any, field: str) -> Question | None:
-    data = r.mapping(data, field)
+    data = r.mapping(data, field, QUESTION_FIELDS)
     if not data:
         return None
     qid = r.identifier(data, "id", f"{field}.id")
@@ -186,14 +303,14 @@ def _question(r: _Reader, data: Any, field: str) -> Question | None:
 
 
 def _opdracht(r: _Reader, data: Any) -> Opdracht:
-    data = r.mapping(data, "opdracht")
+    data = r.mapping(data, "opdracht", OPDRACHT_FIELDS)
     doelen = r.texts(data, "doelen", "opdracht.doelen", low=2, high=4)
     raw_steps = r.items(data, "stappen", "opdracht.stappen", low=len(STEP_ORDER),
                         high=len(STEP_ORDER))
     plans = []
     for i, raw in enumerate(raw_steps):
         field = f"opdracht.stappen[{i + 1}]"
-        raw = r.mapping(raw, field)
+        raw = r.mapping(raw, field, STEP_FIELDS)
         name = r.text(raw, "stap", f"{field}.stap")
         expected = STEP_ORDER[i] if i < len(STEP_ORDER) else None
         if name and expected and name != expected.value:
@@ -221,11 +338,13 @@ def _card(r: _Reader, data: Any, field: str) -> Card | str | None:
     if not data:
         return None
     if "van" in data:
+        r.mapping(data, field, REFERENCE_FIELDS)
         ref = r.text(data, "van", f"{field}.van")
         if ref and (ref.count("/") != 1 or not all(ID_PATTERN.match(p) for p in ref.split("/"))):
             r.problem(f"{field}.van", f"'{ref}' moet de vorm thema-id/kaart-id hebben")
             return None
         return ref or None
+    r.mapping(data, field, CARD_FIELDS)
     return Card(
         id=r.identifier(data, "id", f"{field}.id"),
         titel=r.text(data, "titel", f"{field}.titel"),
@@ -241,7 +360,7 @@ def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
     result = []
     for i, item in enumerate(raw):
         field = f"scenarios[{i + 1}]"
-        item = r.mapping(item, field)
+        item = r.mapping(item, field, SCENARIO_FIELDS)
         naam = r.text(item, "naam", f"{field}.naam")
         if i < len(SCENARIO_NAMES) and naam and naam != SCENARIO_NAMES[i]:
             r.problem(f"{field}.naam", f"verwacht '{SCENARIO_NAMES[i]}', gevonden '{naam}' "
@@ -250,20 +369,30 @@ def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
             nummer=i + 1, naam=naam,
             samenvatting=r.text(item, "samenvatting", f"{field}.samenvatting"),
             beelden=r.texts(item, "beelden", f"{field}.beelden", low=3, high=6),
+            ideeen=_ideas(r, item, f"{field}.ideeen"),
         ))
     return tuple(result)
+
+
+def _ideas(r: _Reader, item: dict, field: str) -> tuple[str, ...]:
+    ideas = r.texts(item, "ideeen", field, low=1, high=5, optional=True)
+    for i, idea in enumerate(ideas):
+        if len(idea) > IDEA_MAX_CHARS:
+            r.problem(f"{field}[{i + 1}]", f"is {len(idea)} tekens; houd een idee korter dan "
+                                           f"{IDEA_MAX_CHARS} tekens")
+    return ideas
 
 
 def _theme(path: Path,
            problems: list[ContentProblem]) -> tuple[Theme, list[tuple[int, str]]] | None:
     """Parse one theme file; returns the theme and its unresolved card references."""
-    r = _Reader(f"{THEMES_DIR}/{path.name}", problems)
+    r = _Reader(_theme_file(path), problems)
     data = _read_yaml(path, r)
     if data is None:
         if not any(p.file == r.file for p in problems):
             r.problem("(bestand)", "is leeg")
         return None
-    data = r.mapping(data, "(bestand)")
+    data = r.mapping(data, "(bestand)", THEME_FIELDS)
     if not data:
         return None
     theme_id = r.identifier(data, "id", "id")
@@ -277,7 +406,8 @@ def _theme(path: Path,
         if name not in WAARBORGEN:
             r.problem("waarborgen", f"onbekende waarborg '{name}' "
                                     f"(kies uit: {', '.join(WAARBORGEN)})")
-    werkblad = r.mapping(data.get("werkblad"), "werkblad") if "werkblad" in data else None
+    werkblad = r.mapping(data.get("werkblad"), "werkblad", WERKBLAD_FIELDS) \
+        if "werkblad" in data else None
     if werkblad is None:
         r.problem("werkblad", "ontbreekt")
         werkblad = {}
@@ -323,8 +453,12 @@ def _check_card_links(theme: Theme, problems: list[ContentProblem]) -> None:
 
 
 def _resolve_references(parsed: dict[str, tuple[Theme, list[tuple[int, str]]]],
-                        problems: list[ContentProblem]) -> dict[str, Theme]:
-    """Replace ``van:`` references with copies of the cards they point at."""
+                        problems: list[ContentProblem], files: set[str]) -> dict[str, Theme]:
+    """Replace ``van:`` references with copies of the cards they point at.
+
+    ``files`` are the theme ids that have a file, so a reference into a theme that exists
+    but could not be read is explained as such.
+    """
     own_cards = {tid: {c.id: c for c in theme.kaarten} for tid, (theme, _) in parsed.items()}
     themes = {}
     for tid, (theme, references) in parsed.items():
@@ -335,6 +469,9 @@ def _resolve_references(parsed: dict[str, tuple[Theme, list[tuple[int, str]]]],
             r = _Reader(f"{THEMES_DIR}/{theme.path.name}", problems)
             if source_theme == tid:
                 r.problem(field, "verwijst naar een kaart in hetzelfde thema")
+            elif source_theme in files and source_theme not in parsed:
+                r.problem(field, f"kaart '{ref}' is niet beschikbaar: het thema "
+                                 f"'{source_theme}' bevat zelf fouten")
             elif card_id not in own_cards.get(source_theme, {}):
                 r.problem(field, f"kaart '{ref}' bestaat niet")
             else:
@@ -345,14 +482,45 @@ def _resolve_references(parsed: dict[str, tuple[Theme, list[tuple[int, str]]]],
     return themes
 
 
-def _titled_list(r: _Reader, data: dict, key: str, field: str, count: int,
-                 title_key: str = "titel", text_key: str = "tekst") -> tuple[Titled, ...]:
+def _titled_list(r: _Reader, data: dict, key: str, field: str, low: int, high: int | None = None,
+                 title_key: str = "titel", text_key: str = "tekst",
+                 optional: bool = False) -> tuple[Titled, ...]:
+    if optional and key not in data:
+        return ()
     result = []
-    for i, item in enumerate(r.items(data, key, field, low=count, high=count)):
-        item = r.mapping(item, f"{field}[{i + 1}]")
+    items = r.items(data, key, field, low=low, high=low if high is None else high)
+    for i, item in enumerate(items):
+        item = r.mapping(item, f"{field}[{i + 1}]", (title_key, text_key))
         result.append(Titled(r.text(item, title_key, f"{field}[{i + 1}].{title_key}"),
                              r.text(item, text_key, f"{field}[{i + 1}].{text_key}")))
     return tuple(result)
+
+
+def _optional_block(r: _Reader, data: dict, key: str, known: tuple[str, ...]) -> dict:
+    return r.mapping(data[key], key, known) if key in data else {}
+
+
+def _guidance(r: _Reader, data: dict) -> Guidance:
+    """The optional parts of algemeen.yaml: follow-up, hoofdprocesbegeleider, begrippen."""
+    after = _optional_block(r, data, "na_het_dagdeel", NA_HET_DAGDEEL_FIELDS)
+    lead = _optional_block(r, data, "hoofdprocesbegeleider", HOOFDPROCESBEGELEIDER_FIELDS)
+    return Guidance(
+        kwaliteitscyclus=r.text(after, "kwaliteitscyclus", "na_het_dagdeel.kwaliteitscyclus",
+                                optional=True),
+        vervolg=r.texts(after, "vervolg", "na_het_dagdeel.vervolg", low=1, high=10,
+                        optional=True),
+        peer_review=r.text(after, "peer_review", "na_het_dagdeel.peer_review", optional=True),
+        hoofdprocesbegeleider=r.text(lead, "inleiding", "hoofdprocesbegeleider.inleiding",
+                                     optional=True),
+        hoofdprocesbegeleider_taken=r.texts(lead, "taken", "hoofdprocesbegeleider.taken",
+                                            low=1, high=12, optional=True),
+        deelnemers=r.text(data, "deelnemers", "deelnemers", optional=True),
+        notulist=r.text(data, "notulist", "notulist", optional=True),
+        scenario_als_laatste=r.text(data, "scenario_als_laatste", "scenario_als_laatste",
+                                    optional=True),
+        begrippen=_titled_list(r, data, "begrippen", "begrippen", 1, 40, title_key="term",
+                               text_key="uitleg", optional=True),
+    )
 
 
 def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
@@ -360,12 +528,12 @@ def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
     if not path.exists():
         r.problem("(bestand)", "ontbreekt")
         return None
-    data = r.mapping(_read_yaml(path, r), "(bestand)")
+    data = r.mapping(_read_yaml(path, r), "(bestand)", GENERAL_FIELDS)
     if not data:
         return None
-    methode = r.mapping(data.get("methode"), "methode")
-    uitleg = r.mapping(data.get("scenario_uitleg"), "scenario_uitleg")
-    handleiding = r.mapping(data.get("handleiding"), "handleiding")
+    methode = r.mapping(data.get("methode"), "methode", METHODE_FIELDS)
+    uitleg = r.mapping(data.get("scenario_uitleg"), "scenario_uitleg", UITLEG_FIELDS)
+    handleiding = r.mapping(data.get("handleiding"), "handleiding", HANDLEIDING_FIELDS)
     scenarios = _titled_list(r, uitleg, "scenarios", "scenario_uitleg.scenarios", 4,
                              title_key="naam", text_key="uitleg")
     for i, (item, expected) in enumerate(zip(scenarios, SCENARIO_NAMES)):
@@ -385,37 +553,58 @@ def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
         rol=r.text(handleiding, "rol", "handleiding.rol"),
         voorbereiding=r.texts(handleiding, "voorbereiding", "handleiding.voorbereiding",
                               low=1, high=15),
+        gids=_guidance(r, data),
     )
 
 
 def read_library(content_dir: Path) -> tuple[Library, list[ContentProblem]]:
-    """Load everything that can be loaded and list every problem found."""
+    """Load everything that can be loaded and list every problem found.
+
+    A theme file with any problem is left out of ``Library.themes`` and recorded in
+    ``Library.broken`` (by file name), so the other themes stay usable.
+    """
     problems: list[ContentProblem] = []
     themes_dir = Path(content_dir) / THEMES_DIR
     paths = sorted(themes_dir.glob("*.yaml")) if themes_dir.is_dir() else []
     if not paths:
         problems.append(ContentProblem(f"{THEMES_DIR}/", "(map)", "bevat geen thema's (*.yaml)"))
     parsed: dict[str, tuple[Theme, list[tuple[int, str]]]] = {}
+    seen_ids: set[str] = set()
     for path in paths:
         result = _theme(path, problems)
         if result is None:
             continue
         theme = result[0]
-        if theme.id in parsed:
-            problems.append(ContentProblem(f"{THEMES_DIR}/{path.name}", "id",
+        if theme.id in seen_ids:
+            problems.append(ContentProblem(_theme_file(path), "id",
                                            f"thema-id '{theme.id}' bestaat al"))
             continue
-        parsed[theme.id or path.stem] = result
-    themes = _resolve_references(parsed, problems)
+        seen_ids.add(theme.id)
+        parsed[path.stem] = result
+    themes = _resolve_references(parsed, problems, {path.stem for path in paths})
     for theme in themes.values():
         _check_card_links(theme, problems)
     general = _general(Path(content_dir) / GENERAL_FILE, problems)
-    return Library(themes=themes, general=general), problems
+    broken = {path.stem: tuple(p for p in problems if p.file == _theme_file(path))
+              for path in paths}
+    broken = {stem: found for stem, found in broken.items() if found}
+    themes = {stem: theme for stem, theme in themes.items() if stem not in broken}
+    return Library(themes=themes, general=general, broken=broken), problems
+
+
+def _theme_file(path: Path) -> str:
+    return f"{THEMES_DIR}/{path.name}"
 
 
 def load_library(content_dir: Path) -> Library:
-    """Load ``content/``; raises ContentError listing every problem when anything is wrong."""
+    """Load ``content/``; broken theme files are recorded in ``Library.broken``.
+
+    Raises ContentError only when the app cannot run at all: algemeen.yaml is broken or
+    no theme could be loaded.
+    """
     library, problems = read_library(content_dir)
-    if problems:
-        raise ContentError(problems)
+    fatal = [p for p in problems if not p.file.startswith(f"{THEMES_DIR}/")
+             or p.file == f"{THEMES_DIR}/"]
+    if fatal or not library.themes:
+        raise ContentError(fatal or problems)
     return library

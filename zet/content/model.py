@@ -78,6 +78,7 @@ class Scenario:
     naam: str
     samenvatting: str
     beelden: tuple[str, ...]
+    ideeen: tuple[str, ...] = ()  # "ideeën om daar te komen" (handleiding §3.4)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,33 @@ class Titled:
 
 
 @dataclass(frozen=True)
+class ContentProblem:
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """The parts of the handleiding beyond one theme group; every field may be empty."""
+    kwaliteitscyclus: str = ""  # PDCA / IMWR: how the outcome enters the quality cycle
+    vervolg: tuple[str, ...] = ()  # what happens after the dagdeel
+    peer_review: str = ""  # results per waarborg feed the kritische reflectie
+    hoofdprocesbegeleider: str = ""
+    hoofdprocesbegeleider_taken: tuple[str, ...] = ()
+    deelnemers: str = ""  # who takes part: 12-16, mixed roles, scope by doelgroep
+    notulist: str = ""
+    scenario_als_laatste: str = ""  # why the app puts the scenario last
+    begrippen: tuple[Titled, ...] = ()  # titel = the term
+
+    def is_complete(self) -> bool:
+        return all(bool(getattr(self, name)) for name in self.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
 class GeneralTexts:
     methode_titel: str
     methode_tekst: str
@@ -124,15 +152,39 @@ class GeneralTexts:
     fasen: tuple[Titled, ...]
     rol: str
     voorbereiding: tuple[str, ...]
+    gids: Guidance = field(default_factory=Guidance)
 
 
 @dataclass
 class Library:
     themes: dict[str, Theme] = field(default_factory=dict)
     general: GeneralTexts | None = None
+    # theme id (its file name) -> what is wrong; such a theme is left out of ``themes``
+    broken: dict[str, tuple[ContentProblem, ...]] = field(default_factory=dict)
 
     def ordered_themes(self) -> list[Theme]:
         return sorted(self.themes.values(), key=lambda t: (t.volgorde, t.titel))
 
     def theme(self, theme_id: str) -> Theme:
         return self.themes[theme_id]
+
+    def title(self, theme_id: str) -> str:
+        """The theme's title for lists and labels; also safe for a disabled or missing theme."""
+        theme = self.themes.get(theme_id)
+        if theme is not None:
+            return theme.titel
+        state = "uitgeschakeld" if theme_id in self.broken else "niet beschikbaar"
+        return f"{theme_id} ({state})"
+
+    def problem(self, theme_id: str) -> str | None:
+        """Why this theme is not available, naming file and fields; None when it is."""
+        if theme_id in self.themes:
+            return None
+        problems = self.broken.get(theme_id)
+        if not problems:
+            return (f"Het thema '{theme_id}' staat niet in de inhoud: er is geen bestand "
+                    f"themas/{theme_id}.yaml met dat id.")
+        lines = "\n".join(f"- {p.field}: {p.message}" for p in problems)
+        return (f"Het thema '{theme_id}' is uitgeschakeld omdat {problems[0].file} fouten "
+                f"bevat. Herstel ze, controleer met `python -m zet check-content` en start "
+                f"de app opnieuw:\n{lines}")
