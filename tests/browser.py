@@ -63,3 +63,36 @@ def launch_chromium(playwright):
         raise RuntimeError("Chromium ontbreekt: installeer het Debian-pakket 'chromium'.")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                       headless=True)
+
+
+def wait_for(on, testid: str, timeout: int = 20_000, **attributes: str):
+    """Wait until an element with this test id (and these data-* values) is in the page:
+    waiting on the app's own state, not on a fixed time."""
+    selector = f"[data-testid='{testid}']" + "".join(
+        f"[data-{name.replace('_', '-')}='{value}']" for name, value in attributes.items())
+    on.locator(selector).first.wait_for(state="attached", timeout=timeout)
+    return on.locator(selector).first
+
+
+# Everything that makes a projector page unreadable or unsafe, measured in the browser.
+PROJECTOR_CHECK = """() => {
+  const root = document.querySelector("[data-testid='projector']");
+  const texts = [...root.querySelectorAll("*")].filter(e => [...e.childNodes].some(
+      n => n.nodeType === 3 && n.textContent.trim()));
+  const small = texts.map(e => [parseFloat(getComputedStyle(e).fontSize), e.textContent.trim()])
+      .filter(([size]) => size < 28).map(([size, text]) => `${size}px: ${text.slice(0, 40)}`);
+  const outside = [...root.querySelectorAll("[data-testid='answer'], h2, h3, li, p")]
+      .map(e => [e.getBoundingClientRect(), e.textContent.trim().slice(0, 40)])
+      .filter(([r]) => r.bottom > innerHeight + 1 || r.right > innerWidth + 1 || r.left < -1)
+      .map(([r, text]) => text);
+  const clipped = [...root.querySelectorAll("[data-testid='answer']")]
+      .filter(e => e.scrollHeight > e.clientHeight + 1).length;
+  const main = root.querySelector(".zp-main");
+  return {scroll: document.scrollingElement.scrollHeight > innerHeight + 1,
+          mainOverflow: main ? main.scrollHeight > main.clientHeight + 1 : false,
+          small, outside, clipped,
+          buttons: [...document.querySelectorAll("button, input, textarea, select, a[href]")]
+              .filter(e => getComputedStyle(e).display !== "none").length,
+          answers: root.querySelectorAll("[data-testid='answer']").length,
+          html: document.documentElement.outerHTML};
+}"""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.resources import engine, library
-from zet import aggregates, answers, groups, participants, points, projector, rounds, scenarios
+from zet import answers, groups, participants, points, projector, rounds, scenarios
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.projector import ScreenTarget
 from zet.report import GroupReport, build_group_report, theme_order
@@ -101,17 +101,7 @@ def screen_target(join_code: str, tafel: str) -> ScreenTarget:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def group_state(group_id: int) -> projector.GroupState:
     """Everything the projector and the control view draw a group's step from."""
-    group_now = groups.get_group(engine(), group_id)
-    theme = library().theme(group_now.theme_id)
-    people = participants.members_of(engine(), group_id)
-    given = answers.group_answers(engine(), group_id)
-    shown = [c for cid in groups.revealed_cards(engine(), group_id) if (c := theme.card(cid))]
-    return projector.GroupState(
-        group=group_now, theme=theme, answers=given,
-        progress=aggregates.progress(theme.vragen, given, people), revealed=shown,
-        points=points.working_list(engine(), group_id),
-        distribution=aggregates.scenario_distribution(scenarios.placements(engine(), group_id)),
-        member_count=len(people))
+    return projector.load_group_state(engine(), library(), group_id)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

@@ -33,6 +33,7 @@ _TOUCH_CSS = """
 _PROJECTOR_CSS = """
 <style>
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stStatusWidget"],
+[data-testid="stSkipToContent"],
 [data-testid="stDecoration"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 #MainMenu, footer { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 0 !important; max-width: none !important; }
@@ -70,7 +71,12 @@ _CONNECTION_JS = """
     });
     banner.style.display = lost ? "block" : "none";
   };
-  new MutationObserver(check).observe(doc.body, { childList: true, subtree: true });
+  // Streamlit's keyboard link to the content is English; say it in Dutch.
+  const dutch = () => doc.querySelectorAll('[data-testid="stSkipToContent"]').forEach(
+    (link) => { if (link.textContent !== "Naar de inhoud") link.textContent = "Naar de inhoud"; });
+  new MutationObserver(() => { check(); dutch(); })
+    .observe(doc.body, { childList: true, subtree: true });
+  dutch();
   check();
 })();
 </script>

@@ -16,17 +16,26 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
-from zet.aggregates import Progress, QuestionSummary, ScenarioDistribution, summarise
-from zet.answers import Answer, answer_text
+from zet.aggregates import (
+    Progress,
+    QuestionSummary,
+    ScenarioDistribution,
+    progress,
+    scenario_distribution,
+    summarise,
+)
+from zet.answers import Answer, answer_text, group_answers
 from zet.codes import normalise_join_code
-from zet.content.model import Card, Question, Scenario, Theme
+from zet.content.model import Card, Library, Question, Scenario, Theme
 from zet.dagdelen import Dagdeel
 from zet.db import reading
 from zet.db.schema import dagdelen, groepen, rondes
 from zet.errors import NotFound
-from zet.groups import Group, load_group
-from zet.points import Point
+from zet.groups import Group, get_group, load_group, revealed_cards
+from zet.participants import members_of
+from zet.points import Point, working_list
 from zet.roles import role_sort_key
+from zet.scenarios import placements
 from zet.states import Phase
 from zet.steps import Step
 
@@ -121,6 +130,21 @@ class GroupState:
     points: list[Point]
     distribution: ScenarioDistribution
     member_count: int
+
+
+def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
+    """Read everything a group's projector page is made of."""
+    group = get_group(engine, group_id)
+    theme = library.theme(group.theme_id)
+    people = members_of(engine, group_id)
+    given = group_answers(engine, group_id)
+    return GroupState(
+        group=group, theme=theme, answers=given,
+        progress=progress(theme.vragen, given, people),
+        revealed=[c for cid in revealed_cards(engine, group_id) if (c := theme.card(cid))],
+        points=working_list(engine, group_id),
+        distribution=scenario_distribution(placements(engine, group_id)),
+        member_count=len(people))
 
 
 def group_pages(state: GroupState) -> list[Page]:

@@ -89,7 +89,7 @@ def group_page(state: GroupState, page: Page, *, join_code: str, join_url: str) 
     if page.kind == "scenario" and page.scenario is not None:
         scenario = page.scenario
         beelden = "".join(f"<li>{esc(b)}</li>" for b in scenario.beelden)
-        ideas = getattr(scenario, "ideeen", ()) or ()
+        ideas = scenario.ideeen
         idea_block = ("<h3>Ideeën om daar te komen</h3><ul>"
                       + "".join(f"<li>{esc(i)}</li>" for i in ideas) + "</ul>") if ideas else ""
         return (f"<div class='zp-scenario'><h2>{scenario.nummer}. {esc(scenario.naam)}</h2>"

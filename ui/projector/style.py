@@ -28,7 +28,8 @@ PROJECTOR_STYLE = """
 .zp h2 { font-size: 40px; line-height: 1.2; margin: 0 0 14px; font-weight: 700; }
 .zp h3 { font-size: 32px; line-height: 1.2; margin: 10px 0 8px; font-weight: 700; }
 .zp p, .zp li, .zp div, .zp td, .zp th { font-size: 28px; }
-.zp ul, .zp ol { margin: 0 0 0 1.1em; padding: 0; }
+.zp ul { margin: 0; padding-left: 1.2em; }
+.zp ol { margin: 0; padding-left: 1.9em; }
 .zp li { margin: 0 0 6px; }
 .zp-head { display: flex; justify-content: space-between; align-items: flex-start;
            gap: 24px; border-bottom: 3px solid #1f5f8b; padding-bottom: 10px; }
@@ -75,7 +76,7 @@ PROJECTOR_STYLE = """
 .zp-bar { display: grid; grid-template-columns: 34% 1fr; gap: 18px; align-items: center; }
 .zp-bar-label { overflow-wrap: anywhere; }
 .zp-bar-track { display: flex; align-items: center; min-height: 48px; background: #eef2f6;
-                border-radius: 4px; }
+                border-radius: 4px; padding-right: 64px; }
 .zp-seg { display: inline-block; height: 48px; }
 .zp-bar-n { font-weight: 700; margin-left: 12px; }
 .zp-legend { display: flex; flex-wrap: wrap; gap: 8px 28px; margin-top: 16px; }

@@ -1,0 +1,121 @@
+"""The projector read from the back of the room, on the demo data, in Chromium at 1920×1080:
+every page of every step has body text of at least 28 px, nothing scrolls or sticks out,
+there is no control and no secret in the page."""
+from __future__ import annotations
+
+import pytest
+from browser import (
+    ARTIFACTS,
+    PROJECTOR,
+    PROJECTOR_CHECK,
+    launch_chromium,
+    streamlit_server,
+    wait_for,
+)
+from playwright.sync_api import sync_playwright
+
+from zet import groups, participants, points, scenarios
+from zet.content import load_library
+from zet.db import make_engine
+from zet.demo import add_demo
+from zet.projector import group_pages, load_group_state, screen_target
+from zet.steps import Step
+
+pytestmark = pytest.mark.browser
+REAL_CONTENT = "content"
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    """The demo dagdelen and a running server on them."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'zet.db'}"
+    engine = make_engine(url)
+    library = load_library(REAL_CONTENT)
+    paths = add_demo(engine, library)
+    with streamlit_server({"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": REAL_CONTENT}) as base, \
+            sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        yield {"engine": engine, "library": library, "paths": paths, "base": base,
+               "page": browser.new_context(viewport=PROJECTOR).new_page()}
+        browser.close()
+    engine.dispose()
+
+
+def _group(room):
+    code = room["paths"]["uitwisseling"]["projector"].split("code=")[1]
+    return screen_target(room["engine"], code).group
+
+
+def _prepare(room, step: Step) -> None:
+    """Bring the demo group to ``step`` with something to show there."""
+    engine, group = room["engine"], _group(room)
+    while group.step != step:
+        following = group.step.next()
+        groups.set_step(engine, group.id, following, expected_current=group.step)
+        group = groups.get_group(engine, group.id)
+        if group.step == Step.REFLECTIEKAARTEN:
+            theme = room["library"].theme(group.theme_id)
+            for card in theme.kaarten[:2]:
+                groups.reveal_card(engine, group.id, card.id)
+        if group.step == Step.PUNTEN:
+            members = participants.members_of(engine, group.id)
+            for index, person in enumerate(members[:12]):
+                points.contribute(engine, group.id, person.id,
+                                  "sterk" if index % 2 else "ontwikkel",
+                                  f"Punt {index + 1}: we plannen de begeleiding samen en "
+                                  "spreken af wie wat doet in elke periode van het jaar.")
+        if group.step == Step.SCENARIO:
+            for index, person in enumerate(participants.members_of(engine, group.id)):
+                scenarios.place(engine, group.id, person.id, nu=1 + index % 3,
+                                gewenst=2 + index % 3)
+            groups.record_group_scenario(engine, group.id, nu=2, gewenst=3,
+                                         argument="De basis staat; nu samen verbreden.")
+
+
+def _check_every_page(room, name: str, path: str, pages: int, set_page) -> int:
+    """Open every page; returns how many answers the pages showed together."""
+    page = room["page"]
+    shown = 0
+    for index in range(pages):
+        set_page(index)
+        page.goto(room["base"] + path)
+        wait_for(page, "projector", step=name, page=str(index))
+        page.evaluate("document.fonts.ready")
+        found = page.evaluate(PROJECTOR_CHECK)
+        page.screenshot(path=str(ARTIFACTS / f"projector-{name}-{index + 1}.png"))
+        where = f"{name}, pagina {index + 1}"
+        assert not found["scroll"] and not found["mainOverflow"], f"{where}: scrolt"
+        assert not found["small"], f"{where}: te kleine tekst {found['small'][:3]}"
+        assert not found["outside"], f"{where}: buiten beeld {found['outside'][:3]}"
+        assert not found["clipped"], f"{where}: afgekapt antwoord"
+        assert found["buttons"] == 0, f"{where}: bediening op het scherm"
+        for secret in room["secrets"]:
+            assert secret not in found["html"], f"{where}: geheim op het scherm"
+        shown += found["answers"]
+    return shown
+
+
+@pytest.mark.parametrize("step", list(Step), ids=lambda s: s.value)
+def test_every_page_of_a_step_reads_from_the_back_of_the_room(room, step):
+    engine = room["engine"]
+    group = _group(room)
+    if step == Step.WERKBLAD:
+        path = room["paths"]["werkblad"]["projector"]
+        group = screen_target(engine, path.split("code=")[1]).group
+    else:
+        _prepare(room, step)
+        path = room["paths"]["uitwisseling"]["projector"]
+    room["secrets"] = [group.secret, participants.members_of(engine, group.id)[0].token]
+    count = len(group_pages(load_group_state(engine, room["library"], group.id)))
+    if step == Step.UITWISSELING:
+        assert count >= 5, "16 antwoorden van 6 rollen passen niet op één scherm per vraag"
+
+    def set_page(index: int) -> None:
+        groups.set_screen_page(engine, group.id, index, expected_step=step)
+
+    shown = _check_every_page(room, step.value, path, count, set_page)
+    if step == Step.UITWISSELING:
+        open_questions = [q for q in room["library"].theme(group.theme_id).vragen
+                          if not q.is_closed]
+        assert shown >= 16 * len(open_questions), "niet elk antwoord kwam op het scherm"
