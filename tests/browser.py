@@ -96,3 +96,28 @@ PROJECTOR_CHECK = """() => {
           answers: root.querySelectorAll("[data-testid='answer']").length,
           html: document.documentElement.outerHTML};
 }"""
+
+
+@contextmanager
+def demo_room(db_dir: Path, env: dict[str, str] | None = None):
+    """The demo dagdelen (``python -m zet demo``) on a fresh database, a server on them and
+    Chromium: yields (engine, library, paths, base url, browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from zet.content import load_library
+    from zet.db import make_engine
+    from zet.demo import add_demo
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    url = f"sqlite:///{db_dir / 'zet.db'}"
+    engine = make_engine(url)
+    library = load_library(ROOT / "content")
+    paths = add_demo(engine, library)
+    settings = {"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": str(ROOT / "content"), **(env or {})}
+    try:
+        with streamlit_server(settings) as base, sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            yield engine, library, paths, base, browser
+            browser.close()
+    finally:
+        engine.dispose()

@@ -8,38 +8,23 @@ from browser import (
     ARTIFACTS,
     PROJECTOR,
     PROJECTOR_CHECK,
-    launch_chromium,
-    streamlit_server,
+    demo_room,
     wait_for,
 )
-from playwright.sync_api import sync_playwright
 
 from zet import groups, participants, points, scenarios
-from zet.content import load_library
-from zet.db import make_engine
-from zet.demo import add_demo
 from zet.projector import group_pages, load_group_state, screen_target
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
-REAL_CONTENT = "content"
 
 
 @pytest.fixture(scope="module")
 def room(tmp_path_factory):
     """The demo dagdelen and a running server on them."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'zet.db'}"
-    engine = make_engine(url)
-    library = load_library(REAL_CONTENT)
-    paths = add_demo(engine, library)
-    with streamlit_server({"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": REAL_CONTENT}) as base, \
-            sync_playwright() as pw:
-        browser = launch_chromium(pw)
+    with demo_room(tmp_path_factory.mktemp("db")) as (engine, library, paths, base, browser):
         yield {"engine": engine, "library": library, "paths": paths, "base": base,
                "page": browser.new_context(viewport=PROJECTOR).new_page()}
-        browser.close()
-    engine.dispose()
 
 
 def _group(room):

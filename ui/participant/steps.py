@@ -44,8 +44,14 @@ def _keys(group_id: int) -> tuple[str, str, str, str]:
             f"point_version{group_id}")
 
 
+def _field_key(group_id: int) -> str:
+    """A new field after each point sent: the old one's state (and a late blur) is gone."""
+    text_key, _, _, version = _keys(group_id)
+    return f"{text_key}_{st.session_state.get(version, 0)}"
+
+
 def _typed(group_id: int) -> str:
-    state = st.session_state.get(_keys(group_id)[0]) or {}
+    state = st.session_state.get(_field_key(group_id)) or {}
     for which in ("value", "draft"):
         value = state.get(which) if hasattr(state, "get") else getattr(state, which, None)
         if isinstance(value, str):
@@ -53,7 +59,9 @@ def _typed(group_id: int) -> str:
     return ""
 
 
-def _keep_draft(group_id: int, participant_id: int, text: str) -> None:
+def _keep_draft(group_id: int, participant_id: int, text: str, field_key: str) -> None:
+    if field_key != _field_key(group_id):
+        return  # a blur of the field that was just sent
     status = _keys(group_id)[2]
     act(drafts.save_draft, group_id, participant_id, POINT_FIELD, text, flash=status,
         refresh=False)
@@ -63,8 +71,10 @@ def _keep_draft(group_id: int, participant_id: int, text: str) -> None:
 
 def _send_point(group_id: int, participant_id: int) -> None:
     _, kind_key, status, version = _keys(group_id)
+    # After a reload the field shows the stored draft until the first keystroke.
+    text = _typed(group_id) or drafts.draft_of(engine(), group_id, participant_id, POINT_FIELD)
     created = act(points.contribute, group_id, participant_id,
-                  st.session_state.get(kind_key), _typed(group_id), flash=status,
+                  st.session_state.get(kind_key), text, flash=status,
                   refresh=False)
     if failed(status):
         return  # the message is there and the text stays in the field
@@ -76,19 +86,20 @@ def _send_point(group_id: int, participant_id: int) -> None:
 
 
 def punten(group_id: int, participant_id: int) -> None:
-    text_key, kind_key, status, version = _keys(group_id)
+    _, kind_key, status, _ = _keys(group_id)
     st.write("Wat gaat goed? Wat kan beter? Stuur korte punten; de procesbegeleider zet ze "
              "op het scherm.")
     with st.container(border=True):
         st.segmented_control("Soort", list(points.KINDS), format_func=points.KINDS.get,
                              key=kind_key, default="sterk", selection_mode="single",
                              required=True)
-        typing_area(text_key, text=drafts.draft_of(engine(), group_id, participant_id,
-                                                   POINT_FIELD),
+        field_key = _field_key(group_id)
+        typing_area(field_key, text=drafts.draft_of(engine(), group_id, participant_id,
+                                                    POINT_FIELD),
                     max_chars=points.MAX_POINT, label="Jouw punt",
-                    placeholder="Typ een sterk punt of een ontwikkelpunt",
-                    version=st.session_state.get(version, 0), testid="point-text",
-                    on_save=lambda text: _keep_draft(group_id, participant_id, text))
+                    placeholder="Typ een sterk punt of een ontwikkelpunt", testid="point-text",
+                    on_save=lambda text: _keep_draft(group_id, participant_id, text,
+                                                     field_key))
         st.button("Versturen", type="primary", key=f"send_point{group_id}", width="stretch",
                   on_click=_send_point, args=(group_id, participant_id))
         kind, message = st.session_state.get(status, (None, None))

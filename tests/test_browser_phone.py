@@ -1,0 +1,106 @@
+"""The participant's phone keeps what is typed: saved while typing, after a reload, after
+the facilitator moved on, and a paste over the limit is cut, never emptied."""
+from __future__ import annotations
+
+import pytest
+from browser import ARTIFACTS, PHONE, demo_room, wait_for
+
+from zet import answers, drafts, groups, participants, points
+from zet.steps import Step
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory):
+    with demo_room(tmp_path_factory.mktemp("db")) as opened:
+        yield opened
+
+
+def _phone(room, role: str = "Werkplekbegeleider"):
+    """A fresh participant of the demo's werkblad group, on a phone."""
+    engine, _library, paths, base, browser = room
+    code = paths["werkblad"]["join"].split("code=")[1]
+    from zet.dagdelen import find_open_dagdeel
+    person = participants.join(engine, find_open_dagdeel(engine, code), role=role)
+    page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(f"{base}/deelnemen?p={person.token}")
+    wait_for(page, "phone-step", step="werkblad")
+    return person, page
+
+
+def _open_question(room, person):
+    engine, library = room[0], room[1]
+    group_id = participants.groups_joined(engine, person.id)[0]
+    theme = library.theme(groups.get_group(engine, group_id).theme_id)
+    return group_id, next(q for q in theme.vragen if q.type in ("tekst", "lijst"))
+
+
+def _type(page, question, text: str) -> None:
+    field = page.get_by_test_id(f"answer-{question.id}")
+    field.click()
+    field.press_sequentially(text, delay=20)  # no blur, no Ctrl+Enter
+
+
+def test_typed_text_survives_a_reload_without_leaving_the_field(room):
+    person, page = _phone(room)
+    _group_id, question = _open_question(room, person)
+    _type(page, question, "Vooral bij de koffie")
+    page.get_by_text("Opgeslagen").first.wait_for()
+    page.reload()
+    field = page.get_by_test_id(f"answer-{question.id}")
+    field.wait_for()
+    assert field.input_value() == "Vooral bij de koffie"
+    page.screenshot(path=str(ARTIFACTS / "phone-werkblad-after-reload.png"))
+
+
+def test_text_typed_when_the_facilitator_moves_on_is_kept_and_counted(room):
+    engine = room[0]
+    person, page = _phone(room, "Schoolopleider")
+    group_id, question = _open_question(room, person)
+    _type(page, question, "Half af")
+    groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+    _type(page, question, " en nu af")  # the phone has not noticed yet
+    wait_for(page, "phone-step", step="uitwisseling")
+    stored = answers.own_answers(engine, group_id, person.id)[question.id]
+    assert "Half af" in str(stored)
+    groups.set_step(engine, group_id, Step.WERKBLAD, expected_current=Step.UITWISSELING)
+    given = [a for a in answers.group_answers(engine, group_id)
+             if a.participant_id == person.id]
+    assert given and "Half af" in str(given[0].value)
+
+
+def test_a_paste_over_the_limit_is_cut_with_a_message_not_emptied(room):
+    person, page = _phone(room, "Instituutsopleider")
+    _group_id, question = _open_question(room, person)
+    field = page.get_by_test_id(f"answer-{question.id}")
+    field.click()
+    page.keyboard.insert_text("x" * 10_000)
+    assert 0 < len(field.input_value()) < 10_000
+    page.get_by_text("Je tekst is ingekort").first.wait_for()
+
+
+def test_an_unsent_point_survives_a_reload_and_a_double_tap_sends_it_once(room):
+    engine = room[0]
+    person, page = _phone(room, "Aanstaande leraar / student")
+    group_id, _ = _open_question(room, person)
+    group = groups.get_group(engine, group_id)
+    while group.step != Step.PUNTEN:
+        group = groups.set_step(engine, group_id, group.step.next(),
+                                expected_current=group.step)
+    wait_for(page, "phone-step", step="punten")
+    field = page.get_by_test_id("point-text")
+    field.click()
+    field.press_sequentially("Korte lijnen", delay=20)
+    page.get_by_text("Concept bewaard").first.wait_for()
+    assert drafts.draft_of(engine, group_id, person.id, "punt") == "Korte lijnen"
+    page.reload()
+    field = page.get_by_test_id("point-text")
+    field.wait_for()
+    assert field.input_value() == "Korte lijnen"
+    send = page.get_by_role("button", name="Versturen")
+    send.dblclick()
+    page.get_by_text("Sterk punt: Korte lijnen").wait_for()  # the phone's own list
+    page.screenshot(path=str(ARTIFACTS / "phone-point-sent.png"))
+    mine = points.contributions(engine, group_id, person.id)
+    assert [c.text for c in mine] == ["Korte lijnen"], points.contributions(engine, group_id)
