@@ -10,6 +10,7 @@ from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from zet import answers, groups, participants, points, scenarios
+from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
@@ -48,7 +49,7 @@ def facilitator(session) -> AppTest:
 
 @pytest.fixture
 def session(env):
-    return create_single_session(env, locatie="Het Kompas", datum=date(2026, 11, 30),
+    return create_single_session(env, locatie="Het Kompas", datum=today(),
                                  procesbegeleider="Anna de Vries", theme_id="proef")
 
 

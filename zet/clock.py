@@ -2,7 +2,7 @@
 for the Dutch wall clock the programme is written in."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
@@ -20,3 +20,8 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
+
+
+def today() -> date:
+    """Today's date on the Dutch wall clock (a dagdeel's date is a local date)."""
+    return datetime.now(LOCAL_ZONE or UTC).date()

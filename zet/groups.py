@@ -10,6 +10,7 @@ from zet.clock import as_utc, now
 from zet.db import reading, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.errors import NotFound, UserError
+from zet.fields import multi_line, one_line
 from zet.states import Status
 from zet.steps import Step
 
@@ -155,7 +156,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
     for value in (nu, gewenst):
         if value is not None and value not in (1, 2, 3, 4):
             raise UserError("Kies een scenario van 1 tot en met 4.")
-    argument = (argument or "").strip()
+    argument = multi_line(argument)
     if len(argument) > MAX_ARGUMENT:
         raise UserError(f"De onderbouwing is te lang ({len(argument)} tekens; "
                         f"hoogstens {MAX_ARGUMENT}). Er is niets opgeslagen.")
@@ -167,7 +168,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
 
 def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
     """Who reports back for this group in the plenary close."""
-    reporter = " ".join((reporter or "").split())
+    reporter = one_line(reporter)
     if len(reporter) > MAX_REPORTER:
         raise UserError(f"Die naam is te lang (hoogstens {MAX_REPORTER} tekens).")
     with writing(engine) as conn:
