@@ -96,6 +96,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         database_url = f"sqlite:///{DEFAULT_DATA_DIR / 'zet.db'}"
     public_url = env.get("ZET_PUBLIC_URL", "").strip().rstrip("/") or None
     content_dir = Path(env.get("ZET_CONTENT_DIR", "").strip() or DEFAULT_CONTENT_DIR)
+    password = env.get("ZET_ORGANISATOR_WACHTWOORD", "")
     return Settings(database_url=database_url, public_url=public_url, content_dir=content_dir,
                     limits=load_limits(env), creation=_creation(env, public_url),
-                    organiser_password=env.get("ZET_ORGANISATOR_WACHTWOORD") or None)
+                    organiser_password=password if password.strip() else None)

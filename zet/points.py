@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from zet.clock import as_utc, now
-from zet.db import reading, writing
 from zet.config import load_limits
+from zet.db import reading, writing
 from zet.db.schema import bijdragen, deelnemers, groepen, punten
 from zet.errors import UserError
 from zet.fields import one_line
