@@ -6,7 +6,7 @@ import streamlit as st
 from ui import charts, live
 from ui.actions import act, show_flash
 from zet import answers
-from zet.aggregates import roles_without_answers, summarise
+from zet.aggregates import not_heard_yet, not_heard_yet_label, summarise
 from zet.answers import answer_text
 from zet.content.model import Question, Theme
 from zet.groups import Group
@@ -51,10 +51,9 @@ def _question_block(group_id: int, question: Question, given: list[answers.Answe
 def _live(group_id: int, theme: Theme) -> None:
     show_flash()
     given = live.group_answers(group_id)
-    missing = roles_without_answers(given, live.members(group_id))
+    missing = not_heard_yet(given, live.members(group_id))
     if missing:
-        st.warning("Nog geen antwoord van: " + ", ".join(missing),
-                   icon=":material/hourglass_empty:")
+        st.warning(not_heard_yet_label(missing), icon=":material/hourglass_empty:")
     if not given:
         st.info("Er zijn nog geen antwoorden.")
     for question in theme.vragen:
