@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from zet import retention
 from zet.config import load_settings
 from zet.content import read_library
 
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         .set_defaults(func=upgrade_db)
     sub.add_parser("list", help="toon alle dagdelen in de database") \
         .set_defaults(func=list_sessions)
+    retention.add_commands(sub)  # purge, delete-dagdeel
     return parser
 
 

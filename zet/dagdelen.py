@@ -71,6 +71,11 @@ class Programme:
                    afsluiting=pair(data.get("afsluiting")))
 
 
+def role_counts_from_json(raw: str | None) -> tuple[tuple[str, int], ...]:
+    """The role counts a purge kept, as (role, count) pairs in stored order."""
+    return tuple((role, int(count)) for role, count in json.loads(raw or "{}").items())
+
+
 @dataclass(frozen=True)
 class Dagdeel:
     id: int
@@ -84,6 +89,9 @@ class Dagdeel:
     fase: Phase = Phase.RONDE
     actieve_ronde: int | None = 1
     programme: Programme = field(default_factory=Programme)
+    # After zet.retention.purge: when, and how many of each role had joined (role, count).
+    purged_at: datetime | None = None
+    kept_role_counts: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -100,7 +108,9 @@ class Dagdeel:
                    status=Status(row.status), created_at=as_utc(row.created_at),
                    fase=Phase(row.fase),
                    actieve_ronde=row.actieve_ronde,
-                   programme=Programme.from_json(row.programma))
+                   programme=Programme.from_json(row.programma),
+                   purged_at=as_utc(row.purged_at),
+                   kept_role_counts=role_counts_from_json(row.rolaantallen))
 
 
 @dataclass(frozen=True)

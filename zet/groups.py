@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, Row, delete, select, update
 
 from zet.clock import as_utc, now
+from zet.dagdelen import role_counts_from_json
 from zet.db import reading, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.errors import NotFound, UserError
@@ -37,6 +38,7 @@ class Group:
     points_confirmed_at: datetime | None
     dagdeel_open: bool
     eind_tijd: str | None = None  # end of the group's round in the programme ("HH:MM")
+    kept_role_counts: tuple[tuple[str, int], ...] = ()  # members per role, kept by a purge
 
     @classmethod
     def from_row(cls, row: Row) -> Group:
@@ -49,6 +51,7 @@ class Group:
             scenario_gewenst=row.scenario_gewenst, scenario_argument=row.scenario_argument,
             points_confirmed_at=as_utc(row.points_confirmed_at),
             dagdeel_open=row.status == Status.OPEN, eind_tijd=row.eind_tijd,
+            kept_role_counts=role_counts_from_json(row.rolaantallen),
         )
 
 

@@ -34,6 +34,9 @@ dagdelen = Table(
     Column("fase", String(20), nullable=False, server_default="ronde"),
     Column("actieve_ronde", Integer),  # nummer of the running round
     Column("programma", Text, nullable=False, server_default="{}"),  # JSON, see Programme
+    # Set by zet.retention.purge: when the raw data went, and how many of each role joined.
+    Column("purged_at", DateTime(timezone=True)),
+    Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
@@ -69,6 +72,7 @@ groepen = Table(
     Column("scenario_argument", Text, nullable=False, server_default=""),
     Column("points_confirmed_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
 )
 
 deelnemers = Table(
@@ -140,4 +144,10 @@ scenario_plaatsingen = Table(
     Column("nu", Integer),
     Column("gewenst", Integer),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+onderhoud = Table(  # when a periodic task last ran (zet.retention.purge_if_due)
+    "onderhoud", metadata,
+    Column("taak", String(40), primary_key=True),
+    Column("laatst_op", Date, nullable=False),
 )
