@@ -8,7 +8,7 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
-from zet import answers, groups, participants, points, scenarios
+from zet import answers, groups, participants, points, retention, scenarios
 from zet.cli import main
 from zet.dagdelen import create_single_session, get_dagdeel
 from zet.db import reading, upgrade_schema
@@ -145,6 +145,8 @@ def test_the_app_purges_at_most_once_a_day(engine, library):
     assert purge_if_due(engine, day) is None
     purge_day = OLD_DAY + timedelta(days=30)
     assert purge_if_due(engine, purge_day).dagdeel_ids == [old.dagdeel.id]
+    assert purge_if_due(engine, purge_day) is None
+    retention._checked_on.clear()  # another server process: the database remembers the run
     assert purge_if_due(engine, purge_day) is None
 
 

@@ -170,8 +170,14 @@ def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
 
 
 def _claim_daily_run(engine: Engine, task: str, today: date) -> bool:
-    """Record that ``task`` runs today; False when it already ran today (or later). The
-    write lock makes two sessions starting at once run it only once."""
+    """Record that ``task`` runs today; False when it already ran today (or later). A read
+    first, so the common case takes no write lock; the write lock then makes two sessions
+    starting at once run it only once."""
+    with reading(engine) as conn:
+        last = conn.execute(select(onderhoud.c.laatst_op)
+                            .where(onderhoud.c.taak == task)).scalar()
+    if last is not None and last >= today:
+        return False
     with writing(engine) as conn:
         last = conn.execute(select(onderhoud.c.laatst_op)
                             .where(onderhoud.c.taak == task)).scalar()
@@ -185,11 +191,20 @@ def _claim_daily_run(engine: Engine, task: str, today: date) -> bool:
         return True
 
 
+_checked_on: dict[str, date] = {}  # database URL -> the day this process last looked
+
+
 def purge_if_due(engine: Engine, today: date | None = None) -> PurgeReport | None:
-    """At most once a day (the app calls it on every start of a page): close dagdelen past
-    their date and purge those past the retention period. None when it already ran today."""
+    """At most once a day: close dagdelen past their date and purge those past the
+    retention period. None when it already ran today. Cheap enough to call on every page
+    run (``zet_app.py`` does): after the first look of the day it does not even query."""
     today = today or local_today()
-    if not _claim_daily_run(engine, PURGE_TASK, today):
+    key = engine.url.render_as_string(hide_password=True)
+    if _checked_on.get(key) == today:
+        return None
+    claimed = _claim_daily_run(engine, PURGE_TASK, today)
+    _checked_on[key] = today
+    if not claimed:
         return None
     close_expired(engine, today)
     return purge(engine, today)
