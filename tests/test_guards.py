@@ -15,6 +15,7 @@ from zet.dagdelen import (
     close_dagdeel,
     close_dagdeel_from_group,
     close_expired,
+    closes_on,
     create_dagdeel,
     create_single_session,
     find_open_dagdeel,
@@ -199,6 +200,13 @@ ROUND_ACTIONS = {
         e, c.group_ids[0], nu=1, gewenst=2, argument="x"),
     "set_reporter": lambda e, c, p: groups.set_reporter(e, c.group_ids[0], "Jamal"),
     "contribute": lambda e, c, p: points.contribute(e, c.group_ids[0], None, "sterk", "x"),
+    "edit_point": lambda e, c, p: points.edit_point(e, c.group_ids[0], 1, "x"),
+    "delete_point": lambda e, c, p: points.delete_point(e, c.group_ids[0], 1),
+    "merge_points": lambda e, c, p: points.merge_points(e, c.group_ids[0], [1, 2], "x"),
+    "move_point": lambda e, c, p: points.move_point(e, c.group_ids[0], 1, +1),
+    "confirm_list": lambda e, c, p: points.confirm_list(e, c.group_ids[0]),
+    "reopen_list": lambda e, c, p: points.reopen_list(e, c.group_ids[0]),
+    "place": lambda e, c, p: scenarios.place(e, c.group_ids[0], p.id, nu=1, gewenst=1),
 }
 
 
@@ -217,6 +225,7 @@ def test_a_late_joiner_cannot_take_a_seat_in_a_closed_dagdeel(engine, closed):
 
 def test_expiry_boundary_is_the_day_after_by_default(engine):
     day = today()
+    assert closes_on(day) == day + timedelta(days=1)
     created = create_single_session(engine, locatie="X", datum=day, procesbegeleider="P",
                                     theme_id="proef")
     code = created.dagdeel.join_code

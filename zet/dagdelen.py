@@ -234,9 +234,15 @@ def create_single_session(engine: Engine, *, locatie: str, datum: date, procesbe
     )
 
 
-def is_expired(datum: date, today: date, close_after_days: int) -> bool:
-    """A dagdeel closes by itself ``close_after_days`` days after its date."""
-    return today >= datum + timedelta(days=close_after_days)
+def closes_on(datum: date, close_after_days: int | None = None) -> date:
+    """The day a dagdeel closes by itself: ``ZET_SLUIT_NA_DAGEN`` days after its date (for
+    the start screen: "sluit vanzelf op ...", and a warning for a date already past)."""
+    days = load_limits().close_after_days if close_after_days is None else close_after_days
+    return datum + timedelta(days=days)
+
+
+def is_expired(datum: date, today: date, close_after_days: int | None = None) -> bool:
+    return today >= closes_on(datum, close_after_days)
 
 
 def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = None,
@@ -259,8 +265,8 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
         raise NotFound(f"De code {code} hoort bij geen enkele sessie. "
                        "Controleer de code op het scherm en probeer het opnieuw.")
     dagdeel = Dagdeel.from_row(row)
-    days = load_limits().close_after_days if close_after_days is None else close_after_days
-    if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(), days):
+    if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(),
+                                         close_after_days):
         raise NotFound(f"De sessie met code {code} is al afgesloten. "
                        "Vraag de procesbegeleider om de code van vandaag.")
     return dagdeel
