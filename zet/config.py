@@ -89,7 +89,10 @@ def _creation(env: Mapping[str, str], public_url: str | None) -> str:
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Read ``ZET_DATABASE_URL``, ``ZET_PUBLIC_URL``, ``ZET_CONTENT_DIR``, the limits (see
     ``load_limits``), ``ZET_AANMAKEN`` and ``ZET_ORGANISATOR_WACHTWOORD``."""
-    env = os.environ if env is None else env
+    return _settings(_env(env))
+
+
+def _settings(env: Mapping[str, str]) -> Settings:
     database_url = env.get("ZET_DATABASE_URL", "").strip()
     if not database_url:
         DEFAULT_DATA_DIR.mkdir(exist_ok=True)
