@@ -53,3 +53,13 @@ def session(engine, library):
     return create_single_session(engine, locatie="Het Kompas", datum=today(),
                                  procesbegeleider="Anna de Vries", theme_id="proef",
                                  known_themes=set(library.themes))
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """The guessing limits live in the server process; each test starts with none used."""
+    from zet import throttle
+
+    throttle.joins.reset()
+    throttle.logins.reset()
+    yield

@@ -25,15 +25,6 @@ def make(clock, **kwargs) -> Throttle:
     return Throttle(clock=clock, **{**options, **kwargs})
 
 
-@pytest.fixture(autouse=True)
-def fresh_limiters():
-    throttle.joins.reset()
-    throttle.logins.reset()
-    yield
-    throttle.joins.reset()
-    throttle.logins.reset()
-
-
 def test_a_client_is_blocked_after_too_many_failures_and_free_again_after_the_window():
     clock = FakeClock()
     limiter = make(clock)
