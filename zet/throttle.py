@@ -52,7 +52,7 @@ class Throttle:
         # Keys are kept in order of their last failure: drop stale ones from the front.
         while self._by_key:
             key, stamps = next(iter(self._by_key.items()))
-            if stamps[-1] > horizon:
+            if stamps and stamps[-1] > horizon:
                 break
             del self._by_key[key]
 
