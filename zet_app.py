@@ -2,6 +2,11 @@
 participants only ever see their own page."""
 import streamlit as st
 
+from ui.resources import engine
+from zet.retention import purge_if_due
+
+purge_if_due(engine())  # once a day: close past dagdelen, remove data past the retention period
+
 pages = [
     st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),
     st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),

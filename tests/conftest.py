@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
+from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
@@ -50,6 +50,16 @@ def library():
 @pytest.fixture
 def session(engine, library):
     """A fresh single-group session on the fixture theme 'proef'."""
-    return create_single_session(engine, locatie="Het Kompas", datum=date(2026, 11, 30),
+    return create_single_session(engine, locatie="Het Kompas", datum=today(),
                                  procesbegeleider="Anna de Vries", theme_id="proef",
                                  known_themes=set(library.themes))
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """The guessing limits live in the server process; each test starts with none used."""
+    from zet import throttle
+
+    throttle.joins.reset()
+    throttle.logins.reset()
+    yield

@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from zet.aggregates import (
+    not_heard_yet,
+    not_heard_yet_label,
     progress,
     role_counts,
-    roles_without_answers,
     scenario_distribution,
     summarise,
 )
@@ -66,11 +67,17 @@ def test_scale_distribution_and_koos_gap(library):
     assert koos.koos_overall() == (4.5, 2.5)
 
 
-def test_roles_present_without_any_answer_are_named():
-    members = [person(1, SO), person(2, LEADER), person(3, STUDENT)]
-    given = [answer(1, SO, "beeld", "x")]
-    assert roles_without_answers(given, members) == [STUDENT, LEADER]
-    assert role_counts([*members, person(4, SO)]) == {STUDENT: 1, SO: 2, LEADER: 1}
+def test_not_heard_yet_is_a_count_that_never_names_a_role():
+    members = [person(1, SO), person(2, LEADER), person(3, STUDENT), person(4, STUDENT)]
+    given = [answer(1, SO, "beeld", "x"), answer(1, SO, "mensen", ["y"])]
+    assert not_heard_yet(given, members) == 3
+    assert not_heard_yet_label(3) == "Nog geen antwoord van 3 deelnemers"
+    only_leader = not_heard_yet_label(not_heard_yet(
+        [*given, answer(3, STUDENT, "beeld", "z"), answer(4, STUDENT, "beeld", "z")], members))
+    assert only_leader == "Nog geen antwoord van 1 deelnemer"
+    assert LEADER not in only_leader  # the only school leader is not singled out
+    assert not_heard_yet_label(0) == ""
+    assert role_counts([*members, person(5, SO)]) == {STUDENT: 2, SO: 2, LEADER: 1}
 
 
 def test_scenario_distribution_per_role():

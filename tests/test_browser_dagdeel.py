@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 
 import pytest
 from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server
@@ -12,6 +11,7 @@ from conftest import FIXTURE_CONTENT
 from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
 
+from zet.clock import today
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 from zet.db import make_engine
 
@@ -80,7 +80,7 @@ def test_two_rounds_two_groups_six_phones_and_the_plenary_close(tmp_path):
     url = f"sqlite:///{tmp_path / 'zet.db'}"
     engine = make_engine(url)
     created = create_dagdeel(
-        engine, locatie="Het Kompas", datum=date(2026, 11, 30),
+        engine, locatie="Het Kompas", datum=today(),
         programme=Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
                             afsluiting=("12:15", "12:45")),
         rounds=[RoundPlan((GroupPlan("proef", "Anna", "A"), GroupPlan("proef-twee", "Bram", "B")),

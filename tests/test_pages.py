@@ -11,6 +11,7 @@ from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from zet import answers, groups, participants, points, scenarios
+from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
@@ -50,7 +51,7 @@ def facilitator(session) -> AppTest:
 
 @pytest.fixture
 def session(env):
-    return create_single_session(env, locatie="Het Kompas", datum=date(2026, 11, 30),
+    return create_single_session(env, locatie="Het Kompas", datum=today(),
                                  procesbegeleider="Anna de Vries", theme_id="proef")
 
 
@@ -180,7 +181,7 @@ def test_uitwisseling_shows_answers_per_role_as_plain_text_and_can_hide_one(env,
     assert "![x](http://evil/x.png) &lt;b&gt;" in htmls(wall) and "<b>" not in htmls(wall)
     at = facilitator(session)
     assert "![x](http://evil/x.png) <b>" in [t.value for t in at.text]
-    assert "1 deelnemer(s) hebben nog niets ingevuld." in texts(at)
+    assert "Nog geen antwoord van 1 deelnemer" in texts(at)
     assert STUDENT not in texts(at)  # the only student is never singled out
     at.button(key=f"hide_{so.id}_beeld").click().run()
     assert answers.group_answers(env, gid, include_hidden=False)[0].question_id == "initiatief"

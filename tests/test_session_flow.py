@@ -167,10 +167,19 @@ def test_cards_reveal_once_and_can_be_put_away(engine, session):
     assert groups.revealed_cards(engine, gid) == ["kaart-a"]
 
 
+def to_step(engine, gid: int, target: Step) -> None:
+    """Move a group forward from wherever it is to ``target``."""
+    current = groups.current_step(engine, gid)
+    while current != target:
+        groups.set_step(engine, gid, current.next(), expected_current=current)
+        current = current.next()
+
+
 def test_points_arrive_are_edited_merged_deleted_and_confirmed(engine, session):
     gid = session.group_ids[0]
     a = participants.join(engine, session.dagdeel, role=STUDENT)
     b = participants.join(engine, session.dagdeel, role=WPB)
+    to_step(engine, gid, Step.PUNTEN)
     first = points.contribute(engine, gid, a.id, "sterk", "Goede  begeleiding")
     assert points.contribute(engine, gid, a.id, "sterk", "Goede begeleiding") is None  # tap²
     points.contribute(engine, gid, b.id, "sterk", "Fijne begeleiding")

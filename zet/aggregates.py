@@ -89,11 +89,22 @@ def summarise(question: Question, answers: list[Answer]) -> QuestionSummary:
     return summary
 
 
-def roles_without_answers(answers: list[Answer], members: list[Participant]) -> list[str]:
-    """Roles present in the group of whom nobody has answered anything yet."""
-    answered = {a.role for a in answers}
-    present = {m.role for m in members}
-    return sorted(present - answered, key=role_sort_key)
+def not_heard_yet(answers: list[Answer], members: list[Participant]) -> int:
+    """How many members of the group have not answered anything yet.
+
+    Only a count, never roles: the projector refreshes every two seconds, so a list of
+    silent roles points at one person as soon as that role has one silent member left,
+    even with a "name a role only from two" rule (the role drops off the list and everyone
+    sees who is still silent). The facilitator needs to know whether to wait, not who."""
+    answered = {a.participant_id for a in answers}
+    return sum(1 for member in {m.id for m in members} if member not in answered)
+
+
+def not_heard_yet_label(count: int) -> str:
+    """'Nog geen antwoord van 3 deelnemers'; empty when everyone answered something."""
+    if count <= 0:
+        return ""
+    return f"Nog geen antwoord van {count} {'deelnemer' if count == 1 else 'deelnemers'}"
 
 
 def role_counts(members: list[Participant]) -> dict[str, int]:
@@ -123,10 +134,3 @@ def scenario_distribution(items: list[Placement]) -> ScenarioDistribution:
             counts[value] += 1
     placed = sum(1 for p in items if p.nu is not None or p.gewenst is not None)
     return ScenarioDistribution(nu=result["nu"], gewenst=result["gewenst"], placed=placed)
-
-
-def silent_count(answers: list[Answer], members: list[Participant]) -> int:
-    """How many members have answered nothing yet: a count, never a role, so it cannot
-    single out the only person of a role."""
-    answered = {a.participant_id for a in answers}
-    return sum(1 for m in members if m.id not in answered)

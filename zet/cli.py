@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from zet import retention
 from zet.config import load_settings
 from zet.content import read_library
 from zet.content.advice import content_advice
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser.add_argument("--json", action="store_true", help="paden als JSON")
     demo_parser.add_argument("--remove", action="store_true", help="verwijder alle demo-data")
     demo_parser.set_defaults(func=demo)
+    retention.add_commands(sub)  # purge, delete-dagdeel
     return parser
 
 

@@ -2,7 +2,7 @@
 for the Dutch wall clock the programme is written in."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
@@ -26,3 +26,8 @@ def wall_clock(value: datetime | None = None) -> str:
     """'14:02' in Dutch time (UTC when the machine has no tz database)."""
     moment = as_utc(value) if value is not None else now()
     return f"{moment.astimezone(LOCAL_ZONE or UTC):%H:%M}"
+
+
+def today() -> date:
+    """Today's date on the Dutch wall clock (a dagdeel's date is a local date)."""
+    return datetime.now(LOCAL_ZONE or UTC).date()

@@ -20,3 +20,8 @@ def normalise_join_code(raw: str) -> str:
 def new_secret() -> str:
     """A URL-safe secret for facilitator links and participant tokens."""
     return secrets.token_urlsafe(18)
+
+
+def is_well_formed_join_code(code: str) -> bool:
+    """Whether a normalised code could be a join code at all (length and alphabet)."""
+    return len(code) == JOIN_CODE_LENGTH and set(code) <= set(JOIN_CODE_ALPHABET)

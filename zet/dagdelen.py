@@ -4,20 +4,24 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, Row, select, update
+from sqlalchemy import Connection, Engine, Row, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from zet.clock import as_utc, now
-from zet.codes import new_join_code, new_secret, normalise_join_code
+from zet.clock import today as local_today
+from zet.codes import is_well_formed_join_code, new_join_code, new_secret, normalise_join_code
+from zet.config import load_limits
 from zet.db import reading, writing
 from zet.db.schema import dagdelen, groepen, rondes
 from zet.errors import NotFound, UserError
+from zet.fields import one_line
 from zet.states import Phase, Room, Status
 from zet.steps import Step
 
 MAX_NAME = 120
+MAX_LABEL = 40
 MAX_ROUNDS = 3  # the handleiding: rounds of at least an hour in one dagdeel
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -67,6 +71,11 @@ class Programme:
                    afsluiting=pair(data.get("afsluiting")))
 
 
+def role_counts_from_json(raw: str | None) -> tuple[tuple[str, int], ...]:
+    """The role counts a purge kept, as (role, count) pairs in stored order."""
+    return tuple((role, int(count)) for role, count in json.loads(raw or "{}").items())
+
+
 @dataclass(frozen=True)
 class Dagdeel:
     id: int
@@ -81,6 +90,9 @@ class Dagdeel:
     actieve_ronde: int | None = 1
     programme: Programme = field(default_factory=Programme)
     screen_page: int = 0  # which page of the plenary screen the room sees
+    # After zet.retention.purge: when, and how many of each role had joined (role, count).
+    purged_at: datetime | None = None
+    kept_role_counts: tuple[tuple[str, int], ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -98,7 +110,9 @@ class Dagdeel:
                    fase=Phase(row.fase),
                    actieve_ronde=row.actieve_ronde,
                    programme=Programme.from_json(row.programma),
-                   screen_page=row.scherm_pagina)
+                   screen_page=row.scherm_pagina,
+                   purged_at=as_utc(row.purged_at),
+                   kept_role_counts=role_counts_from_json(row.rolaantallen))
 
 
 @dataclass(frozen=True)
@@ -123,13 +137,21 @@ class CreatedSession:
     group_secrets: list[str]
 
 
-def _clean_name(value: str, what: str) -> str:
-    value = " ".join((value or "").split())
-    if not value:
+def _clean_name(value: str, what: str, *, required: bool = True) -> str:
+    value = one_line(value)
+    if required and not value:
         raise UserError(f"Vul {what} in.")
     if len(value) > MAX_NAME:
         raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {MAX_NAME} tekens).")
     return value
+
+
+def clean_label(value: str) -> str:
+    """A table's name as shown in the room: one line, in capitals ('A', 'B', 'ZAAL 2')."""
+    label = one_line(value).upper()
+    if len(label) > MAX_LABEL:
+        raise UserError(f"De naam van een tafel is te lang (hoogstens {MAX_LABEL} tekens).")
+    return label
 
 
 def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[RoundPlan],
@@ -140,6 +162,7 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
     Without a programme it is a quick session that starts in its first round at once;
     with one it starts in the plenary opening."""
     locatie = _clean_name(locatie, "de locatie")
+    titel = _clean_name(titel, "de titel", required=False)
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
     if len(rounds) > MAX_ROUNDS:
@@ -154,13 +177,12 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         if known_themes is not None and plan.theme_id not in known_themes:
             raise UserError(f"Thema '{plan.theme_id}' bestaat niet.")
     for round_plan in rounds:
-        labels = [g.label.strip().upper() for g in round_plan.groups]
+        labels = [clean_label(g.label) for g in round_plan.groups]
         if len(round_plan.groups) > 1 and len(set(labels)) != len(labels):
             raise UserError("Geef elke tafel in een ronde een eigen naam (bijv. A, B, C).")
     for _attempt in range(20):
         try:
-            return _insert_dagdeel(engine, locatie, datum, titel.strip()[:MAX_NAME], rounds,
-                                   programme)
+            return _insert_dagdeel(engine, locatie, datum, titel, rounds, programme)
         except IntegrityError:
             continue  # join code taken by another open dagdeel: draw a new one
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
@@ -196,7 +218,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
                 group_ids.append(conn.execute(groepen.insert().values(
                     dagdeel_id=dagdeel_id, ronde_id=ronde_id, theme_id=plan.theme_id,
                     procesbegeleider=_clean_name(plan.procesbegeleider, "de procesbegeleider"),
-                    label=plan.label.strip().upper()[:40], secret=secret, step=Step.WERKBLAD.value,
+                    label=clean_label(plan.label), secret=secret, step=Step.WERKBLAD.value,
                     step_changed_at=created, created_at=created,
                 )).inserted_primary_key[0])
                 secrets.append(secret)
@@ -214,11 +236,30 @@ def create_single_session(engine: Engine, *, locatie: str, datum: date, procesbe
     )
 
 
-def find_open_dagdeel(engine: Engine, raw_code: str) -> Dagdeel:
-    """The open dagdeel with this join code, or NotFound with a message for the phone."""
+def closes_on(datum: date, close_after_days: int | None = None) -> date:
+    """The day a dagdeel closes by itself: ``ZET_SLUIT_NA_DAGEN`` days after its date (for
+    the start screen: "sluit vanzelf op ...", and a warning for a date already past)."""
+    days = load_limits().close_after_days if close_after_days is None else close_after_days
+    return datum + timedelta(days=days)
+
+
+def is_expired(datum: date, today: date, close_after_days: int | None = None) -> bool:
+    return today >= closes_on(datum, close_after_days)
+
+
+def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = None,
+                      close_after_days: int | None = None) -> Dagdeel:
+    """The open dagdeel with this join code, or NotFound with a message for the phone.
+
+    A dagdeel past its date counts as closed here even before ``close_expired`` ran. The
+    message repeats the code only when it looks like a join code, so a crafted link
+    cannot put its own text in the app's error box."""
     code = normalise_join_code(raw_code)
     if not code:
         raise NotFound("Vul de deelnamecode in die op het scherm staat.")
+    if not is_well_formed_join_code(code):
+        raise NotFound("Dat is geen deelnamecode. Een deelnamecode heeft vijf letters en "
+                       "cijfers; je vindt hem op het scherm.")
     with reading(engine) as conn:
         row = conn.execute(select(dagdelen).where(dagdelen.c.join_code == code)
                            .order_by(dagdelen.c.status.desc(), dagdelen.c.id.desc())).first()
@@ -226,7 +267,8 @@ def find_open_dagdeel(engine: Engine, raw_code: str) -> Dagdeel:
         raise NotFound(f"De code {code} hoort bij geen enkele sessie. "
                        "Controleer de code op het scherm en probeer het opnieuw.")
     dagdeel = Dagdeel.from_row(row)
-    if not dagdeel.is_open:
+    if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(),
+                                         close_after_days):
         raise NotFound(f"De sessie met code {code} is al afgesloten. "
                        "Vraag de procesbegeleider om de code van vandaag.")
     return dagdeel
@@ -241,26 +283,48 @@ def get_dagdeel(engine: Engine, dagdeel_id: int) -> Dagdeel:
 
 
 def close_dagdeel(engine: Engine, dagdeel_id: int) -> None:
-    """Close the dagdeel: phones can no longer join or answer; exports keep working."""
+    """Close the dagdeel: phones can no longer join or answer; exports keep working.
+    For the hoofdprocesbegeleider's link (or a single session's, see
+    ``close_dagdeel_from_group``)."""
     with writing(engine) as conn:
-        conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
-                     .values(status=Status.GESLOTEN.value, closed_at=now()))
+        _close(conn, dagdeel_id)
+
+
+def _close(conn: Connection, dagdeel_id: int) -> None:
+    conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id,
+                                        dagdelen.c.status == Status.OPEN.value)
+                 .values(status=Status.GESLOTEN.value, closed_at=now()))
 
 
 def close_dagdeel_from_group(engine: Engine, group_id: int) -> None:
-    """A procesbegeleider closes their session; refused for one table of a dagdeel with
-    several groups (that is the hoofdprocesbegeleider's call)."""
-    with reading(engine) as conn:
+    """A procesbegeleider's link closes the session only when it is the dagdeel's one and
+    only group; a table of a larger dagdeel is closed by the hoofdprocesbegeleider."""
+    with writing(engine) as conn:
         dagdeel_id = conn.execute(select(groepen.c.dagdeel_id)
                                   .where(groepen.c.id == group_id)).scalar()
         if dagdeel_id is None:
             raise NotFound("Deze themagroep bestaat niet (meer).")
-        count = len(conn.execute(select(groepen.c.id)
-                                 .where(groepen.c.dagdeel_id == dagdeel_id)).all())
-    if count != 1:
-        raise UserError("Dit dagdeel heeft meerdere groepen; de hoofdprocesbegeleider sluit "
-                        "het af.")
-    close_dagdeel(engine, dagdeel_id)
+        count = conn.execute(select(func.count()).select_from(groepen)
+                             .where(groepen.c.dagdeel_id == dagdeel_id)).scalar_one()
+        if count != 1:
+            raise UserError("Dit dagdeel heeft meer tafels; alleen de hoofdprocesbegeleider "
+                            "kan het afsluiten.")
+        _close(conn, dagdeel_id)
+
+
+def close_expired(engine: Engine, today: date | None = None, *,
+                  close_after_days: int | None = None) -> list[int]:
+    """Close every open dagdeel whose date is ``close_after_days`` or more days past;
+    returns their ids. The app runs it daily (``zet.retention.purge_if_due``)."""
+    days = load_limits().close_after_days if close_after_days is None else close_after_days
+    last_open_date = (today or local_today()) - timedelta(days=days)
+    with writing(engine) as conn:
+        ids = list(conn.execute(select(dagdelen.c.id).where(
+            dagdelen.c.status == Status.OPEN.value, dagdelen.c.datum <= last_open_date)
+            .order_by(dagdelen.c.id)).scalars())
+        for dagdeel_id in ids:
+            _close(conn, dagdeel_id)
+    return ids
 
 
 def require_open_dagdeel(conn: Connection, dagdeel_id: int) -> None:

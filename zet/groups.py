@@ -7,9 +7,11 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, Row, delete, select, update
 
 from zet.clock import as_utc, now
+from zet.dagdelen import role_counts_from_json
 from zet.db import reading, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.errors import NotFound, UserError
+from zet.fields import multi_line, one_line
 from zet.states import Status
 from zet.steps import Step
 
@@ -48,6 +50,7 @@ class Group:
     @property
     def where(self) -> str:
         return where(self.ronde_nummer, self.label)
+    kept_role_counts: tuple[tuple[str, int], ...] = ()  # members per role, kept by a purge
 
     @classmethod
     def from_row(cls, row: Row) -> Group:
@@ -61,6 +64,7 @@ class Group:
             points_confirmed_at=as_utc(row.points_confirmed_at),
             dagdeel_open=row.status == Status.OPEN, eind_tijd=row.eind_tijd,
             screen_page=row.scherm_pagina, join_code=row.join_code,
+            kept_role_counts=role_counts_from_json(row.rolaantallen),
         )
 
 
@@ -175,7 +179,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
     for value in (nu, gewenst):
         if value is not None and value not in (1, 2, 3, 4):
             raise UserError("Kies een scenario van 1 tot en met 4.")
-    argument = (argument or "").strip()
+    argument = multi_line(argument)
     if len(argument) > MAX_ARGUMENT:
         raise UserError(f"De onderbouwing is te lang ({len(argument)} tekens; "
                         f"hoogstens {MAX_ARGUMENT}). Er is niets opgeslagen.")
@@ -187,7 +191,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
 
 def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
     """Who reports back for this group in the plenary close."""
-    reporter = " ".join((reporter or "").split())
+    reporter = one_line(reporter)
     if len(reporter) > MAX_REPORTER:
         raise UserError(f"Die naam is te lang (hoogstens {MAX_REPORTER} tekens).")
     with writing(engine) as conn:

@@ -4,14 +4,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Row, select
+from sqlalchemy import Connection, Engine, Row, func, select
 
 from zet.clock import now
 from zet.codes import new_secret
+from zet.config import load_limits
 from zet.dagdelen import Dagdeel
 from zet.db import reading, writing
 from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
 from zet.errors import NotFound, UserError
+from zet.fields import no_spaces
 from zet.roles import is_known_role
 from zet.states import Phase, Status
 
@@ -33,23 +35,33 @@ class Participant:
 
 
 def clean_initials(raw: str) -> str:
-    initials = "".join((raw or "").split())
+    initials = no_spaces(raw)
     if len(initials) > MAX_INITIALS:
         raise UserError(f"Gebruik voor je initialen hoogstens {MAX_INITIALS} tekens.")
     return initials
 
 
-def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "") -> Participant:
-    """Add a participant to an open dagdeel and place them in a group of the active round."""
+def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
+         max_participants: int | None = None) -> Participant:
+    """Add a participant to an open dagdeel and place them in a group of the active round.
+
+    Refused once the dagdeel has ``max_participants`` (``ZET_MAX_DEELNEMERS``): a join code
+    that leaked cannot be used to fill the database."""
     if not is_known_role(role):
         raise UserError("Kies je rol uit de lijst.")
     initials = clean_initials(initials)
+    cap = load_limits().max_participants if max_participants is None else max_participants
     with writing(engine) as conn:
         status = conn.execute(select(dagdelen.c.status)
                               .where(dagdelen.c.id == dagdeel.id)).scalar()
         if status != Status.OPEN:
             raise NotFound("Deze sessie is al afgesloten. Vraag de procesbegeleider om de "
                            "code van vandaag.")
+        joined = conn.execute(select(func.count()).select_from(deelnemers)
+                              .where(deelnemers.c.dagdeel_id == dagdeel.id)).scalar_one()
+        if joined >= cap:
+            raise UserError(f"Dit dagdeel is vol: er doen al {joined} mensen mee. Vraag de "
+                            "procesbegeleider wat je kunt doen.")
         participant_id = conn.execute(deelnemers.insert().values(
             dagdeel_id=dagdeel.id, token=new_secret(), role=role, initials=initials,
             joined_at=now())).inserted_primary_key[0]
@@ -82,6 +94,15 @@ def seat_in(conn: Connection, ronde_id: int, participant_id: int) -> int | None:
     return conn.execute(select(groepsleden.c.groep_id).where(
         groepsleden.c.ronde_id == ronde_id,
         groepsleden.c.deelnemer_id == participant_id)).scalar()
+
+
+def require_member(conn: Connection, group_id: int, participant_id: int) -> None:
+    """Inside a write: refuse a participant who does not sit in this group."""
+    seated = conn.execute(select(groepsleden.c.groep_id).where(
+        groepsleden.c.groep_id == group_id,
+        groepsleden.c.deelnemer_id == participant_id)).first()
+    if seated is None:
+        raise UserError("Je zit niet aan deze tafel. Kijk op je telefoon waar je zit.")
 
 
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:

@@ -12,10 +12,14 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from zet.clock import as_utc, now
+from zet.config import load_limits
 from zet.db import reading, writing
 from zet.db.schema import bijdragen, deelnemers, groepen, punten
 from zet.errors import UserError
+from zet.fields import one_line
 from zet.groups import load_group, require_open
+from zet.participants import require_member
+from zet.steps import Step
 
 KINDS = {"sterk": "Sterk punt", "ontwikkel": "Ontwikkelpunt"}
 KIND_PLURALS = {"sterk": "Sterke punten", "ontwikkel": "Ontwikkelpunten"}
@@ -43,7 +47,7 @@ class Point:
 def clean_point(kind: str, text: str) -> str:
     if kind not in KINDS:
         raise UserError("Kies of het een sterk punt of een ontwikkelpunt is.")
-    text = " ".join((text or "").split())
+    text = one_line(text)
     if not text:
         raise UserError("Typ eerst een punt; een leeg punt wordt niet verstuurd.")
     if len(text) > MAX_POINT:
@@ -52,11 +56,28 @@ def clean_point(kind: str, text: str) -> str:
     return text
 
 
-def _require_editable(conn: Connection, group_id: int) -> None:
+def _require_editable(conn: Connection, group_id: int) -> Step:
+    """Refuse unless the dagdeel is open and the list not confirmed; the group's step."""
     group = load_group(conn, group_id)
     require_open(group)
     if group.points_confirmed_at is not None:
         raise UserError("De lijst is al bevestigd. Heropen de lijst om nog iets te wijzigen.")
+    return group.step
+
+
+def _require_may_send(conn: Connection, group_id: int, participant_id: int, step: Step,
+                      cap: int) -> None:
+    """A phone sends points only in the Punten step, to its own table, up to ``cap``."""
+    if step != Step.PUNTEN:
+        raise UserError("Punten insturen kan alleen in de stap 'Sterke punten & "
+                        "ontwikkelpunten'. Je punt is niet verstuurd.")
+    require_member(conn, group_id, participant_id)
+    sent = conn.execute(select(func.count()).select_from(bijdragen).where(
+        bijdragen.c.groep_id == group_id, bijdragen.c.deelnemer_id == participant_id)
+    ).scalar_one()
+    if sent >= cap:
+        raise UserError(f"Je hebt al {sent} punten ingestuurd; meer kan niet. Bespreek je "
+                        "andere punten in de groep.")
 
 
 def _next_position(conn: Connection, group_id: int, kind: str) -> int:
@@ -73,12 +94,21 @@ def _add_to_list(conn: Connection, group_id: int, kind: str, text: str,
 
 
 def contribute(engine: Engine, group_id: int, participant_id: int | None, kind: str,
-               text: str) -> int | None:
+               text: str, *, max_points: int | None = None) -> int | None:
     """A point sent from a phone (or typed by the procesbegeleider when participant_id is
-    None). Sending the same text twice (a double tap) stores it once; returns None then."""
+    None). Sending the same text twice (a double tap) stores it once; returns None then.
+
+    A phone may send only in the Punten step, only to its own group and at most
+    ``max_points`` (``ZET_MAX_PUNTEN``) per group. The procesbegeleider's own point is
+    allowed in every step until the list is confirmed: the holder of the group link moves
+    the step and edits the list anyway, and notes points that come up in any part of the
+    conversation."""
     text = clean_point(kind, text)
+    cap = load_limits().max_points if max_points is None else max_points
     with writing(engine) as conn:
-        _require_editable(conn, group_id)
+        step = _require_editable(conn, group_id)
+        if participant_id is not None:
+            _require_may_send(conn, group_id, participant_id, step, cap)
         duplicate = conn.execute(select(bijdragen.c.id).where(
             bijdragen.c.groep_id == group_id, bijdragen.c.soort == kind,
             bijdragen.c.tekst == text,

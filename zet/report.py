@@ -33,7 +33,8 @@ class GroupReport:
 
     @property
     def role_counts(self) -> dict[str, int]:
-        return role_counts(self.members)
+        """Members per role; after a purge (no members left) the counts it kept."""
+        return role_counts(self.members) if self.members else dict(self.group.kept_role_counts)
 
     @property
     def points_confirmed(self) -> bool:

@@ -11,6 +11,7 @@ from zet.db import reading, writing
 from zet.db.schema import deelnemers, scenario_plaatsingen
 from zet.errors import UserError
 from zet.groups import load_group, require_open
+from zet.participants import require_member
 from zet.steps import STEP_ORDER, Step
 
 NOT_DECIDED = "nog niet vastgesteld"
@@ -40,13 +41,17 @@ def _check(value: int | None) -> int | None:
 
 def place(engine: Engine, group_id: int, participant_id: int, *, nu: int | None,
           gewenst: int | None) -> None:
-    """Store (or change) a participant's placement; open from the scenario step on."""
+    """Store (or change) a participant's placement: only in the Scenario step, only at the
+    participant's own table (a late tap after the group moved on is refused)."""
     nu, gewenst = _check(nu), _check(gewenst)
     with writing(engine) as conn:
         group = load_group(conn, group_id)
         require_open(group)
         if STEP_ORDER.index(group.step) < STEP_ORDER.index(Step.SCENARIO):
             raise UserError("De scenariostap is nog niet begonnen. Wacht op de procesbegeleider.")
+        if group.step != Step.SCENARIO:
+            raise UserError("De scenariostap is al voorbij; je keuze kan niet meer veranderen.")
+        require_member(conn, group_id, participant_id)
         key = (scenario_plaatsingen.c.groep_id == group_id,
                scenario_plaatsingen.c.deelnemer_id == participant_id)
         values = {"nu": nu, "gewenst": gewenst, "updated_at": now()}

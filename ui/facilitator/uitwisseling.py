@@ -8,7 +8,7 @@ from ui import live
 from ui.actions import act, show_flash
 from ui.text import md
 from zet import answers
-from zet.aggregates import silent_count
+from zet.aggregates import not_heard_yet, not_heard_yet_label
 from zet.answers import answer_text
 from zet.content.model import Theme
 from zet.groups import Group
@@ -18,9 +18,9 @@ from zet.groups import Group
 def _answers(group_id: int, theme: Theme) -> None:
     show_flash()
     given = live.group_answers(group_id)
-    silent = silent_count(given, live.members(group_id))
-    if silent:
-        st.caption(f"{silent} deelnemer(s) hebben nog niets ingevuld.")
+    missing = not_heard_yet(given, live.members(group_id))
+    if missing:
+        st.caption(md(not_heard_yet_label(missing)))
     for number, question in enumerate(theme.vragen, start=1):
         of_question = [a for a in given if a.question_id == question.id]
         hidden = sum(1 for a in of_question if a.hidden)

@@ -36,6 +36,9 @@ dagdelen = Table(
     Column("programma", Text, nullable=False, server_default="{}"),  # JSON, see Programme
     # Which page of the plenary screen the room sees (set from the control view).
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
+    # Set by zet.retention.purge: when the raw data went, and how many of each role joined.
+    Column("purged_at", DateTime(timezone=True)),
+    Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
@@ -74,6 +77,7 @@ groepen = Table(
     # Which page of the current step the projector shows (set from the control view).
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
     Column("notulist_secret", String(64), unique=True),  # made when first asked for
+    Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
 )
 
 deelnemers = Table(
@@ -166,4 +170,10 @@ concepten = Table(  # text a participant is still typing (a point not yet sent)
     Column("veld", String(80), primary_key=True),
     Column("tekst", Text, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+onderhoud = Table(  # when a periodic task last ran (zet.retention.purge_if_due)
+    "onderhoud", metadata,
+    Column("taak", String(40), primary_key=True),
+    Column("laatst_op", Date, nullable=False),
 )

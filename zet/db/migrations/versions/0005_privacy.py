@@ -1,0 +1,35 @@
+"""Privacy: what a purge keeps (role counts per group and dagdeel, when it ran) and when
+the periodic tasks last ran.
+
+Revision ID: 0005
+Revises: 0002
+"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("dagdelen") as batch:
+        batch.add_column(sa.Column("purged_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("rolaantallen", sa.Text, nullable=True))
+    with op.batch_alter_table("groepen") as batch:
+        batch.add_column(sa.Column("rolaantallen", sa.Text, nullable=True))
+    op.create_table(
+        "onderhoud",
+        sa.Column("taak", sa.String(40), primary_key=True),
+        sa.Column("laatst_op", sa.Date, nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("onderhoud")
+    with op.batch_alter_table("groepen") as batch:
+        batch.drop_column("rolaantallen")
+    with op.batch_alter_table("dagdelen") as batch:
+        batch.drop_column("rolaantallen")
+        batch.drop_column("purged_at")

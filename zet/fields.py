@@ -1,0 +1,40 @@
+"""The one trimming rule for text typed by people (names, labels, answers, points).
+
+Stored text is what was typed, except:
+- one-line fields: runs of whitespace (spaces, tabs, line breaks) become one space and the
+  ends are trimmed; multi-line fields: the ends are trimmed and line breaks become "\\n";
+- control characters (NUL, escape, delete, ...) and the bidirectional override and isolate
+  characters (U+202A-U+202E, U+2066-U+2069, which can make text read backwards on screen)
+  are removed.
+Everything else stays: markup such as ``<b>`` or ``[link](...)`` is stored literally and is
+the screen's and export's job to show as text. Letters of every script, emoji (with their
+zero-width joiners) and formula-like starts (``=``, ``+``, ``-``, ``@``) are kept as typed.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def _without_controls(value: str, keep: str = "") -> str:
+    value = value.translate(_BIDI_CONTROLS)
+    return "".join(ch for ch in value
+                   if ch in keep or unicodedata.category(ch) != "Cc")
+
+
+def one_line(value: str | None) -> str:
+    """A name, label or point: one line, whitespace collapsed, controls removed."""
+    return " ".join(_without_controls(" ".join((value or "").split())).split())
+
+
+def multi_line(value: str | None) -> str:
+    """An argument or long answer: line breaks kept as "\\n", controls removed, trimmed."""
+    value = re.sub(r"\r\n?", "\n", value or "")
+    return _without_controls(value, keep="\n\t").strip()
+
+
+def no_spaces(value: str | None) -> str:
+    """Initials: every whitespace removed, controls removed."""
+    return "".join(_without_controls("".join((value or "").split())).split())

@@ -1,0 +1,119 @@
+"""Rate limits for guessing: wrong join codes and wrong organiser passwords.
+
+A join code has 25⁵ ≈ 9.8 million values, so guessing one only works fast. Each limiter
+counts failures in a sliding window, per client (the key the UI passes, e.g. the remote
+address) and overall. The overall bound is the one that holds against a guesser who
+changes keys; it also means that during an attack honest typos wait a minute too.
+
+In-process and in memory: one Streamlit server is one process. Memory stays bounded: at
+most ``per_client`` timestamps per key, ``overall`` timestamps in total, and ``max_keys``
+keys (the oldest are forgotten first).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+
+from sqlalchemy import Engine
+
+from zet.codes import normalise_join_code
+from zet.dagdelen import Dagdeel, find_open_dagdeel
+from zet.errors import NotFound, UserError
+
+
+class TooManyAttempts(UserError):
+    """Too many failures in the window; the message says to wait."""
+
+
+JOIN_MESSAGE = ("Te veel verkeerde codes geprobeerd. Wacht een minuut en probeer het dan "
+                "opnieuw.")
+LOGIN_MESSAGE = ("Te vaak een verkeerd wachtwoord geprobeerd. Wacht een minuut en probeer het "
+                 "dan opnieuw.")
+
+
+class Throttle:
+    """At most ``per_client`` failures per key and ``overall`` failures in total within
+    ``window`` seconds. Thread-safe."""
+
+    def __init__(self, *, per_client: int, overall: int, window: float, message: str,
+                 max_keys: int = 10_000, clock: Callable[[], float] = time.monotonic):
+        self.per_client, self.overall, self.window = per_client, overall, window
+        self.message, self.max_keys, self._clock = message, max_keys, clock
+        self._lock = threading.Lock()
+        self._by_key: OrderedDict[str, deque[float]] = OrderedDict()
+        self._all: deque[float] = deque()
+
+    def _forget_old(self, now: float) -> None:
+        horizon = now - self.window
+        while self._all and self._all[0] <= horizon:
+            self._all.popleft()
+        # Keys are kept in order of their last failure: drop stale ones from the front.
+        while self._by_key:
+            key, stamps = next(iter(self._by_key.items()))
+            if stamps and stamps[-1] > horizon:
+                break
+            del self._by_key[key]
+
+    def _recent(self, client_key: str, now: float) -> int:
+        stamps = self._by_key.get(client_key)
+        if not stamps:
+            return 0
+        while stamps and stamps[0] <= now - self.window:
+            stamps.popleft()
+        return len(stamps)
+
+    def check(self, client_key: str) -> None:
+        """Raise TooManyAttempts when this client, or everyone together, failed too often."""
+        with self._lock:
+            now = self._clock()
+            self._forget_old(now)
+            if (len(self._all) >= self.overall
+                    or self._recent(client_key, now) >= self.per_client):
+                raise TooManyAttempts(self.message)
+
+    def record_failure(self, client_key: str) -> None:
+        with self._lock:
+            now = self._clock()
+            self._forget_old(now)
+            stamps = self._by_key.pop(client_key, None) or deque(maxlen=self.per_client)
+            stamps.append(now)
+            self._by_key[client_key] = stamps  # most recent failure last
+            while len(self._by_key) > self.max_keys:
+                self._by_key.popitem(last=False)
+            self._all.append(now)
+            while len(self._all) > self.overall:
+                self._all.popleft()
+
+    def reset(self) -> None:
+        """Forget everything (tests, or after a restart of the app's settings)."""
+        with self._lock:
+            self._by_key.clear()
+            self._all.clear()
+
+
+# One limiter per kind of secret, shared by every session of this server process.
+joins = Throttle(per_client=5, overall=30, window=60, message=JOIN_MESSAGE)
+logins = Throttle(per_client=5, overall=20, window=60, message=LOGIN_MESSAGE)
+
+
+def check_join_allowed(client_key: str) -> None:
+    joins.check(client_key)
+
+
+def record_failed_join(client_key: str) -> None:
+    joins.record_failure(client_key)
+
+
+def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str) -> Dagdeel:
+    """``zet.dagdelen.find_open_dagdeel`` behind the join limiter: the call the phone
+    makes. An empty field is no guess and is not counted; an unknown, malformed or closed
+    code is. Raises TooManyAttempts (a UserError) while the client must wait."""
+    check_join_allowed(client_key)
+    try:
+        return find_open_dagdeel(engine, raw_code)
+    except NotFound:
+        if normalise_join_code(raw_code):
+            record_failed_join(client_key)
+        raise
