@@ -48,7 +48,7 @@ def storage_error(url: URL, error: BaseException) -> StorageError:
         return StorageError(
             f"De database {label} kan niet worden beschreven (alleen-lezen). Geef de app "
             f"schrijfrechten op dit bestand en op de map waarin het staat, {_RESTART}")
-    if name == "SQLITE_FULL" or "disk is full" in text or "no space" in text:
+    if name == "SQLITE_FULL" or "disk is full" in text or "no space" in text or _no_room(url):
         return full_disk(label)
     if name.startswith("SQLITE_BUSY") or "locked" in text:
         return StorageError(
@@ -58,6 +58,10 @@ def storage_error(url: URL, error: BaseException) -> StorageError:
         return StorageError(
             f"De database {label} kan niet worden geopend. Controleer of de map bestaat en "
             f"of de app daar mag schrijven, {_RESTART}")
+    if name.startswith("SQLITE_IOERR") or "i/o error" in text:
+        return StorageError(
+            f"De database {label} kan niet worden gelezen of beschreven (een schijffout). "
+            f"Controleer de schijf of kies met ZET_DATABASE_URL een andere plek, {_RESTART}")
     if url.get_backend_name() != "sqlite":
         return StorageError(
             f"De databaseserver {label} is niet bereikbaar of weigert de verbinding. "
@@ -65,6 +69,16 @@ def storage_error(url: URL, error: BaseException) -> StorageError:
     return StorageError(
         f"De database {label} is niet bruikbaar (beschadigd of geen database). Zet een "
         f"back-up terug of kies met ZET_DATABASE_URL een ander bestand, {_RESTART}")
+
+
+def _no_room(url: URL) -> bool:
+    """Whether the disk of a SQLite file has no room left (a full disk can show as an I/O
+    error when SQLite creates its -shm file)."""
+    path = sqlite_file(url) if url.get_backend_name() == "sqlite" else None
+    try:
+        return path is not None and shutil.disk_usage(path.parent).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 def full_disk(label: str) -> StorageError:
