@@ -5,6 +5,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from zet.backup import backup_command
 from zet.config import load_settings
 from zet.content import read_library
 
@@ -62,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         .set_defaults(func=upgrade_db)
     sub.add_parser("list", help="toon alle dagdelen in de database") \
         .set_defaults(func=list_sessions)
+    backup = sub.add_parser("backup", help="maak een gecontroleerde kopie van de database, "
+                                           "ook terwijl de app draait")
+    backup.add_argument("file", help="het nieuwe bestand, bijv. zet-backup-2026-11-30.db")
+    backup.set_defaults(func=backup_command)
     return parser
 
 
