@@ -175,9 +175,9 @@ def move_point(engine: Engine, group_id: int, point_id: int, offset: int) -> Non
                                                 punten.c.groep_id == group_id)).first()
         if row is None:
             return
-        siblings = conn.execute(select(punten.c.id).where(
+        siblings = list(conn.execute(select(punten.c.id).where(
             punten.c.groep_id == group_id, punten.c.soort == row.soort)
-            .order_by(punten.c.positie)).scalars().all()
+            .order_by(punten.c.positie)).scalars())
         index = siblings.index(point_id)
         target = index + offset
         if not 0 <= target < len(siblings):
