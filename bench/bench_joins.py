@@ -4,7 +4,7 @@ Run:  python bench/bench_joins.py [phones] [seconds] [page_ms]
 Each phone is a thread (as a Streamlit session is); they arrive spread evenly over the given
 seconds (default 400 over 10 s), join, ask for their seat, and then poll the room and their
 step every 2 s as a phone page does, so late joiners write while the early ones read.
-``page_ms`` (default 20) is Python work per page run, holding the GIL as Streamlit's script
+``page_ms`` (default 100) is Python work per page run, holding the GIL as Streamlit's script
 runs do: it is what stretches a write transaction when hundreds of sessions are busy.
 Prints how many were stored and seated, the errors, and join latencies.
 """
@@ -42,7 +42,7 @@ def page_work(ms: float) -> None:
 def main() -> None:
     phones = int(sys.argv[1]) if len(sys.argv) > 1 else 400
     seconds = float(sys.argv[2]) if len(sys.argv) > 2 else 10.0
-    page_ms = float(sys.argv[3]) if len(sys.argv) > 3 else 20.0
+    page_ms = float(sys.argv[3]) if len(sys.argv) > 3 else 100.0
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{folder}/bench.db")
         created = create_dagdeel(engine, locatie="Bench", datum=date.today(), rounds=[
