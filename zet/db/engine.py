@@ -135,11 +135,13 @@ def _begin_write(engine: Engine, deadline: float) -> tuple[Connection, RootTrans
             return connection, connection.begin()
         except DBAPIError as error:
             connection.close()
+            if not is_transient(error):
+                raise
             pause = RETRY.delay(attempt)
-            if not is_transient(error) or time.monotonic() + pause > deadline:
+            if attempt + 1 == RETRY.attempts or time.monotonic() + pause > deadline:
                 raise StorageBusy(_BUSY_MESSAGE) from error
             time.sleep(pause)
-    raise StorageBusy(_BUSY_MESSAGE)
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 _BUSY_MESSAGE = ("De database is al te lang bezet door een ander programma. Probeer het zo "
