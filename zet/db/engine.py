@@ -4,9 +4,11 @@ Writes go through ``writing()``. On SQLite a process lets one writer at a time i
 (a lock per file, so waiting threads queue instead of polling SQLite's busy handler), takes
 the write lock up front with ``BEGIN IMMEDIATE`` and retries that BEGIN with jittered
 backoff while another process holds the file. Once BEGIN IMMEDIATE succeeded no statement
-of the body can meet ``database is locked`` in WAL mode, so the body itself never has to be
-re-run. On PostgreSQL the domain takes row locks (``SELECT ... FOR UPDATE``) and
-``retry_transient`` re-runs a whole domain call after a deadlock or serialization failure.
+of the body can meet ``database is locked`` in WAL mode, so the body itself need not be
+re-run and every ``with writing(engine) as conn:`` call site stays as it is. On PostgreSQL
+the domain takes row locks (``SELECT ... FOR UPDATE``), and ``retry_transient`` re-runs a
+whole domain call (the hot writes of phones) after a deadlock, a serialization failure or a
+lock met inside the body.
 """
 from __future__ import annotations
 
