@@ -22,12 +22,16 @@ POSTGRES_URL = os.environ.get("ZET_TEST_POSTGRES_URL", "").strip()
 DATABASES = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 
 
-def _fresh_postgres(url: str):
+def wipe_postgres(url: str) -> None:
     wipe = make_engine(url, upgrade=False)
     with wipe.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     wipe.dispose()
+
+
+def _fresh_postgres(url: str):
+    wipe_postgres(url)
     return make_engine(url)
 
 

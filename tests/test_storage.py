@@ -35,6 +35,8 @@ def test_sqlite_runs_in_wal_mode_with_busy_timeout(tmp_path):
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        # synchronous=FULL (2): a commit is on disk before the phone hears it was saved.
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2
 
 
 def test_many_phones_answering_at_once_lose_nothing(engine, library, session):

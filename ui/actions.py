@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ui import live
 from ui.resources import engine
-from zet.errors import UserError
+from zet.errors import StorageError, UserError
 
 FLASH = "_zet_flash"
 STORAGE_TROUBLE = ("Dat lukte even niet: de opslag reageert niet. Probeer het zo nog eens; "
@@ -34,7 +34,7 @@ def act(action: Callable[..., Any], *args: Any, success: str | None = None,
     st.session_state.pop(flash, None)
     try:
         result = action(engine(), *args, **kwargs)
-    except UserError as error:
+    except (UserError, StorageError) as error:  # StorageError: busy past its retries
         st.session_state[flash] = ("error", str(error))
         return None
     except (SQLAlchemyError, OSError):

@@ -7,12 +7,24 @@ from sqlalchemy import Engine
 from zet.config import load_settings
 from zet.content import ContentError, Library, Theme, load_library
 from zet.db import make_engine
+from zet.errors import StorageError
 
 
 @st.cache_resource(show_spinner=False)
-def engine() -> Engine:
-    """One pooled engine per server process; the schema is upgraded on first use."""
+def _engine() -> Engine:
     return make_engine(load_settings().database_url)
+
+
+def engine() -> Engine:
+    """One pooled engine per server process; the schema is upgraded on first use. A
+    database that cannot be written (read-only, disk full, server away) stops the page
+    with a Dutch message naming it; the next page load tries again."""
+    try:
+        return _engine()
+    except StorageError as error:
+        st.error(str(error), icon=":material/database:")
+        st.stop()
+        raise  # st.stop() does not return
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,10 +11,11 @@ from sqlalchemy import Engine, select, update
 
 from zet.clock import as_utc, now
 from zet.content.model import Question
-from zet.db import reading, writing
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, deelnemers
+from zet.db.upsert import upsert
 from zet.errors import UserError
-from zet.groups import load_group, require_open
+from zet.groups import load_group, lock_group, require_open
 from zet.steps import Step
 
 MAX_TEXT = 2000
@@ -112,26 +113,20 @@ def is_complete(question: Question, value: Any) -> bool:
     return True
 
 
+@retry_transient
 def save_answer(engine: Engine, group_id: int, participant_id: int, question: Question,
                 value: Any) -> SaveResult:
-    """Store an answer while the werkblad step is open; afterwards keep it as a draft."""
+    """Store an answer while the werkblad step is open; afterwards keep it as a draft.
+    One row per participant and question: a double tap or a second tab overwrites it."""
     stored = normalise_answer(question, value)
     encoded = None if stored is None else json.dumps(stored, ensure_ascii=False)
     with writing(engine) as conn:
-        group = load_group(conn, group_id)
+        group = lock_group(conn, group_id, shared=True)  # a step change waits for this save
         require_open(group)
         open_step = group.step == Step.WERKBLAD
-        key = (antwoorden.c.groep_id == group_id, antwoorden.c.deelnemer_id == participant_id,
-               antwoorden.c.vraag_id == question.id)
-        exists = conn.execute(select(antwoorden.c.id).where(*key)).first()
         values = ({"value": encoded, "draft": None} if open_step else {"draft": encoded})
-        values["updated_at"] = now()
-        if exists:
-            conn.execute(update(antwoorden).where(*key).values(**values))
-        else:
-            conn.execute(antwoorden.insert().values(groep_id=group_id,
-                                                    deelnemer_id=participant_id,
-                                                    vraag_id=question.id, **values))
+        upsert(conn, antwoorden, {"groep_id": group_id, "deelnemer_id": participant_id,
+                                  "vraag_id": question.id}, {**values, "updated_at": now()})
     if not open_step:
         return SaveResult.DRAFT
     return SaveResult.CLEARED if stored is None else SaveResult.SAVED

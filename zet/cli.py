@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from zet import retention
+from zet.backup import backup_command
 from zet.config import load_settings
 from zet.content import read_library
 from zet.content.advice import content_advice
@@ -98,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser.add_argument("--remove", action="store_true", help="verwijder alle demo-data")
     demo_parser.set_defaults(func=demo)
     retention.add_commands(sub)  # purge, delete-dagdeel
+    backup = sub.add_parser("backup", help="maak een gecontroleerde kopie van de database, "
+                                           "ook terwijl de app draait")
+    backup.add_argument("file", help="het nieuwe bestand, bijv. zet-backup-2026-11-30.db")
+    backup.set_defaults(func=backup_command)
     return parser
 
 

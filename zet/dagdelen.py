@@ -327,9 +327,16 @@ def close_expired(engine: Engine, today: date | None = None, *,
     return ids
 
 
+def lock_dagdeel(conn: Connection, dagdeel_id: int) -> str | None:
+    """Inside a write: the dagdeel's status, its row locked on PostgreSQL until the commit,
+    so joins, seats and compositions of one dagdeel are decided one at a time."""
+    return conn.execute(select(dagdelen.c.status).where(dagdelen.c.id == dagdeel_id)
+                        .with_for_update(key_share=True)).scalar()
+
+
 def require_open_dagdeel(conn: Connection, dagdeel_id: int) -> None:
-    """Inside a write: refuse when the dagdeel is closed (or gone)."""
-    status = conn.execute(select(dagdelen.c.status).where(dagdelen.c.id == dagdeel_id)).scalar()
+    """Inside a write: refuse when the dagdeel is closed (or gone); locks it (lock_dagdeel)."""
+    status = lock_dagdeel(conn, dagdeel_id)
     if status is None:
         raise NotFound("Dit dagdeel bestaat niet (meer).")
     if status != Status.OPEN:

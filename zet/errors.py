@@ -7,3 +7,12 @@ class UserError(Exception):
 
 class NotFound(UserError):
     """A code, link or token that points at nothing (or at something closed)."""
+
+
+class StorageError(Exception):
+    """The database cannot be used (read-only, disk full, unreachable, or too busy for too
+    long). ``str(error)`` is a Dutch message for the screen; details go to the log."""
+
+
+class StorageBusy(StorageError):
+    """Every retry of a write found the database locked by someone else."""

@@ -8,8 +8,9 @@ from sqlalchemy import Connection, Engine, Row, delete, select, update
 
 from zet.clock import as_utc, now
 from zet.dagdelen import role_counts_from_json
-from zet.db import reading, writing
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
+from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
 from zet.fields import multi_line, one_line
 from zet.states import Status
@@ -81,7 +82,22 @@ def get_group(engine: Engine, group_id: int) -> Group:
 
 
 def load_group(conn: Connection, group_id: int) -> Group:
-    row = conn.execute(_group_query().where(groepen.c.id == group_id)).first()
+    return _load(conn, _group_query().where(groepen.c.id == group_id))
+
+
+def lock_group(conn: Connection, group_id: int, *, shared: bool = False) -> Group:
+    """Inside a write: the group, with its row locked on PostgreSQL until the commit.
+
+    ``shared`` lets writers of one group (answers, placements) run side by side while a step
+    change waits for them; without it the writes of the group queue (a step change, the
+    points list with its positions). SQLite's BEGIN IMMEDIATE already serialises writers."""
+    lock = {"read": True} if shared else {"key_share": True}
+    return _load(conn, _group_query().where(groepen.c.id == group_id)
+                 .with_for_update(of=groepen, **lock))
+
+
+def _load(conn: Connection, query) -> Group:
+    row = conn.execute(query).first()
     if row is None:
         raise NotFound("Deze themagroep bestaat niet (meer).")
     return Group.from_row(row)
@@ -116,7 +132,7 @@ def set_step(engine: Engine, group_id: int, target: Step, *, expected_current: S
     """Move the group to ``target``. ``expected_current`` is the step the facilitator saw,
     so a double click or a second open tab cannot skip a step."""
     with writing(engine) as conn:
-        group = load_group(conn, group_id)
+        group = lock_group(conn, group_id)
         require_open(group)
         if group.step != expected_current:
             raise UserError(f"De groep staat inmiddels bij '{group.step.label}'. "
@@ -148,20 +164,19 @@ def revealed_cards(engine: Engine, group_id: int) -> list[str]:
             .order_by(kaarten_getoond.c.revealed_at)).scalars())
 
 
+@retry_transient
 def reveal_card(engine: Engine, group_id: int, card_id: str) -> None:
     """Lay a reflectiekaart on the projector and the phones; a card already laid comes
     back to the front (revealing twice stores it once)."""
     with writing(engine) as conn:
         group = load_group(conn, group_id)
         require_open(group)
-        order = list(conn.execute(
-            select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
-            .order_by(kaarten_getoond.c.revealed_at)).scalars())
-        if card_id not in order:
-            conn.execute(kaarten_getoond.insert().values(groep_id=group_id, kaart_id=card_id,
-                                                         revealed_at=now()))
-            order.append(card_id)
+        insert_absent(conn, kaarten_getoond, {"groep_id": group_id, "kaart_id": card_id},
+                      {"revealed_at": now()})
         if group.step == Step.REFLECTIEKAARTEN:
+            order = list(conn.execute(
+                select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
+                .order_by(kaarten_getoond.c.revealed_at)).scalars())
             conn.execute(update(groepen).where(groepen.c.id == group_id)
                          .values(scherm_pagina=order.index(card_id)))
 

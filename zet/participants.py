@@ -9,9 +9,10 @@ from sqlalchemy import Connection, Engine, Row, func, select
 from zet.clock import now
 from zet.codes import new_secret
 from zet.config import load_limits
-from zet.dagdelen import Dagdeel
-from zet.db import reading, writing
+from zet.dagdelen import Dagdeel, lock_dagdeel
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
+from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
 from zet.fields import no_spaces
 from zet.roles import is_known_role
@@ -41,6 +42,7 @@ def clean_initials(raw: str) -> str:
     return initials
 
 
+@retry_transient
 def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
          max_participants: int | None = None) -> Participant:
     """Add a participant to an open dagdeel and place them in a group of the active round.
@@ -52,8 +54,7 @@ def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
     initials = clean_initials(initials)
     cap = load_limits().max_participants if max_participants is None else max_participants
     with writing(engine) as conn:
-        status = conn.execute(select(dagdelen.c.status)
-                              .where(dagdelen.c.id == dagdeel.id)).scalar()
+        status = lock_dagdeel(conn, dagdeel.id)  # joins of one dagdeel queue
         if status != Status.OPEN:
             raise NotFound("Deze sessie is al afgesloten. Vraag de procesbegeleider om de "
                            "code van vandaag.")
@@ -108,7 +109,8 @@ def require_member(conn: Connection, group_id: int, participant_id: int) -> None
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
     """Put a participant in a group of the active round: the smallest group first, so
     sizes keep differing by at most one; among those, the one with fewest of their role.
-    Returns the group id."""
+    Returns the group id. Locks the dagdeel row, so seats are counted one joiner at a time."""
+    lock_dagdeel(conn, participant.dagdeel_id)
     ronde_id = active_round_id(conn, participant.dagdeel_id)
     if ronde_id is None:
         return None
@@ -126,9 +128,10 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
     sizes = Counter(row.groep_id for row in members)
     same_role = Counter(row.groep_id for row in members if row.role == participant.role)
     target = min(group_ids, key=lambda gid: (sizes[gid], same_role[gid], gid))
-    conn.execute(groepsleden.insert().values(groep_id=target, deelnemer_id=participant.id,
-                                             ronde_id=ronde_id))
-    return target
+    if insert_absent(conn, groepsleden, {"ronde_id": ronde_id, "deelnemer_id": participant.id},
+                     {"groep_id": target}):
+        return target
+    return seat_in(conn, ronde_id, participant.id)
 
 
 def members_of(engine: Engine, group_id: int) -> list[Participant]:

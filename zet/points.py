@@ -13,11 +13,11 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from zet.clock import as_utc, now
 from zet.config import load_limits
-from zet.db import reading, writing
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import bijdragen, deelnemers, groepen, punten
 from zet.errors import UserError
 from zet.fields import one_line
-from zet.groups import load_group, require_open
+from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
 
@@ -57,8 +57,10 @@ def clean_point(kind: str, text: str) -> str:
 
 
 def _require_editable(conn: Connection, group_id: int) -> Step:
-    """Refuse unless the dagdeel is open and the list not confirmed; the group's step."""
-    group = load_group(conn, group_id)
+    """Inside a write: refuse unless the dagdeel is open and the list not confirmed; returns
+    the group's step. Locks the group row, so the list's writes (duplicate check, next
+    position, renumbering) queue per group on PostgreSQL too."""
+    group = lock_group(conn, group_id)
     require_open(group)
     if group.points_confirmed_at is not None:
         raise UserError("De lijst is al bevestigd. Heropen de lijst om nog iets te wijzigen.")
@@ -93,6 +95,7 @@ def _add_to_list(conn: Connection, group_id: int, kind: str, text: str,
         bron_ids=json.dumps(source_ids), updated_at=now())).inserted_primary_key[0]
 
 
+@retry_transient
 def contribute(engine: Engine, group_id: int, participant_id: int | None, kind: str,
                text: str, *, max_points: int | None = None) -> int | None:
     """A point sent from a phone (or typed by the procesbegeleider when participant_id is
@@ -202,16 +205,24 @@ def move_point(engine: Engine, group_id: int, point_id: int, offset: int) -> Non
                                                 punten.c.groep_id == group_id)).first()
         if row is None:
             return
-        siblings = conn.execute(select(punten.c.id).where(
+        siblings = list(conn.execute(select(punten.c.id).where(
             punten.c.groep_id == group_id, punten.c.soort == row.soort)
-            .order_by(punten.c.positie)).scalars().all()
+            .order_by(punten.c.positie)).scalars())
         index = siblings.index(point_id)
         target = index + offset
         if not 0 <= target < len(siblings):
             return
         siblings[index], siblings[target] = siblings[target], siblings[index]
-        for position, pid in enumerate(siblings, start=1):
-            conn.execute(update(punten).where(punten.c.id == pid).values(positie=position))
+        _renumber(conn, siblings)
+
+
+def _renumber(conn: Connection, point_ids: list[int]) -> None:
+    """Positions 1..n in this order. Positions are unique per group and kind, so every row
+    first steps aside to a negative position, then takes its new one."""
+    for position, pid in enumerate(point_ids, start=1):
+        conn.execute(update(punten).where(punten.c.id == pid).values(positie=-position))
+    for position, pid in enumerate(point_ids, start=1):
+        conn.execute(update(punten).where(punten.c.id == pid).values(positie=position))
 
 
 def confirm_list(engine: Engine, group_id: int) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection, Engine, delete, select, update
 
 from zet import composition
 from zet.dagdelen import require_open_dagdeel
-from zet.db import reading, writing
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import (
     antwoorden,
     bijdragen,
@@ -198,6 +198,7 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
             place_in_active_round(conn, Participant.from_row(row))
 
 
+@retry_transient
 def take_seat(engine: Engine, participant: Participant) -> Seat | None:
     """Where the participant sits in the running round ('ronde 2, tafel B'); a late joiner
     is given a seat first (the only write here). None during a plenary part."""

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select
 
 from zet.clock import now
 from zet.content.model import Theme
-from zet.db import reading, writing
+from zet.db import reading, retry_transient, writing
 from zet.db.schema import deelnemers, scenario_plaatsingen
+from zet.db.upsert import upsert
 from zet.errors import UserError
-from zet.groups import load_group, require_open
+from zet.groups import lock_group, require_open
 from zet.participants import require_member
 from zet.steps import STEP_ORDER, Step
 
@@ -39,27 +40,22 @@ def _check(value: int | None) -> int | None:
     return value
 
 
+@retry_transient
 def place(engine: Engine, group_id: int, participant_id: int, *, nu: int | None,
           gewenst: int | None) -> None:
     """Store (or change) a participant's placement: only in the Scenario step, only at the
     participant's own table (a late tap after the group moved on is refused)."""
     nu, gewenst = _check(nu), _check(gewenst)
     with writing(engine) as conn:
-        group = load_group(conn, group_id)
+        group = lock_group(conn, group_id, shared=True)
         require_open(group)
         if STEP_ORDER.index(group.step) < STEP_ORDER.index(Step.SCENARIO):
             raise UserError("De scenariostap is nog niet begonnen. Wacht op de procesbegeleider.")
         if group.step != Step.SCENARIO:
             raise UserError("De scenariostap is al voorbij; je keuze kan niet meer veranderen.")
         require_member(conn, group_id, participant_id)
-        key = (scenario_plaatsingen.c.groep_id == group_id,
-               scenario_plaatsingen.c.deelnemer_id == participant_id)
-        values = {"nu": nu, "gewenst": gewenst, "updated_at": now()}
-        if conn.execute(select(scenario_plaatsingen.c.groep_id).where(*key)).first():
-            conn.execute(update(scenario_plaatsingen).where(*key).values(**values))
-        else:
-            conn.execute(scenario_plaatsingen.insert().values(
-                groep_id=group_id, deelnemer_id=participant_id, **values))
+        upsert(conn, scenario_plaatsingen, {"groep_id": group_id, "deelnemer_id": participant_id},
+               {"nu": nu, "gewenst": gewenst, "updated_at": now()})
 
 
 def placements(engine: Engine, group_id: int) -> list[Placement]:

@@ -1,32 +1,94 @@
-"""Create the engine for the configured database and bring its schema up to date."""
+"""Create the engine for the configured database and bring its schema up to date.
+
+Writes go through ``writing()``. On SQLite a process lets one writer at a time into the file
+(a lock per file, so waiting threads queue instead of polling SQLite's busy handler), takes
+the write lock up front with ``BEGIN IMMEDIATE`` and retries that BEGIN with jittered
+backoff while another process holds the file. Once BEGIN IMMEDIATE succeeded no statement
+of the body can meet ``database is locked`` in WAL mode, so the body itself need not be
+re-run and every ``with writing(engine) as conn:`` call site stays as it is. On PostgreSQL
+the domain takes row locks (``SELECT ... FOR UPDATE``), and ``retry_transient`` re-runs a
+whole domain call (the hot writes of phones) after a deadlock, a serialization failure or a
+lock met inside the body.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import random
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from zet.db.storage import check_storage, storage_error
+from zet.errors import StorageBusy
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000  # SQLite's own wait for another process, per attempt
+# FULL: every commit is on disk before the phone hears "opgeslagen", even after a power cut.
+# The measured cost is in docs/reliability.md (bench/bench_durability.py).
+SQLITE_SYNCHRONOUS = "FULL"
+PG_RETRY_CODES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Jittered exponential backoff, bounded in attempts and in total time."""
+    attempts: int = 8
+    first_delay: float = 0.02
+    max_delay: float = 1.0
+    budget: float = 30.0
+
+    def delay(self, attempt: int) -> float:
+        """'Full jitter': a random wait up to the doubled delay of this attempt."""
+        return random.uniform(0, min(self.max_delay, self.first_delay * 2 ** attempt))
+
+
+RETRY = RetryPolicy()
+
+
+def is_transient(error: BaseException) -> bool:
+    """An error that goes away when the same transaction is tried again a little later."""
+    if not isinstance(error, DBAPIError):
+        return False
+    orig = error.orig
+    if (getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)) in PG_RETRY_CODES:
+        return True
+    if isinstance(orig, sqlite3.OperationalError):
+        name = getattr(orig, "sqlite_errorname", "")
+        message = str(orig).lower()
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in message
+    return False
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see _sqlite_begin).
     dbapi_connection.isolation_level = None
-    # WAL lets phones read while another thread writes; the busy timeout makes
-    # concurrent writers wait instead of failing with "database is locked".
+    # WAL lets phones read while another thread writes.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS}")
     cursor.close()
 
 
 def make_engine(url: str, *, upgrade: bool = True) -> Engine:
-    """A pooled engine; SQLite files get WAL and a busy timeout. Upgrades the schema."""
+    """A pooled engine; SQLite files get WAL and a busy timeout. Upgrades the schema.
+
+    Raises ``zet.errors.StorageError`` (a Dutch message naming the file or server) when the
+    database cannot be written: read-only, disk full, missing folder, server unreachable."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False},
                                pool_size=10, max_overflow=20)
@@ -34,24 +96,94 @@ def make_engine(url: str, *, upgrade: bool = True) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    if upgrade:
-        upgrade_schema(engine)
+    try:
+        check_storage(engine)
+        if upgrade:
+            try:
+                upgrade_schema(engine)
+            except DBAPIError as error:  # e.g. the disk filled up while creating the tables
+                raise storage_error(engine.url, error) from error
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 
 def _sqlite_begin(connection: Connection) -> None:
-    # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so it waits for
-    # the busy timeout instead of failing when another writer got in between.
+    # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so a busy file
+    # shows at BEGIN, before the body ran, where writing() can safely try again.
     mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
     connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+_FILE_LOCKS: dict[str, threading.Lock] = {}
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _writer_lock(engine: Engine) -> threading.Lock | None:
+    """One lock per SQLite file in this process; None for PostgreSQL (row locks there)."""
+    if engine.dialect.name != "sqlite":
+        return None
+    key = str(Path(engine.url.database or "").resolve())
+    with _FILE_LOCKS_GUARD:
+        return _FILE_LOCKS.setdefault(key, threading.Lock())
+
+
+def _begin_write(engine: Engine, deadline: float) -> tuple[Connection, RootTransaction]:
+    """A connection inside a fresh write transaction; BEGIN retried while the file is busy."""
+    for attempt in range(RETRY.attempts):
+        connection = engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+        try:
+            return connection, connection.begin()
+        except DBAPIError as error:
+            connection.close()
+            if not is_transient(error):
+                raise
+            pause = RETRY.delay(attempt)
+            if attempt + 1 == RETRY.attempts or time.monotonic() + pause > deadline:
+                raise StorageBusy(_BUSY_MESSAGE) from error
+            time.sleep(pause)
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+_BUSY_MESSAGE = ("De database is al te lang bezet door een ander programma. Probeer het zo "
+                 "nog eens; er is niets verloren gegaan.")
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A transaction that writes; commits on success, rolls back on an exception."""
-    with (engine.connect().execution_options(sqlite_begin="IMMEDIATE") as connection,
-          connection.begin()):
-        yield connection
+    """A transaction that writes; commits on success, rolls back on an exception.
+
+    Raises ``StorageBusy`` when the database stayed locked for the whole retry budget."""
+    deadline = time.monotonic() + RETRY.budget
+    lock = _writer_lock(engine)
+    if lock is not None and not lock.acquire(timeout=RETRY.budget):
+        raise StorageBusy(_BUSY_MESSAGE)
+    try:
+        connection, transaction = _begin_write(engine, deadline)
+        with connection, transaction:
+            yield connection
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def retry_transient(function: Callable[P, T]) -> Callable[P, T]:
+    """Re-run a whole domain write (its own transaction, nothing done outside it) after a
+    deadlock, a serialization failure or a lock met inside the body."""
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        deadline = time.monotonic() + RETRY.budget
+        for attempt in range(RETRY.attempts - 1):
+            try:
+                return function(*args, **kwargs)
+            except DBAPIError as error:
+                pause = RETRY.delay(attempt)
+                if not is_transient(error) or time.monotonic() + pause > deadline:
+                    raise
+                time.sleep(pause)
+        return function(*args, **kwargs)
+    return wrapper
 
 
 @contextmanager
@@ -68,8 +200,25 @@ def alembic_config() -> Config:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to ``revision`` (idempotent)."""
+    """Create or upgrade the schema to ``revision`` (idempotent).
+
+    On SQLite, foreign keys are off while migrating: Alembic's batch mode rebuilds a table
+    by copying it and dropping the old one, and with foreign keys on that drop would
+    cascade and delete every answer of every group. The check runs again afterwards."""
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection  # outside SQLAlchemy's transaction
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"foreign keys broken after migrating: {broken[:5]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

@@ -128,6 +128,10 @@ bijdragen = Table(  # raw sterke punten / ontwikkelpunten as sent from phones or
     Column("soort", String(20), nullable=False),
     Column("tekst", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # A participant sends a text once per kind (a double tap, a second tab); the
+    # procesbegeleider's own points (deelnemer_id NULL) rely on the group row lock.
+    UniqueConstraint("groep_id", "deelnemer_id", "soort", "tekst",
+                     name="uq_bijdragen_per_deelnemer"),
 )
 
 punten = Table(  # the group's working list, which the procesbegeleider edits and confirms
@@ -139,6 +143,7 @@ punten = Table(  # the group's working list, which the procesbegeleider edits an
     Column("positie", Integer, nullable=False),
     Column("bron_ids", Text, nullable=False, server_default="[]"),  # JSON list of bijdragen ids
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("groep_id", "soort", "positie", name="uq_punten_positie"),
 )
 
 scenario_plaatsingen = Table(

@@ -2,13 +2,13 @@
 the periodic tasks last ran.
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
