@@ -5,12 +5,19 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import text
 
 from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
+
+# CI runs the property tests on a fixed set of examples, so a run is repeatable; locally
+# Hypothesis keeps exploring (and remembers what failed in .hypothesis/).
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
 
+from zet.roles import STUDENT_ROLE
+
 Pair = frozenset[int]
 Assignment = dict[int, list[int]]  # group id -> participant ids
 
@@ -57,6 +59,36 @@ def greedy_by_arrival(participants: Sequence[int], roles: Mapping[int, str],
     return assignment
 
 
+def without_student_only_tables(assignment: Assignment, roles: Mapping[int, str]) -> Assignment:
+    """Swap until no table holds only aanstaande leraren while other roles are in the room
+    (the handleiding's one hard rule on mixing): a student of such a table changes places
+    with someone of another role from the table that has most of them, choosing the swap
+    that adds fewest same-role pairs."""
+    assignment = {g: list(members) for g, members in assignment.items()}
+
+    def others(members: list[int]) -> list[int]:
+        return [m for m in members if roles[m] != STUDENT_ROLE]
+
+    for _ in range(len(assignment)):
+        lonely = [g for g, members in assignment.items() if members and not others(members)]
+        donors = [g for g, members in assignment.items() if len(others(members)) >= 2]
+        if not lonely or not donors:
+            break
+        table = lonely[0]
+        best = None
+        for donor in donors:
+            for giver in others(assignment[donor]):
+                student = assignment[table][0]
+                trial = {**assignment,
+                         table: [giver, *assignment[table][1:]],
+                         donor: [student if m == giver else m for m in assignment[donor]]}
+                cost = role_cost(trial, roles)
+                if best is None or cost < best[0]:
+                    best = (cost, trial)
+        assignment = best[1] if best else assignment
+    return assignment
+
+
 def deal_by_role(participants: Sequence[int], roles: Mapping[int, str],
                  group_ids: Sequence[int]) -> Assignment:
     """Sort by role (rarest first) and deal out like cards: a well spread start."""
@@ -91,6 +123,7 @@ def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Se
     baseline = greedy_by_arrival(participants, roles, group_ids)
     role_cap = role_cost(baseline, roles)
     dealt = deal_by_role(participants, roles, group_ids)
+    dealt = without_student_only_tables(dealt, roles)
     assignment = dealt if role_cost(dealt, roles) <= role_cap else baseline
     roles_now = role_cost(assignment, roles)
     repeats_now = repeat_cost(assignment, met)
@@ -124,4 +157,5 @@ def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Se
                         improved = True
         if not improved:
             break
+    assignment = without_student_only_tables(assignment, roles)
     return {g: sorted(members) for g, members in assignment.items()}
