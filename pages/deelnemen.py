@@ -5,14 +5,15 @@ from ui import live
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
-from ui.resources import engine, library, theme_or_stop
+from ui.resources import client_key, engine, library, theme_or_stop
 from ui.text import esc, md
 from zet import participants, rounds
-from zet.dagdelen import Dagdeel, find_open_dagdeel, get_dagdeel
+from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
 from zet.states import Phase, Room
 from zet.steps import STEP_ORDER, Step
+from zet.throttle import find_open_dagdeel_guarded
 
 setup("ZET — meedoen", "phone")
 COOKIE_PREFIX = "zet_deelnemer_"
@@ -106,8 +107,9 @@ def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
 participant = participant_from_url()
 if participant is None:
     try:
-        dagdeel = find_open_dagdeel(engine(), st.query_params.get("code", ""))
-    except NotFound as error:
+        dagdeel = find_open_dagdeel_guarded(engine(), st.query_params.get("code", ""),
+                                            client_key())
+    except UserError as error:  # an unknown code, or too many wrong ones
         code_form(None if not st.query_params.get("code") else str(error))
     remembered = st.context.cookies.get(f"{COOKIE_PREFIX}{dagdeel.id}")
     if st.session_state.get("zet_forget") == dagdeel.id:

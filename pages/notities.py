@@ -5,7 +5,7 @@ from ui import live
 from ui.actions import act, failed, show_flash
 from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
-from ui.text import md
+from ui.text import esc, md
 from zet import notes
 from zet.clock import wall_clock
 from zet.errors import NotFound
@@ -39,7 +39,7 @@ st.caption("Je notities komen in het verslag van deze groep, bij de stap waarin 
 def current_step() -> None:
     step = live.step(group.id)
     label = Step(step).label
-    st.html(f"<span data-testid='notes-step' data-step='{step}'></span>")
+    st.html(f"<span data-testid='notes-step' data-step='{esc(step)}'></span>")
     st.markdown(f"**Nu: {md(label)}**")
 
 

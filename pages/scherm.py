@@ -46,13 +46,14 @@ def follow(code: str, tafel: str) -> None:
         return
     pages = group_pages(state)
     index, page = page_at(pages, group.screen_page)
-    kicker = render.stepper(group.step)
+    kicker = render.stepper_html(group.step)
     where = f"{group.where} · " if group.label else ""
+    footer = f"{where}{page.title}"  # plain text: screen() escapes it
     st.html(render.screen(
-        title=state.theme.titel, kicker=kicker, step=group.step.value, page_index=index,
-        pages=pages, body=render.group_page(state, page, join_code=group.join_code,
+        title=state.theme.titel, kicker_html=kicker, step=group.step.value, page_index=index,
+        pages=pages, body_html=render.group_page_html(state, page, join_code=group.join_code,
                                             join_url=link),
-        join=render.join_line(group.join_code, link), footer=f"{where}{page.title}"))
+        join_html=render.join_line_html(group.join_code, link), footer=footer))
 
 
 follow(st.query_params.get("code", ""), st.query_params.get("tafel", ""))

@@ -5,6 +5,7 @@ from ui.cards import card as draw_card
 from ui.page import setup
 from ui.resources import library
 from ui.scenarios import scenario_columns
+from ui.text import md
 from zet.content.model import ANSWER_TYPE_LABELS, GeneralTexts, Theme
 
 setup("ZET — thema's en handleiding")
@@ -13,38 +14,40 @@ general = lib.general
 
 
 def theme_preview(theme: Theme) -> None:
-    st.markdown(f"## {theme.titel}")
-    st.caption(f"{theme.domein} · waarborgen: {', '.join(theme.waarborgen)}")
-    st.write(theme.inleiding)
+    st.markdown(f"## {md(theme.titel)}")
+    st.caption(f"{md(theme.domein)} · waarborgen: {md(', '.join(theme.waarborgen))}")
+    st.write(md(theme.inleiding))
     werkblad, opdracht, kaarten, scenarios = st.tabs(
         ["Werkblad", "Opdrachtomschrijving", f"Reflectiekaarten ({len(theme.kaarten)})",
          "Scenario's"])
     with werkblad:
-        st.info(theme.werkblad_instructie)
+        st.info(md(theme.werkblad_instructie))
         for number, question in enumerate(theme.vragen, start=1):
-            st.markdown(f"**{number}. {question.vraag}** — _{ANSWER_TYPE_LABELS[question.type]}_")
+            kind = ANSWER_TYPE_LABELS[question.type]
+            st.markdown(f"**{number}. {md(question.vraag)}** — _{md(kind)}_")
             if question.toelichting:
-                st.caption(question.toelichting)
+                st.caption(md(question.toelichting))
             if question.opties:
-                st.markdown("\n".join(f"- {option}" for option in question.opties))
+                st.markdown("\n".join(f"- {md(option)}" for option in question.opties))
     with opdracht:
         st.markdown("#### Doelen")
-        st.markdown("\n".join(f"- {doel}" for doel in theme.opdracht.doelen))
+        st.markdown("\n".join(f"- {md(doel)}" for doel in theme.opdracht.doelen))
         st.markdown("#### Stappenplan")
         for plan in theme.opdracht.stappen:
-            st.markdown(f"**{plan.stap.number}. {plan.stap.label}** ({plan.minuten} min)  \n"
-                        f"{plan.beschrijving}")
+            st.markdown(f"**{plan.stap.number}. {md(plan.stap.label)}** "
+                        f"({md(plan.minuten)} min)  \n"
+                        f"{md(plan.beschrijving)}")
             if plan.kaarten:
                 titles = [c.titel for cid in plan.kaarten if (c := theme.card(cid))]
                 st.caption("Reflectiekaarten hier: " + ", ".join(titles))
         st.markdown("#### Toelichting")
-        st.markdown(theme.opdracht.toelichting)
+        st.markdown(md(theme.opdracht.toelichting))
     with kaarten:
         for card in theme.kaarten:
             draw_card(card)
             source = f" · overgenomen uit {lib.theme(card.overgenomen_van).titel}" \
                 if card.overgenomen_van else ""
-            st.caption(f"Inzet: {card.inzet}  \nBron: {card.bron}{source}")
+            st.caption(f"Inzet: {md(card.inzet)}  \nBron: {md(card.bron)}{md(source)}")
     with scenarios:
         scenario_columns(theme)
         scenario_ideas(theme)
@@ -57,8 +60,8 @@ def scenario_ideas(theme: Theme) -> None:
     st.markdown("#### Ideeën om daar te komen")
     for column, scenario in zip(st.columns(4), theme.scenarios):
         with column:
-            st.markdown(f"**{scenario.nummer}. {scenario.naam}**")
-            st.markdown("\n".join(f"- {idee}" for idee in scenario.ideeen) or "–")
+            st.markdown(f"**{scenario.nummer}. {md(scenario.naam)}**")
+            st.markdown("\n".join(f"- {md(idee)}" for idee in scenario.ideeen) or "–")
 
 
 def bullets(items) -> str:
@@ -70,20 +73,20 @@ def guidance(general: GeneralTexts) -> None:
     gids = general.gids
     if gids.hoofdprocesbegeleider or gids.hoofdprocesbegeleider_taken:
         st.markdown("### Voor de hoofdprocesbegeleider")
-        st.markdown(gids.hoofdprocesbegeleider)
+        st.markdown(md(gids.hoofdprocesbegeleider))
         st.markdown(bullets(gids.hoofdprocesbegeleider_taken))
     if gids.deelnemers:
         st.markdown("### Wie doen er mee?")
-        st.markdown(gids.deelnemers)
+        st.markdown(md(gids.deelnemers))
     if gids.notulist:
         st.markdown("### De notulist")
-        st.markdown(gids.notulist)
+        st.markdown(md(gids.notulist))
     if gids.scenario_als_laatste:
         st.markdown("### Waarom het scenario als laatste komt")
-        st.markdown(gids.scenario_als_laatste)
+        st.markdown(md(gids.scenario_als_laatste))
     if gids.kwaliteitscyclus or gids.vervolg or gids.peer_review:
         st.markdown("### Na het dagdeel")
-        st.markdown(gids.kwaliteitscyclus)
+        st.markdown(md(gids.kwaliteitscyclus))
         st.markdown(bullets(gids.vervolg))
         if gids.peer_review:
             st.markdown("**Opbrengst per waarborg en de peer review**  \n" + gids.peer_review)
@@ -91,7 +94,7 @@ def guidance(general: GeneralTexts) -> None:
 
 def begrippen(general: GeneralTexts) -> None:
     for item in general.gids.begrippen:
-        st.markdown(f"**{item.titel}**: {item.tekst}")
+        st.markdown(f"**{md(item.titel)}**: {md(item.tekst)}")
 
 
 def broken_themes_notice() -> None:
@@ -116,26 +119,27 @@ with tab_themes:
                                                   f"{lib.theme(tid).titel}")
     theme_preview(lib.theme(chosen))
 with tab_handleiding:
-    st.markdown(general.handleiding_inleiding)
+    st.markdown(md(general.handleiding_inleiding))
     st.markdown("### Vier uitgangspunten")
     for item in general.uitgangspunten:
-        st.markdown(f"**{item.titel}**  \n{item.tekst}")
+        st.markdown(f"**{md(item.titel)}**  \n{md(item.tekst)}")
     st.markdown("### Drie fasen in het gesprek")
     for item in general.fasen:
-        st.markdown(f"**{item.titel}**  \n{item.tekst}")
+        st.markdown(f"**{md(item.titel)}**  \n{md(item.tekst)}")
     st.markdown("### Jouw rol")
-    st.markdown(general.rol)
+    st.markdown(md(general.rol))
     st.markdown("### Voorbereiding")
     st.markdown(bullets(general.voorbereiding))
     guidance(general)
 with tab_method:
-    st.markdown(f"## {general.methode_titel}")
-    st.markdown(general.methode_tekst)
+    st.markdown(f"## {md(general.methode_titel)}")
+    st.markdown(md(general.methode_tekst))
     st.markdown("**Wat de ZET oplevert**")
-    st.markdown("\n".join(f"{i}. {doel}" for i, doel in enumerate(general.methode_doelen, 1)))
+    st.markdown("\n".join(f"{i}. {md(doel)}"
+                           for i, doel in enumerate(general.methode_doelen, 1)))
     st.markdown("## De vier scenario's")
-    st.markdown(general.scenario_inleiding)
+    st.markdown(md(general.scenario_inleiding))
     for number, item in enumerate(general.scenario_uitleg, start=1):
-        st.markdown(f"**{number}. {item.titel}**  \n{item.tekst}")
+        st.markdown(f"**{number}. {md(item.titel)}**  \n{md(item.tekst)}")
 with tab_words:
     begrippen(general)

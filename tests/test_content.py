@@ -1,6 +1,7 @@
 """Content: the real themes are complete, and every validation rule names file and field."""
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -354,8 +355,8 @@ def test_the_guide_page_shows_ideas_guidance_and_disabled_themes(tmp_path, monke
         at.switch_page("pages/themas.py")
         at.run()
         assert not at.exception
-        shown = " ".join(str(e.value) for kind in ("markdown", "warning", "code")
-                         for e in getattr(at, kind))
+        shown = re.sub(r"\\(.)", r"\1", " ".join(  # as read: without Markdown escapes
+            str(e.value) for kind in ("markdown", "warning", "code") for e in getattr(at, kind)))
         for expected in ("Ideeën om daar te komen", "Samen een startbijeenkomst plannen",
                          "De notulist", "Noteert wat er gezegd wordt.", "PDCA",
                          "1 thema('s) uitgeschakeld", "themas/proef-twee.yaml",

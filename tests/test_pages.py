@@ -428,3 +428,33 @@ def test_a_session_whose_theme_left_the_content_gets_a_clear_message(env):
     at = open_page("pages/begeleiden.py", sleutel=gone.group_secrets[0])
     assert not at.exception
     assert any("'verdwenen'" in e.value for e in at.error)
+
+
+def test_on_a_server_only_an_organiser_creates_a_session(env, monkeypatch):
+    monkeypatch.setenv("ZET_PUBLIC_URL", "https://zet.voorbeeld.nl")
+    monkeypatch.setenv("ZET_ORGANISATOR_WACHTWOORD", "goed-geheim")
+    at = open_page("pages/start.py")
+    assert not [b for b in at.button if b.key == "s_start"]
+    assert "Meedoen als deelnemer" in texts(at)  # joining needs no password
+    at.text_input[0].input("fout")
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert "Dit wachtwoord klopt niet." in [e.value for e in at.error]
+    at.text_input[0].input("goed-geheim")
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert [b for b in at.button if b.key == "s_start"]
+
+
+def test_guessing_join_codes_is_slowed_down_with_a_dutch_message(env, session):
+    at = open_page("pages/deelnemen.py", code="QQQQQ")
+    for _ in range(6):
+        at.query_params["code"] = "QQQQQ"
+        at.run()
+    assert any("Te veel verkeerde codes" in e.value for e in at.error)
+    at.query_params["code"] = session.dagdeel.join_code
+    at.run()
+    assert any("Te veel verkeerde codes" in e.value for e in at.error)  # also a right code
+
+
+def test_a_crafted_join_link_shows_no_link(env):
+    at = open_page("pages/deelnemen.py", code="[KLIK HIER](HTTPS://EVIL.EXAMPLE)")
+    assert not any("EVIL" in e.value or "](" in e.value for e in at.error)

@@ -1,12 +1,11 @@
 """The hoofdprocesbegeleider prepares a dagdeel: programme, rounds and theme groups."""
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
 from ui.resources import engine, library
+from zet.clock import today
 from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
 from zet.errors import UserError
 
@@ -47,7 +46,7 @@ def prepare_form() -> None:
     theme_ids = {t.titel: t.id for t in lib.ordered_themes()}
     with st.form("dagdeel_form", border=True):
         locatie = st.text_input("Locatie (school)", max_chars=120, key="dd_locatie")
-        datum = st.date_input("Datum", value=date.today(), format="DD-MM-YYYY", key="dd_datum")
+        datum = st.date_input("Datum", value=today(), format="DD-MM-YYYY", key="dd_datum")
         st.markdown("**Programma**")
         cols = st.columns(6)
         opening = (cols[0].text_input("Opening van", "09:00"),

@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Engine
 
-from zet.config import load_settings
+from ui.text import md
+from zet.config import ConfigError, load_settings
 from zet.content import ContentError, Library, Theme, load_library
 from zet.db import make_engine
 from zet.errors import StorageError
@@ -21,7 +22,7 @@ def engine() -> Engine:
     with a Dutch message naming it; the next page load tries again."""
     try:
         return _engine()
-    except StorageError as error:
+    except (StorageError, ConfigError) as error:
         st.error(str(error), icon=":material/database:")
         st.stop()
         raise  # st.stop() does not return
@@ -60,7 +61,7 @@ def theme_or_stop(theme_id: str, *, control_view: bool = False) -> Theme:
     theme = lib.themes.get(theme_id)
     if theme is None:
         if control_view:
-            st.error(f"Het thema '{theme_id}' van deze sessie is niet beschikbaar.")
+            st.error(f"Het thema '{md(theme_id)}' van deze sessie is niet beschikbaar.")
             st.code(lib.problem(theme_id), language=None)
         else:
             st.info(THEME_UNAVAILABLE)
@@ -70,3 +71,15 @@ def theme_or_stop(theme_id: str, *, control_view: bool = False) -> Theme:
 
 THEME_UNAVAILABLE = ("Dit thema kan nu even niet worden getoond. De procesbegeleider helpt "
                      "je verder.")
+
+
+def client_key() -> str:
+    """Who is asking, for the rate limits: the browser session, with its address when
+    Streamlit knows it. (Not the address alone: a whole school behind one address must
+    not be locked out by one person typing the code wrong.)"""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    session = context.session_id if context else "?"
+    address = st.context.ip_address
+    return f"{address if isinstance(address, str) else '?'}:{session}"

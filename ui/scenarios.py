@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.text import md
 from zet.content.model import Theme
 
 
@@ -12,14 +13,14 @@ def scenario_columns(theme: Theme, *, highlight: dict[int, str] | None = None) -
     for column, scenario in zip(st.columns(4), theme.scenarios):
         with column, st.container(border=True):
             badge = f" · {highlight[scenario.nummer]}" if scenario.nummer in highlight else ""
-            st.markdown(f"#### {scenario.nummer}. {scenario.naam}{badge}")
-            st.markdown(f"_{scenario.samenvatting}_")
-            st.markdown("\n".join(f"- {beeld}" for beeld in scenario.beelden))
+            st.markdown(f"#### {scenario.nummer}. {md(scenario.naam)}{md(badge)}")
+            st.markdown(f"_{md(scenario.samenvatting)}_")
+            st.markdown("\n".join(f"- {md(beeld)}" for beeld in scenario.beelden))
 
 
 def scenario_list(theme: Theme) -> None:
     """One below the other, folded (phone)."""
     for scenario in theme.scenarios:
-        with st.expander(f"{scenario.nummer}. {scenario.naam}"):
-            st.markdown(f"_{scenario.samenvatting}_")
-            st.markdown("\n".join(f"- {beeld}" for beeld in scenario.beelden))
+        with st.expander(f"{scenario.nummer}. {md(scenario.naam)}"):
+            st.markdown(f"_{md(scenario.samenvatting)}_")
+            st.markdown("\n".join(f"- {md(beeld)}" for beeld in scenario.beelden))

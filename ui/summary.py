@@ -15,7 +15,7 @@ def outcome(report: GroupReport) -> None:
     columns = st.columns(2, gap="large")
     for column, kind in zip(columns, points.KINDS):
         with column:
-            st.markdown(f"### {points.KIND_PLURALS[kind]}")
+            st.markdown(f"### {md(points.KIND_PLURALS[kind])}")
             items = report.points_of(kind)
             if not items:
                 st.caption("Geen punten vastgelegd.")

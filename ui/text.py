@@ -21,7 +21,7 @@ def esc(value: object) -> str:
 
 def md(value: object) -> str:
     """Any value as literal Markdown text: every Markdown and HTML character backslashed,
-    line breaks kept as spaces (a label is one line)."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", _NEWLINES.sub(" ", str(value)))
+    line breaks kept as line breaks (and a blank line as a new paragraph)."""
+    return _NEWLINES.sub("  \n", _MARKDOWN_SPECIALS.sub(r"\\\1", str(value)))
 
 

@@ -40,7 +40,7 @@ def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
     running = dagdeel.room.runs(ronde.nummer)
     times = f" ({ronde.start_tijd}–{ronde.eind_tijd})" if ronde.start_tijd else ""
     status = "loopt nu" if running else "indeling vast" if ronde.locked else "voorstel"
-    st.markdown(f"**Ronde {ronde.nummer}{times}** · {status}")
+    st.markdown(f"**Ronde {ronde.nummer}{md(times)}** · {md(status)}")
     if unplaced and ronde.placed_ids:
         st.caption(f"{len(unplaced)} deelnemer(s) nog niet ingedeeld; ze krijgen een plek "
                    "als de ronde start, of maak een nieuw voorstel.")

@@ -38,12 +38,12 @@ def header(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
     previous, following = group.step.previous(), group.step.next()
     with back:
         if previous:
-            st.button(f"← {previous.label}", key="step_back", width="stretch",
+            st.button(f"← {md(previous.label)}", key="step_back", width="stretch",
                       on_click=act, args=(groups.set_step, group.id, previous),
                       kwargs={"expected_current": group.step})
     with forward:
         if following:
-            st.button(f"{following.label} →", key="step_forward", type="primary",
+            st.button(f"{md(following.label)} →", key="step_forward", type="primary",
                       width="stretch", on_click=act,
                       args=(groups.set_step, group.id, following),
                       kwargs={"expected_current": group.step})

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act, show_flash
+from ui.text import md
 from zet import points
 from zet.groups import Group
 
@@ -90,7 +91,7 @@ def _live(group_id: int) -> None:
     columns = st.columns(2, gap="large")
     for column, kind in zip(columns, points.KINDS):
         with column:
-            st.markdown(f"### {points.KIND_PLURALS[kind]}")
+            st.markdown(f"### {md(points.KIND_PLURALS[kind])}")
             of_kind = [p for p in items if p.kind == kind]
             if not of_kind:
                 st.caption("Nog geen punten.")

@@ -22,7 +22,7 @@ def _placements(group_id: int, theme: Theme) -> None:
     st.html(f"<span data-testid='scenario-placed'>{distribution.placed} van "
             f"{state.member_count} deelnemers hebben gekozen</span>")
     nu, gewenst = distribution.totals("nu"), distribution.totals("gewenst")
-    st.caption(" · ".join(f"{n}: nu {nu[n]}, gewenst {gewenst[n]}" for n in OPTIONS))
+    st.caption(" · ".join(f"{n}: nu {md(nu[n])}, gewenst {md(gewenst[n])}" for n in OPTIONS))
 
 
 def _decision(group: Group, theme: Theme) -> None:

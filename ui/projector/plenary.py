@@ -4,6 +4,7 @@ from __future__ import annotations
 from ui import live
 from ui.projector import render
 from ui.resources import library
+from ui.text import esc
 from zet.projector import Page, page_at, plenary_pages
 from zet.scenarios import scenario_label
 from zet.states import Phase
@@ -24,20 +25,20 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
     general = library().general
     body = ""
     if page.kind == "welkom":
-        body = render.welcome(dagdeel.locatie, general, len(live.people(dagdeel_id)),
+        body = render.welcome_html(dagdeel.locatie, general, len(live.people(dagdeel_id)),
                               dagdeel.join_code, join_url)
     elif page.kind == "methode":
-        body = render.prose(general.methode_titel, general.methode_tekst)
+        body = render.prose_html(general.methode_titel, general.methode_tekst)
     elif page.kind == "vier-scenarios":
-        body = render.four_scenarios(general)
+        body = render.four_scenarios_html(general)
     elif page.kind == "ronde":
         body = _round(dagdeel_id, dagdeel.room.ronde or 0)
     elif page.kind == "groep":
         report = live.closing_reports(dagdeel_id)[page.extra["index"]]
-        body = (f"<h2>{render.esc(report.theme.titel)} · {render.esc(report.where)}</h2>"
-                + render.outcome(report.theme, report.group, page, with_scenario=True))
+        body = (f"<h2>{esc(report.theme.titel)} · {esc(report.where)}</h2>"
+                + render.outcome_html(report.theme, report.group, page, with_scenario=True))
     else:
-        body = render.overview_table([
+        body = render.overview_table_html([
             {"theme": r.theme.titel, "where": r.where,
              "nu": scenario_label(r.theme, r.group.scenario_nu, missing="–"),
              "gewenst": scenario_label(r.theme, r.group.scenario_gewenst, missing="–"),
@@ -45,9 +46,9 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
             for r in live.closing_reports(dagdeel_id)])
     titles = {Phase.OPENING: "Plenaire opening", Phase.RONDE: "Rondes in themagroepen",
               Phase.AFSLUITING: "Plenaire afsluiting"}
-    return render.screen(title=f"ZET — {dagdeel.locatie}", kicker=titles[dagdeel.fase],
-                         step=dagdeel.fase.value, page_index=index, pages=pages, body=body,
-                         join=render.join_line(dagdeel.join_code, join_url),
+    return render.screen(title=f"ZET — {dagdeel.locatie}", kicker_html=titles[dagdeel.fase],
+                         step=dagdeel.fase.value, page_index=index, pages=pages, body_html=body,
+                         join_html=render.join_line_html(dagdeel.join_code, join_url),
                          footer=page.title)
 
 
@@ -63,4 +64,4 @@ def _round(dagdeel_id: int, nummer: int) -> str:
                        "facilitator": table.procesbegeleider, "members": len(table.members),
                        "step_number": group.step.number, "step": group.step.label})
     times = (f"{current.start_tijd}–{current.eind_tijd}" if current.start_tijd else "")
-    return render.round_overview(nummer, times, tables)
+    return render.round_overview_html(nummer, times, tables)

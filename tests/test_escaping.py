@@ -1,0 +1,103 @@
+"""Text from outside the code reaches HTML and Markdown only through ``esc`` or ``md``.
+
+Every f-string in ``pages/`` and ``ui/`` that builds HTML (it contains a tag) or is handed to
+a Streamlit call that renders Markdown (``st.markdown``, captions, alerts, widget labels…)
+may interpolate only: a call of ``esc``/``md``, a number we computed (``len``, ``round``,
+arithmetic), or one of a short list of names that hold our own numbers and enums.
+Anything else fails here, with file and line.
+"""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py")])
+
+# Streamlit calls whose text argument is rendered as Markdown.
+MARKDOWN_CALLS = {"markdown", "caption", "write", "title", "header", "subheader", "info",
+                  "warning", "error", "success", "toast", "expander", "button", "popover",
+                  "page_link", "link_button", "download_button", "checkbox", "toggle",
+                  "radio", "tabs", "form_submit_button", "html"}
+SAFE_CALLS = {"esc", "md", "len", "round", "int", "max", "min", "wall_clock", "role_color"}
+# Our own numbers and enum values, never text a person typed; and HTML built by these same
+# rules, whose name says so (``…_html``).
+SAFE_NAMES = {"number", "nummer", "ronde", "ronde_nummer", "step_number", "done", "total",
+              "started", "placed", "member_count", "count", "index", "busy", "n", "part",
+              "value", "size", "color", "wanted", "actual", "version", "page_index",
+              "dagdeel_id", "participant_id", "question_id", "missing", "hidden_count",
+              "datum", "joined", "i"}
+
+
+def _safe_name(name: str) -> bool:
+    return name in SAFE_NAMES or name.endswith("_html") or name.isupper()
+
+
+def _safe(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.Call):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
+            node.func, "id", "")
+        if name == "join":  # "".join(parts_html)
+            return all(_safe(argument) for argument in node.args)
+        return name in SAFE_CALLS or name.endswith("_html")
+    if isinstance(node, ast.BinOp):
+        return _safe(node.left) and _safe(node.right)
+    if isinstance(node, ast.IfExp):
+        return _safe(node.body) and _safe(node.orelse)
+    if isinstance(node, ast.Attribute):
+        return _safe_name(node.attr)
+    if isinstance(node, ast.Name):
+        return _safe_name(node.id)
+    if isinstance(node, ast.Subscript):  # t["members"]: judge by the key
+        key = node.slice
+        return isinstance(key, ast.Constant) and isinstance(key.value, str) \
+            and _safe_name(key.value)
+    return False
+
+
+def _unsafe_parts(joined: ast.JoinedStr) -> list[str]:
+    return [ast.unparse(part.value) for part in joined.values
+            if isinstance(part, ast.FormattedValue) and not _safe(part.value)]
+
+
+def _is_html(joined: ast.JoinedStr) -> bool:
+    text = "".join(part.value for part in joined.values
+                   if isinstance(part, ast.Constant) and isinstance(part.value, str))
+    return "<" in text and ">" in text
+
+
+def findings(path: Path, root: Path = ROOT) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    problems = []
+    rendered: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            if name in MARKDOWN_CALLS:
+                for argument in [*node.args[:1], *(k.value for k in node.keywords
+                                                  if k.arg in ("label", "body"))]:
+                    for inner in ast.walk(argument):
+                        if isinstance(inner, ast.JoinedStr):
+                            rendered.add(id(inner))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and (id(node) in rendered or _is_html(node)):
+            for part in _unsafe_parts(node):
+                problems.append(f"{path.relative_to(root)}:{node.lineno}: {{{part}}}")
+    return problems
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_interpolated_text_is_escaped(path):
+    assert findings(path) == []
+
+
+def test_the_check_catches_an_unescaped_value(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('import streamlit as st\nname = "x"\nst.markdown(f"**{name}**")\n'
+                   'st.html(f"<b>{esc(name)}</b><i>{name.upper()}</i>")\n'
+                   'st.caption(f"{md(name)} · {len(name)}")\n')
+    assert findings(bad, tmp_path) == ["bad.py:3: {name}", "bad.py:4: {name.upper()}"]
