@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         .set_defaults(func=upgrade_db)
     sub.add_parser("list", help="toon alle dagdelen in de database") \
         .set_defaults(func=list_sessions)
+    from zet import cli_programme
+    cli_programme.add_account_parser(sub)
+    cli_programme.add_report_parser(sub)
     return parser
 
 
