@@ -167,6 +167,17 @@ def lines(points: list[ConfirmedPoint], groups: list[PointGroup]) -> list[Line]:
     return sorted([*result.values(), *loose], key=lambda ln: (-len(ln.locaties), ln.title))
 
 
+def locaties_of_line(line: Line, everything: list[ConfirmedPoint]) -> int:
+    """How many locaties say what this line says, counted over ``everything`` (so a search
+    that shows one point still counts every locatie that named it)."""
+    ids = {p.id for p in line.points}
+    if line.puntgroep_id is not None:
+        return len({p.locatie_id for p in everything if p.puntgroep_id == line.puntgroep_id
+                    or p.id in ids})
+    return len({p.locatie_id for p in everything
+                if p.id in ids or any(alike(q, p) for q in line.points)})
+
+
 def search(points: list[ConfirmedPoint], query: str) -> list[ConfirmedPoint]:
     """Points whose text, locatie or a tag contains every word of the query."""
     words = query.casefold().split()
