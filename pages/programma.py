@@ -8,6 +8,7 @@ from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
 from ui.programme.login import logout_button, require_account
 from ui.programme.overview import overview_view
+from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.trends import trends_view
 
@@ -19,8 +20,8 @@ with st.sidebar:
     logout_button()
 
 st.title("Opleidingsschool in beeld")
-overzicht, archief, rode_lijnen, ontwikkeling, acties = st.tabs(
-    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties"])
+overzicht, archief, rode_lijnen, ontwikkeling, acties, verslag = st.tabs(
+    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag"])
 with overzicht:
     overview_view(partnerschap_id)
 with archief:
@@ -31,3 +32,5 @@ with ontwikkeling:
     trends_view(partnerschap_id)
 with acties:
     actions_view(partnerschap_id)
+with verslag:
+    report_view(partnerschap_id)

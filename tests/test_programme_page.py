@@ -73,6 +73,9 @@ def test_nothing_without_a_login(env):
 def test_archive_filters_by_locatie_and_year(env):
     at = logged_in()
     assert "Opleidingsschool in beeld" in texts(at)
+    assert "12 dagdelen, 48 themagroepen" in texts(at)  # the report tab, whole partnership
+    assert len(at.get("vega_lite_chart")) >= 3  # matrix, one theme, trend lines
+    assert len(at.get("download_button")) == 4  # dagdeel PDF and Excel, report PDF and Excel
     archive = at.dataframe[1].value  # the overview's table comes first
     assert len(archive) == 12
     locatie_id = next(loc.id for loc in list_locaties(env) if loc.naam == LOCATIES[1])

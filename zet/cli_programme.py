@@ -29,8 +29,6 @@ def add_report_parser(sub) -> None:
     report.add_argument("--locatie", help="alleen deze locatie (naam)")
     report.add_argument("--partnerschap", help="naam van de opleidingsschool (als er "
                                                "meer dan één is)")
-    report.add_argument("--namen", action="store_true",
-                        help="namen van verantwoordelijken bij acties opnemen")
     report.set_defaults(func=partnership_report)
 
 
@@ -85,8 +83,8 @@ def partnership_report(args: argparse.Namespace) -> int:
         print(f"FOUT {error}", file=sys.stderr)
         return 1
     out = Path(args.out)
-    out.write_bytes(partnership_report_pdf(report, include_names=args.namen))
+    out.write_bytes(partnership_report_pdf(report))
     workbook = out.with_suffix(".xlsx")
-    workbook.write_bytes(partnership_xlsx(report, include_names=args.namen))
+    workbook.write_bytes(partnership_xlsx(report))
     print(f"Verslag geschreven: {out} (en {workbook})")
     return 0
