@@ -28,7 +28,7 @@ def archive_view(partnerschap_id: int | None) -> None:
     if not entries:
         st.info("Geen dagdelen gevonden met deze keuze.")
         return
-    st.caption(f"{len(entries)} dagdeel{'en' if len(entries) != 1 else ''}")
+    st.caption(f"{len(entries)} {'dagdeel' if len(entries) == 1 else 'dagdelen'}")
     st.dataframe(pd.DataFrame([{
         "Datum": e.datum, "Locatie": e.locatie, "Titel": e.titel,
         "Thema's": ", ".join(theme_title(t) for t in e.theme_ids), "Groepen": e.groups,

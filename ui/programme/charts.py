@@ -15,31 +15,43 @@ _SCENARIO_AXIS = " : ".join(f"datum.value == {n} ? '{n}. {name}'"
                             for n, name in enumerate(SCENARIO_NAMES, start=1)) + " : ''"
 
 
-def matrix(frame: pd.DataFrame, theme_order: list[str]) -> alt.Chart:
-    """Columns ``locatie, thema, nu, gewenst, jaar``: a tile per locatie and theme coloured
-    by where it stands now, with "nu → gewenst" written on it."""
-    data = frame.assign(label=[f"{_n(n)} → {_n(g)}" for n, g in zip(frame.nu, frame.gewenst)],
-                        dark=frame.nu.fillna(0) >= 3)
+def matrix(frame: pd.DataFrame, theme_order: list[str], *, x: str = "thema",
+           y: str = "locatie") -> alt.Chart:
+    """Columns ``<x>, <y>, nu, gewenst, jaar``: a tile per pair (locatie × theme, or theme
+    × year) coloured by where the school stands now, with "nu → gewenst" written on it."""
+    data = frame.assign(label=[f"{_n(n)} → {_n(g)}" for n, g in zip(frame.nu, frame.gewenst)])
+    slanted = x == "thema"
     base = alt.Chart(data).encode(
-        x=alt.X("thema:N", sort=theme_order, title=None,
-                axis=alt.Axis(labelAngle=-35, labelLimit=180, orient="top")),
-        y=alt.Y("locatie:N", title=None, axis=alt.Axis(labelLimit=260)))
+        x=alt.X(f"{x}:N", sort=theme_order if slanted else "ascending", title=None,
+                axis=alt.Axis(labelAngle=-35 if slanted else 0, labelLimit=170, orient="top",
+                              labelOverlap=False, labelFontSize=12, ticks=False)),
+        y=alt.Y(f"{y}:N", title=None, sort=None if y == "thema" else "ascending",
+                axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12,
+                              ticks=False)))
     tiles = base.mark_rect(cornerRadius=6, stroke="white", strokeWidth=3).encode(
         color=alt.Color("nu:O", title="Nu (scenario)",
                         scale=alt.Scale(domain=[1, 2, 3, 4], range=SCENARIO_COLORS),
-                        legend=alt.Legend(orient="bottom", labelExpr=_SCENARIO_AXIS)),
-        tooltip=[alt.Tooltip("locatie:N", title="Locatie"), alt.Tooltip("thema:N", title="Thema"),
-                 alt.Tooltip("nu:Q", title="Nu"), alt.Tooltip("gewenst:Q", title="Gewenst"),
-                 alt.Tooltip("jaar:Q", title="Laatst besproken", format="d")])
+                        legend=alt.Legend(orient="bottom", labelExpr=_SCENARIO_AXIS,
+                                          labelLimit=260, labelFontSize=12)),
+        tooltip=[alt.Tooltip(f"{y}:N"), alt.Tooltip(f"{x}:N"),
+                 alt.Tooltip("nu:Q", title="Nu", format=".1f"),
+                 alt.Tooltip("gewenst:Q", title="Gewenst", format=".1f"),
+                 alt.Tooltip("jaar:Q", title="Jaar", format="d")])
     labels = base.mark_text(fontSize=15, fontWeight="bold").encode(
         text="label:N",
-        color=alt.condition("datum.dark", alt.value("white"), alt.value("#1F2933")))
-    rows = max(1, frame.locatie.nunique())
-    return (tiles + labels).properties(height=56 * rows)
+        color=alt.condition("datum.nu >= 3", alt.value("white"), alt.value("#1F2933")))
+    rows = max(1, frame[y].nunique())
+    # Streamlit fits the whole chart, axes and legend included, into this height: the
+    # slanted theme names take about 110 px and the legend about 60.
+    return (tiles + labels).properties(height=60 * rows + (170 if slanted else 90))
 
 
 def _n(value: object) -> str:
-    return "–" if pd.isna(value) else str(int(value))
+    """2 -> '2', 2.5 -> '2,5', missing -> '–'."""
+    if pd.isna(value):
+        return "–"
+    rounded = round(float(value), 1)
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
 
 
 def dumbbells(frame: pd.DataFrame, row: str, row_title: str = "") -> alt.Chart:
@@ -48,7 +60,8 @@ def dumbbells(frame: pd.DataFrame, row: str, row_title: str = "") -> alt.Chart:
     axis = alt.Axis(values=[1, 2, 3, 4], labelExpr=_SCENARIO_AXIS, labelLimit=150,
                     title=None, grid=True)
     scale = alt.Scale(domain=[0.7, 4.3])
-    y = alt.Y(f"{row}:N", title=row_title or None, sort=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y(f"{row}:N", title=row_title or None, sort=None,
+              axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12))
     line = alt.Chart(frame).mark_rule(strokeWidth=4, color="#C5D5E4").encode(
         y=y, x=alt.X("nu:Q", scale=scale, axis=axis), x2="gewenst:Q")
     long = frame.melt(id_vars=[row], value_vars=["nu", "gewenst"], var_name="wat",
@@ -61,14 +74,14 @@ def dumbbells(frame: pd.DataFrame, row: str, row_title: str = "") -> alt.Chart:
             legend=alt.Legend(orient="top")),
         tooltip=[alt.Tooltip(f"{row}:N", title=row_title or row), "wat:N",
                  alt.Tooltip("scenario:Q", format=".1f")])
-    return (line + dots).properties(height=44 * max(1, frame[row].nunique()) + 30)
+    return (line + dots).properties(height=48 * max(1, frame[row].nunique()) + 90)
 
 
 def lines_per_year(frame: pd.DataFrame, value: str, title: str,
                    domain: tuple[float, float]) -> alt.Chart:
     """Columns ``jaar, reeks, <value>``: one line per reeks over the years."""
     return alt.Chart(frame).mark_line(point=alt.OverlayMarkDef(size=90), strokeWidth=3).encode(
-        x=alt.X("jaar:O", title=None),
+        x=alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y(f"{value}:Q", title=title, scale=alt.Scale(domain=list(domain))),
         color=alt.Color("reeks:N", title=None, legend=alt.Legend(orient="bottom",
                                                                   labelLimit=280)),

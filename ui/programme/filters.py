@@ -24,20 +24,20 @@ def scope_filters(partnerschap_id: int | None, key: str, *, theme: bool = True,
                   year: bool = True) -> Scope:
     """Locatie, year and (optionally) theme pickers in one row; returns the Scope."""
     locaties = {loc.id: loc.naam for loc in list_locaties(engine(), partnerschap_id)}
-    columns = st.columns(3 if theme else 2)
-    with columns[0]:
+    columns = iter(st.columns(1 + year + theme))
+    with next(columns):
         locatie_id = st.selectbox("Locatie", [None, *locaties], key=f"{key}_locatie",
                                   format_func=lambda v: ALL if v is None else locaties[v])
     jaar = None
     if year:
-        with columns[1]:
+        with next(columns):
             jaar = st.selectbox("Jaar", [None, *years(engine(), partnerschap_id)],
                                 key=f"{key}_jaar",
                                 format_func=lambda v: ALL if v is None else str(v))
     theme_id = None
     if theme:
         titles = {t.id: t.titel for t in library().ordered_themes()}
-        with columns[-1]:
+        with next(columns):
             theme_id = st.selectbox("Thema", [None, *titles], key=f"{key}_thema",
                                     format_func=lambda v: ALL if v is None else titles[v])
     return Scope(partnerschap_id=partnerschap_id, locatie_id=locatie_id, jaar=jaar,

@@ -76,6 +76,7 @@ def _grouping(found: list[ConfirmedPoint], groups) -> None:
                "bewaard en telt mee in het overzicht en het verslag.")
     by_id = {p.id: p for p in found}
     chosen = st.multiselect("Punten", list(by_id), format_func=lambda i: _point_label(by_id[i]),
+                            placeholder="Kies punten die hetzelfde zeggen",
                             key="rl_kies")
     names = {g.id: g.naam for g in groups}
     left, right = st.columns(2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.programme.charts import dumbbells, lines_per_year
+from ui.programme.charts import dumbbells, lines_per_year, matrix
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from zet.programme_data import group_outcomes, placements_per_year, werkblad_scores_per_year
@@ -22,9 +22,13 @@ def trends_view(partnerschap_id: int | None) -> None:
         frame = pd.DataFrame([{"jaar": p.jaar, "reeks": theme_title(p.theme_id), "nu": p.nu,
                                "gewenst": p.gewenst, "theme_id": p.theme_id}
                               for p in placements])
-        st.caption("Gemiddelde van de groepsbesluiten per jaar (1 = Individuele begeleiding, "
-                   "4 = Co-creatie en innovatie).")
-        st.altair_chart(lines_per_year(frame, "nu", "nu (scenario)", (1, 4)), width="stretch")
+        st.caption("Per thema en jaar het gemiddelde van de groepsbesluiten: de kleur is waar "
+                   "de school nu staat, de tekst nu → gewenst.")
+        order = [t.titel for t in library().ordered_themes()]
+        tiles = frame.rename(columns={"reeks": "thema"}).assign(
+            jaar=lambda f: f.jaar.astype(str), sort=lambda f: f.thema.map(order.index))
+        st.altair_chart(matrix(tiles.sort_values("sort"), order, x="jaar", y="thema"),
+                        width="stretch")
         themes = list(dict.fromkeys(frame.theme_id))
         theme_id = st.selectbox("Thema in detail", themes, format_func=theme_title,
                                 key="tr_detail")
