@@ -10,6 +10,7 @@ from ui.programme.login import logout_button, require_account
 from ui.programme.overview import overview_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
+from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
 
 setup("ZET — programmamanager")
@@ -20,8 +21,9 @@ with st.sidebar:
     logout_button()
 
 st.title("Opleidingsschool in beeld")
-overzicht, archief, rode_lijnen, ontwikkeling, acties, verslag = st.tabs(
-    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag"])
+overzicht, archief, rode_lijnen, ontwikkeling, acties, verslag, structuur = st.tabs(
+    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
+     "Locaties"])
 with overzicht:
     overview_view(partnerschap_id)
 with archief:
@@ -34,3 +36,5 @@ with acties:
     actions_view(partnerschap_id)
 with verslag:
     report_view(partnerschap_id)
+with structuur:
+    structure_view()

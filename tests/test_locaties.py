@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select, text
 
 from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, get_dagdeel, list_dagdelen
 from zet.db import make_engine, reading
 from zet.db.engine import upgrade_schema
 from zet.db.schema import groepen, rondes
-from zet.locaties import add_locatie, add_partnership, list_locaties, list_partnerships
+from zet.errors import UserError
+from zet.locaties import (
+    add_locatie,
+    add_partnership,
+    list_locaties,
+    list_partnerships,
+    move_locatie,
+    rename_partnership,
+)
 
 
 def test_migration_gives_every_old_dagdeel_a_locatie_and_keeps_its_rows(tmp_path):
@@ -59,3 +68,19 @@ def test_a_new_dagdeel_finds_or_makes_its_locatie(engine):
     assert [loc.naam for loc in list_locaties(engine, other.id)] == ["De Brug", "Het Kompas"]
     assert {d.partnerschap for d in list_dagdelen(engine)} == {"Opleidingsschool",
                                                                "Samen Opleiden Oost"}
+
+
+def test_the_placeholder_partnership_is_renamed_and_locaties_move(engine):
+    plans = [RoundPlan(groups=(GroupPlan("proef", "Anna"),))]
+    made = create_dagdeel(engine, locatie="De Brug", datum=date(2026, 1, 5), rounds=plans)
+    [placeholder] = list_partnerships(engine)
+    rename_partnership(engine, placeholder.id, "Opleidingsschool Rivierenland")
+    assert get_dagdeel(engine, made.dagdeel.id).partnerschap == "Opleidingsschool Rivierenland"
+    other = add_partnership(engine, "Samen Opleiden Oost")
+    with pytest.raises(UserError, match="al een opleidingsschool"):
+        rename_partnership(engine, other.id, "Opleidingsschool Rivierenland")
+    move_locatie(engine, made.dagdeel.locatie_id, other.id)
+    assert get_dagdeel(engine, made.dagdeel.id).partnerschap == "Samen Opleiden Oost"
+    add_locatie(engine, placeholder.id, "De Brug")
+    with pytest.raises(UserError, match="al een locatie 'De Brug'"):
+        move_locatie(engine, made.dagdeel.locatie_id, placeholder.id)

@@ -31,6 +31,7 @@ from zet.rode_lijnen import (
     group_points,
     lines,
     locaties_alike,
+    locaties_of_line,
     point_groups,
     search,
     ungroup_point,
@@ -156,6 +157,9 @@ def test_rode_lijnen_count_locaties_that_say_something_alike(engine, library, hi
     first = lines(found, point_groups(engine))[0]
     assert first.locaties == ["De Brug", "Het Kompas"] and first.kind == "sterk"
     assert [p.text for p in search(found, "welkom HELE")] == [WELKOM_B]
+    # a search that shows one point still counts every locatie of its line
+    [hit_line] = lines(search(found, "welkom HELE"), point_groups(engine))
+    assert locaties_of_line(hit_line, found) == 2
     assert [(a.text, b.text) for a, b in came_back(found)] == [(FEEDBACK, FEEDBACK_AGAIN)]
 
 

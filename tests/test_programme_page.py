@@ -109,3 +109,21 @@ def test_group_two_points_by_hand_and_make_an_action(env):
     assert len(made) == before + 1
     assert made[-1].tevreden == "Als elke student het merkt"
     assert made[-1].verantwoordelijk == "De schoolopleider"
+
+
+def test_open_actions_panel_for_the_projector(env):
+    """What the integrator puts on the procesbegeleider's screen: open actions as text."""
+    action = next(a for a in list_actions(env) if a.is_open)
+
+    def panel(locatie_id, theme_id):
+        from ui.programme.open_actions import open_actions_panel
+        open_actions_panel(locatie_id, theme_id)
+
+    at = AppTest.from_function(panel, args=(action.locatie_id, action.theme_id),
+                               default_timeout=30).run()
+    assert not at.exception
+    assert "Vorige keer afgesproken" in texts(at)
+    assert action.ontwikkelpunt in texts(at)
+    assert "Wie: Schoolopleider met de teamleider" in texts(at)
+    empty = AppTest.from_function(panel, args=(action.locatie_id, "bestaat-niet")).run()
+    assert "Vorige keer afgesproken" not in texts(empty)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, select, update
 
 from zet.clock import now
 from zet.db import reading, writing
@@ -79,6 +79,32 @@ def add_locatie(engine: Engine, partnerschap_id: int, naam: str) -> Locatie:
     with writing(engine) as conn:
         lid = ensure_locatie(conn, naam, partnerschap_id)
     return get_locatie(engine, lid)
+
+
+def rename_partnership(engine: Engine, partnerschap_id: int, naam: str) -> None:
+    """E.g. give the placeholder "Opleidingsschool" of migration 0004 its real name."""
+    naam = _clean(naam, "de opleidingsschool")
+    with writing(engine) as conn:
+        taken = conn.execute(select(partnerschappen.c.id).where(
+            partnerschappen.c.naam == naam, partnerschappen.c.id != partnerschap_id)).first()
+        if taken:
+            raise UserError(f"Er is al een opleidingsschool met de naam '{naam}'.")
+        conn.execute(update(partnerschappen).where(partnerschappen.c.id == partnerschap_id)
+                     .values(naam=naam))
+
+
+def move_locatie(engine: Engine, locatie_id: int, partnerschap_id: int) -> None:
+    """Put a locatie (with its dagdelen) under another partnership."""
+    with writing(engine) as conn:
+        name = conn.execute(select(locaties.c.naam).where(locaties.c.id == locatie_id)).scalar()
+        if name is None:
+            raise NotFound("Deze locatie bestaat niet (meer).")
+        clash = conn.execute(select(locaties.c.id).where(
+            locaties.c.partnerschap_id == partnerschap_id, locaties.c.naam == name)).first()
+        if clash:
+            raise UserError(f"Die opleidingsschool heeft al een locatie '{name}'.")
+        conn.execute(update(locaties).where(locaties.c.id == locatie_id)
+                     .values(partnerschap_id=partnerschap_id))
 
 
 def _locatie_query():
