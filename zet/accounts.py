@@ -98,10 +98,11 @@ def log_in(engine: Engine, naam: str, password: str, *, client: str = "") -> str
         row = conn.execute(select(accounts).where(
             func.lower(accounts.c.naam) == naam.lower())).first()
         ok = _verify(row.password_hash if row else _DUMMY_HASH, password or "") and bool(row)
+        token = ""
         conn.execute(login_pogingen.insert().values(naam=naam, client=client, at=moment,
                                                     gelukt=ok))
         conn.execute(delete(login_pogingen).where(login_pogingen.c.at < moment - FAIL_WINDOW))
-        if ok:
+        if ok and row is not None:
             if _HASHER.check_needs_rehash(row.password_hash):
                 conn.execute(update(accounts).where(accounts.c.id == row.id)
                              .values(password_hash=_HASHER.hash(password)))
@@ -131,7 +132,8 @@ def account_for(engine: Engine, token: str | None) -> Account | None:
             select(accounts.c.id, accounts.c.naam, account_sessies.c.expires_at)
             .join(account_sessies, account_sessies.c.account_id == accounts.c.id)
             .where(account_sessies.c.token_hash == _token_hash(token))).first()
-    if row is None or as_utc(row.expires_at) <= now():
+    expires = as_utc(row.expires_at) if row is not None else None
+    if row is None or expires is None or expires <= now():
         return None
     return Account(row.id, row.naam)
 

@@ -5,7 +5,7 @@ that locatie and theme the open actions are the group's starting point
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select, update
 
@@ -118,7 +118,8 @@ def list_actions(engine: Engine, *, locatie_id: int | None = None, theme_id: str
                    locatie=row.locatie_naam, theme_id=row.theme_id,
                    ontwikkelpunt=row.ontwikkelpunt, tevreden=row.tevreden,
                    verantwoordelijk=row.verantwoordelijk, aanpak=row.aanpak,
-                   tijdpad=row.tijdpad, status=row.status, created_at=as_utc(row.created_at),
+                   tijdpad=row.tijdpad, status=row.status, created_at=row.created_at.replace(
+                       tzinfo=row.created_at.tzinfo or UTC),
                    afgerond_at=as_utc(row.afgerond_at)) for row in rows]
 
 

@@ -48,7 +48,7 @@ def matrix(frame: pd.DataFrame, theme_order: list[str], *, x: str = "thema",
 
 def _n(value: object) -> str:
     """2 -> '2', 2.5 -> '2,5', missing -> '–'."""
-    if pd.isna(value):
+    if not isinstance(value, (int, float)) or pd.isna(value):
         return "–"
     rounded = round(float(value), 1)
     return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")

@@ -16,8 +16,9 @@ def partnership_choice() -> int | None:
     if len(partnerships) <= 1:
         return partnerships[0].id if partnerships else None
     names = {p.id: p.naam for p in partnerships}
-    return st.selectbox("Opleidingsschool", list(names), format_func=names.get,
-                        key="pm_partnerschap")
+    choice: int = st.selectbox("Opleidingsschool", list(names),
+                               format_func=lambda i: names[i], key="pm_partnerschap")
+    return choice
 
 
 def scope_filters(partnerschap_id: int | None, key: str, *, theme: bool = True,

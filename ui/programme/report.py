@@ -26,7 +26,7 @@ def report_view(partnerschap_id: int | None) -> None:
         report = build_partnership_report(engine(), library(), ReportFilter(
             jaar=scope.jaar,
             locatie=get_locatie(engine(), scope.locatie_id).naam if scope.locatie_id else None,
-            partnerschap=names.get(partnerschap_id)))
+            partnerschap=names.get(partnerschap_id) if partnerschap_id else None))
     except UserError as error:
         st.info(str(error))
         return

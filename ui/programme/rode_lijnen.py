@@ -36,7 +36,7 @@ def rode_lijnen_view(partnerschap_id: int | None) -> None:
     scope = scope_filters(partnerschap_id, "rl", theme=False)
     left, middle, right = st.columns([2, 2, 3])
     kind = left.segmented_control("Soort", list(KIND_PLURALS), default="sterk",
-                                  format_func=KIND_PLURALS.get, key="rl_soort") or "sterk"
+                                  format_func=lambda k: KIND_PLURALS[k], key="rl_soort") or "sterk"
     ordering = middle.segmented_control("Ordenen naar", ["thema", "waarborg"],
                                         default="thema", key="rl_orde") or "thema"
     query = right.text_input("Zoeken in punten, locaties en labels", key="rl_zoek")

@@ -43,7 +43,7 @@ def structure_view() -> None:
         if partnerships:
             with st.form("st_locatie", clear_on_submit=True):
                 st.selectbox("Opleidingsschool", list(partnerships), key="st_l_p",
-                             format_func=partnerships.get)
+                             format_func=lambda i: partnerships[i])
                 by_id = {loc.id: loc for loc in locaties}
                 st.selectbox("Locatie", [None, *by_id], key="st_l_id",
                              format_func=lambda i: "Nieuwe locatie" if i is None

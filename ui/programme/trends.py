@@ -49,9 +49,9 @@ def _scores(scope) -> None:
     for s in scores:
         base = {"Jaar": s.jaar, "Thema": theme_title(s.theme_id), "Vraag": s.vraag,
                 "Antwoorden": s.answers}
-        if s.kind == "schaal":
+        if s.score is not None:
             rows.append({**base, "Score": round(s.score, 1)})
-        else:
+        elif s.gewenst is not None and s.feitelijk is not None:
             rows.append({**base, "Gewenst": round(s.gewenst, 1),
                          "Feitelijk": round(s.feitelijk, 1),
                          "Verschil": round(s.gewenst - s.feitelijk, 1)})

@@ -127,7 +127,7 @@ def _cover(report: PartnershipReport, s: Styles) -> list[Flowable]:
 # ---------------------------------------------------------------- per waarborg
 
 def _section(report: PartnershipReport, section: WaarborgSection, number: int,
-             s: Styles) -> list[Flowable]:
+             s: _Styles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(f"ZET · waarborg {number} van {len(report.sections)}", s.kicker),
         Paragraph(text(section.waarborg), s.title),

@@ -42,7 +42,7 @@ def partnership_frames(report: PartnershipReport) -> dict[str, pd.DataFrame]:
     punten = [{"datum": p.datum, "jaar": p.jaar, "locatie": p.locatie,
                "thema": _title(report, p.theme_id), "waarborgen": _waarborgen(report, p.theme_id),
                "soort": KINDS.get(p.kind, p.kind), "tekst": p.text,
-               "rode lijn (groep)": names.get(p.puntgroep_id, ""),
+               "rode lijn (groep)": names.get(p.puntgroep_id, "") if p.puntgroep_id else "",
                "labels": ", ".join(p.labels)} for p in report.points]
     rode_lijnen = []
     for kind in KINDS:
