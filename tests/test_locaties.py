@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 
 from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, get_dagdeel, list_dagdelen
 from zet.db import make_engine, reading
@@ -84,3 +84,18 @@ def test_the_placeholder_partnership_is_renamed_and_locaties_move(engine):
     add_locatie(engine, placeholder.id, "De Brug")
     with pytest.raises(UserError, match="al een locatie 'De Brug'"):
         move_locatie(engine, made.dagdeel.locatie_id, placeholder.id)
+
+
+def test_migration_0004_goes_down_and_up_again(tmp_path):
+    from alembic import command
+
+    from zet.db.engine import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'down.db'}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0002")
+        assert "locatie_id" not in {c["name"] for c in inspect(conn).get_columns("dagdelen")}
+    upgrade_schema(engine)
+    assert list_partnerships(engine) == []
