@@ -151,7 +151,8 @@ def _themes(report: PartnershipReport, section: WaarborgSection,
     items = [f"{text(t.titel)} <font color='#616E7C'>— {counts[t.id]} "
              f"{'groep' if counts[t.id] == 1 else 'groepen'}</font>" for t in section.themes]
     return [Paragraph("Thema's bij deze waarborg", s.h2),
-            Paragraph(" · ".join(items), s.body)]
+            Paragraph(" · ".join(items), s.body),
+            Paragraph(f"Aantal themagroepen in {text(period(report))}.", s.muted)]
 
 
 def _theme_title(report: PartnershipReport, theme_id: str) -> str:
@@ -219,7 +220,9 @@ def _trend(report: PartnershipReport, section: WaarborgSection,
     note = Paragraph("Gemiddelde van de groepsbesluiten per jaar, nu → gewenst. Verschil nu: "
                      "hoeveel het nu-scenario verschoof van het eerste naar het laatste jaar "
                      "waarin het thema besproken werd.", s.muted)
-    return [*story, KeepTogether([chart, table, Spacer(1, 3), note])]
+    # One flat KeepTogether with its heading: a KeepTogether nested in another (or after a
+    # keepWithNext heading) claims an endless height and jumps to a new page.
+    return [KeepTogether([*story, chart, table, Spacer(1, 3), note])]
 
 
 LINE_COLORS = ["#1F5F8B", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288"]
@@ -280,21 +283,24 @@ def _lines(title: str, found: list[Line], s: _Styles, empty: str) -> list[Flowab
         years = sorted({p.jaar for p in line.points})
         when = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
         label = "<b>Groep:</b> " if line.puntgroep_id is not None else ""
-        item: list[Flowable] = [Paragraph(
+        item = [Paragraph(
             f"{label}{text(line.title)} <font size='8' color='#616E7C'>"
             f"({text(where)}; {when})</font>", s.numbered, bulletText=f"{number}.")]
         others = list(dict.fromkeys(p.text for p in line.points if p.text != line.title))
         item += [Paragraph(f"<font color='#616E7C'>„{text(other)}”</font>", s.small_indent)
                  for other in others[:4]]
-        story.append(KeepTogether(item) if len(item) > 1 else item[0])
+        for paragraph in item[:-1]:  # a point stays with its quotes (flat keepWithNext chain)
+            paragraph.keepWithNext = True
+        story += item
     return story
 
 
 def _actions(report: PartnershipReport, section: WaarborgSection,
              s: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Open acties", s.h1)]
+    heading = Paragraph("Open acties", s.h1)
     if not section.actions:
-        return [*story, Paragraph("Geen open acties bij deze thema's.", s.body)]
+        return [heading, Paragraph("Geen open acties bij deze thema's.", s.body)]
+    story: list[Flowable] = []
     for action in section.actions:
         rows = [[Paragraph(f"<b>{text(action.ontwikkelpunt)}</b><br/><font size='8' "
                            f"color='#616E7C'>{text(action.locatie)} · "
@@ -311,7 +317,8 @@ def _actions(report: PartnershipReport, section: WaarborgSection,
                                    ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                                    ("TOPPADDING", (0, 0), (-1, -1), 2),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-        story += [KeepTogether([table]), Spacer(1, 5)]
+        # The heading rides in the first action's KeepTogether (never two nested).
+        story += [KeepTogether([heading, table] if not story else [table]), Spacer(1, 5)]
     return story
 
 
