@@ -19,6 +19,7 @@ from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel, get_da
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import SHEETS, dagdeel_frames, dagdeel_xlsx
 from zet.export.print_pdf import join_card_pdf, programme_pdf
+from zet.locaties import add_partnership
 from zet.programme import programme_items
 from zet.qr import qr_png
 from zet.report import DagdeelReport, build_dagdeel_report
@@ -37,6 +38,8 @@ THEME_ORDER = [("Visie", "ronde 1, tafel A"), ("Kwaliteitsontwikkeling", "ronde 
                ("Coachen en feedback", "ronde 1, tafel B"), ("Regie op leren", "ronde 2, tafel B"),
                ("Beoordelen", "ronde 1, tafel C")]
 LOCATIE = "OSG De Brug ’s-Hertogenbosch"
+PARTNERSHIP = "Opleidingsschool Maas en Waal"
+LEAD = "Karin Hoofdman"
 TITEL = "ZET-dagdeel najaar"
 JOIN_URL = "https://zet.voorbeeld.nl/deelnemen?code="
 # Initials no export may show; chosen so they occur in no content text.
@@ -131,9 +134,11 @@ def build_example(engine, library: Library) -> Built:
                        start_tijd=start, eind_tijd=end)
              for themes, (start, end) in zip(ROUND_THEMES, [("09:30", "10:45"),
                                                             ("11:00", "12:15")])]
+    partnership = add_partnership(engine, PARTNERSHIP)
     created = create_dagdeel(engine, locatie=LOCATIE, datum=date(2026, 11, 30), titel=TITEL,
                              rounds=plans, programme=PROGRAMME,
-                             known_themes=set(library.themes))
+                             known_themes=set(library.themes), partnerschap_id=partnership.id,
+                             hoofdprocesbegeleider=LEAD)
     dagdeel = created.dagdeel
     people = [participants.join(engine, dagdeel, role=role, initials=initials)
               for role, initials in zip(PARTICIPANT_ROLES, INITIALS)]
@@ -164,7 +169,7 @@ def pages_text(data: bytes) -> list[str]:
 # ---------------------------------------------------------------- dagdeel PDF
 
 def test_dagdeel_pdf_has_a_section_per_group_in_theme_order(built: Built):
-    data = dagdeel_report_pdf(built.report())
+    data = dagdeel_report_pdf(built.report(), include_names=True)
     assert data.startswith(b"%PDF")
     pages = pages_text(data)
     starts = []
@@ -185,7 +190,7 @@ def test_dagdeel_pdf_has_a_section_per_group_in_theme_order(built: Built):
 
 
 def test_dagdeel_pdf_cover_and_rode_lijnen(built: Built):
-    pages = pages_text(dagdeel_report_pdf(built.report()))
+    pages = pages_text(dagdeel_report_pdf(built.report(), include_names=True))
     cover, everything = pages[0], " ".join(pages)
     for expected in (TITEL, LOCATIE, "30 november 2026", "2 rondes, 6 themagroepen",
                      "Deelnemers 8", "09:00–09:30 Plenaire opening",
@@ -226,7 +231,7 @@ def test_dagdeel_pdf_cover_and_rode_lijnen(built: Built):
 
 
 def test_dagdeel_pdf_group_sections_match_the_group_report(built: Built):
-    pages = pages_text(dagdeel_report_pdf(built.report()))
+    pages = pages_text(dagdeel_report_pdf(built.report(), include_names=True))
     everything = " ".join(pages)
     section = everything[everything.index("ZET · themagroep 6 van 6"):]
     for expected in ("Beoordelen", "Let op: deze lijst is nog niet bevestigd door de groep",
@@ -244,6 +249,42 @@ def test_dagdeel_pdf_shows_roles_never_names_or_tokens(built: Built):
     everything = " ".join(pages_text(dagdeel_report_pdf(built.report())))
     for secret in INITIALS + built.tokens + [built.join_code]:
         assert secret not in everything, secret
+    # without include_names: no hoofdprocesbegeleider, procesbegeleiders or reporters
+    for name in (LEAD, "Begeleider A", "Begeleider C", "Fatima (schoolopleider)"):
+        assert name not in everything, name
+    assert "Visie 1 · A 2 → 3 afgesproken bevestigd" in everything
+    named = " ".join(pages_text(dagdeel_report_pdf(built.report(), include_names=True)))
+    assert f"Hoofdprocesbegeleider {LEAD}" in named
+
+
+def test_dagdeel_pdf_has_title_partnership_and_werkblad_results(built: Built):
+    pages = pages_text(dagdeel_report_pdf(built.report()))
+    assert pages[0].startswith(f"ZET · verslag van een dagdeel {TITEL} "
+                               f"Opleidingsschool {PARTNERSHIP} Locatie {LOCATIE}")
+    everything = " ".join(pages)
+    visie = everything[everything.index("ZET · themagroep 1 van 6"):
+                       everything.index("ZET · themagroep 2 van 6")]
+    assert "Werkblad: wat de deelnemers invulden" in visie
+    # Visie's schaal question at table 1A: answers 1 + i % 5 for the members in seat order
+    table = next(t for t in built.report().rounds[0].tables if t.theme_id == "visie")
+    scores = [1 + i % 5 for i in range(len(table.members))]
+    mean = f"{sum(scores) / len(scores):.1f}".replace(".", ",")
+    assert f"Alle deelnemers {_counts(scores)} {len(scores)} {mean}" in visie
+    # Kwaliteitsontwikkeling keeps a KOOS pair (gewenst and feitelijk): second in theme order
+    coaching = everything[everything.index("ZET · themagroep 2 van 6"):
+                          everything.index("ZET · themagroep 3 van 6")]
+    # KOOS: gewenst 4, feitelijk 1 + i % 4 for each member
+    table = next(t for t in built.report().rounds[1].tables
+                 if t.theme_id == "kwaliteitsontwikkeling")
+    facts = [1 + i % 4 for i in range(len(table.members))]
+    gap = 4 - sum(facts) / len(facts)
+    assert (f"Alle deelnemers {len(facts)} 4,0 "
+            f"{sum(facts) / len(facts):.1f}".replace(".", ",") + " +"
+            + f"{gap:.1f}".replace(".", ",")) in coaching
+
+
+def _counts(scores: list[int]) -> str:
+    return " ".join(str(scores.count(n)) if scores.count(n) else "–" for n in range(1, 6))
 
 
 def test_dagdeel_pdf_outline_points_at_each_section(built: Built):
@@ -278,7 +319,7 @@ def test_dagdeel_pdf_of_a_dagdeel_without_participants(engine, real_library):
 
 def test_xlsx_has_a_sheet_per_kind_of_data(built: Built):
     report = built.report()
-    data = dagdeel_xlsx(report)
+    data = dagdeel_xlsx(report, include_names=True)
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen",
                                "Punten", "Scenario"]
@@ -286,6 +327,8 @@ def test_xlsx_has_a_sheet_per_kind_of_data(built: Built):
 
     facts = dict(zip(sheets["Dagdeel"].gegeven, sheets["Dagdeel"].waarde))
     assert facts["locatie"] == LOCATIE
+    assert facts["opleidingsschool"] == PARTNERSHIP
+    assert facts["hoofdprocesbegeleider"] == LEAD
     assert facts["deelnemers totaal"] == 8
     assert facts["deelnemers: Werkplekbegeleider"] == 2
     assert facts["programma 10:45–11:00"] == "Pauze"
@@ -328,6 +371,22 @@ def test_xlsx_has_a_sheet_per_kind_of_data(built: Built):
     everything = " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row)
     for secret in INITIALS + built.tokens:
         assert secret not in everything, secret
+
+
+def test_xlsx_is_typed_and_names_no_one_by_default(built: Built):
+    data = dagdeel_xlsx(built.report())
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    everything = " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row)
+    for name in (LEAD, "Begeleider A", "Fatima (schoolopleider)"):
+        assert name not in everything, name
+    assert "procesbegeleider" not in [c.value for c in book["Groepen"][1]]
+    werkblad = pd.read_excel(io.BytesIO(data), sheet_name="Werkblad")
+    schaal = werkblad[werkblad.type == "schaal"]
+    assert schaal.score.between(1, 5).all() and schaal.score.dtype.kind in "if"
+    koos = werkblad[werkblad.type == "koos"]
+    assert (koos.gewenst == 4).all() and koos.feitelijk.between(1, 4).all()
+    facts = {row[0].value: row[1] for row in book["Dagdeel"].iter_rows(min_row=2)}
+    assert facts["datum"].is_date and facts["datum"].number_format == "YYYY-MM-DD"
 
 
 def test_frames_keep_theme_order_and_whole_numbers(built: Built):

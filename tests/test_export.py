@@ -119,7 +119,7 @@ handleiding:
 
 LOCATIE = "Stedelijk Gymnasium ’s-Hertogenbosch"
 PROCESBEGELEIDER = "Ineke Brouwer"
-REPORTER = "de schoolopleider"
+REPORTER = "Mirjam (schoolopleider)"
 # Initials no export may show; chosen so they occur in no other text.
 INITIALS = ["QXJ", "ZWQ", "XQZ", "JQX", "WZX", "QQZ"]
 STRONG = ["Studenten voelen zich welkom in het team’s overleg",
@@ -229,7 +229,7 @@ def test_answer_text_is_readable():
 # ---------------------------------------------------------------- PDF
 
 def test_pdf_reports_the_group(full: Setup):
-    data = group_report_pdf(full.report())
+    data = group_report_pdf(full.report(), include_names=True)
     assert data.startswith(b"%PDF")
     text = pdf_text(data)
     for expected in (LOCATIE, "23 november 2026", "Visie op Samen Opleiden",
@@ -252,6 +252,41 @@ def test_pdf_reports_the_group(full: Setup):
         assert initials not in text
 
 
+def test_pdf_names_no_one_unless_asked(full: Setup):
+    text = pdf_text(group_report_pdf(full.report()))
+    assert PROCESBEGELEIDER not in text
+    assert REPORTER not in text
+    assert "Procesbegeleider" not in text.split("Deelnemers")[0]
+
+
+def test_pdf_shows_the_werkblad_results_per_question(full: Setup):
+    text = pdf_text(group_report_pdf(full.report()))
+    section = text[text.index("Werkblad: wat de deelnemers invulden"):
+                   text.index("Sterke punten en ontwikkelpunten")]
+    # KOOS: everyone said gewenst 4, feitelijk 2 -> gap +2,0 for each role and overall
+    assert "Aanstaande leraar / student 2 4,0 2,0 +2,0" in section
+    assert "Alle deelnemers 6 4,0 2,0 +2,0" in section
+    # meerkeuze: all six chose 'In de les' and 'Op papier', nobody 'In overleg'
+    assert "In de les 6 100%" in section
+    assert "In overleg – 0%" in section
+    assert "6 deelnemers antwoordden; meer keuzes per persoon mogelijk." in section
+    # open answers without role; the hidden one left out, and said so
+    assert "Niet <b>vet</b> & eerlijk" in section
+    for week in (3, 4, 5, 6):
+        assert f"Bij de intervisie van week {week} ging het over coöperatie." in section
+    assert "week 2 ging" not in section
+    assert "1 verborgen antwoord(en) niet opgenomen." in section
+    # list items once each, most named first: samen 6×, ideeën 4×, eigenaarschap 2×
+    assert "– samen (6×) – ideeën (4×) – eigenaarschap (2×)" in section
+
+
+def test_pdf_puts_the_placements_beside_the_decision(full: Setup):
+    text = pdf_text(group_report_pdf(full.report()))
+    # placements nu 2,2,1,2,2,3 and gewenst 3,3,3,4,3,3 (see fill_session)
+    assert "Nu 2. Commitment Samen Opleiden 1 4 1 –" in text
+    assert "Gewenst 3. Verbinden en verbreden – – 5 1" in text
+
+
 def test_pdf_marks_an_unconfirmed_list(tmp_path: Path):
     setup = new_session(tmp_path)
     fill_session(setup, confirm=False)
@@ -262,11 +297,12 @@ def test_pdf_marks_an_unconfirmed_list(tmp_path: Path):
 
 def test_pdf_of_an_empty_session(tmp_path: Path):
     setup = new_session(tmp_path)
-    text = pdf_text(group_report_pdf(setup.report()))
+    text = pdf_text(group_report_pdf(setup.report(), include_names=True))
     for expected in (LOCATIE, PROCESBEGELEIDER, "Nog geen deelnemers aangemeld",
                      "Nog geen sterke punten vastgelegd", "Nog geen ontwikkelpunten vastgelegd",
                      "nog niet vastgesteld", "Nog geen plaatsingen door deelnemers",
-                     "Er is (nog) geen reflectiekaart getoond"):
+                     "Er is (nog) geen reflectiekaart getoond",
+                     "Nog geen antwoorden op het werkblad"):
         assert expected in text, expected
     assert "Terugkoppeling plenair" not in text
     assert "nog niet bevestigd" not in text  # nothing to confirm yet
@@ -296,15 +332,18 @@ def test_exports_survive_hostile_and_long_text(full: Setup):
 # ---------------------------------------------------------------- tables
 
 def test_frames_hold_the_raw_responses(full: Setup):
-    frames = raw_responses_frames(full.report())
+    frames = raw_responses_frames(full.report(), include_names=True)
     assert list(frames) == ["Sessie", "Werkblad", "Bijdragen", "Punten", "Scenario"]
     werkblad = frames["Werkblad"]
-    assert list(werkblad.columns) == ["vraag_id", "vraag", "type", "rol", "antwoord",
-                                      "verborgen", "tijdstip"]
+    assert list(werkblad.columns) == ["vraag_id", "vraag", "type", "rol", "antwoord", "score",
+                                      "gewenst", "feitelijk", "verborgen", "tijdstip"]
     assert len(werkblad) == 24
     assert set(werkblad.rol) == {ROLES[0], ROLES[2], ROLES[3], ROLES[4], ROLES[7]}
     koos = werkblad[werkblad.vraag_id == "gedragen"]
     assert set(koos.antwoord) == {"gewenst 4 / feitelijk 2"}
+    assert koos.gewenst.mean() == 4 and koos.feitelijk.mean() == 2  # numbers, not text
+    assert werkblad.score.isna().all()  # no schaal question in this theme
+    assert (werkblad.tijdstip.dt.second == 0).all()  # to the minute, no finer
     assert "In de les; Op papier" in set(werkblad.antwoord)
     assert "samen; ideeën" in set(werkblad.antwoord)
     moment = werkblad[werkblad.vraag_id == "moment"]
@@ -328,7 +367,12 @@ def test_frames_hold_the_raw_responses(full: Setup):
     sessie = dict(zip(frames["Sessie"].gegeven, frames["Sessie"].waarde))
     assert sessie["locatie"] == LOCATIE
     assert sessie["procesbegeleider"] == PROCESBEGELEIDER
+    assert sessie["datum"] == date(2026, 11, 23)
     assert sessie["deelnemers: Aanstaande leraar / student"] == 2
+    anonymous = raw_responses_frames(full.report())["Sessie"]
+    assert "procesbegeleider" not in set(anonymous.gegeven)
+    assert PROCESBEGELEIDER not in set(anonymous.waarde)
+    assert REPORTER not in set(anonymous.waarde)
     assert sessie["scenario groep gewenst"] == "3. Verbinden en verbreden"
 
 
@@ -347,6 +391,10 @@ def test_csv_opens_in_dutch_excel(full: Setup):
     assert "'" + DEVELOP[1] in set(frame.antwoord)
     scenario = frame[frame.soort_gegeven == "scenario"]
     assert sorted(scenario.gewenst) == ["3", "3", "3", "3", "3", "4"]
+    koos = frame[frame.vraag_id == "gedragen"]
+    assert set(koos.koos_gewenst) == {"4"} and set(koos.koos_feitelijk) == {"2"}
+    assert all(len(t) == len("2026-11-23 09:00") for t in frame.tijdstip if t)
+    assert PROCESBEGELEIDER not in text
     for initials in INITIALS:
         assert initials not in text
     for person_token in _tokens(full):
@@ -367,10 +415,28 @@ def test_xlsx_has_a_sheet_per_table(full: Setup):
     assert book["Werkblad"].freeze_panes == "A2"
     everything = " ".join(str(c.value) for ws in book for row in ws.iter_rows() for c in row)
     assert "ideeën" in everything
-    for initials in INITIALS:
-        assert initials not in everything
-    for person_token in _tokens(full):
-        assert person_token not in everything
+    for secret in [*INITIALS, *_tokens(full), PROCESBEGELEIDER, REPORTER]:
+        assert secret not in everything, secret
+
+
+def test_xlsx_cells_are_typed(full: Setup):
+    book = openpyxl.load_workbook(io.BytesIO(raw_responses_xlsx(full.report())))
+    sheet = book["Werkblad"]
+    head = [c.value for c in sheet[1]]
+    rows = [dict(zip(head, (c for c in row))) for row in sheet.iter_rows(min_row=2)]
+    koos = [r for r in rows if r["vraag_id"].value == "gedragen"]
+    assert len(koos) == 6
+    assert all(r["gewenst"].data_type == "n" and r["gewenst"].value == 4 for r in koos)
+    assert all(r["feitelijk"].data_type == "n" and r["feitelijk"].value == 2 for r in koos)
+    moment = rows[0]["tijdstip"]
+    assert moment.is_date and moment.value.second == 0
+    assert moment.number_format == "YYYY-MM-DD HH:MM"
+    facts = {row[0].value: row[1] for row in book["Sessie"].iter_rows(min_row=2)}
+    assert facts["datum"].is_date and facts["datum"].value.date() == date(2026, 11, 23)
+    assert facts["deelnemers totaal"].data_type == "n"
+    assert facts["export gemaakt op"].is_date and facts["export gemaakt op"].value.second == 0
+    scenario = book["Scenario"]
+    assert all(c.data_type == "n" for c in scenario["B"][1:])
 
 
 def test_tables_of_an_empty_session(tmp_path: Path):

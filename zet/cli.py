@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                                            "ook terwijl de app draait")
     backup.add_argument("file", help="het nieuwe bestand, bijv. zet-backup-2026-11-30.db")
     backup.set_defaults(func=backup_command)
+    from zet import cli_programme
+    cli_programme.add_account_parser(sub)
+    cli_programme.add_report_parser(sub)
     return parser
 
 

@@ -14,9 +14,10 @@ from zet.clock import today as local_today
 from zet.codes import is_well_formed_join_code, new_join_code, new_secret, normalise_join_code
 from zet.config import load_limits
 from zet.db import reading, writing
-from zet.db.schema import dagdelen, groepen, rondes
+from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
 from zet.errors import NotFound, UserError
 from zet.fields import one_line
+from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
 from zet.steps import Step
 
@@ -93,6 +94,9 @@ class Dagdeel:
     # After zet.retention.purge: when, and how many of each role had joined (role, count).
     purged_at: datetime | None = None
     kept_role_counts: tuple[tuple[str, int], ...] = ()
+    locatie_id: int | None = None
+    hoofdprocesbegeleider: str = ""
+    partnerschap: str = ""  # name of the locatie's partnership (opleidingsschool)
 
     @property
     def is_open(self) -> bool:
@@ -112,7 +116,9 @@ class Dagdeel:
                    programme=Programme.from_json(row.programma),
                    screen_page=row.scherm_pagina,
                    purged_at=as_utc(row.purged_at),
-                   kept_role_counts=role_counts_from_json(row.rolaantallen))
+                   kept_role_counts=role_counts_from_json(row.rolaantallen),
+                   locatie_id=row.locatie_id, hoofdprocesbegeleider=row.hoofdprocesbegeleider,
+                   partnerschap=getattr(row, "partnerschap", None) or "")
 
 
 @dataclass(frozen=True)
@@ -156,13 +162,16 @@ def clean_label(value: str) -> str:
 
 def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[RoundPlan],
                    titel: str = "", known_themes: set[str] | None = None,
-                   programme: Programme | None = None) -> CreatedSession:
+                   programme: Programme | None = None, partnerschap_id: int | None = None,
+                   hoofdprocesbegeleider: str = "") -> CreatedSession:
     """Create a dagdeel with its rounds and groups; the join code is unique among open ones.
 
     Without a programme it is a quick session that starts in its first round at once;
-    with one it starts in the plenary opening."""
+    with one it starts in the plenary opening. The locatie (by name) is found or made in
+    the given partnership, else in the first one (``zet.locaties.ensure_locatie``)."""
     locatie = _clean_name(locatie, "de locatie")
     titel = _clean_name(titel, "de titel", required=False)
+    lead = " ".join((hoofdprocesbegeleider or "").split())[:MAX_NAME]
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
     if len(rounds) > MAX_ROUNDS:
@@ -182,7 +191,8 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
             raise UserError("Geef elke tafel in een ronde een eigen naam (bijv. A, B, C).")
     for _attempt in range(20):
         try:
-            return _insert_dagdeel(engine, locatie, datum, titel, rounds, programme)
+            return _insert_dagdeel(engine, locatie, datum, titel, rounds, programme,
+                                   (partnerschap_id, lead))
         except IntegrityError:
             continue  # join code taken by another open dagdeel: draw a new one
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
@@ -197,12 +207,16 @@ def _check_programme(programme: Programme) -> None:
 
 
 def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
-                    rounds: list[RoundPlan], programme: Programme | None) -> CreatedSession:
+                    rounds: list[RoundPlan], programme: Programme | None,
+                    where: tuple[int | None, str]) -> CreatedSession:
     created = now()
     group_ids, secrets = [], []
+    partnerschap_id, lead = where
     with writing(engine) as conn:
         dagdeel_id = conn.execute(dagdelen.insert().values(
-            locatie=locatie, datum=datum, titel=titel, join_code=new_join_code(),
+            locatie=locatie, locatie_id=ensure_locatie(conn, locatie, partnerschap_id),
+            hoofdprocesbegeleider=lead,
+            datum=datum, titel=titel, join_code=new_join_code(),
             admin_secret=new_secret(), status=Status.OPEN.value, created_at=created,
             fase=(Phase.OPENING if programme else Phase.RONDE).value,
             actieve_ronde=None if programme else 1,
@@ -222,7 +236,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
                     step_changed_at=created, created_at=created,
                 )).inserted_primary_key[0])
                 secrets.append(secret)
-        row = conn.execute(select(dagdelen).where(dagdelen.c.id == dagdeel_id)).one()
+        row = conn.execute(dagdeel_query().where(dagdelen.c.id == dagdeel_id)).one()
     return CreatedSession(Dagdeel.from_row(row), group_ids, secrets)
 
 
@@ -234,6 +248,13 @@ def create_single_session(engine: Engine, *, locatie: str, datum: date, procesbe
         rounds=[RoundPlan(groups=(GroupPlan(theme_id=theme_id,
                                              procesbegeleider=procesbegeleider),))],
     )
+
+
+def dagdeel_query():
+    """Dagdelen with the name of their partnership (for ``Dagdeel.partnerschap``)."""
+    return (select(dagdelen, partnerschappen.c.naam.label("partnerschap"))
+            .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
+            .outerjoin(partnerschappen, partnerschappen.c.id == locaties.c.partnerschap_id))
 
 
 def closes_on(datum: date, close_after_days: int | None = None) -> date:
@@ -261,7 +282,7 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
         raise NotFound("Dat is geen deelnamecode. Een deelnamecode heeft vijf letters en "
                        "cijfers; je vindt hem op het scherm.")
     with reading(engine) as conn:
-        row = conn.execute(select(dagdelen).where(dagdelen.c.join_code == code)
+        row = conn.execute(dagdeel_query().where(dagdelen.c.join_code == code)
                            .order_by(dagdelen.c.status.desc(), dagdelen.c.id.desc())).first()
     if row is None:
         raise NotFound(f"De code {code} hoort bij geen enkele sessie. "
@@ -276,7 +297,7 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
 
 def get_dagdeel(engine: Engine, dagdeel_id: int) -> Dagdeel:
     with reading(engine) as conn:
-        row = conn.execute(select(dagdelen).where(dagdelen.c.id == dagdeel_id)).first()
+        row = conn.execute(dagdeel_query().where(dagdelen.c.id == dagdeel_id)).first()
     if row is None:
         raise NotFound("Dit dagdeel bestaat niet (meer).")
     return Dagdeel.from_row(row)
@@ -349,7 +370,7 @@ def dagdeel_by_secret(engine: Engine, secret: str) -> Dagdeel:
     row = None
     if secret:
         with reading(engine) as conn:
-            row = conn.execute(select(dagdelen)
+            row = conn.execute(dagdeel_query()
                                .where(dagdelen.c.admin_secret == secret)).first()
     if row is None:
         raise NotFound("Deze link van de hoofdprocesbegeleider klopt niet. Gebruik de link "
@@ -359,6 +380,6 @@ def dagdeel_by_secret(engine: Engine, secret: str) -> Dagdeel:
 
 def list_dagdelen(engine: Engine) -> list[Dagdeel]:
     with reading(engine) as conn:
-        rows = conn.execute(select(dagdelen).order_by(dagdelen.c.datum.desc(),
-                                                      dagdelen.c.id.desc())).all()
+        rows = conn.execute(dagdeel_query().order_by(dagdelen.c.datum.desc(),
+                                                     dagdelen.c.id.desc())).all()
     return [Dagdeel.from_row(row) for row in rows]

@@ -182,3 +182,94 @@ onderhoud = Table(  # when a periodic task last ran (zet.retention.purge_if_due)
     Column("taak", String(40), primary_key=True),
     Column("laatst_op", Date, nullable=False),
 )
+
+# ---------------------------------------------------------------- programme managers (issue 12)
+# A partnership (opleidingsschool) with its locaties; dagdelen.locatie_id points here, and
+# dagdelen.locatie keeps the name as typed (what every screen shows). Accounts and sessions
+# for programme managers, the hand-made grouping and tags of confirmed points (rode lijnen)
+# and the actions that grew from ontwikkelpunten. Added by migration 0004.
+
+partnerschappen = Table(
+    "partnerschappen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(200), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+locaties = Table(
+    "locaties", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("partnerschap_id", Integer, ForeignKey("partnerschappen.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("naam", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("partnerschap_id", "naam", name="uq_locaties_partnerschap_naam"),
+)
+
+dagdelen.append_column(Column("locatie_id", Integer, ForeignKey("locaties.id")))
+dagdelen.append_column(Column("hoofdprocesbegeleider", String(200), nullable=False,
+                              server_default=""))
+
+accounts = Table(
+    "accounts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(120), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),  # argon2id, with its own salt
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+account_sessies = Table(
+    "account_sessies", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+login_pogingen = Table(
+    "login_pogingen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(120), nullable=False),
+    Column("client", String(120), nullable=False, server_default=""),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("gelukt", Boolean, nullable=False),
+)
+Index("ix_login_pogingen_at", login_pogingen.c.at)
+
+puntgroepen = Table(  # a rode lijn: confirmed points from several groups put together by hand
+    "puntgroepen", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("naam", String(200), nullable=False),
+    Column("soort", String(20), nullable=False),  # sterk | ontwikkel
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+puntgroep_leden = Table(
+    "puntgroep_leden", metadata,
+    Column("punt_id", Integer, ForeignKey("punten.id", ondelete="CASCADE"), primary_key=True),
+    Column("puntgroep_id", Integer, ForeignKey("puntgroepen.id", ondelete="CASCADE"),
+           nullable=False),
+)
+
+punt_labels = Table(
+    "punt_labels", metadata,
+    Column("punt_id", Integer, ForeignKey("punten.id", ondelete="CASCADE"), primary_key=True),
+    Column("label", String(60), primary_key=True),
+)
+
+acties = Table(  # an ontwikkelpunt turned into an action (ZEK: wanneer tevreden, wie, hoe, tijdpad)
+    "acties", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("punt_id", Integer, ForeignKey("punten.id", ondelete="SET NULL")),
+    Column("locatie_id", Integer, ForeignKey("locaties.id", ondelete="CASCADE"), nullable=False),
+    Column("theme_id", String(80), nullable=False),
+    Column("ontwikkelpunt", Text, nullable=False),
+    Column("tevreden", Text, nullable=False, server_default=""),
+    Column("verantwoordelijk", Text, nullable=False, server_default=""),
+    Column("aanpak", Text, nullable=False, server_default=""),
+    Column("tijdpad", String(200), nullable=False, server_default=""),
+    Column("status", String(20), nullable=False, server_default="open"),  # open | afgerond
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("afgerond_at", DateTime(timezone=True)),
+)

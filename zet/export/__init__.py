@@ -21,12 +21,13 @@ def dutch_date(value: date) -> str:
 
 
 def local_time(value: datetime) -> datetime:
-    """A stored (UTC) moment as Dutch wall-clock time to the second, without zone (Excel
-    cannot store zones)."""
+    """A stored (UTC) moment as Dutch wall-clock time to the minute, without zone (Excel
+    cannot store zones). No finer than the minute: exports must not let anyone line up who
+    answered what by the second (privacy)."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     local = value.astimezone(LOCAL_ZONE or UTC)
-    return local.replace(tzinfo=None, microsecond=0)
+    return local.replace(tzinfo=None, second=0, microsecond=0)
 
 
 def dutch_datetime(value: datetime) -> str:
@@ -43,6 +44,15 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def strip_control(value: str) -> str:
     return _CONTROL.sub("", value)
+
+
+def partnership_name(dagdeel: object) -> str:
+    """The partnership to print above the locatie; nothing for the placeholder name that
+    migration 0004 gave installations that never named theirs."""
+    from zet.locaties import DEFAULT_PARTNERSHIP
+
+    name = getattr(dagdeel, "partnerschap", "") or ""
+    return "" if name == DEFAULT_PARTNERSHIP else name
 
 
 def yes_no(flag: bool) -> str:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from zet.aggregates import role_counts
-from zet.export import dutch_date, dutch_datetime
+from zet.export import dutch_date, dutch_datetime, partnership_name
 from zet.export.group_pdf import group_flowables
 from zet.export.pdf_kit import (
     ACCENT,
@@ -87,8 +87,10 @@ class _DagdeelDoc(SimpleDocTemplate):
                 self.notify("TOCEntry", (0, text(flowable.title), self.page, flowable.key))
 
 
-def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
-    """The report of a whole dagdeel as one A4 PDF (bytes)."""
+def dagdeel_report_pdf(report: DagdeelReport, *, include_names: bool = False) -> bytes:
+    """The report of a whole dagdeel as one A4 PDF (bytes). The names of the
+    hoofdprocesbegeleider, procesbegeleiders and reporters only with ``include_names``;
+    participants' names never."""
     dagdeel = report.dagdeel
     buffer = io.BytesIO()
     doc = a4_document(buffer, template=_DagdeelDoc,
@@ -97,27 +99,31 @@ def dagdeel_report_pdf(report: DagdeelReport) -> bytes:
                       subject="Verslag van een dagdeel (ZelfEvaluatieTool)")
     s = _DagdeelStyles()
     story: list[Flowable] = []
-    story += _cover(report, s)
+    story += _cover(report, s, include_names)
     story += [PageBreak(), _Anchor("overzicht", "Rode lijnen over de themagroepen")]
-    story += _overview(report, s)
+    story += _overview(report, s, include_names)
     story += _points_per_theme(report, s)
     total = len(report.groups)
     for number, group in enumerate(report.groups, start=1):
         title = f"{group.theme.titel} — {group.where}"
         kicker = f"ZET · themagroep {number} van {total} · {group.where}"
         story += [PageBreak(), _Anchor(f"groep-{group.group.id}", title)]
-        story += group_flowables(group, s, kicker=kicker)
+        story += group_flowables(group, s, kicker=kicker, include_names=include_names)
     doc.multiBuild(story, canvasmaker=numbered_canvas(footer_lines(dagdeel, report.made_at)))
     return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- cover
 
-def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> list[Flowable]:
     dagdeel = report.dagdeel
     people = report.seated
-    rows: list[tuple[str, str]] = [("Locatie", text(dagdeel.locatie)),
-                                   ("Datum", text(dutch_date(dagdeel.datum)))]
+    rows: list[tuple[str, str]] = []
+    if partnership_name(dagdeel):
+        rows.append(("Opleidingsschool", text(partnership_name(dagdeel))))
+    rows += [("Locatie", text(dagdeel.locatie)), ("Datum", text(dutch_date(dagdeel.datum)))]
+    if include_names and dagdeel.hoofdprocesbegeleider:
+        rows.append(("Hoofdprocesbegeleider", text(dagdeel.hoofdprocesbegeleider)))
     themes = len({g.theme.id for g in report.groups})
     rows += [
         ("Opzet", text(f"{_count(len(report.rounds), 'ronde', 'rondes')}, "
@@ -142,7 +148,7 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
     ]))
     contents.levelStyles = [s.toc]
     story += [Paragraph("Inhoud", s.h1), contents]
-    story += _programme(report, s)
+    story += _programme(report, s, include_names)
     story += _roles(people, s)
     return story
 
@@ -151,16 +157,20 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
-def _programme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
-    """The programme with, per round, its tables: theme, procesbegeleider, how many."""
+def _programme(report: DagdeelReport, s: _DagdeelStyles,
+               include_names: bool) -> list[Flowable]:
+    """The programme with, per round, its tables: theme, procesbegeleider (only with
+    ``include_names``), how many."""
     by_group = {g.group.id: g for g in report.groups}
-    rows = [[Paragraph(h, s.cell_bold) for h in
-             ("Tijd", "Onderdeel", "Procesbegeleider", "Deelnemers")]]
-    extra: list[tuple] = [("ALIGN", (3, 0), (3, -1), "RIGHT")]
+    heads = ["Tijd", "Onderdeel", *(["Procesbegeleider"] if include_names else []),
+             "Deelnemers"]
+    rows = [[Paragraph(h, s.cell_bold) for h in heads]]
+    extra: list[tuple] = [("ALIGN", (-1, 0), (-1, -1), "RIGHT")]
     for item in programme_items(report.dagdeel, report.rounds):
         index = len(rows)
         rows.append([Paragraph(text(item.time or "–"), s.cell),
-                     Paragraph(f"<b>{text(item.titel)}</b>", s.cell), "", ""])
+                     Paragraph(f"<b>{text(item.titel)}</b>", s.cell),
+                     *[""] * (len(heads) - 2)])
         extra.append(("SPAN", (1, index), (-1, index)))
         if item.kind != "ronde":
             continue
@@ -170,11 +180,11 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
             group = by_group.get(table.group_id)
             theme = group.theme.titel if group else table.theme_id
             label = f"Tafel {table.label} · " if table.label else ""
-            rows.append(["", Paragraph(text(label + theme), s.cell),
-                         Paragraph(text(table.procesbegeleider), s.cell),
+            names = [Paragraph(text(table.procesbegeleider), s.cell)] if include_names else []
+            rows.append(["", Paragraph(text(label + theme), s.cell), *names,
                          str(len(table.members))])
         extra.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, MUTED))
-    widths = [26 * mm, 0, 46 * mm, 26 * mm]
+    widths = [26 * mm, 0, *([46 * mm] if include_names else []), 26 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"), *extra]))
@@ -194,7 +204,8 @@ def _roles(people: list[Participant], s: _DagdeelStyles) -> list[Flowable]:
 
 # ---------------------------------------------------------------- rode lijnen
 
-def _overview(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+def _overview(report: DagdeelReport, s: _DagdeelStyles,
+              include_names: bool) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("ZET · overzicht van het dagdeel", s.kicker),
         Paragraph("Rode lijnen over de themagroepen", s.title),
@@ -224,7 +235,7 @@ def _overview(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
             Paragraph(text(f"{g.ronde_nummer} · {g.label}" if g.label else f"{g.ronde_nummer}"),
                       s.cell),
             Paragraph(_nu_gewenst(group, legend), s.cell),
-            Paragraph(text(g.reporter or "nog niet bekend"), s.cell),
+            Paragraph(_reporter(g.reporter, include_names), s.cell),
             status,
         ])
     widths = [0, 25 * mm, 28 * mm, 42 * mm, 31 * mm]
@@ -239,6 +250,12 @@ def _overview(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
                                         for n, name in enumerate(scenario_names, start=1)),
             s.muted)]
     return story
+
+
+def _reporter(reporter: str, include_names: bool) -> str:
+    if not reporter:
+        return "nog niet bekend"
+    return text(reporter) if include_names else "afgesproken"
 
 
 def _nu_gewenst(group: GroupReport, numbers_only: bool) -> str:

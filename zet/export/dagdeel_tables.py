@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from zet.aggregates import role_counts
-from zet.export import dutch_date, dutch_datetime, yes_no
+from zet.export import local_time, yes_no
 from zet.export.spreadsheets import (
     BIJDRAGEN_COLUMNS,
     PUNTEN_COLUMNS,
@@ -16,6 +16,7 @@ from zet.export.spreadsheets import (
     SESSIE_COLUMNS,
     WERKBLAD_COLUMNS,
     bijdragen_frame,
+    dagdeel_facts,
     frame_of,
     punten_frame,
     scenario_frame,
@@ -33,6 +34,7 @@ GROEPEN_COLUMNS = [*WHERE_COLUMNS, "domein", "procesbegeleider", "deelnemers",
                    "terugkoppeling", "nu", "gewenst", "scenario nu", "scenario gewenst",
                    "onderbouwing", "punten bevestigd", "sterke punten", "ontwikkelpunten",
                    "stap bij export"]
+NAME_COLUMNS = ("procesbegeleider", "terugkoppeling")  # only with include_names
 INDELING_COLUMNS = [*WHERE_COLUMNS, "rol"]
 _PER_GROUP = {
     "Werkblad": (werkblad_frame, WERKBLAD_COLUMNS),
@@ -41,7 +43,7 @@ _PER_GROUP = {
     "Scenario": (scenario_frame, SCENARIO_COLUMNS),
 }
 _INTEGER_COLUMNS = ("ronde", "nu", "gewenst", "positie", "deelnemers", "sterke punten",
-                    "ontwikkelpunten")
+                    "ontwikkelpunten", "score", "feitelijk")
 
 
 def _where(group: GroupReport) -> dict[str, object]:
@@ -49,14 +51,11 @@ def _where(group: GroupReport) -> dict[str, object]:
             "thema": group.theme.titel}
 
 
-def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
+def dagdeel_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.DataFrame:
     """Key/value facts about the dagdeel, its programme and who took part (by role)."""
     dagdeel = report.dagdeel
     people = report.seated
-    items: list[tuple[str, object]] = [("locatie", dagdeel.locatie),
-                                       ("datum", dutch_date(dagdeel.datum))]
-    if dagdeel.titel:
-        items.append(("dagdeel", dagdeel.titel))
+    items = dagdeel_facts(dagdeel, include_names)
     items += [("rondes", len(report.rounds)), ("themagroepen", len(report.groups)),
               ("deelnemers totaal", len(people))]
     items += [(f"deelnemers: {role}", count)
@@ -70,12 +69,13 @@ def dagdeel_frame(report: DagdeelReport) -> pd.DataFrame:
                 (f"tafel {t.label} " if t.label else "") + titles.get(t.group_id, t.theme_id)
                 for t in item.ronde.tables)
         items.append((label, value))
-    items.append(("export gemaakt op", dutch_datetime(report.made_at)))
+    items.append(("export gemaakt op", local_time(report.made_at)))
     return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
-def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
-    """One row per theme group with what it decided."""
+def groepen_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.DataFrame:
+    """One row per theme group with what it decided; names of procesbegeleider and reporter
+    only with ``include_names``."""
     rows = []
     for group in report.groups:
         g = group.group
@@ -95,7 +95,8 @@ def groepen_frame(report: DagdeelReport) -> pd.DataFrame:
             "ontwikkelpunten": len(group.points_of("ontwikkel")),
             "stap bij export": g.step.label,
         })
-    return _typed(frame_of(rows, GROEPEN_COLUMNS))
+    frame = _typed(frame_of(rows, GROEPEN_COLUMNS))
+    return frame if include_names else frame.drop(columns=list(NAME_COLUMNS))
 
 
 def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
@@ -127,17 +128,19 @@ def _stacked(report: DagdeelReport, name: str) -> pd.DataFrame:
     return _typed(pd.concat(parts, ignore_index=True))
 
 
-def dagdeel_frames(report: DagdeelReport) -> dict[str, pd.DataFrame]:
+def dagdeel_frames(report: DagdeelReport, *,
+                   include_names: bool = False) -> dict[str, pd.DataFrame]:
     """The sheets of the dagdeel workbook, by name: Dagdeel, Groepen, Indeling, Werkblad,
     Bijdragen, Punten, Scenario. Groups in theme order, as in the dagdeel report."""
-    frames = {"Dagdeel": dagdeel_frame(report), "Groepen": groepen_frame(report),
+    frames = {"Dagdeel": dagdeel_frame(report, include_names=include_names),
+              "Groepen": groepen_frame(report, include_names=include_names),
               "Indeling": indeling_frame(report)}
     frames.update({name: _stacked(report, name) for name in _PER_GROUP})
     return frames
 
 
-def dagdeel_xlsx(report: DagdeelReport) -> bytes:
-    return workbook_bytes(dagdeel_frames(report))
+def dagdeel_xlsx(report: DagdeelReport, *, include_names: bool = False) -> bytes:
+    return workbook_bytes(dagdeel_frames(report, include_names=include_names))
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from zet.aggregates import progress
-from zet.export import dutch_date, dutch_datetime
+from zet.export import dutch_date, dutch_datetime, partnership_name
 from zet.export.fonts import FONT, FONT_BOLD
 from zet.export.pdf_kit import (
     ACCENT,
@@ -44,6 +44,7 @@ from zet.export.pdf_kit import (
     role_count_table,
     text,
 )
+from zet.export.werkblad_pdf import werkblad_flowables
 from zet.report import GroupReport
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
@@ -52,43 +53,48 @@ from zet.steps import STEP_ORDER
 GROUP_KICKER = "ZET · verslag van een themagroep"
 
 
-def group_flowables(report: GroupReport, styles: Styles, *,
-                    kicker: str = GROUP_KICKER) -> list[Flowable]:
+def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_KICKER,
+                    include_names: bool = False) -> list[Flowable]:
     """Everything the report of one theme group shows, as flowables, so the dagdeel report
     can put every group's section in one document. ``kicker`` is the small line above the
-    theme title."""
+    theme title; the names of procesbegeleider and reporter only with ``include_names``."""
     story: list[Flowable] = []
-    story += _header(report, styles, kicker)
+    story += _header(report, styles, kicker, include_names)
     story += _participants(report, styles)
+    story += werkblad_flowables(report, styles)
     story += _points(report, styles)
     story += _scenario(report, styles)
     story += _cards(report, styles)
     return story
 
 
-def group_report_pdf(report: GroupReport) -> bytes:
-    """The report of one theme group as an A4 PDF (bytes), ready to forward."""
+def group_report_pdf(report: GroupReport, *, include_names: bool = False) -> bytes:
+    """The report of one theme group as an A4 PDF (bytes), ready to forward. Names of the
+    procesbegeleider and reporter only with ``include_names``; participants never."""
     buffer = io.BytesIO()
     doc = a4_document(buffer, title=f"ZET-verslag {report.theme.titel} — "
                                     f"{report.dagdeel.locatie}",
                       subject="Verslag van een themagroep (ZelfEvaluatieTool)")
     styles = Styles()
     footer = footer_lines(report.dagdeel, report.made_at)
-    story = group_flowables(report, styles)
+    story = group_flowables(report, styles, include_names=include_names)
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- sections
 
-def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[Flowable]:
+def _header(report: GroupReport, s: Styles, kicker: str,
+            include_names: bool) -> list[Flowable]:
     dagdeel, group, theme = report.dagdeel, report.group, report.theme
-    rows: list[tuple[str, str]] = [
-        ("Locatie", text(dagdeel.locatie)),
-        ("Datum", text(dutch_date(dagdeel.datum))),
-    ]
+    rows: list[tuple[str, str]] = []
+    if partnership_name(dagdeel):
+        rows.append(("Opleidingsschool", text(partnership_name(dagdeel))))
+    rows += [("Locatie", text(dagdeel.locatie)), ("Datum", text(dutch_date(dagdeel.datum)))]
     if dagdeel.titel:
         rows.append(("Dagdeel", text(dagdeel.titel)))
+    if include_names and dagdeel.hoofdprocesbegeleider:
+        rows.append(("Hoofdprocesbegeleider", text(dagdeel.hoofdprocesbegeleider)))
     if group.label:
         rows.append(("Ronde en tafel", text(f"ronde {group.ronde_nummer}, tafel {group.label}")))
     else:
@@ -97,10 +103,11 @@ def _header(report: GroupReport, s: Styles, kicker: str = GROUP_KICKER) -> list[
         ("Thema", f"<b>{text(theme.titel)}</b>"),
         ("Domein", text(theme.domein)),
         ("Waarborgen", text(", ".join(theme.waarborgen))),
-        ("Procesbegeleider", text(group.procesbegeleider)),
     ]
-    if group.reporter:
-        rows.append(("Terugkoppeling plenair", text(group.reporter)))
+    if include_names:
+        rows.append(("Procesbegeleider", text(group.procesbegeleider)))
+        if group.reporter:
+            rows.append(("Terugkoppeling plenair", text(group.reporter)))
     rows.append(("Stand bij export", text(f"stap {group.step.number} van {len(STEP_ORDER)} "
                                           f"({group.step.label})")))
     table = facts_table(rows, s)
@@ -157,19 +164,7 @@ def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
         Paragraph("Scenario: waar staan we nu, waar willen we naartoe?", s.h1),
         Paragraph("Wat de groep samen vaststelde", s.h2),
     ]
-    agreed = Table([
-        [Paragraph("Nu", s.label), Paragraph(text(scenario_label(report.theme, group.scenario_nu)),
-                                             s.body)],
-        [Paragraph("Gewenst", s.label),
-         Paragraph(text(scenario_label(report.theme, group.scenario_gewenst)), s.body)],
-    ], colWidths=[42 * mm, FRAME_WIDTH - 42 * mm], hAlign="LEFT")
-    agreed.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
-    story.append(agreed)
+    story.append(_decision_table(report, s))
     story.append(Paragraph("Onderbouwing", s.h2))
     story.append(Paragraph(text(group.scenario_argument) if group.scenario_argument
                            else "Nog geen onderbouwing vastgelegd.", s.body))
@@ -188,6 +183,36 @@ def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
     story.append(KeepTogether([Paragraph("Plaatsing per rol (aantal deelnemers)", s.h2),
                                _role_table(report, s)]))
     return story
+
+
+def _decision_table(report: GroupReport, s: Styles) -> Table:
+    """The group's decision with, beside it, how many participants placed the school on each
+    scenario (the decided one shaded), so a reader sees how far the group agreed."""
+    group, distribution = report.group, report.distribution
+    number_width = 10 * mm
+    widths = [20 * mm, FRAME_WIDTH - 20 * mm - 4 * number_width, *[number_width] * 4]
+    rows: list[list] = [["", Paragraph("Besluit van de groep", s.cell_bold),
+                         Paragraph("Deelnemers per scenario", s.cell_bold), "", "", ""],
+                        ["", "", *[str(n) for n in range(1, 5)]]]
+    style: list[tuple] = [("SPAN", (2, 0), (5, 0)), ("ALIGN", (2, 0), (-1, -1), "CENTER"),
+                          ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                          ("TEXTCOLOR", (2, 1), (-1, 1), MUTED),
+                          ("LINEBELOW", (0, 1), (-1, 1), 0.8, MUTED),
+                          ("LINEBELOW", (0, 2), (-1, -1), 0.25, RULE),
+                          ("LEFTPADDING", (0, 0), (0, -1), 0)]
+    for row, (which, decided) in enumerate((("nu", group.scenario_nu),
+                                            ("gewenst", group.scenario_gewenst)), start=2):
+        totals = distribution.totals(which)
+        rows.append([Paragraph("Nu" if which == "nu" else "Gewenst", s.label),
+                     Paragraph(text(scenario_label(report.theme, decided)), s.body),
+                     *[_count(totals[n]) for n in range(1, 5)]])
+        if decided in (1, 2, 3, 4):
+            style += [("BACKGROUND", (1 + decided, row), (1 + decided, row), SHADE),
+                      ("FONTNAME", (1 + decided, row), (1 + decided, row), FONT_BOLD)]
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                               ("FONTSIZE", (0, 0), (-1, -1), 9), *style]))
+    return table
 
 
 def _cards(report: GroupReport, s: Styles) -> list[Flowable]:

@@ -1,21 +1,20 @@
 """The raw responses of one theme group as tables: Excel (one sheet each) and one CSV.
 
-Rows carry the participant's role, never a name, initials, token or id.
+Rows carry the participant's role, never a name, initials, token or id. Cells are typed:
+a scale answer is a number, a KOOS answer two numbers (gewenst, feitelijk), dates are dates
+and moments are given to the minute. Names of procesbegeleider and reporter only when the
+caller asks for them (``include_names``).
 """
 from __future__ import annotations
 
 import io
+from datetime import date, datetime
 
 import pandas as pd
 
 from zet.answers import answer_text
-from zet.export import (
-    dutch_date,
-    dutch_datetime,
-    local_time,
-    strip_control,
-    yes_no,
-)
+from zet.dagdelen import Dagdeel
+from zet.export import local_time, partnership_name, strip_control, yes_no
 from zet.points import KINDS
 from zet.report import GroupReport
 from zet.roles import role_sort_key
@@ -23,17 +22,23 @@ from zet.scenarios import scenario_label
 
 FACILITATOR = "procesbegeleider"
 
-WERKBLAD_COLUMNS = ["vraag_id", "vraag", "type", "rol", "antwoord", "verborgen", "tijdstip"]
+WERKBLAD_COLUMNS = ["vraag_id", "vraag", "type", "rol", "antwoord", "score", "gewenst",
+                    "feitelijk", "verborgen", "tijdstip"]
+_NUMBER_COLUMNS = ("score", "gewenst", "feitelijk")
 BIJDRAGEN_COLUMNS = ["soort", "tekst", "rol", "tijdstip"]
 PUNTEN_COLUMNS = ["soort", "positie", "tekst", "bevestigd"]
 SCENARIO_COLUMNS = ["rol", "nu", "gewenst"]
 SESSIE_COLUMNS = ["gegeven", "waarde"]
 CSV_COLUMNS = ["locatie", "datum", "thema", "soort_gegeven", "rol", "vraag_id", "vraag", "type",
-               "antwoord", "verborgen", "nu", "gewenst", "tijdstip"]
+               "antwoord", "score", "koos_gewenst", "koos_feitelijk", "verborgen", "nu",
+               "gewenst", "tijdstip"]
+_CSV_NUMBERS = ("score", "koos_gewenst", "koos_feitelijk", "nu", "gewenst")
 
 # Characters that make Excel read a CSV cell as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_WIDTH = 60
+DATE_FORMAT = "YYYY-MM-DD"
+MINUTE_FORMAT = "YYYY-MM-DD HH:MM"
 
 
 def werkblad_frame(report: GroupReport) -> pd.DataFrame:
@@ -50,10 +55,22 @@ def werkblad_frame(report: GroupReport) -> pd.DataFrame:
             "type": question.type if question else "",
             "rol": answer.role,
             "antwoord": answer_text(answer.value),
+            **_numbers(answer.value),
             "verborgen": yes_no(answer.hidden),
             "tijdstip": local_time(answer.updated_at),
         })
-    return frame_of(rows, WERKBLAD_COLUMNS)
+    frame = frame_of(rows, WERKBLAD_COLUMNS)
+    return frame.astype({column: "Int64" for column in _NUMBER_COLUMNS})
+
+
+def _numbers(value: object) -> dict[str, int | None]:
+    """The numeric columns of an answer: a scale answer's score, a KOOS answer's pair."""
+    if isinstance(value, dict):
+        return {"score": None, "gewenst": value.get("gewenst"),
+                "feitelijk": value.get("feitelijk")}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"score": value, "gewenst": None, "feitelijk": None}
+    return {"score": None, "gewenst": None, "feitelijk": None}
 
 
 def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
@@ -82,15 +99,10 @@ def scenario_frame(report: GroupReport) -> pd.DataFrame:
     return frame.astype({"nu": "Int64", "gewenst": "Int64"})
 
 
-def sessie_frame(report: GroupReport) -> pd.DataFrame:
+def sessie_frame(report: GroupReport, *, include_names: bool = False) -> pd.DataFrame:
     """Key/value facts about the session and the group's decisions."""
     dagdeel, group, theme = report.dagdeel, report.group, report.theme
-    items: list[tuple[str, object]] = [
-        ("locatie", dagdeel.locatie),
-        ("datum", dutch_date(dagdeel.datum)),
-    ]
-    if dagdeel.titel:
-        items.append(("dagdeel", dagdeel.titel))
+    items: list[tuple[str, object]] = dagdeel_facts(dagdeel, include_names)
     items += [("ronde", group.ronde_nummer)]
     if group.label:
         items.append(("tafel", group.label))
@@ -98,8 +110,11 @@ def sessie_frame(report: GroupReport) -> pd.DataFrame:
         ("thema", theme.titel),
         ("domein", theme.domein),
         ("waarborgen", ", ".join(theme.waarborgen)),
-        ("procesbegeleider", group.procesbegeleider),
-        ("terugkoppeling plenair door", group.reporter or ""),
+    ]
+    if include_names:
+        items += [("procesbegeleider", group.procesbegeleider),
+                  ("terugkoppeling plenair door", group.reporter or "")]
+    items += [
         ("stap bij export", group.step.label),
         ("punten bevestigd", yes_no(report.points_confirmed)),
         ("scenario groep nu", scenario_label(report.theme, group.scenario_nu)),
@@ -109,14 +124,28 @@ def sessie_frame(report: GroupReport) -> pd.DataFrame:
         ("deelnemers totaal", len(report.members)),
     ]
     items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
-    items.append(("export gemaakt op", dutch_datetime(report.made_at)))
+    items.append(("export gemaakt op", local_time(report.made_at)))
     return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
-def raw_responses_frames(report: GroupReport) -> dict[str, pd.DataFrame]:
+def dagdeel_facts(dagdeel: Dagdeel, include_names: bool) -> list[tuple[str, object]]:
+    """The first facts of every workbook: partnership, locatie, datum (a date), title."""
+    items: list[tuple[str, object]] = []
+    if partnership_name(dagdeel):
+        items.append(("opleidingsschool", partnership_name(dagdeel)))
+    items += [("locatie", dagdeel.locatie), ("datum", dagdeel.datum)]
+    if dagdeel.titel:
+        items.append(("dagdeel", dagdeel.titel))
+    if include_names and dagdeel.hoofdprocesbegeleider:
+        items.append(("hoofdprocesbegeleider", dagdeel.hoofdprocesbegeleider))
+    return items
+
+
+def raw_responses_frames(report: GroupReport, *,
+                         include_names: bool = False) -> dict[str, pd.DataFrame]:
     """The sheets of the Excel export, by name: Sessie, Werkblad, Bijdragen, Punten, Scenario."""
     return {
-        "Sessie": sessie_frame(report),
+        "Sessie": sessie_frame(report, include_names=include_names),
         "Werkblad": werkblad_frame(report),
         "Bijdragen": bijdragen_frame(report),
         "Punten": punten_frame(report),
@@ -136,7 +165,8 @@ def raw_responses_csv(report: GroupReport) -> bytes:
               "thema": report.theme.titel}
     rows = []
     for row in werkblad_frame(report).to_dict("records"):
-        rows.append({**common, "soort_gegeven": "werkblad", **row})
+        koos = {"koos_gewenst": row.pop("gewenst"), "koos_feitelijk": row.pop("feitelijk")}
+        rows.append({**common, "soort_gegeven": "werkblad", **row, **koos})
     for row in bijdragen_frame(report).to_dict("records"):
         rows.append({**common, "soort_gegeven": row["soort"].lower(), "rol": row["rol"],
                      "antwoord": row["tekst"], "tijdstip": row["tijdstip"]})
@@ -144,16 +174,16 @@ def raw_responses_csv(report: GroupReport) -> bytes:
         rows.append({**common, "soort_gegeven": "scenario", "rol": row["rol"],
                      "nu": row["nu"], "gewenst": row["gewenst"]})
     frame = frame_of(rows, CSV_COLUMNS)
-    frame = frame.astype({"nu": "Int64", "gewenst": "Int64"})
+    frame = frame.astype({column: "Int64" for column in _CSV_NUMBERS})
     frame["tijdstip"] = frame["tijdstip"].map(
-        lambda t: "" if pd.isna(t) else pd.Timestamp(t).strftime("%Y-%m-%d %H:%M:%S"))
-    text_columns = [c for c in CSV_COLUMNS if c not in ("nu", "gewenst", "tijdstip")]
+        lambda t: "" if pd.isna(t) else pd.Timestamp(t).strftime("%Y-%m-%d %H:%M"))
+    text_columns = [c for c in CSV_COLUMNS if c not in (*_CSV_NUMBERS, "tijdstip")]
     frame[text_columns] = frame[text_columns].fillna("").map(_defuse_formula)
     return frame.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def raw_responses_xlsx(report: GroupReport) -> bytes:
-    return workbook_bytes(raw_responses_frames(report))
+def raw_responses_xlsx(report: GroupReport, *, include_names: bool = False) -> bytes:
+    return workbook_bytes(raw_responses_frames(report, include_names=include_names))
 
 
 def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
@@ -163,8 +193,7 @@ def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
     from openpyxl.utils import get_column_letter
 
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl",
-                        datetime_format="YYYY-MM-DD HH:MM:SS") as writer:
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
             frame.to_excel(writer, sheet_name=name, index=False)
             sheet = writer.sheets[name]
@@ -177,17 +206,25 @@ def workbook_bytes(frames: dict[str, pd.DataFrame]) -> bytes:
                 values = [str(column)] + ["" if pd.isna(v) else str(v) for v in frame[column]]
                 longest = max(max(len(line) for line in v.splitlines() or [""]) for v in values)
                 if frame[column].dtype.kind == "M":
-                    longest = 19
+                    longest = 16
                 width = min(max(longest + 2, 8), _MAX_WIDTH)
                 sheet.column_dimensions[get_column_letter(index)].width = width
                 wrap = longest + 2 > _MAX_WIDTH
                 for cell in sheet[get_column_letter(index)][1:]:
+                    if cell.is_date:  # moments to the minute, dates without a time
+                        cell.number_format = (DATE_FORMAT if _is_day(cell.value)
+                                              else MINUTE_FORMAT)
                     if cell.data_type == "f":
                         # openpyxl takes any text starting with '=' for a formula; participant
                         # text stays text.
                         cell.data_type = "s"
                     cell.alignment = Alignment(wrap_text=wrap, vertical="top")
     return buffer.getvalue()
+
+
+def _is_day(value: object) -> bool:
+    """A calendar date (the dagdeel's datum), not a moment."""
+    return isinstance(value, date) and not isinstance(value, datetime)
 
 
 def frame_of(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -2,19 +2,19 @@
 the periodic tasks last ran.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0003"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("dagdelen") as batch:
+    with op.batch_alter_table("dagdelen", recreate="always") as batch:
         batch.add_column(sa.Column("purged_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("rolaantallen", sa.Text, nullable=True))
     with op.batch_alter_table("groepen") as batch:
@@ -30,6 +30,6 @@ def downgrade() -> None:
     op.drop_table("onderhoud")
     with op.batch_alter_table("groepen") as batch:
         batch.drop_column("rolaantallen")
-    with op.batch_alter_table("dagdelen") as batch:
+    with op.batch_alter_table("dagdelen", recreate="always") as batch:
         batch.drop_column("rolaantallen")
         batch.drop_column("purged_at")

@@ -14,7 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("dagdelen") as batch:
+    with op.batch_alter_table("dagdelen", recreate="always") as batch:
         batch.add_column(sa.Column("scherm_pagina", sa.Integer, nullable=False,
                                    server_default="0"))
     with op.batch_alter_table("groepen") as batch:
@@ -50,5 +50,5 @@ def downgrade() -> None:
         batch.drop_constraint("uq_groepen_notulist_secret", type_="unique")
         batch.drop_column("notulist_secret")
         batch.drop_column("scherm_pagina")
-    with op.batch_alter_table("dagdelen") as batch:
+    with op.batch_alter_table("dagdelen", recreate="always") as batch:
         batch.drop_column("scherm_pagina")

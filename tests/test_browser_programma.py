@@ -1,0 +1,100 @@
+"""The programme manager in a real browser, on the demo history: log in, filter the archive,
+open a locatie's development, group two similar points, download the partnership report."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from browser import ARTIFACTS, PROJECTOR, launch_chromium, streamlit_server
+from conftest import REAL_CONTENT
+from playwright.sync_api import Page, expect, sync_playwright
+from pypdf import PdfReader
+
+from zet.accounts import add_account
+from zet.content import load_library
+from zet.db import make_engine
+from zet.demo_history import LOCATIES, add_history
+from zet.rode_lijnen import point_groups
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 30_000
+PASSWORD = "geheim wachtwoord 12"
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"programma-{name}.png"), full_page=True)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option of a Streamlit selectbox or multiselect by its label."""
+    page.get_by_label(label, exact=True).first.click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+
+
+def test_programme_manager_journey(tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    url = f"sqlite:///{tmp_path / 'zet.db'}"
+    engine = make_engine(url)
+    add_history(engine, load_library(REAL_CONTENT))
+    add_account(engine, "Els", PASSWORD)
+    with streamlit_server({"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": str(REAL_CONTENT)}) \
+            as base, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport=PROJECTOR, accept_downloads=True)
+        page.set_default_timeout(TIMEOUT)
+        expect.set_options(timeout=TIMEOUT)
+        page.goto(f"{base}/programma")
+        page.get_by_label("Naam").fill("Els")
+        page.get_by_label("Wachtwoord").fill(PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        expect(page.get_by_text("Opleidingsschool in beeld")).to_be_visible()
+        page.locator("[data-testid='stVegaLiteChart'] canvas, "
+                     "[data-testid='stVegaLiteChart'] svg").first.wait_for()
+        page.wait_for_timeout(1000)
+        shot(page, "overzicht")
+
+        page.get_by_role("tab", name="Archief").click()
+        expect(page.get_by_text("12 dagdelen", exact=True)).to_be_visible()
+        choose(page, "Locatie", LOCATIES[1])
+        expect(page.get_by_text("3 dagdelen", exact=True)).to_be_visible()
+        shot(page, "archief")
+
+        page.get_by_role("tab", name="Ontwikkeling").click()
+        trends = page.get_by_role("tabpanel", name="Ontwikkeling")
+        trends.get_by_label("Locatie", exact=True).click()
+        page.get_by_role("option", name=LOCATIES[0], exact=True).click()
+        expect(trends.get_by_text("Scenario per jaar")).to_be_visible()
+        expect(trends.get_by_text("Ontwikkelpunten die terugkwamen")).to_be_visible()
+        page.wait_for_timeout(1500)
+        shot(page, "ontwikkeling")
+
+        page.get_by_role("tab", name="Rode lijnen").click()
+        lines = page.get_by_role("tabpanel", name="Rode lijnen")
+        before = {g.id for g in point_groups(engine)}
+        picker = lines.get_by_label("Punten", exact=True)
+        for text in ("Studenten doen mee aan teamoverleg en studiedagen (Het Baken",
+                     "Studenten doen mee aan teamoverleg en studiedagen (Kindcentrum"):
+            picker.click()
+            page.keyboard.type("teamoverleg en studiedagen")  # the list only shows matches
+            page.get_by_role("option").filter(has_text=text).first.click()
+        page.keyboard.press("Escape")
+        lines.get_by_label("Naam van de nieuwe groep").fill("Studenten horen bij het team")
+        lines.get_by_label("Naam van de nieuwe groep").press("Tab")
+        lines.get_by_role("button", name="Groeperen").click()
+        expect(lines.get_by_text("Groep: Studenten horen bij het team").first).to_be_visible()
+        made = [g for g in point_groups(engine) if g.id not in before]
+        assert [g.naam for g in made] == ["Studenten horen bij het team"]
+        assert len(made[0].point_ids) == 2
+        shot(page, "rode-lijnen")
+
+        page.get_by_role("tab", name="Verslag").click()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Verslag per waarborg (PDF)").click()
+        data = Path(download.value.path()).read_bytes()
+        text = " ".join(" ".join((p.extract_text() or "").split())
+                        for p in PdfReader(io.BytesIO(data)).pages)
+        for expected in ("ZET · waarborg 1 van 4 Lerende leraar", "Kwaliteitscultuur",
+                         "Groep: Studenten horen bij het team"):
+            assert expected in text, expected
+        browser.close()

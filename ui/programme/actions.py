@@ -1,0 +1,63 @@
+"""From ontwikkelpunt to action: the ZEK's four questions per action, and the list of
+actions per locatie and theme (open ones return at the next dagdeel)."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui.actions import act, show_flash
+from ui.programme.filters import scope_filters, theme_title
+from ui.resources import engine
+from zet.actions import action_from_point, list_actions, set_done
+from zet.rode_lijnen import confirmed_points
+
+FLASH = "_pm_act_flash"
+QUESTIONS = (("tevreden", "Wanneer zijn we tevreden? (concrete opbrengst)"),
+             ("verantwoordelijk", "Wie is verantwoordelijk?"),
+             ("aanpak", "Hoe gaan we het doen?"),
+             ("tijdpad", "Welk tijdpad?"))
+
+
+def actions_view(partnerschap_id: int | None) -> None:
+    show_flash(FLASH)
+    scope = scope_filters(partnerschap_id, "ac")
+    existing = list_actions(engine(), locatie_id=scope.locatie_id, theme_id=scope.theme_id,
+                            partnerschap_id=partnerschap_id)
+    taken = {a.point_id for a in existing}
+    candidates = [p for p in confirmed_points(engine(), scope)
+                  if p.kind == "ontwikkel" and p.id not in taken]
+    st.markdown("#### Van ontwikkelpunt naar actie")
+    if not candidates:
+        st.caption("Geen bevestigde ontwikkelpunten zonder actie voor deze keuze.")
+    else:
+        by_id = {p.id: p for p in candidates}
+        with st.form("ac_nieuw", clear_on_submit=True):
+            st.selectbox(
+                "Ontwikkelpunt", list(by_id), key="ac_punt",
+                format_func=lambda i: f"{by_id[i].text} ({by_id[i].locatie}, "
+                                      f"{theme_title(by_id[i].theme_id)}, {by_id[i].jaar})")
+            for key, question in QUESTIONS:
+                st.text_area(question, key=f"ac_{key}", height=68)
+            st.form_submit_button("Actie maken", type="primary", on_click=_create)
+    st.markdown("#### Acties")
+    if not existing:
+        st.caption("Nog geen acties.")
+        return
+    st.dataframe(pd.DataFrame([{
+        "Status": a.status, "Locatie": a.locatie, "Thema": theme_title(a.theme_id),
+        "Ontwikkelpunt": a.ontwikkelpunt, "Tevreden als": a.tevreden,
+        "Verantwoordelijk": a.verantwoordelijk, "Hoe": a.aanpak, "Tijdpad": a.tijdpad,
+    } for a in existing]), hide_index=True, width="stretch")
+    by_action = {a.id: a for a in existing}
+    chosen = st.selectbox("Actie", list(by_action), key="ac_kies",
+                          format_func=lambda i: f"{by_action[i].ontwikkelpunt} "
+                                                f"({by_action[i].locatie}, {by_action[i].status})")
+    done = by_action[chosen].is_open
+    st.button("Afgerond" if done else "Weer openzetten", key="ac_status",
+              on_click=act, args=(set_done, chosen, done), kwargs={"flash": FLASH})
+
+
+def _create() -> None:
+    state = st.session_state
+    act(action_from_point, state["ac_punt"], flash=FLASH, success="Actie gemaakt.",
+        **{key: state.get(f"ac_{key}", "") for key, _q in QUESTIONS})

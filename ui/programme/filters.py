@@ -1,0 +1,50 @@
+"""The filters every programme-manager view shares: partnership, locatie, year, theme."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.resources import engine, library
+from zet.locaties import list_locaties, list_partnerships
+from zet.programme_data import Scope, years
+
+ALL = "Alle"
+
+
+def partnership_choice() -> int | None:
+    """The partnership to look at (asked only when the installation holds several)."""
+    partnerships = list_partnerships(engine())
+    if len(partnerships) <= 1:
+        return partnerships[0].id if partnerships else None
+    names = {p.id: p.naam for p in partnerships}
+    choice: int = st.selectbox("Opleidingsschool", list(names),
+                               format_func=lambda i: names[i], key="pm_partnerschap")
+    return choice
+
+
+def scope_filters(partnerschap_id: int | None, key: str, *, theme: bool = True,
+                  year: bool = True) -> Scope:
+    """Locatie, year and (optionally) theme pickers in one row; returns the Scope."""
+    locaties = {loc.id: loc.naam for loc in list_locaties(engine(), partnerschap_id)}
+    columns = iter(st.columns(1 + year + theme))
+    with next(columns):
+        locatie_id = st.selectbox("Locatie", [None, *locaties], key=f"{key}_locatie",
+                                  format_func=lambda v: ALL if v is None else locaties[v])
+    jaar = None
+    if year:
+        with next(columns):
+            jaar = st.selectbox("Jaar", [None, *years(engine(), partnerschap_id)],
+                                key=f"{key}_jaar",
+                                format_func=lambda v: ALL if v is None else str(v))
+    theme_id = None
+    if theme:
+        titles = {t.id: t.titel for t in library().ordered_themes()}
+        with next(columns):
+            theme_id = st.selectbox("Thema", [None, *titles], key=f"{key}_thema",
+                                    format_func=lambda v: ALL if v is None else titles[v])
+    return Scope(partnerschap_id=partnerschap_id, locatie_id=locatie_id, jaar=jaar,
+                 theme_id=theme_id)
+
+
+def theme_title(theme_id: str) -> str:
+    theme = library().themes.get(theme_id)
+    return theme.titel if theme else theme_id

@@ -1,0 +1,43 @@
+"""The partnership report by waarborg (PDF) and the workbook with all underlying data."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.programme.filters import scope_filters
+from ui.resources import engine, library
+from zet.errors import UserError
+from zet.export.partnership_pdf import partnership_report_pdf, period
+from zet.export.partnership_tables import partnership_xlsx
+from zet.locaties import get_locatie, list_partnerships
+from zet.partnership_report import ReportFilter, build_partnership_report
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def report_view(partnerschap_id: int | None) -> None:
+    st.markdown("#### Verslag van de opleidingsschool")
+    st.caption("Geordend naar de vier waarborgen van het Kwaliteitskader: per waarborg de "
+               "thema's, waar de locaties staan en hoe dat veranderde, de rode lijnen in sterke "
+               "punten en ontwikkelpunten, en de open acties. Bruikbaar als bouwsteen voor de "
+               "kritische reflectie van een peer review.")
+    scope = scope_filters(partnerschap_id, "vs", theme=False)
+    names = {p.id: p.naam for p in list_partnerships(engine())}
+    try:
+        report = build_partnership_report(engine(), library(), ReportFilter(
+            jaar=scope.jaar,
+            locatie=get_locatie(engine(), scope.locatie_id).naam if scope.locatie_id else None,
+            partnerschap=names.get(partnerschap_id) if partnerschap_id else None))
+    except UserError as error:
+        st.info(str(error))
+        return
+    stem = f"ZET_verslag_{period(report)}".replace("–", "-")
+    left, right = st.columns(2)
+    left.download_button("Verslag per waarborg (PDF)", lambda: partnership_report_pdf(report),
+                         file_name=f"{stem}.pdf", mime="application/pdf", on_click="ignore",
+                         icon=":material/picture_as_pdf:", width="stretch", key="vs_pdf")
+    right.download_button("Alle onderliggende gegevens (Excel)", lambda: partnership_xlsx(report),
+                          file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
+                          icon=":material/table_view:", width="stretch", key="vs_xlsx")
+    st.caption(f"{len(report.dagdelen)} dagdelen, {len(report.outcomes)} themagroepen, "
+               f"{len(report.points)} bevestigde punten, "
+               f"{len([a for a in report.actions if a.is_open])} open acties.")

@@ -1,0 +1,131 @@
+"""From ontwikkelpunt to action, with the ZEK's questions: when are we satisfied (concrete
+result), who is responsible, how will we do it, and on what timeline. At the next dagdeel of
+that locatie and theme the open actions are the group's starting point
+(``open_actions_for``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, select, update
+
+from zet.clock import as_utc, now
+from zet.db import reading, writing
+from zet.db.schema import acties, dagdelen, groepen, locaties, punten
+from zet.errors import NotFound, UserError
+
+OPEN, DONE = "open", "afgerond"
+MAX_TEXT = 2000
+MAX_TIJDPAD = 200
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int
+    point_id: int | None
+    locatie_id: int
+    locatie: str
+    theme_id: str
+    ontwikkelpunt: str
+    tevreden: str          # wanneer zijn we tevreden (concrete opbrengst)
+    verantwoordelijk: str  # wie is verantwoordelijk
+    aanpak: str            # hoe gaan we het realiseren
+    tijdpad: str
+    status: str
+    created_at: datetime
+    afgerond_at: datetime | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == OPEN
+
+
+def _text(value: str, limit: int = MAX_TEXT) -> str:
+    value = (value or "").strip()
+    if len(value) > limit:
+        raise UserError(f"Een antwoord is te lang (hoogstens {limit} tekens).")
+    return value
+
+
+def _zek(tevreden: str, verantwoordelijk: str, aanpak: str, tijdpad: str) -> dict[str, str]:
+    return {"tevreden": _text(tevreden), "verantwoordelijk": _text(verantwoordelijk),
+            "aanpak": _text(aanpak), "tijdpad": _text(tijdpad, MAX_TIJDPAD)}
+
+
+def create_action(engine: Engine, *, locatie_id: int, theme_id: str, ontwikkelpunt: str,
+                  tevreden: str = "", verantwoordelijk: str = "", aanpak: str = "",
+                  tijdpad: str = "", point_id: int | None = None) -> int:
+    ontwikkelpunt = _text(ontwikkelpunt)
+    if not ontwikkelpunt:
+        raise UserError("Beschrijf het ontwikkelpunt.")
+    with writing(engine) as conn:
+        if conn.execute(select(locaties.c.id).where(locaties.c.id == locatie_id)).first() is None:
+            raise NotFound("Deze locatie bestaat niet (meer).")
+        return conn.execute(acties.insert().values(
+            punt_id=point_id, locatie_id=locatie_id, theme_id=theme_id,
+            ontwikkelpunt=ontwikkelpunt, status=OPEN, created_at=now(),
+            **_zek(tevreden, verantwoordelijk, aanpak, tijdpad))).inserted_primary_key[0]
+
+
+def action_from_point(engine: Engine, point_id: int, *, tevreden: str = "",
+                      verantwoordelijk: str = "", aanpak: str = "", tijdpad: str = "") -> int:
+    """An action for a confirmed ontwikkelpunt: its locatie and theme come with it."""
+    with reading(engine) as conn:
+        row = conn.execute(
+            select(punten.c.soort, punten.c.tekst, groepen.c.theme_id,
+                   groepen.c.points_confirmed_at, dagdelen.c.locatie_id)
+            .join(groepen, groepen.c.id == punten.c.groep_id)
+            .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
+            .where(punten.c.id == point_id)).first()
+    if row is None:
+        raise NotFound("Dit punt bestaat niet (meer).")
+    if row.soort != "ontwikkel" or row.points_confirmed_at is None:
+        raise UserError("Alleen een bevestigd ontwikkelpunt wordt een actie.")
+    return create_action(engine, locatie_id=row.locatie_id, theme_id=row.theme_id,
+                         ontwikkelpunt=row.tekst, point_id=point_id, tevreden=tevreden,
+                         verantwoordelijk=verantwoordelijk, aanpak=aanpak, tijdpad=tijdpad)
+
+
+def update_action(engine: Engine, action_id: int, *, tevreden: str, verantwoordelijk: str,
+                  aanpak: str, tijdpad: str) -> None:
+    with writing(engine) as conn:
+        conn.execute(update(acties).where(acties.c.id == action_id)
+                     .values(**_zek(tevreden, verantwoordelijk, aanpak, tijdpad)))
+
+
+def set_done(engine: Engine, action_id: int, done: bool = True) -> None:
+    with writing(engine) as conn:
+        conn.execute(update(acties).where(acties.c.id == action_id).values(
+            status=DONE if done else OPEN, afgerond_at=now() if done else None))
+
+
+def list_actions(engine: Engine, *, locatie_id: int | None = None, theme_id: str | None = None,
+                 status: str | None = None, partnerschap_id: int | None = None) -> list[Action]:
+    query = (select(acties, locaties.c.naam.label("locatie_naam"))
+             .join(locaties, locaties.c.id == acties.c.locatie_id)
+             .order_by(acties.c.created_at, acties.c.id))
+    if locatie_id is not None:
+        query = query.where(acties.c.locatie_id == locatie_id)
+    if theme_id is not None:
+        query = query.where(acties.c.theme_id == theme_id)
+    if status is not None:
+        query = query.where(acties.c.status == status)
+    if partnerschap_id is not None:
+        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
+    with reading(engine) as conn:
+        rows = conn.execute(query).all()
+    return [Action(id=row.id, point_id=row.punt_id, locatie_id=row.locatie_id,
+                   locatie=row.locatie_naam, theme_id=row.theme_id,
+                   ontwikkelpunt=row.ontwikkelpunt, tevreden=row.tevreden,
+                   verantwoordelijk=row.verantwoordelijk, aanpak=row.aanpak,
+                   tijdpad=row.tijdpad, status=row.status, created_at=row.created_at.replace(
+                       tzinfo=row.created_at.tzinfo or UTC),
+                   afgerond_at=as_utc(row.afgerond_at)) for row in rows]
+
+
+def open_actions_for(engine: Engine, locatie_id: int | None, theme_id: str) -> list[Action]:
+    """The open actions of this locatie and theme, oldest first: what the group agreed to
+    work on last time, shown on the projector at the start of the next conversation."""
+    if locatie_id is None:
+        return []
+    return list_actions(engine, locatie_id=locatie_id, theme_id=theme_id, status=OPEN)

@@ -1,0 +1,141 @@
+"""The partnership report, gathered: per waarborg (Kwaliteitskader) the related themes
+(Tabel 1), the sterke punten and ontwikkelpunten as rode lijnen, where the locaties stand
+(scenario picture), how that moved over the years, and the open actions. Input for the
+kritische reflectie of an ontwikkelingsgerichte peer review; exports in ``zet.export``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from zet.actions import OPEN, Action, list_actions
+from zet.clock import now
+from zet.content.model import WAARBORGEN, Library, Theme
+from zet.errors import UserError
+from zet.locaties import Locatie, Partnership, list_locaties, list_partnerships
+from zet.programme_data import (
+    ArchiveEntry,
+    GroupOutcome,
+    Scope,
+    YearPlacement,
+    YearScore,
+    archive,
+    group_outcomes,
+    latest_placements,
+    placements_per_year,
+    werkblad_scores_per_year,
+)
+from zet.rode_lijnen import (
+    ConfirmedPoint,
+    Line,
+    PointGroup,
+    confirmed_points,
+    lines,
+    point_groups,
+)
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    jaar: int | None = None
+    locatie: str | None = None       # a locatie's name
+    partnerschap: str | None = None  # needed only when the installation holds several
+
+
+@dataclass(frozen=True)
+class WaarborgSection:
+    waarborg: str
+    themes: list[Theme]
+    strong: list[Line]     # rode lijnen, most locaties first (``line.locaties``)
+    develop: list[Line]
+    picture: list[GroupOutcome]   # latest placement per locatie and theme
+    trend: list[YearPlacement]    # per theme and year, up to the report's year
+    actions: list[Action]         # open
+
+
+@dataclass(frozen=True)
+class PartnershipReport:
+    partnership: Partnership
+    locatie: Locatie | None
+    jaar: int | None
+    locaties: list[Locatie]
+    dagdelen: list[ArchiveEntry]
+    outcomes: list[GroupOutcome]
+    points: list[ConfirmedPoint]
+    scores: list[YearScore]
+    actions: list[Action]
+    groups: list[PointGroup]  # the rode lijnen grouped by hand
+    sections: list[WaarborgSection]
+    library: Library
+    made_at: datetime
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({o.jaar for o in self.outcomes})
+
+
+def _partnership(engine: Engine, wanted: ReportFilter) -> Partnership:
+    partnerships = list_partnerships(engine)
+    if wanted.partnerschap:
+        found = [p for p in partnerships if p.naam.casefold() == wanted.partnerschap.casefold()]
+        if not found:
+            raise UserError(f"Er is geen opleidingsschool '{wanted.partnerschap}'. Er zijn: "
+                            + ", ".join(p.naam for p in partnerships))
+        return found[0]
+    if wanted.locatie:
+        owners = {loc.partnerschap_id for loc in list_locaties(engine)
+                  if loc.naam.casefold() == wanted.locatie.casefold()}
+        if len(owners) == 1:
+            return next(p for p in partnerships if p.id in owners)
+    if len(partnerships) == 1:
+        return partnerships[0]
+    if not partnerships:
+        raise UserError("Er zijn nog geen dagdelen, dus ook geen opleidingsschool.")
+    raise UserError("Kies een opleidingsschool (--partnerschap): "
+                    + ", ".join(p.naam for p in partnerships))
+
+
+def build_partnership_report(engine: Engine, library: Library,
+                             wanted: ReportFilter | None = None) -> PartnershipReport:
+    """The report for one partnership; ``wanted`` narrows it to a year and/or a locatie
+    (the trend then runs up to that year)."""
+    wanted = wanted or ReportFilter()
+    partnership = _partnership(engine, wanted)
+    locaties = list_locaties(engine, partnership.id)
+    locatie = None
+    if wanted.locatie:
+        locatie = next((loc for loc in locaties
+                        if loc.naam.casefold() == wanted.locatie.casefold()), None)
+        if locatie is None:
+            raise UserError(f"Locatie '{wanted.locatie}' hoort niet bij {partnership.naam}. "
+                            "Er zijn: " + ", ".join(loc.naam for loc in locaties))
+    where = Scope(partnerschap_id=partnership.id,
+                  locatie_id=locatie.id if locatie else None)
+    every_year = group_outcomes(engine, where)
+    until = [o for o in every_year if wanted.jaar is None or o.jaar <= wanted.jaar]
+    outcomes = [o for o in until if wanted.jaar is None or o.jaar == wanted.jaar]
+    year_scope = Scope(where.partnerschap_id, where.locatie_id, wanted.jaar)
+    points = confirmed_points(engine, year_scope)
+    actions = list_actions(engine, partnerschap_id=partnership.id,
+                           locatie_id=where.locatie_id)
+    groups = point_groups(engine)
+    sections = []
+    for waarborg in WAARBORGEN:
+        themes = [t for t in library.ordered_themes() if waarborg in t.waarborgen]
+        ids = {t.id for t in themes}
+        mine = [p for p in points if p.theme_id in ids]
+        counted = {kind: lines([p for p in mine if p.kind == kind], groups)
+                   for kind in ("sterk", "ontwikkel")}
+        picture = [o for o in latest_placements(until).values() if o.theme_id in ids]
+        sections.append(WaarborgSection(
+            waarborg=waarborg, themes=themes, strong=counted["sterk"],
+            develop=counted["ontwikkel"],
+            picture=sorted(picture, key=lambda o: (o.locatie, o.theme_id)),
+            trend=[y for y in placements_per_year(until) if y.theme_id in ids],
+            actions=[a for a in actions if a.status == OPEN and a.theme_id in ids]))
+    return PartnershipReport(
+        partnership=partnership, locatie=locatie, jaar=wanted.jaar, locaties=locaties,
+        dagdelen=archive(engine, year_scope), outcomes=outcomes, points=points,
+        scores=werkblad_scores_per_year(engine, library, year_scope), actions=actions,
+        groups=groups, sections=sections, library=library, made_at=now())

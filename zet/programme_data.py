@@ -1,0 +1,209 @@
+"""What a programme manager reads across dagdelen: every theme group's outcome with its
+locatie and date, the archive of dagdelen, the latest scenario placement per locatie and
+theme, and the werkblad scores per year. Queries once, then pure functions on lists."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from statistics import mean
+
+from sqlalchemy import Engine, select
+
+from zet.content.model import Library
+from zet.db import reading
+from zet.db.schema import antwoorden, dagdelen, groepen, locaties
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which part of the installation a view is about; None means all."""
+    partnerschap_id: int | None = None
+    locatie_id: int | None = None
+    jaar: int | None = None
+    theme_id: str | None = None
+
+
+ALL = Scope()
+
+
+@dataclass(frozen=True)
+class GroupOutcome:
+    group_id: int
+    dagdeel_id: int
+    titel: str
+    datum: date
+    locatie_id: int | None
+    locatie: str
+    partnerschap_id: int | None
+    theme_id: str
+    nu: int | None
+    gewenst: int | None
+    confirmed: bool
+
+    @property
+    def jaar(self) -> int:
+        return self.datum.year
+
+
+def _scoped(query, scope: Scope):
+    if scope.partnerschap_id is not None:
+        query = query.where(locaties.c.partnerschap_id == scope.partnerschap_id)
+    if scope.locatie_id is not None:
+        query = query.where(dagdelen.c.locatie_id == scope.locatie_id)
+    if scope.theme_id is not None:
+        query = query.where(groepen.c.theme_id == scope.theme_id)
+    return query
+
+
+def group_outcomes(engine: Engine, scope: Scope = ALL) -> list[GroupOutcome]:
+    """Every theme group in scope, oldest dagdeel first."""
+    query = _scoped(
+        select(groepen.c.id, groepen.c.dagdeel_id, groepen.c.theme_id, groepen.c.scenario_nu,
+               groepen.c.scenario_gewenst, groepen.c.points_confirmed_at, dagdelen.c.titel,
+               dagdelen.c.datum, dagdelen.c.locatie_id, dagdelen.c.locatie,
+               locaties.c.naam.label("locatie_naam"), locaties.c.partnerschap_id)
+        .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
+        .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
+        .order_by(dagdelen.c.datum, dagdelen.c.id, groepen.c.id), scope)
+    with reading(engine) as conn:
+        rows = conn.execute(query).all()
+    outcomes = [GroupOutcome(
+        group_id=row.id, dagdeel_id=row.dagdeel_id, titel=row.titel, datum=row.datum,
+        locatie_id=row.locatie_id, locatie=row.locatie_naam or row.locatie,
+        partnerschap_id=row.partnerschap_id, theme_id=row.theme_id, nu=row.scenario_nu,
+        gewenst=row.scenario_gewenst, confirmed=row.points_confirmed_at is not None)
+        for row in rows]
+    return [o for o in outcomes if scope.jaar is None or o.jaar == scope.jaar]
+
+
+@dataclass(frozen=True)
+class ArchiveEntry:
+    dagdeel_id: int
+    titel: str
+    datum: date
+    locatie_id: int | None
+    locatie: str
+    theme_ids: tuple[str, ...]
+    groups: int
+
+    @property
+    def jaar(self) -> int:
+        return self.datum.year
+
+
+def archive(engine: Engine, scope: Scope = ALL) -> list[ArchiveEntry]:
+    """Dagdelen in scope, newest first; a theme filter keeps dagdelen with that theme."""
+    by_dagdeel: dict[int, list[GroupOutcome]] = defaultdict(list)
+    for outcome in group_outcomes(engine, Scope(scope.partnerschap_id, scope.locatie_id,
+                                                scope.jaar)):
+        by_dagdeel[outcome.dagdeel_id].append(outcome)
+    entries = []
+    for dagdeel_id, outcomes in by_dagdeel.items():
+        themes = tuple(dict.fromkeys(o.theme_id for o in outcomes))
+        if scope.theme_id is not None and scope.theme_id not in themes:
+            continue
+        first = outcomes[0]
+        entries.append(ArchiveEntry(dagdeel_id, first.titel, first.datum, first.locatie_id,
+                                    first.locatie, themes, len(outcomes)))
+    return sorted(entries, key=lambda e: (e.datum, e.dagdeel_id), reverse=True)
+
+
+def years(engine: Engine, partnerschap_id: int | None = None) -> list[int]:
+    """The years that have dagdelen, newest first."""
+    query = select(dagdelen.c.datum).outerjoin(locaties,
+                                               locaties.c.id == dagdelen.c.locatie_id)
+    if partnerschap_id is not None:
+        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
+    with reading(engine) as conn:
+        return sorted({row.datum.year for row in conn.execute(query)}, reverse=True)
+
+
+def latest_placements(outcomes: list[GroupOutcome]) -> dict[tuple[int | None, str],
+                                                            GroupOutcome]:
+    """Per (locatie, theme) the most recent group that decided where it stands (nu or
+    gewenst); ``outcomes`` oldest first, as ``group_outcomes`` gives them."""
+    latest: dict[tuple[int | None, str], GroupOutcome] = {}
+    for outcome in outcomes:
+        if outcome.nu is not None or outcome.gewenst is not None:
+            latest[(outcome.locatie_id, outcome.theme_id)] = outcome
+    return latest
+
+
+@dataclass(frozen=True)
+class YearPlacement:
+    jaar: int
+    theme_id: str
+    nu: float | None       # mean over the groups that year (each group counts once)
+    gewenst: float | None
+    groups: int
+
+
+def placements_per_year(outcomes: list[GroupOutcome]) -> list[YearPlacement]:
+    """Per theme and year the mean group decision, nu and gewenst."""
+    buckets: dict[tuple[str, int], list[GroupOutcome]] = defaultdict(list)
+    for outcome in outcomes:
+        if outcome.nu is not None or outcome.gewenst is not None:
+            buckets[(outcome.theme_id, outcome.jaar)].append(outcome)
+    result = []
+    for (theme_id, jaar), group in sorted(buckets.items()):
+        nu = [o.nu for o in group if o.nu is not None]
+        gewenst = [o.gewenst for o in group if o.gewenst is not None]
+        result.append(YearPlacement(jaar, theme_id, mean(nu) if nu else None,
+                                    mean(gewenst) if gewenst else None, len(group)))
+    return result
+
+
+@dataclass(frozen=True)
+class YearScore:
+    """The mean of one closed werkblad question in one year: a schaal score, or a KOOS
+    answer's gewenst and feitelijk (then ``score`` is None)."""
+    jaar: int
+    theme_id: str
+    question_id: str
+    vraag: str
+    kind: str
+    score: float | None
+    gewenst: float | None
+    feitelijk: float | None
+    answers: int
+
+
+def werkblad_scores_per_year(engine: Engine, library: Library,
+                             scope: Scope = ALL) -> list[YearScore]:
+    """Schaal and KOOS answers (visible ones) averaged per theme, question and year."""
+    query = _scoped(
+        select(antwoorden.c.vraag_id, antwoorden.c.value, groepen.c.theme_id,
+               dagdelen.c.datum)
+        .join(groepen, groepen.c.id == antwoorden.c.groep_id)
+        .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
+        .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
+        .where(antwoorden.c.hidden.is_(False), antwoorden.c.value.is_not(None)), scope)
+    with reading(engine) as conn:
+        rows = conn.execute(query).all()
+    buckets: dict[tuple[str, str, int], list] = defaultdict(list)
+    for row in rows:
+        if scope.jaar is not None and row.datum.year != scope.jaar:
+            continue
+        buckets[(row.theme_id, row.vraag_id, row.datum.year)].append(json.loads(row.value))
+    result = []
+    for (theme_id, question_id, jaar), values in sorted(buckets.items()):
+        theme = library.themes.get(theme_id)
+        question = theme.question(question_id) if theme else None
+        if question is None or question.type not in ("schaal", "koos"):
+            continue
+        if question.type == "schaal":
+            scores = [v for v in values if isinstance(v, int)]
+            if scores:
+                result.append(YearScore(jaar, theme_id, question_id, question.vraag, "schaal",
+                                        mean(scores), None, None, len(scores)))
+            continue
+        pairs = [v for v in values if isinstance(v, dict)
+                 and v.get("gewenst") is not None and v.get("feitelijk") is not None]
+        if pairs:
+            result.append(YearScore(jaar, theme_id, question_id, question.vraag, "koos", None,
+                                    mean(v["gewenst"] for v in pairs),
+                                    mean(v["feitelijk"] for v in pairs), len(pairs)))
+    return result
+
