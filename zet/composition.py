@@ -48,7 +48,7 @@ def pairs_of(assignment: Assignment) -> set[Pair]:
 def greedy_by_arrival(participants: Sequence[int], roles: Mapping[int, str],
                       group_ids: Sequence[int]) -> Assignment:
     """The simple baseline: in order of arrival, each person joins the table with the fewest
-    of their role (then the smallest table)."""
+    of their role (then the smallest table); no table is left with only students."""
     sizes = dict(zip(group_ids, group_sizes(len(participants), len(group_ids))))
     assignment: Assignment = {g: [] for g in group_ids}
     for person in participants:
@@ -56,7 +56,7 @@ def greedy_by_arrival(participants: Sequence[int], roles: Mapping[int, str],
         target = min(open_groups, key=lambda g: (
             sum(1 for m in assignment[g] if roles[m] == roles[person]), len(assignment[g])))
         assignment[target].append(person)
-    return assignment
+    return without_student_only_tables(assignment, roles)
 
 
 def without_student_only_tables(assignment: Assignment, roles: Mapping[int, str]) -> Assignment:
@@ -107,10 +107,29 @@ def deal_by_role(participants: Sequence[int], roles: Mapping[int, str],
     return assignment
 
 
+def random_start(participants: Sequence[int], group_ids: Sequence[int],
+                 rng: random.Random) -> Assignment:
+    """A balanced composition by lot: a start for the search."""
+    shuffled = list(participants)
+    rng.shuffle(shuffled)
+    assignment: Assignment = {}
+    start = 0
+    for group, size in zip(group_ids, group_sizes(len(shuffled), len(group_ids))):
+        assignment[group] = shuffled[start:start + size]
+        start += size
+    return assignment
+
+
 def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Sequence[int],
-            met: Iterable[Pair] = (), *, seed: int = 0, max_passes: int = 30) -> Assignment:
+            met: Iterable[Pair] = (), *, seed: int = 0, max_passes: int = 30,
+            restarts: int = 12) -> Assignment:
     """A composition with as few same-role pairs plus repeat pairs as swaps between tables
-    can reach, never spreading roles worse than ``greedy_by_arrival``."""
+    can reach, never spreading roles worse than ``greedy_by_arrival`` and never leaving a
+    table of only aanstaande leraren while others are in the room.
+
+    Swapping is a local search, so it starts from a role-dealt composition and from
+    ``restarts`` compositions by lot, and keeps the best result: small rooms with few roles
+    otherwise get stuck in the first good-enough composition."""
     if not group_ids:
         raise ValueError("at least one group is needed")
     met = set(met)
@@ -120,42 +139,67 @@ def propose(participants: Sequence[int], roles: Mapping[int, str], group_ids: Se
         if a in neighbours and b in neighbours:
             neighbours[a].add(b)
             neighbours[b].add(a)
-    baseline = greedy_by_arrival(participants, roles, group_ids)
-    role_cap = role_cost(baseline, roles)
-    dealt = deal_by_role(participants, roles, group_ids)
-    dealt = without_student_only_tables(dealt, roles)
-    assignment = dealt if role_cost(dealt, roles) <= role_cap else baseline
-    roles_now = role_cost(assignment, roles)
-    repeats_now = repeat_cost(assignment, met)
+    role_cap = role_cost(greedy_by_arrival(participants, roles, group_ids), roles)
+    others = sum(1 for p in participants if roles[p] != STUDENT_ROLE)
+    guard_students = others >= len(group_ids)
     rng = random.Random(seed)
+
+    def student_only(members: list[int]) -> int:
+        return int(guard_students and bool(members)
+                   and all(roles[m] == STUDENT_ROLE for m in members))
+
+    def score(assignment: Assignment) -> tuple[int, int, int, int]:
+        roles_now = role_cost(assignment, roles)
+        repeats = repeat_cost(assignment, met)
+        lonely = sum(student_only(m) for m in assignment.values())
+        return (lonely, max(0, roles_now - role_cap), roles_now + repeats, roles_now)
 
     def leave_join(members: list[int], leaving: int, joining: int) -> tuple[int, int]:
         """Cost change in one table when ``leaving`` makes room for ``joining``."""
-        others = [m for m in members if m != leaving]
-        same_role = (sum(1 for m in others if roles[m] == roles[joining])
-                     - sum(1 for m in others if roles[m] == roles[leaving]))
-        repeats = (sum(1 for m in others if m in neighbours[joining])
-                   - sum(1 for m in others if m in neighbours[leaving]))
+        rest = [m for m in members if m != leaving]
+        same_role = (sum(1 for m in rest if roles[m] == roles[joining])
+                     - sum(1 for m in rest if roles[m] == roles[leaving]))
+        repeats = (sum(1 for m in rest if m in neighbours[joining])
+                   - sum(1 for m in rest if m in neighbours[leaving]))
         return same_role, repeats
 
-    for _ in range(max_passes):
-        improved = False
-        group_pairs = list(combinations(group_ids, 2))
-        rng.shuffle(group_pairs)
-        for g, h in group_pairs:
-            for i in range(len(assignment[g])):
-                for j in range(len(assignment[h])):
-                    a, b = assignment[g][i], assignment[h][j]
-                    role_g, repeat_g = leave_join(assignment[g], a, b)
-                    role_h, repeat_h = leave_join(assignment[h], b, a)
-                    new_roles = roles_now + role_g + role_h
-                    new_repeats = repeats_now + repeat_g + repeat_h
-                    if new_roles <= role_cap and (new_roles + new_repeats, new_roles) < (
-                            roles_now + repeats_now, roles_now):
-                        assignment[g][i], assignment[h][j] = b, a
-                        roles_now, repeats_now = new_roles, new_repeats
-                        improved = True
-        if not improved:
-            break
-    assignment = without_student_only_tables(assignment, roles)
-    return {g: sorted(members) for g, members in assignment.items()}
+    def search(assignment: Assignment) -> Assignment:
+        assignment = {g: list(members) for g, members in assignment.items()}
+        roles_now = role_cost(assignment, roles)
+        repeats_now = repeat_cost(assignment, met)
+        lonely = {g: student_only(m) for g, m in assignment.items()}
+        for _ in range(max_passes):
+            improved = False
+            group_pairs = list(combinations(group_ids, 2))
+            rng.shuffle(group_pairs)
+            for g, h in group_pairs:
+                for i in range(len(assignment[g])):
+                    for j in range(len(assignment[h])):
+                        a, b = assignment[g][i], assignment[h][j]
+                        role_g, repeat_g = leave_join(assignment[g], a, b)
+                        role_h, repeat_h = leave_join(assignment[h], b, a)
+                        new_roles = roles_now + role_g + role_h
+                        new_repeats = repeats_now + repeat_g + repeat_h
+                        swapped_g = [b if m == a else m for m in assignment[g]]
+                        swapped_h = [a if m == b else m for m in assignment[h]]
+                        new_lonely = student_only(swapped_g) + student_only(swapped_h)
+                        old_lonely = lonely[g] + lonely[h]
+                        before = (old_lonely, max(0, roles_now - role_cap),
+                                  roles_now + repeats_now, roles_now)
+                        after = (new_lonely, max(0, new_roles - role_cap),
+                                 new_roles + new_repeats, new_roles)
+                        if after < before:
+                            assignment[g], assignment[h] = swapped_g, swapped_h
+                            lonely[g], lonely[h] = student_only(swapped_g), student_only(
+                                swapped_h)
+                            roles_now, repeats_now = new_roles, new_repeats
+                            improved = True
+            if not improved:
+                break
+        return assignment
+
+    starts = [deal_by_role(participants, roles, group_ids),
+              greedy_by_arrival(participants, roles, group_ids),
+              *(random_start(participants, group_ids, rng) for _ in range(restarts))]
+    best = min((search(start) for start in starts), key=score)
+    return {g: sorted(members) for g, members in best.items()}
