@@ -1,177 +1,153 @@
-"""A dagdeel in a real browser: the hoofdprocesbegeleider's screen, two procesbegeleiders,
-six phones, two rounds with new tables, and the plenary close ending in the dagdeel PDF."""
+"""A dagdeel in a real browser, in journeys that each fail on their own: the plenary opening
+counts phones as they join, the rounds send every phone to its table, and the plenary close
+shows each group's outcome and ends in the dagdeel report."""
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server
+from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server, wait_for
 from conftest import FIXTURE_CONTENT
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from pypdf import PdfReader
 
+from zet import groups, participants, points, rounds
 from zet.clock import today
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 from zet.db import make_engine
+from zet.steps import Step
 
 pytestmark = pytest.mark.browser
-TIMEOUT = 20_000
+LAPTOP = {"width": 1280, "height": 800}
 ROLES = ["Aanstaande leraar / student", "Aanstaande leraar / student", "Werkplekbegeleider",
          "Werkplekbegeleider", "Schoolopleider", "Instituutsopleider"]
 
 
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"dagdeel-{name}.png"), full_page=True)
-
-
-def wait_step(page: Page, testid: str, value: str) -> None:
-    attribute = "data-phase" if testid == "dagdeel-phase" else "data-step"
-    page.locator(f"[data-testid='{testid}'][{attribute}='{value}']").wait_for(
-        state="attached", timeout=TIMEOUT)
-
-
-def run_group(leader: Page, phones: list[Page], round_no: int, point: str) -> None:
-    """One table through its steps: werkblad, points, agreed scenario, reporter."""
-    for phone in phones:
-        wait_step(phone, "phone-step", "werkblad")
-    for phone in phones:
-        if "Tweede proefthema" in phone.get_by_test_id("phone-seat").inner_text():
-            scale = phone.get_by_test_id("stButtonGroup").first  # a 1–5 scale
-            scale.locator("button", has_text=re.compile("^4$")).click()
-        else:  # proef: free text
-            field = phone.get_by_label("Jouw antwoord")
-            field.fill(f"Ronde {round_no}: zo gaat het bij ons")
-            field.press("Tab")
-        expect(phone.get_by_text("✓ Opgeslagen").first).to_be_visible()
-    for label, step in (("Uitwisseling", "uitwisseling"), ("Reflectiekaarten", "reflectiekaarten"),
-                        ("Sterke punten & ontwikkelpunten", "punten")):
-        leader.get_by_role("button", name=f"{label} →").click()
-        wait_step(leader, "projector-step", step)
-    wait_step(phones[0], "phone-step", "punten")
-    phones[0].get_by_label("Jouw punt").fill(point)
-    phones[0].get_by_role("button", name="Versturen").click()
-    expect(phones[0].get_by_text("Verstuurd.")).to_be_visible()
-    expect(leader.get_by_text(point).first).to_be_visible(timeout=TIMEOUT)
-    leader.get_by_role("button", name="Lijst bevestigen").click()
-    expect(leader.get_by_text("De groep heeft deze lijst bevestigd.")).to_be_visible()
-    leader.get_by_role("button", name="Scenario →").click()
-    wait_step(leader, "projector-step", "scenario")
-    decision = leader.get_by_test_id("stForm").get_by_test_id("stButtonGroup")
-    decision.first.get_by_text("2. Commitment Samen Opleiden").click()
-    decision.nth(1).get_by_text("3. Verbinden en verbreden").click()
-    leader.get_by_role("button", name="Vastleggen").click()
-    expect(leader.get_by_text("2. Commitment Samen Opleiden · nu")).to_be_visible()
-    leader.get_by_role("button", name="Afronding →").click()
-    wait_step(leader, "projector-step", "afronding")
-    leader.get_by_label(re.compile("Wie vertelt in het plenaire deel")).fill(f"Tafel {round_no}")
-    leader.get_by_role("button", name="Opslaan").click()
-    expect(leader.get_by_text("Terugkoppeling in het plenaire deel:")).to_be_visible()
-
-
-def seat_of(phone: Page) -> str:
-    seat = phone.get_by_test_id("phone-seat")
-    seat.wait_for(timeout=TIMEOUT)
-    return seat.inner_text()
-
-
-def test_two_rounds_two_groups_six_phones_and_the_plenary_close(tmp_path):
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
     ARTIFACTS.mkdir(exist_ok=True)
-    url = f"sqlite:///{tmp_path / 'zet.db'}"
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'zet.db'}"
     engine = make_engine(url)
-    created = create_dagdeel(
-        engine, locatie="Het Kompas", datum=today(),
+    with streamlit_server({"ZET_DATABASE_URL": url,
+                           "ZET_CONTENT_DIR": str(FIXTURE_CONTENT)}) as base, \
+            sync_playwright() as pw:
+        browser = launch_chromium(pw)
+        yield base, engine, browser
+        browser.close()
+    engine.dispose()
+
+
+def _dagdeel(engine, locatie: str):
+    return create_dagdeel(
+        engine, locatie=locatie, datum=today(),
         programme=Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
                             afsluiting=("12:15", "12:45")),
         rounds=[RoundPlan((GroupPlan("proef", "Anna", "A"), GroupPlan("proef-twee", "Bram", "B")),
                           "09:30", "10:45"),
                 RoundPlan((GroupPlan("proef-twee", "Anna", "A"), GroupPlan("proef", "Bram", "B")),
                           "11:00", "12:15")])
-    engine.dispose()
-    secrets = created.group_secrets  # round 1: A, B; round 2: A, B
-    with streamlit_server({"ZET_DATABASE_URL": url,
-                           "ZET_CONTENT_DIR": str(FIXTURE_CONTENT)}) as base, \
-            sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        hoofd = browser.new_context(viewport=PROJECTOR, accept_downloads=True).new_page()
-        hoofd.set_default_timeout(TIMEOUT)
-        hoofd.goto(f"{base}/dagdeel?beheer={created.dagdeel.admin_secret}")
-        wait_step(hoofd, "dagdeel-phase", "opening")
 
-        phones = []
-        for role in ROLES:
-            phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
-            phone.set_default_timeout(TIMEOUT)
-            phone.goto(f"{base}/deelnemen?code={created.dagdeel.join_code}")
-            phone.get_by_label("Wat is je rol?").click()
-            phone.get_by_role("option", name=role, exact=True).click()
-            phone.get_by_role("button", name="Meedoen").click()
-            wait_step(phone, "phone-step", "opening")
-            phones.append(phone)
-        expect(hoofd.get_by_test_id("joined-count")).to_have_text("6 aangemeld",
-                                                                  timeout=TIMEOUT)
-        shot(hoofd, "01-opening")
-        shot(phones[0], "02-phone-opening")
 
-        hoofd.get_by_role("button", name="Ronde 1 starten").first.click()
-        wait_step(hoofd, "dagdeel-phase", "ronde")
-        seats_one = [seat_of(phone) for phone in phones]
-        assert all(s.startswith("Ronde 1 — tafel ") for s in seats_one)
-        assert sorted(s.split(" — ")[1] for s in seats_one) == ["tafel A"] * 3 + ["tafel B"] * 3
-        students = [s for s, role in zip(seats_one, ROLES) if role == ROLES[0]]
-        assert students[0] != students[1]  # the two students sit at different tables
-        shot(hoofd, "03-round-1")
-        shot(phones[0], "04-phone-seat")
+def _pages(app, created):
+    base, _engine, browser = app
+    control = browser.new_context(viewport=LAPTOP, accept_downloads=True).new_page()
+    control.goto(f"{base}/dagdeel?beheer={created.dagdeel.admin_secret}")
+    wall = browser.new_context(viewport=PROJECTOR).new_page()
+    wall.goto(f"{base}/scherm?code={created.dagdeel.join_code}")
+    return control, wall
 
-        leaders = []
-        for secret in secrets[:2]:
-            leader = browser.new_context(viewport=PROJECTOR).new_page()
-            leader.set_default_timeout(TIMEOUT)
-            leader.goto(f"{base}/begeleiden?sleutel={secret}")
-            wait_step(leader, "projector-step", "werkblad")
-            leaders.append(leader)
-        for leader, table in zip(leaders, "AB"):
-            at_table = [p for p, s in zip(phones, seats_one) if f"tafel {table}" in s]
-            run_group(leader, at_table, 1, f"Sterk punt van tafel {table} in ronde 1")
-        shot(leaders[0], "05-leader-afronding")
 
-        hoofd.get_by_role("button", name="Ronde 2 starten").first.click()
-        seats_two = []
-        for phone in phones:
-            expect(phone.get_by_test_id("phone-seat")).to_contain_text("Ronde 2",
-                                                                       timeout=TIMEOUT)
-            seats_two.append(seat_of(phone))
-        tables_one = {t: {i for i, s in enumerate(seats_one) if f"tafel {t}" in s} for t in "AB"}
-        tables_two = {t: {i for i, s in enumerate(seats_two) if f"tafel {t}" in s} for t in "AB"}
-        assert tables_two != tables_one and tables_two != {"A": tables_one["B"],
-                                                           "B": tables_one["A"]}
-        for leader, secret in zip(leaders, secrets[2:]):
-            leader.goto(f"{base}/begeleiden?sleutel={secret}")
-            wait_step(leader, "projector-step", "werkblad")
-        for leader, table in zip(leaders, "AB"):
-            at_table = [p for p, s in zip(phones, seats_two) if f"tafel {table}" in s]
-            run_group(leader, at_table, 2, f"Ontdekt aan tafel {table} in ronde 2")
-        shot(phones[3], "06-phone-round-2-afronding")
+def test_the_opening_counts_phones_as_they_join(app):
+    base, engine, browser = app
+    created = _dagdeel(engine, "Het Kompas")
+    control, wall = _pages(app, created)
+    wait_for(wall, "joined-count")
+    for index, role in enumerate(ROLES[:2]):
+        phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+        phone.goto(f"{base}/deelnemen?code={created.dagdeel.join_code}")
+        phone.get_by_label("Wat is je rol?").click()
+        phone.get_by_role("option", name=role, exact=True).click()
+        phone.get_by_role("button", name="Meedoen").click()
+        wait_for(phone, "phone-step", step="opening")
+        expect(wall.get_by_test_id("joined-count")).to_have_text(f"{index + 1} aangemeld",
+                                                                 timeout=20_000)
+    control.get_by_role("tab", name="Indeling per ronde").click()
+    expect(control.get_by_test_id("joined-count")).to_contain_text("2 deelnemers aangemeld",
+                                                                   timeout=20_000)
+    wall.screenshot(path=str(ARTIFACTS / "dagdeel-projector-opening.png"))
 
-        hoofd.get_by_role("button", name="Plenaire afsluiting").click()
-        wait_step(hoofd, "dagdeel-phase", "afsluiting")
-        for phone in phones:
-            wait_step(phone, "phone-step", "afsluiting")
-        expect(hoofd.get_by_text("Overzicht van alle groepen")).to_be_visible()
-        for text in ("Sterk punt van tafel A in ronde 1", "Ontdekt aan tafel B in ronde 2"):
-            expect(hoofd.get_by_text(text).first).to_be_visible()
-        shot(hoofd, "07-closing")
-        shot(phones[0], "08-phone-closing")
 
-        hoofd.get_by_role("tab", name="Programma en export").click()
-        with hoofd.expect_download() as download:
-            hoofd.get_by_role("button", name="Verslag van alle groepen (PDF)").click()
-        pdf = download.value.path().read_bytes()
-        (ARTIFACTS / "dagdeel.pdf").write_bytes(pdf)
-        flat = " ".join(" ".join(page.extract_text() for page in
-                                 PdfReader(io.BytesIO(pdf)).pages).split())
-        for text in ("Het Kompas", "Proefthema", "Tweede proefthema",
-                     "Sterk punt van tafel A in ronde 1", "Ontdekt aan tafel B in ronde 2",
-                     "Verbinden en verbreden"):
-            assert text in flat, text
-        browser.close()
+def test_rounds_send_every_phone_to_its_table(app):
+    base, engine, browser = app
+    created = _dagdeel(engine, "De Brug")
+    people = [participants.join(engine, created.dagdeel, role=role) for role in ROLES]
+    control, wall = _pages(app, created)
+    phones = []
+    for person in people[:3]:
+        phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+        phone.goto(f"{base}/deelnemen?p={person.token}")
+        wait_for(phone, "phone-step", step="opening")
+        phones.append(phone)
+    control.get_by_role("button", name="Ronde 1 starten").click()
+    wait_for(control, "dagdeel-phase", phase="ronde")
+    first = []
+    for phone in phones:
+        seat = wait_for(phone, "phone-seat")
+        expect(seat).to_contain_text("Ronde 1 — tafel")
+        first.append(seat.inner_text())
+    expect(wall.get_by_role("heading", name="Ronde 1 · 09:30–10:45")).to_be_visible(
+        timeout=20_000)
+    wall.screenshot(path=str(ARTIFACTS / "dagdeel-projector-round.png"))
+    phones[0].screenshot(path=str(ARTIFACTS / "dagdeel-phone-seat.png"))
+    control.get_by_role("button", name="Ronde 2 starten").click()
+    for phone in phones:
+        expect(phone.get_by_test_id("phone-seat")).to_contain_text("Ronde 2 — tafel",
+                                                                   timeout=20_000)
+    second = rounds.rounds_of(engine, created.dagdeel.id)[1]
+    assert second.locked and len(second.placed_ids) == len(people)
+
+
+def test_the_close_shows_every_group_and_ends_in_the_dagdeel_report(app):
+    base, engine, browser = app
+    created = _dagdeel(engine, "Het Baken")
+    people = [participants.join(engine, created.dagdeel, role=role) for role in ROLES]
+    for nummer in (1, 2):
+        rounds.start_round(engine, created.dagdeel.id, nummer)
+        ronde = rounds.rounds_of(engine, created.dagdeel.id)[nummer - 1]
+        for table in ronde.tables:
+            gid = table.group_id
+            for step in (Step.UITWISSELING, Step.REFLECTIEKAARTEN, Step.PUNTEN):
+                groups.set_step(engine, gid, step, expected_current=step.previous())
+            member = table.members[0]
+            points.contribute(engine, gid, member.id, "sterk",
+                              f"Ronde {nummer} tafel {table.label}: samen plannen")
+            points.confirm_list(engine, gid)
+    control, wall = _pages(app, created)
+    control.get_by_role("button", name="Plenaire afsluiting").click()
+    wait_for(control, "dagdeel-phase", phase="afsluiting")
+    expect(wall.get_by_text("Ronde 1 tafel A: samen plannen")
+           .or_(wall.get_by_text("Ronde 1 tafel B: samen plannen")).first).to_be_visible(
+        timeout=20_000)
+    next_page = control.get_by_role("button", name="Volgende pagina ▶")
+    while next_page.is_enabled():
+        current = wall.get_by_test_id("projector").get_attribute("data-page")
+        next_page.click()
+        expect(wall.get_by_test_id("projector")).not_to_have_attribute(
+            "data-page", current or "", timeout=20_000)
+    expect(wall.get_by_text("Overzicht van alle groepen")).to_be_visible()
+    wall.screenshot(path=str(ARTIFACTS / "dagdeel-projector-close.png"))
+    phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
+    phone.goto(f"{base}/deelnemen?p={people[0].token}")
+    wait_for(phone, "phone-step", step="afsluiting")
+
+    control.get_by_role("tab", name="Programma en export").click()
+    with control.expect_download() as download:
+        control.get_by_role("button", name="Verslag van alle groepen (PDF)").click()
+    pdf = download.value.path().read_bytes()
+    (ARTIFACTS / "dagdeel.pdf").write_bytes(pdf)
+    flat = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+                    .split())
+    for label in ("A", "B"):
+        for nummer in (1, 2):
+            assert f"Ronde {nummer} tafel {label}: samen plannen" in flat
+    assert "Het Baken" in flat
