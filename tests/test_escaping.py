@@ -28,7 +28,7 @@ SAFE_NAMES = {"number", "nummer", "ronde", "ronde_nummer", "step_number", "done"
               "started", "placed", "member_count", "count", "index", "busy", "n", "part",
               "value", "size", "color", "wanted", "actual", "version", "page_index",
               "dagdeel_id", "participant_id", "question_id", "missing", "hidden_count",
-              "datum", "joined", "i"}
+              "datum", "joined", "i", "more"}
 
 
 def _safe_name(name: str) -> bool:

@@ -453,3 +453,14 @@ def test_tables_of_an_empty_session(tmp_path: Path):
 
 def _tokens(setup: Setup) -> list[str]:
     return [m.token for m in participants.members_of(setup.engine, setup.group_id)]
+
+
+def test_the_notulist_notes_are_in_the_group_report(engine, library, session):
+    from zet import notes
+
+    group_id = session.group_ids[0]
+    notes.add_note(engine, group_id, "Iedereen noemt het rooster <b>&</b> de tijd.")
+    report = build_group_report(engine, library, group_id)
+    text = " ".join(pdf_text(group_report_pdf(report)).split())
+    assert "Notities van de notulist" in text and "Werkblad" in text
+    assert "Iedereen noemt het rooster <b>&</b> de tijd." in text

@@ -57,13 +57,22 @@ def demo(args: argparse.Namespace) -> int:
     from zet.content import load_library
     from zet.db import make_engine
     from zet.demo import add_demo, remove_demo
+    from zet.demo_history import add_history, remove_history
 
     settings = load_settings()
     engine = make_engine(settings.database_url)
     if args.remove:
-        print(f"{remove_demo(engine)} demo-dagdelen verwijderd.")
+        removed = remove_history(engine) + remove_demo(engine)
+        print(f"{removed} demo-dagdelen verwijderd (met hun deelnemers en antwoorden).")
         return 0
-    paths = add_demo(engine, load_library(settings.content_dir))
+    library = load_library(settings.content_dir)
+    if args.history:
+        history = add_history(engine, library)
+        print(f"Fictieve opleidingsschool aangemaakt: {len(history.locatie_ids)} locaties, "
+              f"{len(history.dagdeel_ids)} dagdelen. Bekijk haar op /programma (maak eerst "
+              "een account: python -m zet account add NAAM).")
+        return 0
+    paths = add_demo(engine, library)
     if args.json:
         print(json.dumps(paths))
         return 0
@@ -97,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser = sub.add_parser("demo", help="vul de database met een fictief demo-dagdeel")
     demo_parser.add_argument("--json", action="store_true", help="paden als JSON")
     demo_parser.add_argument("--remove", action="store_true", help="verwijder alle demo-data")
+    demo_parser.add_argument("--history", action="store_true",
+                             help="een fictieve opleidingsschool met 4 locaties en 3 jaar "
+                                  "dagdelen, voor de pagina van de programmamanager")
     demo_parser.set_defaults(func=demo)
     retention.add_commands(sub)  # purge, delete-dagdeel
     backup = sub.add_parser("backup", help="maak een gecontroleerde kopie van de database, "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
+from zet.actions import Action, open_actions_for
 from zet.aggregates import (
     Progress,
     QuestionSummary,
@@ -27,7 +28,7 @@ from zet.aggregates import (
 from zet.answers import Answer, answer_text, group_answers
 from zet.codes import normalise_join_code
 from zet.content.model import Card, Library, Question, Scenario, Theme
-from zet.dagdelen import Dagdeel
+from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.db import reading
 from zet.db.schema import dagdelen, groepen, rondes
 from zet.errors import NotFound
@@ -130,12 +131,14 @@ class GroupState:
     points: list[Point]
     distribution: ScenarioDistribution
     member_count: int
+    actions: tuple[Action, ...] = ()  # open actions of this locatie and theme, from before
 
 
 def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
     """Read everything a group's projector page is made of."""
     group = get_group(engine, group_id)
     theme = library.theme(group.theme_id)
+    locatie_id = get_dagdeel(engine, group.dagdeel_id).locatie_id
     people = members_of(engine, group_id)
     given = group_answers(engine, group_id)
     return GroupState(
@@ -144,14 +147,16 @@ def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupSt
         revealed=[c for cid in revealed_cards(engine, group_id) if (c := theme.card(cid))],
         points=working_list(engine, group_id),
         distribution=scenario_distribution(placements(engine, group_id)),
-        member_count=len(people))
+        member_count=len(people),
+        actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)))
 
 
 def group_pages(state: GroupState) -> list[Page]:
     """The pages of the group's current step, in order."""
     step = state.group.step
     if step == Step.WERKBLAD:
-        return [Page("werkblad", "Werkblad: QR-code en voortgang")]
+        earlier = [Page("acties", "Vorige keer afgesproken")] if state.actions else []
+        return [Page("werkblad", "Werkblad: QR-code en voortgang"), *earlier]
     if step == Step.UITWISSELING:
         return [page for number, question in enumerate(state.theme.vragen, start=1)
                 for page in _question_pages(number, question, state.answers)] \

@@ -13,6 +13,7 @@ from zet.clock import now
 from zet.content.model import Card, Library, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.groups import Group, get_group, revealed_cards
+from zet.notes import Note, notes_of
 from zet.participants import Participant, members_of
 from zet.rounds import Round, rounds_of
 from zet.scenarios import Placement, placements
@@ -30,6 +31,7 @@ class GroupReport:
     placements: list[Placement]
     revealed: list[Card]
     made_at: datetime
+    notes: tuple[Note, ...] = ()  # what a notulist wrote down, per step
 
     @property
     def role_counts(self) -> dict[str, int]:
@@ -63,6 +65,7 @@ def build_group_report(engine: Engine, library: Library, group_id: int) -> Group
         contributions=points_mod.contributions(engine, group_id),
         points=points_mod.working_list(engine, group_id),
         placements=placements(engine, group_id), revealed=cards, made_at=now(),
+        notes=tuple(notes_of(engine, group_id)),
     )
 
 

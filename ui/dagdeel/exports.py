@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.downloads import XLSX, group_downloads
+from ui.downloads import XLSX, group_downloads, names_choice
 from ui.links import control_url, join_url, screen_url
 from ui.resources import engine, library
 from ui.text import md
@@ -66,14 +66,17 @@ def export_panel(dagdeel: Dagdeel) -> None:
         file_name=f"{stem}_links-procesbegeleiders.pdf", mime="application/pdf",
         on_click="ignore", icon=":material/key:", width="stretch", key="link_cards")
     st.markdown("#### Opbrengst van het dagdeel")
+    names = names_choice("dagdeel")
     st.download_button(
         "Verslag van alle groepen (PDF)",
-        lambda: dagdeel_report_pdf(build_dagdeel_report(engine(), library(), dagdeel.id)),
+        lambda: dagdeel_report_pdf(build_dagdeel_report(engine(), library(), dagdeel.id),
+                                   include_names=names),
         file_name=f"{stem}_verslag.pdf", mime="application/pdf", on_click="ignore",
         icon=":material/picture_as_pdf:", width="stretch", key="dagdeel_pdf")
     st.download_button(
         "Alle gegevens (Excel, een blad per soort)",
-        lambda: dagdeel_xlsx(build_dagdeel_report(engine(), library(), dagdeel.id)),
+        lambda: dagdeel_xlsx(build_dagdeel_report(engine(), library(), dagdeel.id),
+                             include_names=names),
         file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
         icon=":material/table_view:", width="stretch", key="dagdeel_xlsx")
     st.markdown("#### Per groep")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act, show_flash
+from ui.programme.open_actions import open_actions_panel
 from ui.text import md
 from zet import answers
 from zet.aggregates import role_counts
@@ -52,6 +53,8 @@ def _preview(group_id: int, theme: Theme) -> None:
 
 
 def show(group: Group, theme: Theme) -> None:
+    if open_actions_panel(live.dagdeel(group.dagdeel_id).locatie_id, group.theme_id):
+        st.caption("Deze acties staan ook op het beamerscherm (volgende pagina).")
     st.caption(md(theme.werkblad_instructie))
     _progress(group.id)
     _preview(group.id, theme)

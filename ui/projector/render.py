@@ -83,6 +83,8 @@ def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: 
         return (f"<div class='zp-card'><h2>{esc(card.titel)}</h2>"
                 f"<p class='zp-lead'>{esc(card.kern)}</p><ul class='zp-questions'>"
                 f"{questions_html}</ul></div>")
+    if page.kind == "acties":
+        return _actions_html(state)
     if page.kind == "geen-kaart":
         return _calm("De procesbegeleider kiest zo een reflectiekaart.")
     if page.kind in ("punten", "uitkomst"):
@@ -100,6 +102,22 @@ def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: 
                 f"<div><h3>Zo ziet het eruit</h3><ul>{beelden_html}</ul></div>"
                 f"<div>{ideas_html}</div></div></div>")
     return _calm("Nog niets om te tonen.")
+
+
+def _actions_html(state: GroupState) -> str:
+    """What this locatie agreed on this theme last time: where the conversation starts."""
+    items_html = ""
+    for action in state.actions[:4]:
+        facts = [("Tevreden als", action.tevreden), ("Wie", action.verantwoordelijk),
+                 ("Hoe", action.aanpak), ("Tijdpad", action.tijdpad)]
+        facts_html = "".join(f"<div>{esc(label)}: {esc(value)}</div>"
+                             for label, value in facts if value)
+        items_html += f"<section class='zp-action'><h3>{esc(action.ontwikkelpunt)}</h3>" \
+                      f"{facts_html}</section>"
+    more = len(state.actions) - 4
+    more_html = f"<div class='zp-note'>En nog {more} actie(s).</div>" if more > 0 else ""
+    return (f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?</p>"
+            f"<div class='zp-actions'>{items_html}</div>{more_html}")
 
 
 def _calm(message: str) -> str:

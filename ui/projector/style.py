@@ -110,6 +110,8 @@ PROJECTOR_STYLE = """
 .zp-prose p { font-size: 32px !important; }
 .zp-tables { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 24px; }
 .zp-table { border-top: 10px solid #1f5f8b; padding-top: 8px; }
+.zp-actions { display: grid; grid-template-columns: 1fr 1fr; gap: 18px 48px; }
+.zp-action { border-left: 10px solid #1f5f8b; padding-left: 16px; }
 .zp-overview { border-collapse: collapse; width: 100%; }
 .zp-overview th, .zp-overview td { text-align: left; padding: 6px 12px;
                                    border-bottom: 2px solid #cbd2d9; }

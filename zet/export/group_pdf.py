@@ -65,6 +65,7 @@ def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_
     story += _points(report, styles)
     story += _scenario(report, styles)
     story += _cards(report, styles)
+    story += _notes(report, styles)
     return story
 
 
@@ -213,6 +214,19 @@ def _decision_table(report: GroupReport, s: Styles) -> Table:
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
                                ("FONTSIZE", (0, 0), (-1, -1), 9), *style]))
     return table
+
+
+def _notes(report: GroupReport, s: Styles) -> list[Flowable]:
+    """The notulist's notes per step; nothing when there was no notulist."""
+    if not report.notes:
+        return []
+    story: list[Flowable] = [Paragraph("Notities van de notulist", s.h1)]
+    for step in STEP_ORDER:
+        of_step = [note for note in report.notes if note.step == step]
+        if of_step:
+            story.append(Paragraph(text(step.label), s.h2))
+            story += [Paragraph(text(note.text), s.body) for note in of_step]
+    return story
 
 
 def _cards(report: GroupReport, s: Styles) -> list[Flowable]:
