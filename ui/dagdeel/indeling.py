@@ -65,20 +65,23 @@ def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
         _move_form(dagdeel, ronde)
 
 
+def _move(dagdeel_id: int, nummer: int) -> None:
+    act(rounds.move_participant, dagdeel_id, nummer, st.session_state.get(f"move_who_{nummer}"),
+        st.session_state.get(f"move_to_{nummer}"), success="Verplaatst.", flash="indeling")
+
+
 def _move_form(dagdeel, ronde: rounds.Round) -> None:
     seated = {m.id: (m, t) for t in ronde.tables for m in t.members}
     with st.expander("Iemand verplaatsen"), st.form(f"move_{ronde.nummer}", border=False):
-        person = st.selectbox(
+        st.selectbox(
             "Deelnemer", list(seated), placeholder="Kies een deelnemer",
+            key=f"move_who_{ronde.nummer}",
             format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
-        table = st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
-                             placeholder="Kies een tafel",
-                             format_func=lambda gid: next(
-                                 f"Tafel {t.label}" for t in ronde.tables if t.group_id == gid))
-        if st.form_submit_button("Verplaatsen"):
-            act(rounds.move_participant, dagdeel.id, ronde.nummer, person, table,
-                success="Verplaatst.", flash="indeling")
-            st.rerun(scope="fragment")
+        st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
+                     placeholder="Kies een tafel", key=f"move_to_{ronde.nummer}",
+                     format_func=lambda gid: next(
+                         f"Tafel {t.label}" for t in ronde.tables if t.group_id == gid))
+        st.form_submit_button("Verplaatsen", on_click=_move, args=(dagdeel.id, ronde.nummer))
 
 
 def links(dagdeel) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act, show_flash
+from ui.actions import act, failed, show_flash
 from ui.text import md
 from zet import points
 from zet.groups import Group
@@ -54,32 +54,42 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
             row.button("", icon=icon, key=key, help=tip, on_click=callback, args=args)
 
 
+def _merge(group_id: int) -> None:
+    act(points.merge_points, group_id, st.session_state.get("merge_ids") or [],
+        st.session_state.get("merge_text", ""), success="Punten samengevoegd.")
+    if not failed():
+        st.session_state["merge_ids"], st.session_state["merge_text"] = [], ""
+
+
 def _merge_form(group_id: int, items: list[points.Point]) -> None:
-    with st.expander("Punten samenvoegen"), st.form("merge_form", clear_on_submit=True):
-        chosen = st.multiselect(
+    # Callbacks, not `if submitted:`: the typed text stays when the merge is refused.
+    with st.expander("Punten samenvoegen"), st.form("merge_form"):
+        st.multiselect(
             "Kies twee of meer punten van dezelfde soort", [p.id for p in items],
             # Numbered, so two identical points stay two choices.
             format_func=lambda pid: next(f"{points.KINDS[p.kind]} {p.position}: {p.text}"
                                          for p in items if p.id == pid),
-            placeholder="Kies punten")
-        text = st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT,
-                             placeholder="De tekst van het samengevoegde punt")
-        if st.form_submit_button("Samenvoegen"):
-            act(points.merge_points, group_id, chosen, text,
-                success="Punten samengevoegd.")
-            st.rerun(scope="fragment")
+            placeholder="Kies punten", key="merge_ids")
+        st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT, key="merge_text",
+                      placeholder="De tekst van het samengevoegde punt")
+        st.form_submit_button("Samenvoegen", on_click=_merge, args=(group_id,))
+
+
+def _add(group_id: int) -> None:
+    act(points.contribute, group_id, None, st.session_state.get("own_kind"),
+        st.session_state.get("own_text", ""))
+    if not failed():
+        st.session_state["own_text"] = ""
 
 
 def _add_form(group_id: int) -> None:
-    with st.form("own_point_form", clear_on_submit=True):
+    with st.form("own_point_form"):
         st.markdown("**Zelf een punt toevoegen**")
-        kind = st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get,
-                        horizontal=True, key="own_kind")
-        text = st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text",
-                             placeholder="Een punt van de groep")
-        if st.form_submit_button("Toevoegen"):
-            act(points.contribute, group_id, None, kind, text)
-            st.rerun(scope="fragment")
+        st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get,
+                 horizontal=True, key="own_kind")
+        st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text",
+                      placeholder="Een punt van de groep")
+        st.form_submit_button("Toevoegen", on_click=_add, args=(group_id,))
 
 
 @st.fragment(run_every=2)
