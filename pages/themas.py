@@ -3,14 +3,14 @@ import streamlit as st
 
 from ui.cards import card as draw_card
 from ui.page import setup
-from ui.resources import library
+from ui.resources import general_texts, library
 from ui.scenarios import scenario_columns
 from ui.text import md
 from zet.content.model import ANSWER_TYPE_LABELS, GeneralTexts, Theme
 
 setup("ZET — thema's en handleiding")
 lib = library()
-general = lib.general
+general = general_texts()
 
 
 def theme_preview(theme: Theme) -> None:

@@ -6,7 +6,7 @@ from sqlalchemy import Engine
 
 from ui.text import md
 from zet.config import ConfigError, load_settings
-from zet.content import ContentError, Library, Theme, load_library
+from zet.content import ContentError, GeneralTexts, Library, Theme, load_library
 from zet.db import make_engine
 from zet.errors import StorageError
 
@@ -49,6 +49,16 @@ def library() -> Library:
         st.code(str(result), language=None)
         st.stop()
     return result
+
+
+def general_texts() -> GeneralTexts:
+    """algemeen.yaml: always there once ``library()`` returned (else the page stopped)."""
+    general = library().general
+    if general is None:
+        st.error("content/algemeen.yaml ontbreekt. Zet het bestand terug en start opnieuw.")
+        st.stop()
+        raise RuntimeError("st.stop() returned")
+    return general
 
 
 def theme_or_stop(theme_id: str, *, control_view: bool = False) -> Theme:

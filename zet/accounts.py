@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, select, update
 
 from zet.clock import as_utc, now
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import account_sessies, accounts, login_pogingen
 from zet.errors import UserError
 
@@ -57,9 +57,9 @@ def add_account(engine: Engine, naam: str, password: str) -> Account:
             func.lower(accounts.c.naam) == naam.lower())).first()
         if taken:
             raise UserError(f"Er is al een account met de naam '{naam}'.")
-        account_id = conn.execute(accounts.insert().values(
+        account_id = inserted_id(conn.execute(accounts.insert().values(
             naam=naam, password_hash=_HASHER.hash(password), created_at=now())
-        ).inserted_primary_key[0]
+        ))
     return Account(account_id, naam)
 
 

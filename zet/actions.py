@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, select, update
 
 from zet.clock import as_utc, now
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
 
@@ -61,10 +61,10 @@ def create_action(engine: Engine, *, locatie_id: int, theme_id: str, ontwikkelpu
     with writing(engine) as conn:
         if conn.execute(select(locaties.c.id).where(locaties.c.id == locatie_id)).first() is None:
             raise NotFound("Deze locatie bestaat niet (meer).")
-        return conn.execute(acties.insert().values(
+        return inserted_id(conn.execute(acties.insert().values(
             punt_id=point_id, locatie_id=locatie_id, theme_id=theme_id,
             ontwikkelpunt=ontwikkelpunt, status=OPEN, created_at=now(),
-            **_zek(tevreden, verantwoordelijk, aanpak, tijdpad))).inserted_primary_key[0]
+            **_zek(tevreden, verantwoordelijk, aanpak, tijdpad))))
 
 
 def action_from_point(engine: Engine, point_id: int, *, tevreden: str = "",

@@ -3,6 +3,7 @@ for the Dutch wall clock the programme is written in."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import overload
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 try:
@@ -15,6 +16,10 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def as_utc(value: datetime) -> datetime: ...
+@overload
+def as_utc(value: None) -> None: ...
 def as_utc(value: datetime | None) -> datetime | None:
     """SQLite hands timestamps back without a zone; they were stored as UTC."""
     if value is None or value.tzinfo is not None:

@@ -13,7 +13,7 @@ from zet.clock import as_utc, now
 from zet.clock import today as local_today
 from zet.codes import is_well_formed_join_code, new_join_code, new_secret, normalise_join_code
 from zet.config import load_limits
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
 from zet.errors import NotFound, UserError
 from zet.fields import one_line
@@ -181,10 +181,10 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         time_slot(plan.start_tijd, plan.eind_tijd, f"Ronde {number}")
     if programme is not None:
         _check_programme(programme)
-    for plan in (g for r in rounds for g in r.groups):
-        _clean_name(plan.procesbegeleider, "de naam van de procesbegeleider")
-        if known_themes is not None and plan.theme_id not in known_themes:
-            raise UserError(f"Thema '{plan.theme_id}' bestaat niet.")
+    for group_plan in (g for r in rounds for g in r.groups):
+        _clean_name(group_plan.procesbegeleider, "de naam van de procesbegeleider")
+        if known_themes is not None and group_plan.theme_id not in known_themes:
+            raise UserError(f"Thema '{group_plan.theme_id}' bestaat niet.")
     for round_plan in rounds:
         labels = [clean_label(g.label) for g in round_plan.groups]
         if len(round_plan.groups) > 1 and len(set(labels)) != len(labels):
@@ -213,7 +213,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
     group_ids, secrets = [], []
     partnerschap_id, lead = where
     with writing(engine) as conn:
-        dagdeel_id = conn.execute(dagdelen.insert().values(
+        dagdeel_id = inserted_id(conn.execute(dagdelen.insert().values(
             locatie=locatie, locatie_id=ensure_locatie(conn, locatie, partnerschap_id),
             hoofdprocesbegeleider=lead,
             datum=datum, titel=titel, join_code=new_join_code(),
@@ -221,20 +221,20 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
             fase=(Phase.OPENING if programme else Phase.RONDE).value,
             actieve_ronde=None if programme else 1,
             programma=(programme or Programme()).to_json(),
-        )).inserted_primary_key[0]
+        )))
         for number, round_plan in enumerate(rounds, start=1):
-            ronde_id = conn.execute(rondes.insert().values(
+            ronde_id = inserted_id(conn.execute(rondes.insert().values(
                 dagdeel_id=dagdeel_id, nummer=number, start_tijd=round_plan.start_tijd,
                 eind_tijd=round_plan.eind_tijd,
-            )).inserted_primary_key[0]
+            )))
             for plan in round_plan.groups:
                 secret = new_secret()
-                group_ids.append(conn.execute(groepen.insert().values(
+                group_ids.append(inserted_id(conn.execute(groepen.insert().values(
                     dagdeel_id=dagdeel_id, ronde_id=ronde_id, theme_id=plan.theme_id,
                     procesbegeleider=_clean_name(plan.procesbegeleider, "de procesbegeleider"),
                     label=clean_label(plan.label), secret=secret, step=Step.WERKBLAD.value,
                     step_changed_at=created, created_at=created,
-                )).inserted_primary_key[0])
+                ))))
                 secrets.append(secret)
         row = conn.execute(dagdeel_query().where(dagdelen.c.id == dagdeel_id)).one()
     return CreatedSession(Dagdeel.from_row(row), group_ids, secrets)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Engine, select, update
 
 from zet.clock import now
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import locaties, partnerschappen
 from zet.errors import NotFound, UserError
 
@@ -46,8 +46,8 @@ def ensure_partnership(conn: Connection, naam: str) -> int:
                          .where(partnerschappen.c.naam == naam)).scalar()
     if found is not None:
         return found
-    return conn.execute(partnerschappen.insert().values(naam=naam, created_at=now())
-                        ).inserted_primary_key[0]
+    return inserted_id(conn.execute(partnerschappen.insert().values(naam=naam, created_at=now())
+                        ))
 
 
 def ensure_locatie(conn: Connection, naam: str, partnerschap_id: int | None = None) -> int:
@@ -65,8 +65,8 @@ def ensure_locatie(conn: Connection, naam: str, partnerschap_id: int | None = No
                                        .order_by(partnerschappen.c.id)).scalar()
         if partnerschap_id is None:
             partnerschap_id = ensure_partnership(conn, DEFAULT_PARTNERSHIP)
-    return conn.execute(locaties.insert().values(
-        partnerschap_id=partnerschap_id, naam=naam, created_at=now())).inserted_primary_key[0]
+    return inserted_id(conn.execute(locaties.insert().values(
+        partnerschap_id=partnerschap_id, naam=naam, created_at=now())))
 
 
 def add_partnership(engine: Engine, naam: str) -> Partnership:

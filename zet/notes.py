@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, update
 
 from zet.clock import as_utc, now
 from zet.codes import new_secret
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import groepen, notities
 from zet.errors import NotFound, UserError
 from zet.groups import Group, load_group, require_open
@@ -68,9 +68,9 @@ def add_note(engine: Engine, group_id: int, text: str) -> Note:
         group = load_group(conn, group_id)
         require_open(group)
         created = now()
-        note_id = conn.execute(notities.insert().values(
+        note_id = inserted_id(conn.execute(notities.insert().values(
             groep_id=group_id, stap=group.step.value, tekst=text,
-            created_at=created)).inserted_primary_key[0]
+            created_at=created)))
     return Note(note_id, group.step, text, created)
 
 

@@ -10,7 +10,7 @@ from zet.clock import now
 from zet.codes import new_secret
 from zet.config import load_limits
 from zet.dagdelen import Dagdeel, lock_dagdeel
-from zet.db import reading, retry_transient, writing
+from zet.db import inserted_id, reading, retry_transient, writing
 from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
 from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
@@ -63,9 +63,9 @@ def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
         if joined >= cap:
             raise UserError(f"Dit dagdeel is vol: er doen al {joined} mensen mee. Vraag de "
                             "procesbegeleider wat je kunt doen.")
-        participant_id = conn.execute(deelnemers.insert().values(
+        participant_id = inserted_id(conn.execute(deelnemers.insert().values(
             dagdeel_id=dagdeel.id, token=new_secret(), role=role, initials=initials,
-            joined_at=now())).inserted_primary_key[0]
+            joined_at=now())))
         row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id)).one()
         participant = Participant.from_row(row)
         place_in_active_round(conn, participant)

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from zet.clock import as_utc, now
 from zet.config import load_limits
-from zet.db import reading, retry_transient, writing
+from zet.db import inserted_id, reading, retry_transient, writing
 from zet.db.schema import bijdragen, deelnemers, groepen, punten
 from zet.errors import UserError
 from zet.fields import one_line
@@ -90,9 +90,9 @@ def _next_position(conn: Connection, group_id: int, kind: str) -> int:
 
 def _add_to_list(conn: Connection, group_id: int, kind: str, text: str,
                  source_ids: list[int]) -> int:
-    return conn.execute(punten.insert().values(
+    return inserted_id(conn.execute(punten.insert().values(
         groep_id=group_id, soort=kind, tekst=text, positie=_next_position(conn, group_id, kind),
-        bron_ids=json.dumps(source_ids), updated_at=now())).inserted_primary_key[0]
+        bron_ids=json.dumps(source_ids), updated_at=now())))
 
 
 @retry_transient
@@ -119,9 +119,9 @@ def contribute(engine: Engine, group_id: int, participant_id: int | None, kind: 
             else bijdragen.c.deelnemer_id.is_(None))).first()
         if duplicate is not None:
             return None
-        contribution_id = conn.execute(bijdragen.insert().values(
+        contribution_id = inserted_id(conn.execute(bijdragen.insert().values(
             groep_id=group_id, deelnemer_id=participant_id, soort=kind, tekst=text,
-            created_at=now())).inserted_primary_key[0]
+            created_at=now())))
         _add_to_list(conn, group_id, kind, text, [contribution_id])
         return contribution_id
 

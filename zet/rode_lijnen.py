@@ -16,7 +16,7 @@ from sqlalchemy import Engine, delete, select, update
 
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library
-from zet.db import reading, writing
+from zet.db import inserted_id, reading, writing
 from zet.db.schema import (
     dagdelen,
     groepen,
@@ -253,9 +253,9 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
                             else "Deze punten bestaan niet (meer).")
         kind = kinds.pop()
         if puntgroep_id is None:
-            puntgroep_id = conn.execute(puntgroepen.insert().values(
+            puntgroep_id = inserted_id(conn.execute(puntgroepen.insert().values(
                 naam=_clean(naam, MAX_GROUP_NAME, "een naam voor de groep"), soort=kind,
-                created_at=now())).inserted_primary_key[0]
+                created_at=now())))
         else:
             found = conn.execute(select(puntgroepen.c.soort)
                                  .where(puntgroepen.c.id == puntgroep_id)).scalar()

@@ -2,6 +2,9 @@
 procesbegeleider edits, merges, deletes, adds and confirms the group's list."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import streamlit as st
 
 from ui import live
@@ -15,6 +18,10 @@ _EDITING = "editing_point"
 
 def _start_edit(point_id: int) -> None:
     st.session_state[_EDITING] = point_id
+
+
+def _stop_edit() -> None:
+    st.session_state.pop(_EDITING, None)
 
 
 def _save_edit(group_id: int, point_id: int) -> None:
@@ -35,12 +42,12 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
             save.button("Opslaan", key=f"save_{point.id}", type="primary",
                         on_click=_save_edit, args=(group_id, point.id))
             cancel.button("Annuleren", key=f"cancel_{point.id}",
-                          on_click=lambda: st.session_state.pop(_EDITING, None))
+                          on_click=_stop_edit)
         return
     st.text(f"{number}. {point.text}")
     if editable:
         row = st.container(horizontal=True)
-        controls = [
+        controls: list[tuple[str, str, str, Callable[..., Any], tuple]] = [
             (":material/edit:", f"edit_{point.id}", "Bewerken", _start_edit, (point.id,)),
             (":material/arrow_upward:", f"up_{point.id}", "Omhoog", act,
              (points.move_point, group_id, point.id, -1)),

@@ -4,14 +4,14 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.resources import engine, library
+from ui.resources import engine, general_texts
 from ui.summary import outcome
 from ui.text import md
 from zet.participants import groups_joined
 
 
 def opening() -> None:
-    general = library().general
+    general = general_texts()
     st.success("Je bent aangemeld. We beginnen samen met de plenaire opening.",
                icon=":material/groups:")
     st.write("Zodra de eerste ronde begint, zie je hier aan welke tafel je zit en met welk "

@@ -90,7 +90,7 @@ def punten(group_id: int, participant_id: int) -> None:
     st.write("Wat gaat goed? Wat kan beter? Stuur korte punten; de procesbegeleider zet ze "
              "op het scherm.")
     with st.container(border=True):
-        st.segmented_control("Soort", list(points.KINDS), format_func=points.KINDS.get,
+        st.segmented_control("Soort", list(points.KINDS), format_func=points.KINDS.__getitem__,
                              key=kind_key, default="sterk", selection_mode="single",
                              required=True)
         field_key = _field_key(group_id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ui import live
 from ui.projector import render
-from ui.resources import library
+from ui.resources import general_texts, library
 from ui.text import esc
 from zet.projector import Page, page_at, plenary_pages
 from zet.scenarios import scenario_label
@@ -22,7 +22,7 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
     dagdeel = live.dagdeel(dagdeel_id)
     pages = pages_of(dagdeel_id)
     index, page = page_at(pages, dagdeel.screen_page)
-    general = library().general
+    general = general_texts()
     body = ""
     if page.kind == "welkom":
         body = render.welcome_html(dagdeel.locatie, general, len(live.people(dagdeel_id)),

@@ -466,7 +466,7 @@ def _resolve_references(parsed: dict[str, tuple[Theme, list[tuple[int, str]]]],
         for index, ref in references:
             source_theme, card_id = ref.split("/")
             field = f"reflectiekaarten[{index + 1}].van"
-            r = _Reader(f"{THEMES_DIR}/{theme.path.name}", problems)
+            r = _Reader(f"{THEMES_DIR}/{theme.path.name if theme.path else tid}", problems)
             if source_theme == tid:
                 r.problem(field, "verwijst naar een kaart in hetzelfde thema")
             elif source_theme in files and source_theme not in parsed:

@@ -21,11 +21,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, RootTransaction, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from zet.db.storage import check_storage, storage_error
@@ -208,7 +208,7 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
     config = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
-        raw = connection.connection.driver_connection  # outside SQLAlchemy's transaction
+        raw: Any = connection.connection.driver_connection  # outside SQLAlchemy's transaction
         if sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
@@ -222,3 +222,11 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
+
+
+def inserted_id(result: CursorResult) -> int:
+    """The primary key of the row an INSERT just made."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("this statement inserted no row")
+    return int(key[0])

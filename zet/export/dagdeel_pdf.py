@@ -172,7 +172,7 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
                      Paragraph(f"<b>{text(item.titel)}</b>", s.cell),
                      *[""] * (len(heads) - 2)])
         extra.append(("SPAN", (1, index), (-1, index)))
-        if item.kind != "ronde":
+        if item.kind != "ronde" or item.ronde is None:
             continue
         extra += [("LINEABOVE", (0, index), (-1, index), 0.8, MUTED),
                   ("BACKGROUND", (0, index), (-1, index), SHADE)]
@@ -307,9 +307,9 @@ def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable
             story.append(box)
             for kind, heading in (("sterk", "Sterke punten (niet bevestigd)"),
                                   ("ontwikkel", "Ontwikkelpunten (niet bevestigd)")):
-                points = group.points_of(kind)
-                if points:
+                drafts = group.points_of(kind)
+                if drafts:
                     story.append(Paragraph(heading, s.source))
                     story += [Paragraph(text(p.text), s.draft, bulletText=f"{number}.")
-                              for number, p in enumerate(points, start=1)]
+                              for number, p in enumerate(drafts, start=1)]
     return story
