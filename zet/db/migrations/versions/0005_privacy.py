@@ -13,8 +13,15 @@ branch_labels = None
 depends_on = None
 
 
+
+def _rebuild() -> str:
+    """SQLite rebuilds dagdelen (its DROP COLUMN refuses a table with a foreign key that
+    0004 added); PostgreSQL alters it in place."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("dagdelen", recreate="always") as batch:
+    with op.batch_alter_table("dagdelen", recreate=_rebuild()) as batch:
         batch.add_column(sa.Column("purged_at", sa.DateTime(timezone=True), nullable=True))
         batch.add_column(sa.Column("rolaantallen", sa.Text, nullable=True))
     with op.batch_alter_table("groepen") as batch:
@@ -30,6 +37,6 @@ def downgrade() -> None:
     op.drop_table("onderhoud")
     with op.batch_alter_table("groepen") as batch:
         batch.drop_column("rolaantallen")
-    with op.batch_alter_table("dagdelen", recreate="always") as batch:
+    with op.batch_alter_table("dagdelen", recreate=_rebuild()) as batch:
         batch.drop_column("rolaantallen")
         batch.drop_column("purged_at")

@@ -13,8 +13,15 @@ branch_labels = None
 depends_on = None
 
 
+
+def _rebuild() -> str:
+    """SQLite rebuilds dagdelen (its DROP COLUMN refuses a table with a foreign key that
+    0004 added); PostgreSQL alters it in place."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("dagdelen", recreate="always") as batch:
+    with op.batch_alter_table("dagdelen", recreate=_rebuild()) as batch:
         batch.add_column(sa.Column("scherm_pagina", sa.Integer, nullable=False,
                                    server_default="0"))
     with op.batch_alter_table("groepen") as batch:
@@ -50,5 +57,5 @@ def downgrade() -> None:
         batch.drop_constraint("uq_groepen_notulist_secret", type_="unique")
         batch.drop_column("notulist_secret")
         batch.drop_column("scherm_pagina")
-    with op.batch_alter_table("dagdelen", recreate="always") as batch:
+    with op.batch_alter_table("dagdelen", recreate=_rebuild()) as batch:
         batch.drop_column("scherm_pagina")
