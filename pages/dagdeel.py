@@ -9,7 +9,7 @@ from ui import live
 from ui.actions import act, show_flash
 from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
-from ui.links import screen_url
+from ui.links import dagdeel_control_url, screen_url
 from ui.page import refuse_link, setup
 from ui.projector import plenary
 from ui.resources import engine, library
@@ -18,6 +18,7 @@ from zet import rounds
 from zet.dagdelen import close_dagdeel, dagdeel_by_secret
 from zet.errors import NotFound
 from zet.projector import page_at
+from zet.qr import qr_png
 from zet.room import set_plenary, set_plenary_page
 from zet.states import Phase
 
@@ -80,9 +81,11 @@ with beamer:
     st.link_button("Plenair scherm openen", plenary_url, icon=":material/open_in_new:",
                    type="primary", width="stretch")
     st.code(plenary_url, language=None, wrap_lines=True)
-    st.caption("Eén laptop die gespiegeld wordt? Open deze bediening op je telefoon (scan de "
-               "link hierboven niet vanaf de beamer: stuur hem jezelf vooraf) en zet in dit "
-               "venster het plenaire scherm op volledig scherm (F11).")
+    st.caption("Eén laptop die gespiegeld wordt? Scan vóór de beamer aangaat deze code met je "
+               "telefoon: daar heb je dan deze bediening. Zet daarna in dit venster het plenaire "
+               "scherm op volledig scherm (F11).")
+    st.image(qr_png(dagdeel_control_url(dagdeel.admin_secret)), width=200)
+    st.caption("Deel deze code niet: ermee bedien je het hele dagdeel.")
 with tafels:
     indeling.rounds_panel(dagdeel.id)
 with koppelingen:

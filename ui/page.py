@@ -25,6 +25,8 @@ _TOUCH_CSS = """
 [data-testid="stBaseButton-primaryFormSubmit"],
 [data-testid="stBaseButton-secondaryFormSubmit"] { min-height: 48px; }
 [data-testid="stExpander"] summary { min-height: 48px; }
+[data-testid="stLinkButton"] a, [data-testid="stPopover"] button { min-height: 48px; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
 </style>
 """
