@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zet import answers, groups, participants  # noqa: E402
-from zet.content import load_library  # noqa: E402
-from zet.dagdelen import create_single_session  # noqa: E402
-from zet.db import make_engine  # noqa: E402
-from zet.roles import ROLES  # noqa: E402
+from zet import answers, groups, participants
+from zet.content import load_library
+from zet.dagdelen import create_single_session
+from zet.db import make_engine
+from zet.roles import ROLES
 
 CONTENT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "content"
 
@@ -37,7 +37,7 @@ def simultaneous_saves(engine, group_id, people, question, repeats: int) -> list
     for round_ in range(repeats):
         barrier = threading.Barrier(len(people))
 
-        def save(person, round_=round_):
+        def save(person, round_=round_, barrier=barrier):
             barrier.wait()
             start = time.perf_counter()
             answers.save_answer(engine, group_id, person.id, question,
