@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.loadgen.baseline import baseline_room
 from bench.loadgen.measure import HealthProbe, Windows, spread
+from bench.loadgen.profile import sampling
 from bench.loadgen.server import ROOT, streamlit_server
 from bench.loadgen.zet_room import Room
 from zet.config import load_settings
@@ -136,8 +137,9 @@ def own_servers(args, library) -> list[Line]:
             engine = make_engine(url)
             with streamlit_server("zet_app.py", {"ZET_DATABASE_URL": url}, logs) as (base, pid):
                 label = f"ZET, {args.groups} group(s), step via {args.step_via}"
-                lines.append(asyncio.run(zet_room(args, engine, library, [base], base, [pid],
-                                                  base, phones, label)))
+                with sampling(pid, args.profile, f"zet-{phones}-g{args.groups}"):
+                    lines.append(asyncio.run(zet_room(args, engine, library, [base], base,
+                                                      [pid], base, phones, label)))
                 print_line(lines[-1])
             engine.dispose()
         if args.baseline:
@@ -196,6 +198,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pids", type=lambda s: [int(x) for x in s.split(",")], default=[])
     parser.add_argument("--database-url", help="the database the running servers share")
     parser.add_argument("--label", default="")
+    parser.add_argument("--profile", type=Path,
+                        help="record the ZET server with py-spy (GIL holders) into this folder")
     parser.add_argument("--json", type=Path, help="also write the lines as JSON here")
     args = parser.parse_args(argv)
     if args.target and not args.database_url:
