@@ -89,7 +89,8 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
     room = Room(engine, library, theme_id=args.theme, phones=phones, group_count=args.groups,
                 phone_urls=phone_urls, projector_url=projector_url,
                 ramp_per_second=args.ramp, answer_window=args.answer_window,
-                idle_seconds=args.idle, step_via=args.step_via, timeout=args.timeout)
+                idle_seconds=args.idle, step_via=args.step_via,
+                step_changes=args.step_changes, timeout=args.timeout)
     windows = Windows(pids)
     room.on_window = windows
     probe = HealthProbe(health_url)
@@ -190,6 +191,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-seconds", type=float, default=420.0, help="per room, seconds")
     parser.add_argument("--step-via", choices=("api", "projector"), default="api",
                         help="change the step through zet.groups or the projector's button")
+    parser.add_argument("--step-changes", type=int, default=1,
+                        help="how many times the groups move one step on (1..5)")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")
     parser.add_argument("--target", help="base URL of running servers (or their proxy)")
     parser.add_argument("--phone-urls", type=lambda s: s.split(","),

@@ -21,6 +21,7 @@ from zet.roles import ROLES
 from zet.steps import Step
 
 _PHONE_STEP = re.compile(r"data-testid='phone-step' data-step='([a-z_]+)'")
+_PROJECTOR_STEP = re.compile(r"data-testid='projector-step' data-step='([a-z_]+)'")
 _DONE = re.compile(r"data-testid='werkblad-progress'[^>]*>(\d+) van (\d+) ingevuld")
 _BUSY = re.compile(r"^(\d+) deelnemer\(s\) zijn nog bezig")
 SAVED = "✓ Opgeslagen"
@@ -81,11 +82,15 @@ class Projector:
     group_id: int
     client: PageClient
     started_at: dict[int, float] = field(default_factory=dict)  # started count -> first seen
+    step_seen: dict[str, float] = field(default_factory=dict)
     _done: int = 0
 
     def on_text(self, stamp: float, text: str) -> None:
         done, busy = _DONE.search(text), _BUSY.match(text)
-        if done:
+        step = _PROJECTOR_STEP.search(text)
+        if step:
+            self.step_seen.setdefault(step.group(1), stamp)
+        elif done:
             self._done = int(done.group(1))
             self._record(self._done, stamp)
         elif busy:
@@ -168,18 +173,23 @@ def _percentile_free_projector_latencies(phones: list[Phone],
     return latencies
 
 
+async def _all_see(viewers: list[Phone] | list[Projector], step: str, timeout: float) -> None:
+    await asyncio.gather(*(v.client.wait_for(lambda v=v: step in v.step_seen, timeout)
+                           for v in viewers))
+
+
 class Room:
     """One benchmark room against ``phone_urls`` (round robin) and ``projector_url``."""
 
     def __init__(self, engine: Engine, library: Library, *, theme_id: str, phones: int,
                  group_count: int, phone_urls: list[str], projector_url: str,
                  ramp_per_second: float, answer_window: float, idle_seconds: float,
-                 step_via: str, timeout: float, seed: int = 11) -> None:
+                 step_via: str, step_changes: int, timeout: float, seed: int = 11) -> None:
         self.engine, self.library = engine, library
         self.theme_id, self.count, self.group_count = theme_id, phones, group_count
         self.phone_urls, self.projector_url = phone_urls, projector_url
         self.ramp, self.answer_window, self.idle = ramp_per_second, answer_window, idle_seconds
-        self.step_via, self.timeout = step_via, timeout
+        self.step_via, self.step_changes, self.timeout = step_via, step_changes, timeout
         self.random = random.Random(seed)
         self.windows: dict[str, tuple[float, float]] = {}
         self.on_window = None  # called with (name, "start"|"end") for CPU sampling
@@ -220,6 +230,7 @@ class Room:
             await projector.client.wait_for(lambda p=projector: 0 in p.started_at or bool(
                 p.client.events.finished_runs), self.timeout)
 
+        await self._warm_up(session.dagdeel.join_code)
         self._mark("join", "start")
         tasks = []
         for phone in phones:
@@ -240,8 +251,18 @@ class Room:
         await asyncio.sleep(3)  # the projectors' next poll
         self._mark("answer", "end")
 
-        step_latencies = await self._step_change(session, phones, projectors)
+        step_latencies = await self._step_changes(session, phones, projectors)
         return self._result(session, question, phones, projectors, step_latencies)
+
+    async def _warm_up(self, code: str) -> None:
+        """Two join forms per phone URL (a proxy alternates), so every process has loaded
+        the phone page before the clock runs."""
+        clients = [PageClient(url, "deelnemen", f"code={code}", timeout=self.timeout)
+                   for url in self.phone_urls for _ in range(2)]
+        for client in clients:
+            await client.open()
+            await client.wait_for(lambda c=client: c.events.finished_runs > 0, self.timeout)
+            await client.close()
 
     def _seat(self, phones: list[Phone]) -> None:
         for phone in phones:
@@ -249,27 +270,33 @@ class Room:
                 person = participants.participant_by_token(self.engine, phone.token)
                 phone.group_id = participants.group_of(self.engine, person)
 
-    async def _step_change(self, session, phones, projectors) -> list[float]:
-        target = Step.UITWISSELING.value
-        self._mark("step", "start")
-        start = time.monotonic()
-        if self.step_via == "projector":
-            await asyncio.gather(*(p.client.press("step_forward")
-                                   for p in projectors.values()))
-        else:
-            for group_id in session.group_ids:
-                groups.set_step(self.engine, group_id, Step.UITWISSELING,
-                                expected_current=Step.WERKBLAD)
+    async def _step_changes(self, session, phones, projectors) -> list[float]:
+        """``self.step_changes`` times: move every group one step on, time each phone."""
+        latencies: list[float] = []
         live = [p for p in phones if not p.error]
-        await asyncio.gather(*(p.client.wait_for(lambda p=p: target in p.step_seen,
-                                                 self.timeout) for p in live))
-        self._mark("step", "end")
-        latencies = []
-        for phone in live:
-            if target in phone.step_seen:
-                latencies.append(phone.step_seen[target] - start)
+        current = Step.WERKBLAD
+        self._mark("step", "start")
+        for _ in range(self.step_changes):
+            target = current.next()
+            if target is None:
+                break
+            start = time.monotonic()
+            if self.step_via == "projector":
+                await asyncio.gather(*(p.client.press("step_forward")
+                                       for p in projectors.values()))
             else:
-                phone.error = "step: the new step did not reach this phone"
+                for group_id in session.group_ids:
+                    groups.set_step(self.engine, group_id, target, expected_current=current)
+            await _all_see(live, target.value, self.timeout)
+            for phone in live:
+                if target.value in phone.step_seen:
+                    latencies.append(phone.step_seen[target.value] - start)
+                elif not phone.error:
+                    phone.error = f"step: {target.value} did not reach this phone"
+            await _all_see(list(projectors.values()), target.value, self.timeout)
+            current = target
+            await asyncio.sleep(self.random.uniform(0.5, 2.5))  # not in phase with the polls
+        self._mark("step", "end")
         return latencies
 
     def _result(self, session, question, phones, projectors, step) -> RoomResult:
