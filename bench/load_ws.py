@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.loadgen.baseline import baseline_room
 from bench.loadgen.measure import HealthProbe, Windows, spread
 from bench.loadgen.profile import sampling
-from bench.loadgen.server import ROOT, streamlit_server
+from bench.loadgen.server import ROOT, machine_busy, streamlit_server, usage
 from bench.loadgen.zet_room import Room
 from zet.config import load_settings
 from zet.content import load_library
@@ -52,6 +52,7 @@ class Line:
     rss_mb: str
     health_worst: str
     client_cpu: str
+    other_cpu: str
     errors: int
     lost: str
     duplicated: str
@@ -68,7 +69,8 @@ def _client_cpu() -> float:
 
 
 def _line(scenario: str, phones: int, windows: Windows, probe: HealthProbe,
-          client_cpu: float, wall: float, **figures) -> Line:
+          client_cpu: float, wall: float, machine0: tuple[float, float], **figures) -> Line:
+    """``machine0``: machine_busy() when the room began, to say how much else ran."""
     before, after = windows.rss("join", "start"), windows.rss("idle", "end")
     per_phone = None if before is None or after is None else (after - before) / phones / MB
     idle = windows.cpu_share("idle")
@@ -81,7 +83,15 @@ def _line(scenario: str, phones: int, windows: Windows, probe: HealthProbe,
                 rss_per_phone_mb=_fmt(per_phone, "{:.2f}"),
                 rss_mb=_fmt(after and after / MB, "{:.0f}"),
                 health_worst=_fmt(probe.worst(), "{:.2f}"),
-                client_cpu=f"{client_cpu / wall:.2f}", **figures)
+                client_cpu=f"{client_cpu / wall:.2f}",
+                other_cpu=f"{_other_cores(windows, client_cpu, machine0):.2f}", **figures)
+
+
+def _other_cores(windows: Windows, client_cpu: float, machine0: tuple[float, float]) -> float:
+    """Cores busy with processes other than the servers and this load generator."""
+    busy1, wall1 = machine_busy()
+    server = usage(windows.pids).cpu_seconds - windows.first_cpu
+    return max(0.0, (busy1 - machine0[0] - server - client_cpu) / (wall1 - machine0[1]))
 
 
 async def zet_room(args, engine, library, phone_urls, projector_url, pids, health_url,
@@ -95,13 +105,13 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
     room.on_window = windows
     probe = HealthProbe(health_url)
     probe.start()
-    cpu0, wall0 = _client_cpu(), time.monotonic()
+    cpu0, wall0, machine0 = _client_cpu(), time.monotonic(), machine_busy()
     try:
         result = await asyncio.wait_for(room.run(), args.max_seconds)
     finally:
         await probe.stop()
     return _line(label, phones, windows, probe, _client_cpu() - cpu0,
-                 time.monotonic() - wall0,
+                 time.monotonic() - wall0, machine0,
                  join=spread(result.join), stored=spread(result.stored),
                  projector=spread(result.projector), step=spread(result.step),
                  errors=len(result.errors),
@@ -114,7 +124,7 @@ async def trivial_room(args, base_url: str, pid: int, sessions: int) -> Line:
     windows = Windows([pid])
     probe = HealthProbe(base_url)
     probe.start()
-    cpu0, wall0 = _client_cpu(), time.monotonic()
+    cpu0, wall0, machine0 = _client_cpu(), time.monotonic(), machine_busy()
     try:
         opened, errors = await asyncio.wait_for(
             baseline_room(base_url, sessions, ramp_per_second=args.ramp,
@@ -123,7 +133,7 @@ async def trivial_room(args, base_url: str, pid: int, sessions: int) -> Line:
     finally:
         await probe.stop()
     return _line("trivial page", sessions, windows, probe, _client_cpu() - cpu0,
-                 time.monotonic() - wall0, join=spread(opened), stored="-", projector="-",
+                 time.monotonic() - wall0, machine0, join=spread(opened), stored="-", projector="-",
                  step="-", errors=len(errors), lost="-", duplicated="-",
                  first_error=(errors[0][:160] if errors else ""))
 
@@ -166,8 +176,8 @@ def external_servers(args, library) -> list[Line]:
 
 
 HEADER = ("scenario", "phones", "join", "stored", "projector", "step", "idle_cpu",
-          "busy_cpu", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu", "errors",
-          "lost", "duplicated")
+          "busy_cpu", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu", "other_cpu",
+          "errors", "lost", "duplicated")
 
 
 def print_line(line: Line) -> None:

@@ -25,6 +25,10 @@ class Windows:
     """Server usage at the edges of named windows (join, idle, answer, step)."""
     pids: list[int]
     edges: dict[tuple[str, str], tuple[float, Usage]] = field(default_factory=dict)
+    first_cpu: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.first_cpu = usage(self.pids).cpu_seconds
 
     def __call__(self, name: str, edge: str) -> None:
         self.edges[(name, edge)] = (time.monotonic(), usage(self.pids))

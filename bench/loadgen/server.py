@@ -41,6 +41,13 @@ def usage(pids: list[int]) -> Usage:
     return Usage(cpu, rss)
 
 
+def machine_busy() -> tuple[float, float]:
+    """(busy CPU seconds of all processes on the machine, wall seconds) from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return (sum(fields[:8]) - idle) / _TICKS, time.monotonic()
+
+
 def wait_healthy(base_url: str, timeout: float = 60.0, process=None) -> None:
     deadline = time.monotonic() + timeout
     while True:
