@@ -5,6 +5,7 @@
 # Everything it starts is stopped again when it ends (trap), also on Ctrl-C or an error.
 #
 #   bench/scale_out.sh                   # N=100 phones, P = 1 then 2 processes
+#   N=200,400 bench/scale_out.sh          # two rooms per P, one after the other
 #   N=200 PROCESSES="1 2 3" bench/scale_out.sh
 #   GROUPS_PER_ROOM=13 N=200 bench/scale_out.sh
 #
@@ -138,9 +139,9 @@ echo "== phones on process A; the step button pressed on process B, then on proc
 "$PYTHON" bench/load_ws.py --n "$CROSS_N" --no-baseline --step-via projector \
   --target "${APP_URLS[0]}" --phone-urls "${APP_URLS[0]}" --projector-url "${APP_URLS[1]}" \
   --pids "$(pids_csv)" --database-url "$ZET_DATABASE_URL" \
-  --label "phones on A, button on B" --json "$RESULTS/cross-B-$CROSS_N.json" || true
+  --step-changes 4 --label "phones on A, button on B" --json "$RESULTS/cross-B-$CROSS_N.json" || true
 "$PYTHON" bench/load_ws.py --n "$CROSS_N" --no-baseline --step-via projector \
   --target "${APP_URLS[0]}" --phone-urls "${APP_URLS[0]}" --projector-url "${APP_URLS[0]}" \
   --pids "$(pids_csv)" --database-url "$ZET_DATABASE_URL" \
-  --label "phones on A, button on A" --json "$RESULTS/cross-A-$CROSS_N.json" || true
+  --step-changes 4 --label "phones on A, button on A" --json "$RESULTS/cross-A-$CROSS_N.json" || true
 stop_apps
