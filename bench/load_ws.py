@@ -98,7 +98,8 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
                    phones: int, label: str) -> Line:
     room = Room(engine, library, theme_id=args.theme, phones=phones, group_count=args.groups,
                 phone_urls=phone_urls, projector_url=projector_url,
-                ramp_per_second=args.ramp, answer_window=args.answer_window,
+                ramp_per_second=args.ramp,
+                answer_window=args.answer_window or max(5.0, phones / 10),
                 idle_seconds=args.idle, step_via=args.step_via,
                 step_changes=args.step_changes, timeout=args.timeout)
     windows = Windows(pids)
@@ -194,8 +195,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--groups", type=int, default=1, help="tables in the round")
     parser.add_argument("--theme", default="coachen-en-feedback")
     parser.add_argument("--ramp", type=float, default=20.0, help="phones joining per second")
-    parser.add_argument("--answer-window", type=float, default=5.0,
-                        help="phones answer at random moments within this many seconds")
+    parser.add_argument("--answer-window", type=float, default=None,
+                        help="phones answer at random moments within this many seconds "
+                             "(default: max(5, phones / 10), i.e. about 10 saves a second)")
     parser.add_argument("--idle", type=float, default=10.0, help="seconds of idle following")
     parser.add_argument("--timeout", type=float, default=60.0, help="per wait, seconds")
     parser.add_argument("--max-seconds", type=float, default=420.0, help="per room, seconds")

@@ -317,6 +317,9 @@ class Room:
         for initials, value in answers:
             found.setdefault(initials, []).append(value)
         errors = [p.error for p in phones if p.error]
+        errors += [f"{p.initials}: answer stored but '✓ Opgeslagen' never shown" for p in phones
+                   if p.stored_latency is None
+                   and expected_answers[p.initials] in found.get(p.initials, [])]
         for client in [*(p.client for p in phones), *(p.client for p in projectors.values())]:
             errors.extend(client.events.errors)
         return RoomResult(
