@@ -47,7 +47,7 @@ class Line:
     projector: str
     step: str
     idle_cpu: str
-    busy_cpu: str
+    step_cpu_ms: str
     rss_per_phone_mb: str
     rss_mb: str
     health_worst: str
@@ -69,17 +69,18 @@ def _client_cpu() -> float:
 
 
 def _line(scenario: str, phones: int, windows: Windows, probe: HealthProbe,
-          client_cpu: float, wall: float, machine0: tuple[float, float], **figures) -> Line:
+          client_cpu: float, wall: float, machine0: tuple[float, float], step_changes: int,
+          **figures) -> Line:
     """``machine0``: machine_busy() when the room began, to say how much else ran."""
     before, after = windows.rss("join", "start"), windows.rss("idle", "end")
     per_phone = None if before is None or after is None else (after - before) / phones / MB
     idle = windows.cpu_share("idle")
-    busy = max((s for s in (windows.cpu_share("step"), windows.cpu_share("answer"),
-                            windows.cpu_share("join")) if s is not None), default=None)
+    reruns = phones * step_changes
+    extra = windows.cpu_above("step", idle or 0.0) if reruns else None
     return Line(scenario=scenario, phones=phones,
                 idle_cpu=_fmt(idle, "{:.2f}") + _fmt(
                     None if idle is None else 100 * idle / phones, " ({:.2f}%/ph)"),
-                busy_cpu=_fmt(busy, "{:.2f}"),
+                step_cpu_ms=_fmt(extra and 1000 * extra / reruns, "{:.1f}"),
                 rss_per_phone_mb=_fmt(per_phone, "{:.2f}"),
                 rss_mb=_fmt(after and after / MB, "{:.0f}"),
                 health_worst=_fmt(probe.worst(), "{:.2f}"),
@@ -112,7 +113,7 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
     finally:
         await probe.stop()
     return _line(label, phones, windows, probe, _client_cpu() - cpu0,
-                 time.monotonic() - wall0, machine0,
+                 time.monotonic() - wall0, machine0, args.step_changes,
                  join=spread(result.join), stored=spread(result.stored),
                  projector=spread(result.projector), step=spread(result.step),
                  errors=len(result.errors),
@@ -134,7 +135,7 @@ async def trivial_room(args, base_url: str, pid: int, sessions: int) -> Line:
     finally:
         await probe.stop()
     return _line("trivial page", sessions, windows, probe, _client_cpu() - cpu0,
-                 time.monotonic() - wall0, machine0, join=spread(opened), stored="-", projector="-",
+                 time.monotonic() - wall0, machine0, 0, join=spread(opened), stored="-", projector="-",
                  step="-", errors=len(errors), lost="-", duplicated="-",
                  first_error=(errors[0][:160] if errors else ""))
 
@@ -177,7 +178,7 @@ def external_servers(args, library) -> list[Line]:
 
 
 HEADER = ("scenario", "phones", "join", "stored", "projector", "step", "idle_cpu",
-          "busy_cpu", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu", "other_cpu",
+          "step_cpu_ms", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu", "other_cpu",
           "errors", "lost", "duplicated")
 
 

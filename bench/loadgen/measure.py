@@ -40,6 +40,13 @@ class Windows:
             return None
         return (end[1].cpu_seconds - start[1].cpu_seconds) / (end[0] - start[0])
 
+    def cpu_above(self, name: str, share: float) -> float | None:
+        """CPU seconds in the window beyond ``share`` of a core (e.g. the idle share)."""
+        start, end = self.edges.get((name, "start")), self.edges.get((name, "end"))
+        if not start or not end:
+            return None
+        return (end[1].cpu_seconds - start[1].cpu_seconds) - share * (end[0] - start[0])
+
     def rss(self, name: str, edge: str) -> int | None:
         point = self.edges.get((name, edge))
         return point[1].rss_bytes if point else None
