@@ -61,6 +61,7 @@ class HealthProbe:
         self.every, self.limit = every, limit
         self.samples: list[tuple[float, float]] = []  # (start, seconds)
         self._task: asyncio.Task | None = None
+        self._stopping = False
 
     async def _probe_once(self) -> float:
         start = time.monotonic()
@@ -77,6 +78,8 @@ class HealthProbe:
 
     async def _loop(self) -> None:
         for _ in range(self.limit):
+            if self._stopping:
+                return
             start = time.monotonic()
             try:
                 self.samples.append((start, await self._probe_once()))
@@ -85,12 +88,16 @@ class HealthProbe:
             await asyncio.sleep(self.every)
 
     def start(self) -> None:
+        self._stopping = False
         self._task = asyncio.create_task(self._loop())
 
     async def stop(self) -> None:
+        """Stop by flag as well as by cancelling: Python 3.11's wait_for can swallow a
+        cancellation that arrives as the probe completes, and the loop would run on."""
+        self._stopping = True
         if self._task:
             self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            await asyncio.wait({self._task}, timeout=35)
 
     def worst(self, window: tuple[float, float] | None = None) -> float | None:
         chosen = [s for t, s in self.samples
