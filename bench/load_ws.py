@@ -52,6 +52,7 @@ class Line:
     rss_mb: str
     health_worst: str
     client_cpu: str
+    client_lag: str
     other_cpu: str
     errors: int
     lost: str
@@ -85,6 +86,7 @@ def _line(scenario: str, phones: int, windows: Windows, probe: HealthProbe,
                 rss_mb=_fmt(after and after / MB, "{:.0f}"),
                 health_worst=_fmt(probe.worst(), "{:.2f}"),
                 client_cpu=f"{client_cpu / wall:.2f}",
+                client_lag=_fmt(max(probe.lags, default=None), "{:.2f}"),
                 other_cpu=f"{_other_cores(windows, client_cpu, machine0):.2f}", **figures)
 
 
@@ -178,8 +180,8 @@ def external_servers(args, library) -> list[Line]:
 
 
 HEADER = ("scenario", "phones", "join", "stored", "projector", "step", "idle_cpu",
-          "step_cpu_ms", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu", "other_cpu",
-          "errors", "lost", "duplicated")
+          "step_cpu_ms", "rss_per_phone_mb", "rss_mb", "health_worst", "client_cpu",
+          "client_lag", "other_cpu", "errors", "lost", "duplicated")
 
 
 def print_line(line: Line) -> None:

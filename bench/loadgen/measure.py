@@ -61,6 +61,8 @@ class HealthProbe:
         self.every, self.limit = every, limit
         self.samples: list[tuple[float, float]] = []  # (start, seconds)
         self._task: asyncio.Task | None = None
+        self._lag_task: asyncio.Task | None = None
+        self.lags: list[float] = []
         self._stopping = False
 
     async def _probe_once(self) -> float:
@@ -76,6 +78,16 @@ class HealthProbe:
             writer.close()
         return time.monotonic() - start
 
+    async def _lag_loop(self) -> None:
+        """How late this process's own event loop wakes up: if the load generator is the
+        bottleneck, every phone's timestamps would be late by this much."""
+        for _ in range(self.limit * 5):
+            if self._stopping:
+                return
+            planned = time.monotonic() + 0.1
+            await asyncio.sleep(0.1)
+            self.lags.append(max(0.0, time.monotonic() - planned))
+
     async def _loop(self) -> None:
         for _ in range(self.limit):
             if self._stopping:
@@ -90,14 +102,16 @@ class HealthProbe:
     def start(self) -> None:
         self._stopping = False
         self._task = asyncio.create_task(self._loop())
+        self._lag_task = asyncio.create_task(self._lag_loop())
 
     async def stop(self) -> None:
         """Stop by flag as well as by cancelling: Python 3.11's wait_for can swallow a
         cancellation that arrives as the probe completes, and the loop would run on."""
         self._stopping = True
-        if self._task:
-            self._task.cancel()
-            await asyncio.wait({self._task}, timeout=35)
+        for task in (self._task, self._lag_task):
+            if task:
+                task.cancel()
+                await asyncio.wait({task}, timeout=35)
 
     def worst(self, window: tuple[float, float] | None = None) -> float | None:
         chosen = [s for t, s in self.samples
