@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 
 import pytest
 from browser import ARTIFACTS, PHONE, launch_chromium, streamlit_server
@@ -51,6 +52,33 @@ async def _simulated(base: str, code: str, question_id: str) -> list[Phone]:
     return phones
 
 
+class LoopThread:
+    """The simulated phones' asyncio loop, in its own thread: Playwright's sync API already
+    runs a loop in the test's thread."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def run(self, coroutine, timeout: float = 60):
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout)
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        self.loop.close()
+
+
+async def _all_reach(phones: list[Phone], step: str) -> list[bool]:
+    return await asyncio.gather(*(p.client.wait_for(lambda p=p: step in p.step_seen, 20)
+                                  for p in phones))
+
+
+async def _close(phones: list[Phone]) -> None:
+    await asyncio.gather(*(p.client.close() for p in phones))
+
+
 def test_simulated_phones_write_what_browser_phones_write(tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     url = f"sqlite:///{tmp_path / 'zet.db'}"
@@ -78,21 +106,18 @@ def test_simulated_phones_write_what_browser_phones_write(tmp_path):
             expect(page.get_by_text("✓ Opgeslagen").first).to_be_visible()
             pages.append(page)
 
-        loop = asyncio.new_event_loop()
+        loop = LoopThread()
         try:
-            simulated = loop.run_until_complete(_simulated(base, code, question.id))
+            simulated = loop.run(_simulated(base, code, question.id))
             assert [p.error for p in simulated] == [None, None, None]
             groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
             for page in pages:
                 page.locator("[data-testid='phone-step'][data-step='uitwisseling']").wait_for(
                     state="attached")
-            seen = loop.run_until_complete(asyncio.gather(*(
-                p.client.wait_for(lambda p=p: "uitwisseling" in p.step_seen, 20)
-                for p in simulated)))
-            assert seen == [True, True, True]
-            loop.run_until_complete(asyncio.gather(*(p.client.close() for p in simulated)))
+            assert loop.run(_all_reach(simulated, "uitwisseling")) == [True, True, True]
+            loop.run(_close(simulated))
         finally:
-            loop.close()
+            loop.stop()
         browser.close()
 
     rows = _rows(engine, session.dagdeel.id, question.id)
