@@ -1,0 +1,1 @@
+"""Websocket load generator for the ZET app (see bench/load_ws.py)."""
