@@ -137,7 +137,8 @@ async def trivial_room(args, base_url: str, pid: int, sessions: int) -> Line:
     finally:
         await probe.stop()
     return _line("trivial page", sessions, windows, probe, _client_cpu() - cpu0,
-                 time.monotonic() - wall0, machine0, 0, join=spread(opened), stored="-", projector="-",
+                 time.monotonic() - wall0, machine0, 0, join=spread(opened), stored="-",
+                 projector="-",
                  step="-", errors=len(errors), lost="-", duplicated="-",
                  first_error=(errors[0][:160] if errors else ""))
 

@@ -169,7 +169,7 @@ class PageClient:
                 self.events.errors.append(f"closed: {error}")
         except asyncio.CancelledError:
             raise
-        except Exception as error:  # noqa: BLE001 - a benchmark records, never hides
+        except Exception as error:
             self.events.errors.append(f"read: {error!r}")
         finally:
             self.changed.set()

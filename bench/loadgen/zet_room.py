@@ -3,6 +3,7 @@ watch the werkblad progress. Every wait is bounded; every figure is a monotonic 
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import re
 import time
@@ -21,19 +22,26 @@ from zet.roles import ROLES
 from zet.steps import Step
 
 _PHONE_STEP = re.compile(r"data-testid='phone-step' data-step='([a-z_]+)'")
-_PROJECTOR_STEP = re.compile(r"data-testid='projector-step' data-step='([a-z_]+)'")
+_PROJECTOR_STEP = re.compile(r"data-testid='control-step' data-step='([a-z_]+)'")
 _DONE = re.compile(r"data-testid='werkblad-progress'[^>]*>(\d+) van (\d+) ingevuld")
 _BUSY = re.compile(r"^(\d+) deelnemer\(s\) zijn nog bezig")
-SAVED = "✓ Opgeslagen"
+SAVED = re.compile(r"Opgeslagen \d\d:\d\d")  # the phone's "Opgeslagen 14:02"
 TABLES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def text_question(library: Library, theme_id: str):
-    """The first werkblad question answered in a text area ('lijst' or 'tekst')."""
+def answer_question(library: Library, theme_id: str):
+    """The first werkblad question with one choice (a radio): a standard widget the
+    simulated phone can set. (Open answers use the typing component, whose state the
+    browser sends on its own schedule.)"""
     for question in library.themes[theme_id].vragen:
-        if question.type in ("lijst", "tekst"):
+        if question.type == "keuze":
             return question
-    raise LookupError(f"theme {theme_id} has no text question")
+    raise LookupError(f"theme {theme_id} has no one-choice question")
+
+
+def choice_of(question, number: int) -> str:
+    """What phone ``number`` answers: the options in turn."""
+    return question.opties[number % len(question.opties)]
 
 
 def create_room(engine: Engine, theme_id: str, group_count: int) -> CreatedSession:
@@ -61,15 +69,11 @@ class Phone:
     def initials(self) -> str:
         return f"B{self.number}"
 
-    @property
-    def answer(self) -> str:
-        return f"bench {self.number}"
-
     def on_text(self, stamp: float, text: str) -> None:
         match = _PHONE_STEP.search(text)
         if match:
             self.step_seen.setdefault(match.group(1), stamp)
-        elif text.startswith(SAVED):
+        elif SAVED.search(text):
             self.saved_at.append(stamp)
 
     @property
@@ -131,7 +135,7 @@ async def _phone_join(phone: Phone, timeout: float) -> None:
         if not await client.wait_for(lambda: Step.WERKBLAD.value in phone.step_seen, timeout):
             raise TimeoutError("phone did not reach the werkblad after joining")
         phone.join_latency = phone.step_seen[Step.WERKBLAD.value] - start
-    except Exception as error:  # noqa: BLE001 - counted as an error of this phone
+    except Exception as error:
         phone.error = f"join: {error!r}"
 
 
@@ -142,20 +146,20 @@ def _join_button(client: PageClient):
         return None
 
 
-async def _phone_answer(phone: Phone, question_id: str, delay: float, timeout: float) -> None:
+async def _phone_answer(phone: Phone, question, delay: float, timeout: float) -> None:
     if phone.error:
         return
     client = phone.client
     await asyncio.sleep(delay)
     try:
-        area = client.widget("text_area", key_suffix=f"_{question_id}")
+        radio = client.widget("radio", key_suffix=f"_{question.id}")
         before = len(phone.saved_at)
         phone.submit_at = time.monotonic()
-        await client.change(area, string_value=phone.answer)
+        await client.change(radio, string_value=choice_of(question, phone.number))
         if not await client.wait_for(lambda: len(phone.saved_at) > before, timeout):
-            raise TimeoutError("no '✓ Opgeslagen' after the answer")
+            raise TimeoutError("no 'Opgeslagen' after the answer")
         phone.stored_latency = phone.saved_at[before] - phone.submit_at
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         phone.error = f"answer: {error!r}"
 
 
@@ -203,7 +207,7 @@ class Room:
 
     async def run(self) -> RoomResult:
         session = create_room(self.engine, self.theme_id, self.group_count)
-        question = text_question(self.library, self.theme_id)
+        question = answer_question(self.library, self.theme_id)
         code = session.dagdeel.join_code
         projectors = {}
         for group_id, secret in zip(session.group_ids, session.group_secrets, strict=True):
@@ -245,7 +249,7 @@ class Room:
         self._mark("idle", "end")
 
         self._mark("answer", "start")
-        await asyncio.gather(*(_phone_answer(p, question.id,
+        await asyncio.gather(*(_phone_answer(p, question,
                                              self.random.uniform(0, self.answer_window),
                                              self.timeout) for p in phones))
         await asyncio.sleep(3)  # the projectors' next poll
@@ -311,13 +315,13 @@ class Room:
                 .where(deelnemers.c.dagdeel_id == session.dagdeel.id,
                        antwoorden.c.vraag_id == question.id)).all()
         joined = {initials: count for initials, count in rows}
-        expected_answers = {p.initials: f'["{p.answer}"]' if question.type == "lijst"
-                            else f'"{p.answer}"' for p in phones}
+        expected_answers = {p.initials: json.dumps(choice_of(question, p.number),
+                                                   ensure_ascii=False) for p in phones}
         found: dict[str, list[str]] = {}
         for initials, value in answers:
             found.setdefault(initials, []).append(value)
         errors = [p.error for p in phones if p.error]
-        errors += [f"{p.initials}: answer stored but '✓ Opgeslagen' never shown" for p in phones
+        errors += [f"{p.initials}: answer stored but 'Opgeslagen' never shown" for p in phones
                    if p.stored_latency is None
                    and expected_answers[p.initials] in found.get(p.initials, [])]
         for client in [*(p.client for p in phones), *(p.client for p in projectors.values())]:

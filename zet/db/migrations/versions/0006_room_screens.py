@@ -4,6 +4,8 @@ and drafts of text a participant is still typing.
 Revision ID: 0006
 Revises: 0005
 """
+from typing import Literal
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -14,7 +16,7 @@ depends_on = None
 
 
 
-def _rebuild() -> str:
+def _rebuild() -> Literal["always", "auto"]:
     """SQLite rebuilds dagdelen (its DROP COLUMN refuses a table with a foreign key that
     0004 added); PostgreSQL alters it in place."""
     return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
