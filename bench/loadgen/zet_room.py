@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 from sqlalchemy import Engine, func, select
 
 from bench.loadgen.client import PageClient
+from ui.text import md
 from zet import groups, participants
 from zet.content import Library
 from zet.dagdelen import CreatedSession, GroupPlan, RoundPlan, create_dagdeel
@@ -25,7 +26,7 @@ _PHONE_STEP = re.compile(r"data-testid='phone-step' data-step='([a-z_]+)'")
 _PROJECTOR_STEP = re.compile(r"data-testid='control-step' data-step='([a-z_]+)'")
 _DONE = re.compile(r"data-testid='werkblad-progress'[^>]*>(\d+) van (\d+) ingevuld")
 _BUSY = re.compile(r"^(\d+) deelnemer\(s\) zijn nog bezig")
-SAVED = re.compile(r"Opgeslagen \d\d:\d\d")  # the phone's "Opgeslagen 14:02"
+SAVED = re.compile(r"Opgeslagen \d\d\\?:\d\d")  # "Opgeslagen 14:02" (":" escaped in Markdown)
 TABLES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -155,7 +156,8 @@ async def _phone_answer(phone: Phone, question, delay: float, timeout: float) ->
         radio = client.widget("radio", key_suffix=f"_{question.id}")
         before = len(phone.saved_at)
         phone.submit_at = time.monotonic()
-        await client.change(radio, string_value=choice_of(question, phone.number))
+        # A radio sends its option as drawn: the Markdown-escaped label (ui.text.md).
+        await client.change(radio, string_value=md(choice_of(question, phone.number)))
         if not await client.wait_for(lambda: len(phone.saved_at) > before, timeout):
             raise TimeoutError("no 'Opgeslagen' after the answer")
         phone.stored_latency = phone.saved_at[before] - phone.submit_at
