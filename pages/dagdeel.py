@@ -11,6 +11,7 @@ from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
 from ui.links import dagdeel_control_url, screen_url
 from ui.page import refuse_link, setup
+from ui.pager import screen_pager
 from ui.projector import plenary
 from ui.resources import engine, library
 from ui.text import md
@@ -41,18 +42,8 @@ def screen_controls(dagdeel_id: int) -> None:
     current = live.dagdeel(dagdeel_id)
     pages = plenary.pages_of(dagdeel_id)
     index, page = page_at(pages, current.screen_page)
-    with st.container(border=True):
-        st.markdown(f":material/co_present: **Op het scherm:** {md(page.title)}"
-                    + (f" · pagina {index + 1} van {len(pages)}" if len(pages) > 1 else ""))
-        if len(pages) > 1:
-            left, right = st.columns(2)
-            kwargs = {"expected_phase": current.fase}
-            left.button("◀ Vorige pagina", key="plenary_prev", width="stretch",
-                        disabled=index == 0, on_click=act,
-                        args=(set_plenary_page, dagdeel_id, index - 1), kwargs=kwargs)
-            right.button("Volgende pagina ▶", key="plenary_next", width="stretch",
-                         disabled=index >= len(pages) - 1, on_click=act,
-                         args=(set_plenary_page, dagdeel_id, index + 1), kwargs=kwargs)
+    screen_pager(page.title, index, len(pages), set_plenary_page, dagdeel_id, key="plenary",
+                 expected_phase=current.fase)
 
 
 st.markdown("**Nu in de zaal**")

@@ -141,3 +141,25 @@ def demo_room(db_dir: Path, env: dict[str, str] | None = None):
             browser.close()
     finally:
         engine.dispose()
+
+
+@contextmanager
+def fixture_app(db_dir: Path):
+    """A server on a fresh database with the test content (tests/fixtures/content), the
+    engine to that database and Chromium: yields (base url, engine, browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from zet.db import make_engine
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    url = f"sqlite:///{db_dir / 'zet.db'}"
+    engine = make_engine(url)
+    content = ROOT / "tests" / "fixtures" / "content"
+    try:
+        with streamlit_server({"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": str(content)}) \
+                as base, sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            yield base, engine, browser
+            browser.close()
+    finally:
+        engine.dispose()

@@ -6,15 +6,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server, wait_for
-from conftest import FIXTURE_CONTENT
-from playwright.sync_api import expect, sync_playwright
+from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, wait_for
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from zet import groups, participants, points, rounds
 from zet.clock import today
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
-from zet.db import make_engine
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -25,16 +23,9 @@ ROLES = ["Aanstaande leraar / student", "Aanstaande leraar / student", "Werkplek
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    ARTIFACTS.mkdir(exist_ok=True)
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'zet.db'}"
-    engine = make_engine(url)
-    with streamlit_server({"ZET_DATABASE_URL": url,
-                           "ZET_CONTENT_DIR": str(FIXTURE_CONTENT)}) as base, \
-            sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        yield base, engine, browser
-        browser.close()
-    engine.dispose()
+    """A server on a fresh database, the engine to it and Chromium."""
+    with fixture_app(tmp_path_factory.mktemp("db")) as opened:
+        yield opened
 
 
 def _dagdeel(engine, locatie: str):

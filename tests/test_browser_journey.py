@@ -11,16 +11,15 @@ import io
 import re
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, launch_chromium, streamlit_server, wait_for
+from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, wait_for
 from conftest import FIXTURE_CONTENT
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from zet import answers, groups, participants
 from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
-from zet.db import make_engine
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -30,16 +29,8 @@ LAPTOP = {"width": 1280, "height": 800}
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     """A server on a fresh database, the engine to it and Chromium."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'zet.db'}"
-    engine = make_engine(url)
-    with streamlit_server({"ZET_DATABASE_URL": url,
-                           "ZET_CONTENT_DIR": str(FIXTURE_CONTENT)}) as base, \
-            sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        yield base, engine, browser
-        browser.close()
-    engine.dispose()
+    with fixture_app(tmp_path_factory.mktemp("db")) as opened:
+        yield opened
 
 
 def _session(engine, locatie: str = "Het Kompas, locatie Noord"):

@@ -3,35 +3,21 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
 from statistics import mean
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zet.composition import (
-    Assignment,
     greedy_by_arrival,
     group_sizes,
     pairs_of,
     propose,
+    random_start,
     repeat_cost,
     role_cost,
 )
 from zet.roles import ROLES, STUDENT_ROLE
-
-
-def random_assignment(participants: Sequence[int], group_ids: Sequence[int],
-                      rng: random.Random) -> Assignment:
-    """A balanced random composition: what chance alone would give."""
-    shuffled = list(participants)
-    rng.shuffle(shuffled)
-    assignment: Assignment = {}
-    start = 0
-    for group, size in zip(group_ids, group_sizes(len(shuffled), len(group_ids))):
-        assignment[group] = shuffled[start:start + size]
-        start += size
-    return assignment
 
 
 @st.composite
@@ -102,7 +88,7 @@ def test_fewer_repeat_pairings_than_chance_at_the_same_role_spread(room):
         ours.append(repeat_cost(assignment, met))
         spread = role_cost(assignment, roles)
         fair = [repeat_cost(candidate, met) for candidate in
-                (random_assignment(list(roles), group_ids, rng) for _ in range(200))
+                (random_start(list(roles), group_ids, rng) for _ in range(200))
                 if role_cost(candidate, roles) <= spread]
         chance.append(mean(fair) if fair else ours[-1])
     assert ours[0] <= chance[0]

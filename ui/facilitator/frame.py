@@ -12,6 +12,7 @@ from ui import live
 from ui.actions import act
 from ui.downloads import group_downloads
 from ui.links import control_url, notulist_url, screen_url
+from ui.pager import screen_pager
 from ui.resources import engine
 from ui.text import md
 from zet import groups, notes
@@ -68,22 +69,8 @@ def screen_controls(group_id: int) -> None:
     state = live.group_state(group_id)
     pages = group_pages(state)
     index, page = page_at(pages, state.group.screen_page)
-    with st.container(border=True):
-        st.markdown(f":material/co_present: **Op het scherm:** {md(page.title)}"
-                    + (f" · pagina {index + 1} van {len(pages)}" if len(pages) > 1 else ""))
-        st.html(f"<span data-testid='control-screen-page' data-page='{index}' "
-                f"data-pages='{len(pages)}'></span>")
-        if len(pages) > 1:
-            left, right = st.columns(2)
-            step = state.group.step
-            left.button("◀ Vorige pagina", key="screen_prev", width="stretch",
-                        disabled=index == 0, on_click=act,
-                        args=(groups.set_screen_page, group_id, index - 1),
-                        kwargs={"expected_step": step})
-            right.button("Volgende pagina ▶", key="screen_next", width="stretch",
-                         disabled=index >= len(pages) - 1, on_click=act,
-                         args=(groups.set_screen_page, group_id, index + 1),
-                         kwargs={"expected_step": step})
+    screen_pager(page.title, index, len(pages), groups.set_screen_page, group_id,
+                 key="screen", expected_step=state.group.step)
 
 
 def step_guidance(theme: Theme, step: Step) -> None:
