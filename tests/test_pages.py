@@ -335,11 +335,12 @@ def _dagdeel(engine):
                           "11:00", "12:15")])
 
 
-def test_start_page_prepares_a_dagdeel_with_the_example_programme(env, library):
+def test_start_page_refuses_a_dagdeel_without_themes(env, library):
     at = open_page("pages/start.py")
     at.text_input(key="dd_locatie").input("De Brug")
     at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
     assert any("Kies een thema voor tafel A in ronde 1" in e.value for e in at.error)
+    assert "beheer" not in at.query_params  # nothing was made
 
 
 def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):

@@ -17,10 +17,15 @@ def test_warns_when_the_round_no_longer_covers_the_scenario(library):
     assert calm.warning is None and calm.round_left == 30
     tight = guard(opdracht, Step.REFLECTIEKAARTEN, started, end - timedelta(minutes=18), end)
     assert "Ga nu naar het scenario" in tight.warning
-    during = guard(opdracht, Step.SCENARIO, started, end - timedelta(minutes=10), end)
-    assert during.warning is None or "Ga nu" not in during.warning
+    assert tight.warning == ("Nog 18 min in deze ronde: het scenario en de afronding vragen "
+                             "20 min. Ga nu naar het scenario.")
+    # In the scenario itself, short time is no reason to move on: only the step's own time.
+    during = guard(opdracht, Step.SCENARIO, end - timedelta(minutes=10),
+                   end - timedelta(minutes=5), end)
+    assert during.warning is None and during.round_left == 5
     late = guard(opdracht, Step.SCENARIO, started, end + timedelta(minutes=1), end)
-    assert "om" in late.warning
+    assert late.warning == ("De tijd van deze ronde is om. Rond af en spreek af wie "
+                            "terugkoppelt.")
 
 
 def test_without_programme_only_the_step_time_counts(library):
