@@ -27,7 +27,11 @@ STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, 
 
 
 def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
-    """A cookie, so reopening the join link on this phone finds the same participant."""
+    """A cookie, so reopening the join link on this phone finds the same participant. Sent
+    once per browser session: every rerun of hundreds of phones counts (docs/performance)."""
+    if st.session_state.get("zet_cookie") == token:
+        return
+    st.session_state["zet_cookie"] = token
     st.html(f"<script>document.cookie='{COOKIE_PREFIX}{int(dagdeel_id)}={esc(token)};path=/;"
             f"max-age=43200;SameSite=Lax';</script>", unsafe_allow_javascript=True)
 
@@ -36,6 +40,7 @@ def forget_this_phone(dagdeel_id: int) -> None:
     """'Ik ben iemand anders': this phone stops being the previous participant."""
     st.query_params.pop("p", None)
     st.session_state.pop(TOKEN, None)
+    st.session_state.pop("zet_cookie", None)
     st.session_state["zet_forget"] = int(dagdeel_id)
 
 
@@ -125,7 +130,8 @@ if participant is None:
 assert participant is not None
 
 dagdeel = get_dagdeel(engine(), participant.dagdeel_id)
-st.query_params["p"] = participant.token
+if st.query_params.get("p") != participant.token:
+    st.query_params["p"] = participant.token
 remember_on_this_phone(dagdeel.id, participant.token)
 you = participant.role + (f" ({participant.initials})" if participant.initials else "")
 if not dagdeel.is_open:
