@@ -7,9 +7,10 @@ from pathlib import Path
 
 from zet import retention
 from zet.backup import backup_command
-from zet.config import load_settings
+from zet.config import ConfigError, load_settings
 from zet.content import read_library
 from zet.content.advice import content_advice
+from zet.errors import StorageError, UserError
 
 
 def check_content(args: argparse.Namespace) -> int:
@@ -127,4 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return args.func(args)
+    try:
+        return args.func(args)
+    except (StorageError, ConfigError, UserError) as error:  # a message, not a traceback
+        print(f"FOUT {error}", file=sys.stderr)
+        return 1
