@@ -8,10 +8,13 @@ import streamlit as st
 
 Audience = Literal["projector", "control", "phone", "page"]
 
-# Streamlit's own hints are English ("Press Enter to apply"): we never show them.
+# Streamlit's own hints and hover buttons are English ("Press Enter to apply", "Copy to
+# clipboard", "Fullscreen", "Link to heading"): we do without them.
 _COMMON_CSS = """
 <style>
-[data-testid="InputInstructions"] { display: none !important; }
+[data-testid="InputInstructions"], [data-testid="stCodeCopyButton"],
+[data-testid="stHeaderActionElements"], [data-testid="stElementToolbar"]
+{ display: none !important; }
 </style>
 """
 
