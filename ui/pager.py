@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from ui.actions import act
-from ui.text import md
+from ui.text import esc, md
 
 
 def screen_pager(title: str, index: int, count: int, move: Callable[..., Any],
@@ -17,7 +17,7 @@ def screen_pager(title: str, index: int, count: int, move: Callable[..., Any],
     with st.container(border=True):
         st.markdown(f":material/co_present: **Op het scherm:** {md(title)}"
                     + (f" · pagina {index + 1} van {count}" if count > 1 else ""))
-        st.html(f"<span data-testid='{key}-screen-page' data-page='{index}' "
+        st.html(f"<span data-testid='{esc(key)}-screen-page' data-page='{index}' "
                 f"data-pages='{count}'></span>")
         if count > 1:
             left, right = st.columns(2)

@@ -26,7 +26,7 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
     body = ""
     if page.kind == "welkom":
         body = render.welcome_html(dagdeel.locatie, general, len(live.people(dagdeel_id)),
-                              dagdeel.join_code, join_url)
+                                   dagdeel.join_code, join_url)
     elif page.kind == "methode":
         body = render.prose_html(general.methode_titel, general.methode_tekst)
     elif page.kind == "vier-scenarios":
@@ -46,7 +46,7 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
             for r in live.closing_reports(dagdeel_id)])
     titles = {Phase.OPENING: "Plenaire opening", Phase.RONDE: "Rondes in themagroepen",
               Phase.AFSLUITING: "Plenaire afsluiting"}
-    return render.screen(title=f"ZET — {dagdeel.locatie}", kicker_html=titles[dagdeel.fase],
+    return render.screen(title=f"ZET — {dagdeel.locatie}", kicker_html=esc(titles[dagdeel.fase]),
                          step=dagdeel.fase.value, page_index=index, pages=pages, body_html=body,
                          join_html=render.join_line_html(dagdeel.join_code, join_url),
                          footer=page.title)
