@@ -106,10 +106,10 @@ def test_an_unsent_point_survives_a_reload_and_a_double_tap_sends_it_once(room):
     assert [c.text for c in mine] == ["Korte lijnen"], points.contributions(engine, group_id)
 
 
-def test_a_phone_says_so_in_dutch_when_the_server_is_away(tmp_path):
-    """Stopping the server turns Streamlit's English dialog into the Dutch notice."""
-    from browser import launch_chromium, streamlit_server
-    from playwright.sync_api import sync_playwright
+def test_a_phone_says_so_in_dutch_when_the_server_is_away(room, tmp_path):
+    """Stopping a server turns Streamlit's English dialog into the Dutch notice (a server of
+    its own, so the module's server keeps running; the module's browser)."""
+    from browser import streamlit_server
 
     from zet.clock import today
     from zet.dagdelen import create_single_session
@@ -120,17 +120,15 @@ def test_a_phone_says_so_in_dutch_when_the_server_is_away(tmp_path):
     session = create_single_session(engine, locatie="X", datum=today(), procesbegeleider="P",
                                     theme_id="visie")
     person = participants.join(engine, session.dagdeel, role="Schoolopleider")
-    with sync_playwright() as pw:
-        browser = launch_chromium(pw)
-        page = browser.new_context(viewport=PHONE).new_page()
-        with streamlit_server({"ZET_DATABASE_URL": url}) as base:
-            page.goto(f"{base}/deelnemen?p={person.token}")
-            wait_for(page, "phone-step", step="werkblad")
-        notice = page.get_by_test_id("connection-lost")
-        notice.wait_for(state="visible", timeout=60_000)
-        assert "Verbinding weg" in notice.inner_text()
-        assert page.get_by_text("Connection error").count() == 0 or not page.get_by_text(
-            "Connection error").first.is_visible()
-        page.screenshot(path=str(ARTIFACTS / "phone-connection-lost.png"))
-        browser.close()
+    page = room[4].new_context(viewport=PHONE).new_page()
+    with streamlit_server({"ZET_DATABASE_URL": url}) as base:
+        page.goto(f"{base}/deelnemen?p={person.token}")
+        wait_for(page, "phone-step", step="werkblad")
+    notice = page.get_by_test_id("connection-lost")
+    notice.wait_for(state="visible", timeout=60_000)
+    assert "Verbinding weg" in notice.inner_text()
+    assert page.get_by_text("Connection error").count() == 0 or not page.get_by_text(
+        "Connection error").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "phone-connection-lost.png"))
+    page.context.close()
     engine.dispose()
