@@ -132,6 +132,7 @@ def test_the_close_shows_every_group_and_ends_in_the_dagdeel_report(app):
     wait_for(phone, "phone-step", step="afsluiting")
 
     control.get_by_role("tab", name="Programma en export").click()
+    control.get_by_role("button", name="Verslag en gegevens van het dagdeel maken").click()
     with control.expect_download() as download:
         control.get_by_role("button", name="Verslag van alle groepen (PDF)").click()
     pdf = download.value.path().read_bytes()

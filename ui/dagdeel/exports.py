@@ -8,7 +8,7 @@ from ui.downloads import XLSX, group_downloads, names_choice
 from ui.links import control_url, join_url, screen_url
 from ui.resources import engine, library
 from ui.text import md
-from zet.clock import now
+from zet.clock import now, wall_clock
 from zet.dagdelen import Dagdeel
 from zet.export import file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
@@ -17,6 +17,8 @@ from zet.export.link_cards import LinkCard, link_cards_pdf
 from zet.export.print_pdf import join_card_pdf, programme_pdf
 from zet.programme import programme_items
 from zet.report import build_dagdeel_report
+
+_FILES = "zet_dagdeel_files"
 
 
 def _programme_lines(dagdeel: Dagdeel) -> list[str]:
@@ -67,18 +69,26 @@ def export_panel(dagdeel: Dagdeel) -> None:
         on_click="ignore", icon=":material/key:", width="stretch", key="link_cards")
     st.markdown("#### Opbrengst van het dagdeel")
     names = names_choice("dagdeel")
-    st.download_button(
-        "Verslag van alle groepen (PDF)",
-        lambda: dagdeel_report_pdf(build_dagdeel_report(engine(), library(), dagdeel.id),
-                                   include_names=names),
-        file_name=f"{stem}_verslag.pdf", mime="application/pdf", on_click="ignore",
-        icon=":material/picture_as_pdf:", width="stretch", key="dagdeel_pdf")
-    st.download_button(
-        "Alle gegevens (Excel, een blad per soort)",
-        lambda: dagdeel_xlsx(build_dagdeel_report(engine(), library(), dagdeel.id),
-                             include_names=names),
-        file_name=f"{stem}.xlsx", mime=XLSX, on_click="ignore",
-        icon=":material/table_view:", width="stretch", key="dagdeel_xlsx")
+    # Made on request, then offered: the report of a whole dagdeel takes seconds, longer
+    # than the live parts of this page wait before they redraw, and a download made lazily
+    # could be cut off by such a redraw.
+    if st.button("Verslag en gegevens van het dagdeel maken", key="make_dagdeel_files",
+                 icon=":material/description:", width="stretch"):
+        report = build_dagdeel_report(engine(), library(), dagdeel.id)
+        st.session_state[_FILES] = (dagdeel_report_pdf(report, include_names=names),
+                                    dagdeel_xlsx(report, include_names=names), now())
+    made = st.session_state.get(_FILES)
+    if made:
+        pdf_bytes, xlsx_bytes, at = made
+        st.caption(f"Gemaakt om {wall_clock(at)}; maak ze opnieuw voor de laatste stand.")
+        st.download_button(
+            "Verslag van alle groepen (PDF)", pdf_bytes, file_name=f"{stem}_verslag.pdf",
+            mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:",
+            width="stretch", key="dagdeel_pdf")
+        st.download_button(
+            "Alle gegevens (Excel, een blad per soort)", xlsx_bytes, file_name=f"{stem}.xlsx",
+            mime=XLSX, on_click="ignore", icon=":material/table_view:", width="stretch",
+            key="dagdeel_xlsx")
     st.markdown("#### Per groep")
     for ronde in live.all_rounds(dagdeel.id):
         for table in ronde.tables:
