@@ -2,7 +2,7 @@
 
 Run:  python bench/bench_reads.py [repeats]
 Prints (1) the phone page's uncached database reads of one full run on a throw-away SQLite
-file (participant_by_token, get_dagdeel, seat_of, own_answers), (2) one hit of st.cache_data,
+file (participant_by_token, get_dagdeel, take_seat, own_answers), (2) one hit of st.cache_data,
 st.cache_resource and of a plain dictionary with a timestamp, (3) a QR code made and cached.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def database_reads(repeats: int) -> None:
             "participant_by_token": lambda: participants.participant_by_token(engine,
                                                                               person.token),
             "get_dagdeel": lambda: get_dagdeel(engine, person.dagdeel_id),
-            "seat_of": lambda: rounds.seat_of(engine, person),
+            "take_seat": lambda: rounds.take_seat(engine, person),
             "own_answers": lambda: answers.own_answers(engine, group_id, person.id),
         }
         times = {name: per_call(read, repeats) for name, read in reads.items()}

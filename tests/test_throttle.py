@@ -118,7 +118,7 @@ def test_creating_is_open_on_a_laptop_and_needs_a_login_behind_a_public_url():
 def test_limits_have_sane_defaults_and_refuse_nonsense():
     limits = load_settings({"ZET_DATABASE_URL": "sqlite://"}).limits
     assert (limits.close_after_days, limits.max_participants, limits.max_points,
-            limits.retention_days) == (1, 200, 30, 30)
+            limits.retention_days) == (1, 600, 30, 30)
     custom = load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_SLUIT_NA_DAGEN": "3",
                             "ZET_MAX_DEELNEMERS": "40", "ZET_MAX_PUNTEN": "5",
                             "ZET_BEWAARTERMIJN_DAGEN": "365"}).limits

@@ -26,7 +26,7 @@ class Limits:
     ``retention_days``: raw answers, points, placements and participants are removed this
     many days after the date; the groups' outcome and counts stay."""
     close_after_days: int = 1
-    max_participants: int = 200    # per dagdeel
+    max_participants: int = 600    # per dagdeel: a plenary of a large partnership fits
     max_points: int = 30           # per participant per theme group
     retention_days: int = 30
 

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, func, select
 
 from bench.loadgen.client import PageClient
 from ui.text import md
-from zet import groups, participants
+from zet import groups, participants, rounds
 from zet.content import Library
 from zet.dagdelen import CreatedSession, GroupPlan, RoundPlan, create_dagdeel
 from zet.db.schema import antwoorden, deelnemers
@@ -274,7 +274,8 @@ class Room:
         for phone in phones:
             if phone.token:
                 person = participants.participant_by_token(self.engine, phone.token)
-                phone.group_id = participants.group_of(self.engine, person)
+                seat = rounds.take_seat(self.engine, person)
+                phone.group_id = seat.group_id if seat else None
 
     async def _step_changes(self, session, phones, projectors) -> list[float]:
         """``self.step_changes`` times: move every group one step on, time each phone."""
