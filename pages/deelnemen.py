@@ -52,7 +52,7 @@ def participant_from_url() -> participants.Participant | None:
     try:
         return participants.participant_by_token(engine(), token)
     except NotFound as error:
-        st.warning(str(error))
+        st.warning(md(error))
         st.query_params.pop("p", None)
         st.session_state.pop(TOKEN, None)
         return None
@@ -60,7 +60,7 @@ def participant_from_url() -> participants.Participant | None:
 
 def code_form(message: str | None = None) -> None:
     if message:
-        st.error(message, icon=":material/warning:")
+        st.error(md(message), icon=":material/warning:")
     with st.form("code"):
         code = st.text_input("Deelnamecode", value=st.query_params.get("code", "")[:12],
                              max_chars=12, placeholder="bijv. K7MQA")
@@ -87,7 +87,7 @@ def join_form(dagdeel: Dagdeel) -> None:
         try:
             joined = participants.join(engine(), dagdeel, role=role, initials=initials)
         except UserError as error:
-            st.error(str(error))
+            st.error(md(error))
             st.stop()
         st.session_state[TOKEN] = joined.token
         st.session_state.pop("zet_forget", None)

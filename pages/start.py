@@ -6,6 +6,7 @@ from ui.organiser import may_create
 from ui.page import setup
 from ui.prepare import prepare_form
 from ui.resources import engine, library
+from ui.text import md
 from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.errors import UserError
@@ -32,7 +33,7 @@ def single_session_form() -> None:
                 engine(), locatie=locatie, datum=datum, procesbegeleider=naam,
                 theme_id=theme_id, known_themes=set(lib.themes))
         except UserError as error:
-            st.error(str(error))
+            st.error(md(error))
         else:
             st.switch_page("pages/begeleiden.py",
                            query_params={"sleutel": created.group_secrets[0]})

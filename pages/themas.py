@@ -39,7 +39,7 @@ def theme_preview(theme: Theme) -> None:
                         f"{md(plan.beschrijving)}")
             if plan.kaarten:
                 titles = [c.titel for cid in plan.kaarten if (c := theme.card(cid))]
-                st.caption("Reflectiekaarten hier: " + ", ".join(titles))
+                st.caption("Reflectiekaarten hier: " + md(", ".join(titles)))
         st.markdown("#### Toelichting")
         st.markdown(md(theme.opdracht.toelichting))
     with kaarten:
@@ -64,8 +64,8 @@ def scenario_ideas(theme: Theme) -> None:
             st.markdown("\n".join(f"- {md(idee)}" for idee in scenario.ideeen) or "–")
 
 
-def bullets(items) -> str:
-    return "\n".join(f"- {item}" for item in items)
+def bullets_md(items) -> str:
+    return "\n".join(f"- {md(item)}" for item in items)
 
 
 def guidance(general: GeneralTexts) -> None:
@@ -74,7 +74,7 @@ def guidance(general: GeneralTexts) -> None:
     if gids.hoofdprocesbegeleider or gids.hoofdprocesbegeleider_taken:
         st.markdown("### Voor de hoofdprocesbegeleider")
         st.markdown(md(gids.hoofdprocesbegeleider))
-        st.markdown(bullets(gids.hoofdprocesbegeleider_taken))
+        st.markdown(bullets_md(gids.hoofdprocesbegeleider_taken))
     if gids.deelnemers:
         st.markdown("### Wie doen er mee?")
         st.markdown(md(gids.deelnemers))
@@ -87,9 +87,9 @@ def guidance(general: GeneralTexts) -> None:
     if gids.kwaliteitscyclus or gids.vervolg or gids.peer_review:
         st.markdown("### Na het dagdeel")
         st.markdown(md(gids.kwaliteitscyclus))
-        st.markdown(bullets(gids.vervolg))
+        st.markdown(bullets_md(gids.vervolg))
         if gids.peer_review:
-            st.markdown("**Opbrengst per waarborg en de peer review**  \n" + gids.peer_review)
+            st.markdown("**Opbrengst per waarborg en de peer review**  \n" + md(gids.peer_review))
 
 
 def begrippen(general: GeneralTexts) -> None:
@@ -129,7 +129,7 @@ with tab_handleiding:
     st.markdown("### Jouw rol")
     st.markdown(md(general.rol))
     st.markdown("### Voorbereiding")
-    st.markdown(bullets(general.voorbereiding))
+    st.markdown(bullets_md(general.voorbereiding))
     guidance(general)
 with tab_method:
     st.markdown(f"## {md(general.methode_titel)}")

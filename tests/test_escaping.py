@@ -21,6 +21,8 @@ MARKDOWN_CALLS = {"markdown", "caption", "write", "title", "header", "subheader"
                   "warning", "error", "success", "toast", "expander", "button", "popover",
                   "page_link", "link_button", "download_button", "checkbox", "toggle",
                   "radio", "tabs", "form_submit_button", "html"}
+# Calls that render their first argument as Markdown on any container (st, a column, ...).
+TEXT_CALLS = {"markdown", "caption", "write", "info", "warning", "error", "success", "toast"}
 SAFE_CALLS = {"esc", "md", "len", "round", "int", "max", "min", "wall_clock", "role_color"}
 # Our own numbers and enum values, never text a person typed; and HTML built by these same
 # rules, whose name says so (``…_html``).
@@ -32,7 +34,8 @@ SAFE_NAMES = {"number", "nummer", "ronde", "ronde_nummer", "step_number", "done"
 
 
 def _safe_name(name: str) -> bool:
-    return name in SAFE_NAMES or name.endswith("_html") or name.isupper()
+    """Our numbers, constants, and text already escaped for its place (``…_html``, ``…_md``)."""
+    return name in SAFE_NAMES or name.endswith(("_html", "_md")) or name.isupper()
 
 
 def _safe(node: ast.expr) -> bool:
@@ -43,7 +46,13 @@ def _safe(node: ast.expr) -> bool:
             node.func, "id", "")
         if name == "join":  # "".join(parts_html)
             return all(_safe(argument) for argument in node.args)
-        return name in SAFE_CALLS or name.endswith("_html")
+        return name in SAFE_CALLS or name.endswith(("_html", "_md"))
+    if isinstance(node, ast.JoinedStr):
+        return not _unsafe_parts(node)
+    if isinstance(node, (ast.GeneratorExp, ast.ListComp)):
+        return _safe(node.elt)
+    if isinstance(node, ast.BoolOp):
+        return all(_safe(value) for value in node.values)
     if isinstance(node, ast.BinOp):
         return _safe(node.left) and _safe(node.right)
     if isinstance(node, ast.IfExp):
@@ -83,6 +92,22 @@ def findings(path: Path, root: Path = ROOT) -> list[str]:
                     for inner in ast.walk(argument):
                         if isinstance(inner, ast.JoinedStr):
                             rendered.add(id(inner))
+    for node in ast.walk(tree):  # a plain value handed to a Markdown call: must be escaped
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.args and (node.func.attr in TEXT_CALLS or (
+                    node.func.attr in MARKDOWN_CALLS and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "st")):
+            first = node.args[0]
+            if not isinstance(first, (ast.JoinedStr, ast.Constant, ast.List, ast.ListComp,
+                                      ast.BinOp)) and not _safe(first):
+                problems.append(f"{path.relative_to(root)}:{node.lineno}: "
+                                f"{{{ast.unparse(first)}}}")
+            elif isinstance(first, ast.BinOp):
+                parts = [first.left, first.right]
+                problems += [f"{path.relative_to(root)}:{node.lineno}: {{{ast.unparse(part)}}}"
+                             for part in parts if not isinstance(part, (ast.Constant,
+                                                                        ast.JoinedStr))
+                             and not _safe(part) and not isinstance(part, ast.BinOp)]
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and (id(node) in rendered or _is_html(node)):
             for part in _unsafe_parts(node):

@@ -65,7 +65,7 @@ def test_nothing_without_a_login(env):
     at.text_input(key="pm_naam").input("Els")
     at.text_input(key="pm_wachtwoord").input("fout")
     at.button[0].click().run()
-    assert "Naam of wachtwoord klopt niet." in [e.value for e in at.error]
+    assert "Naam of wachtwoord klopt niet\\." in [e.value for e in at.error]  # escaped
     assert not at.tabs
     assert at.text_input(key="pm_wachtwoord").value == ""  # the password is not kept
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ui import live
 from ui.resources import engine
+from ui.text import md
 from zet.errors import StorageError, UserError
 
 FLASH = "_zet_flash"
@@ -57,8 +58,8 @@ def show_flash(flash: str = FLASH, *, toast: bool = True) -> None:
     """Show (once) the message the last action left under ``flash``."""
     kind, message = st.session_state.pop(flash, (None, None))
     if kind == "error":
-        st.error(message, icon=":material/warning:")
+        st.error(md(message), icon=":material/warning:")
     elif kind == "success" and toast:
-        st.toast(message, icon=":material/check_circle:")
+        st.toast(md(message), icon=":material/check_circle:")
     elif kind == "success":
-        st.success(message, icon=":material/check_circle:")
+        st.success(md(message), icon=":material/check_circle:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.resources import client_key
+from ui.text import md
 from zet.access import (
     creation_requires_login,
     password_login_available,
@@ -35,7 +36,7 @@ def may_create() -> bool:
             try:
                 require_organiser_password(settings, attempt, client_key())
             except UserError as error:
-                st.error(str(error), icon=":material/warning:")
+                st.error(md(error), icon=":material/warning:")
             else:
                 st.session_state[_LOGGED_IN] = True
                 st.rerun()

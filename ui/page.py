@@ -6,6 +6,8 @@ from typing import Literal
 
 import streamlit as st
 
+from ui.text import md
+
 Audience = Literal["projector", "control", "phone", "page"]
 
 # Streamlit's own hints and hover buttons are English ("Press Enter to apply", "Copy to
@@ -90,7 +92,7 @@ _CONNECTION_JS = """
 
 def refuse_link(message: str) -> None:
     """A link that opens nothing: say why, offer the start page, stop."""
-    st.error(message)
+    st.error(md(message))
     st.page_link("pages/start.py", label="Naar de startpagina", icon=":material/home:")
     st.stop()
 

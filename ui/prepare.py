@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.resources import engine, library
+from ui.text import md
 from zet.clock import today
 from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
 from zet.errors import UserError
@@ -78,6 +79,6 @@ def prepare_form() -> None:
                                  rounds=plans_from_tables(round_rows, table_rows, theme_ids),
                                  programme=programme, known_themes=set(lib.themes))
     except UserError as error:
-        st.error(str(error))
+        st.error(md(error))
         return
     st.switch_page("pages/dagdeel.py", query_params={"beheer": created.dagdeel.admin_secret})

@@ -23,7 +23,7 @@ def engine() -> Engine:
     try:
         return _engine()
     except (StorageError, ConfigError) as error:
-        st.error(str(error), icon=":material/database:")
+        st.error(md(error), icon=":material/database:")
         st.stop()
         raise  # st.stop() does not return
 

@@ -58,9 +58,9 @@ def _timer(group: groups.Group, theme: Theme, datum) -> None:
     parts = [f"richttijd {state.suggested} min", f"bezig sinds {state.step_minutes} min"]
     if state.round_left is not None:
         parts.append(f"nog {max(state.round_left, 0)} min in deze ronde")
-    st.caption(" · ".join(parts))
+    st.caption(md(" · ".join(parts)))
     if state.warning:
-        st.warning(state.warning, icon=":material/timer:")
+        st.warning(md(state.warning), icon=":material/timer:")
 
 
 @st.fragment(run_every=2)

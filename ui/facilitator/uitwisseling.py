@@ -24,9 +24,9 @@ def _answers(group_id: int, theme: Theme) -> None:
     for number, question in enumerate(theme.vragen, start=1):
         of_question = [a for a in given if a.question_id == question.id]
         hidden = sum(1 for a in of_question if a.hidden)
-        label = f"{number}. {md(question.vraag)} ({len(of_question)} antwoorden" + (
+        label_md = f"{number}. {md(question.vraag)} ({len(of_question)} antwoorden" + (
             f", {hidden} niet getoond)" if hidden else ")")
-        with st.expander(label):
+        with st.expander(label_md):
             for answer in of_question:
                 with st.container(border=True):
                     st.caption(md(answer.role) + (" · niet op het scherm" if answer.hidden

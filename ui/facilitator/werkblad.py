@@ -45,8 +45,8 @@ def _preview(group_id: int, theme: Theme) -> None:
                 st.caption(f"{md(answer.role)} · "
                            f"{md(question.vraag if question else answer.question_id)}")
                 st.text(answer_text(answer.value, bullets=True))
-                label = "Weer tonen" if answer.hidden else "Niet op het scherm"
-                st.button(label, key=f"prehide_{answer.participant_id}_{answer.question_id}",
+                label_md = "Weer tonen" if answer.hidden else "Niet op het scherm"
+                st.button(label_md, key=f"prehide_{answer.participant_id}_{answer.question_id}",
                           on_click=act, args=(answers.set_answer_hidden, group_id,
                                               answer.participant_id, answer.question_id,
                                               not answer.hidden))

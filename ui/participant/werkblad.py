@@ -119,7 +119,7 @@ def show(group_id: int, participant_id: int, theme: Theme) -> None:
             kind, message = st.session_state.get(_status_key(group_id, question),
                                                   (None, None))
             if kind == "error":
-                st.error(message, icon=":material/warning:")
+                st.error(md(message), icon=":material/warning:")
             elif kind == "success":
                 st.caption(f":material/check: {md(message)}")
     st.caption("Wat je typt, wordt na een tel bewaard; je kunt het aanpassen zolang de "

@@ -8,6 +8,7 @@ import secrets
 import streamlit as st
 
 from ui.resources import engine
+from ui.text import md
 from zet.accounts import Account, account_for, log_in, log_out
 from zet.errors import UserError
 
@@ -48,7 +49,7 @@ def require_account() -> Account:
         st.text_input("Wachtwoord", type="password", key="pm_wachtwoord")
         st.form_submit_button("Inloggen", type="primary", on_click=_submit)
     if message := st.session_state.get("pm_login_error"):
-        st.error(message, icon=":material/lock:")
+        st.error(md(message), icon=":material/lock:")
     st.stop()
     raise AssertionError("st.stop() returned")  # for type checkers
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui.programme.filters import scope_filters
 from ui.resources import engine, library
+from ui.text import md
 from zet.errors import UserError
 from zet.export.partnership_pdf import partnership_report_pdf, period
 from zet.export.partnership_tables import partnership_xlsx
@@ -28,7 +29,7 @@ def report_view(partnerschap_id: int | None) -> None:
             locatie=get_locatie(engine(), scope.locatie_id).naam if scope.locatie_id else None,
             partnerschap=names.get(partnerschap_id) if partnerschap_id else None))
     except UserError as error:
-        st.info(str(error))
+        st.info(md(error))
         return
     stem = f"ZET_verslag_{period(report)}".replace("–", "-")
     left, right = st.columns(2)

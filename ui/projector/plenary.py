@@ -46,10 +46,10 @@ def page_html(dagdeel_id: int, join_url: str) -> str:
             for r in live.closing_reports(dagdeel_id)])
     titles = {Phase.OPENING: "Plenaire opening", Phase.RONDE: "Rondes in themagroepen",
               Phase.AFSLUITING: "Plenaire afsluiting"}
-    return render.screen(title=f"ZET — {dagdeel.locatie}", kicker_html=esc(titles[dagdeel.fase]),
-                         step=dagdeel.fase.value, page_index=index, pages=pages, body_html=body,
-                         join_html=render.join_line_html(dagdeel.join_code, join_url),
-                         footer=page.title)
+    return render.screen_html(
+        title=f"ZET — {dagdeel.locatie}", kicker_html=esc(titles[dagdeel.fase]),
+        step=dagdeel.fase.value, page_index=index, pages=pages, body_html=body,
+        join_html=render.join_line_html(dagdeel.join_code, join_url), footer=page.title)
 
 
 def _round(dagdeel_id: int, nummer: int) -> str:

@@ -20,7 +20,7 @@ from zet.scenarios import scenario_label
 from zet.steps import STEP_ORDER, Step
 
 
-def screen(*, title: str, kicker_html: str, step: str, page_index: int,
+def screen_html(*, title: str, kicker_html: str, step: str, page_index: int,
            pages: list[Page] | int, body_html: str, join_html: str = "",
            footer: str = "") -> str:
     """The frame of every projector page: title line, step line, body, footer. Arguments
