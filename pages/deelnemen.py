@@ -105,7 +105,8 @@ def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
         st.rerun(scope="app")
     if group_id is None:
         return
-    if live.step(group_id) != shown_step or live.seat(participant) != group_id:
+    moved_to = live.seat(dagdeel_id, participant.id)
+    if live.step(group_id) != shown_step or (moved_to is not None and moved_to != group_id):
         st.rerun(scope="app")
 
 

@@ -90,6 +90,14 @@ def test_rounds_send_every_phone_to_its_table(app):
         timeout=20_000)
     wall.screenshot(path=str(ARTIFACTS / "dagdeel-projector-round.png"))
     phones[0].screenshot(path=str(ARTIFACTS / "dagdeel-phone-seat.png"))
+    # A move by hand during the round: the phone follows to its new table.
+    ronde = rounds.rounds_of(engine, created.dagdeel.id)[0]
+    here = next(t for t in ronde.tables if people[0].id in {m.id for m in t.members})
+    there = next(t for t in ronde.tables if t.group_id != here.group_id)
+    rounds.set_locked(engine, created.dagdeel.id, 1, False)
+    rounds.move_participant(engine, created.dagdeel.id, 1, people[0].id, there.group_id)
+    expect(phones[0].get_by_test_id("phone-seat")).to_contain_text(f"tafel {there.label}",
+                                                                   timeout=20_000)
     control.get_by_role("button", name="Ronde 2 starten").click()
     for phone in phones:
         expect(phone.get_by_test_id("phone-seat")).to_contain_text("Ronde 2 — tafel",

@@ -104,16 +104,21 @@ def group_state(group_id: int) -> projector.GroupState:
     return projector.load_group_state(engine(), library(), group_id)
 
 
-@st.cache_data(ttl=TTL, show_spinner=False)
-def seat(participant: participants.Participant) -> int | None:
-    """The group a participant sits in now (so a phone follows a move by hand)."""
-    found = rounds.take_seat(engine(), participant)
-    return found.group_id if found else None
+def seat(dagdeel_id: int, participant_id: int) -> int | None:
+    """The group a participant sits at in the running round, from the dagdeel's cached
+    rounds: one read per dagdeel per second however many phones ask (a phone polls this
+    to follow a move by hand)."""
+    now = room(dagdeel_id)
+    for ronde in all_rounds(dagdeel_id):
+        if now.runs(ronde.nummer):
+            return next((t.group_id for t in ronde.tables
+                         if any(m.id == participant_id for m in t.members)), None)
+    return None
 
 
 def refresh() -> None:
     """After the procesbegeleider changed something: show it now, not a second later."""
     for cached in (step, group, revealed, members, group_answers, working_list,
                    contributions, placements, dagdeel, room, all_rounds, people, report,
-                   screen_target, group_state, seat):
+                   screen_target, group_state):
         cached.clear()

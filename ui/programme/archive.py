@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.downloads import names_choice
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.summary import outcome
 from ui.text import md
-from zet.export import dutch_date
+from zet.export import dutch_date, file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.programme_data import ArchiveEntry, archive
@@ -46,11 +47,8 @@ def _dagdeel(entry: ArchiveEntry) -> None:
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "
                    f"{len(report.seated)} deelnemers")
-        names = st.checkbox("Namen van begeleiders en wie terugkoppelde in de export",
-                            key=f"arch_names_{entry.dagdeel_id}",
-                            help="Standaard staan er geen namen in. Namen van deelnemers "
-                                 "staan er nooit in.")
-        stem = f"ZET_{entry.datum:%Y-%m-%d}_dagdeel_{entry.dagdeel_id}"
+        names = names_choice(f"arch_{entry.dagdeel_id}")
+        stem = file_stem(entry.locatie, entry.datum, "dagdeel", str(entry.dagdeel_id))
         left, right = st.columns(2)
         left.download_button("Verslag (PDF)", lambda: dagdeel_report_pdf(
             report, include_names=names), file_name=f"{stem}.pdf", mime="application/pdf",
