@@ -20,9 +20,10 @@ def names_choice(key: str) -> bool:
     """The tick box for names in an export. Participants are never named; this is about
     the procesbegeleiders, the hoofdprocesbegeleider and who reports back (AVG: only when
     the report needs them)."""
-    return st.checkbox("Namen van procesbegeleiders en wie terugkoppelt opnemen",
-                       key=f"names_{key}", value=False,
-                       help="Namen of initialen van deelnemers staan nooit in een export.")
+    chosen = st.checkbox("Namen van procesbegeleiders en wie terugkoppelt opnemen",
+                         key=f"names_{key}", value=False)
+    st.caption("Namen of initialen van deelnemers staan nooit in een export.")
+    return chosen
 
 
 def group_downloads(group: Group, dagdeel: Dagdeel, *, key: str) -> None:

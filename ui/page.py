@@ -15,7 +15,8 @@ Audience = Literal["projector", "control", "phone", "page"]
 _COMMON_CSS = """
 <style>
 [data-testid="InputInstructions"], [data-testid="stCodeCopyButton"],
-[data-testid="stHeaderActionElements"], [data-testid="stElementToolbar"]
+[data-testid="stHeaderActionElements"], [data-testid="stElementToolbar"],
+[data-testid="stElementToolbarButton"]
 { display: none !important; }
 </style>
 """

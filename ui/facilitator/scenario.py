@@ -38,9 +38,9 @@ def _decision(group: Group, theme: Theme) -> None:
                            format_func=lambda n: md(scenario_label(theme, n)))
         argument = st.text_area(
             "Onderbouwing", value=group.scenario_argument, max_chars=groups.MAX_ARGUMENT,
-            placeholder="Waarom staan we hier, en waarom willen we daarheen?",
-            help="Ook 'we willen blijven waar we staan' is een goed antwoord, als het past bij "
-                 "de visie van de opleidingsschool.")
+            placeholder="Waarom staan we hier, en waarom willen we daarheen?")
+        st.caption("Ook 'we willen blijven waar we staan' is een goed antwoord, als het past bij "
+                   "de visie van de opleidingsschool.")
         if st.form_submit_button("Vastleggen", type="primary", key="record_scenario",
                                  width="stretch"):
             act(groups.record_group_scenario, group.id, nu=nu, gewenst=gewenst,
