@@ -7,8 +7,8 @@ from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
 from ui.resources import client_key, engine, library, theme_or_stop
 from ui.text import esc, md
-from zet import participants, rounds
-from zet.dagdelen import Dagdeel, get_dagdeel
+from zet import participants
+from zet.dagdelen import Dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
 from zet.states import Phase, Room
@@ -50,7 +50,7 @@ def participant_from_url() -> participants.Participant | None:
     if not token:
         return None
     try:
-        return participants.participant_by_token(engine(), token)
+        return live.participant(token)
     except NotFound as error:
         st.warning(md(error))
         st.query_params.pop("p", None)
@@ -105,8 +105,9 @@ def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
         st.rerun(scope="app")
     if group_id is None:
         return
-    moved_to = live.seat(dagdeel_id, participant.id)
-    if live.step(group_id) != shown_step or (moved_to is not None and moved_to != group_id):
+    moved_to = live.seats(dagdeel_id).get(participant.id)
+    if live.step(group_id) != shown_step or (moved_to is not None
+                                             and moved_to.group_id != group_id):
         st.rerun(scope="app")
 
 
@@ -130,7 +131,7 @@ if participant is None:
         join_form(dagdeel)
 assert participant is not None
 
-dagdeel = get_dagdeel(engine(), participant.dagdeel_id)
+dagdeel = live.dagdeel(participant.dagdeel_id)
 if st.query_params.get("p") != participant.token:
     st.query_params["p"] = participant.token
 remember_on_this_phone(dagdeel.id, participant.token)
@@ -150,7 +151,7 @@ def someone_else() -> None:
 
 
 room = live.room(dagdeel.id)
-seat = rounds.take_seat(engine(), participant) if room.in_round else None
+seat = live.seat(participant) if room.in_round else None
 if seat is None:
     st.markdown(f"#### {md(dagdeel.locatie)}")
     st.caption(f"Plenair · jij: {md(you)}")

@@ -372,6 +372,9 @@ def st_cache_clear() -> None:
     st.cache_resource.clear()
     st.cache_data.clear()
 
+    from ui import live
+    live.refresh()
+
 
 def test_a_field_given_twice_is_reported_with_both_lines(broken):
     text = broken.path.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import streamlit as st
 from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
+from ui import live
 from zet import answers, groups, participants, points, scenarios
 from zet.clock import today
 from zet.dagdelen import create_single_session
@@ -29,15 +30,17 @@ def env(tmp_path, monkeypatch):
     monkeypatch.delenv("ZET_PUBLIC_URL", raising=False)
     st.cache_resource.clear()
     st.cache_data.clear()
+    live.refresh()
     engine = make_engine(url)
     yield engine
     engine.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+    live.refresh()
 
 
 def open_page(page: str, **params: str) -> AppTest:
-    st.cache_data.clear()  # the live caches would show a state up to a second old
+    live.refresh()  # the live reads would show a state up to a second old
     at = AppTest.from_file(APP, default_timeout=30)
     at.switch_page(page)
     for key, value in params.items():

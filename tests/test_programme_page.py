@@ -9,6 +9,7 @@ import streamlit as st
 from conftest import REAL_CONTENT
 from streamlit.testing.v1 import AppTest
 
+from ui import live
 from zet.accounts import add_account
 from zet.actions import list_actions
 from zet.content import load_library
@@ -28,6 +29,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("ZET_CONTENT_DIR", str(REAL_CONTENT))
     st.cache_resource.clear()
     st.cache_data.clear()
+    live.refresh()
     engine = make_engine(url)
     add_history(engine, load_library(REAL_CONTENT))
     add_account(engine, "Els", PASSWORD)
@@ -35,6 +37,7 @@ def env(tmp_path, monkeypatch):
     engine.dispose()
     st.cache_resource.clear()
     st.cache_data.clear()
+    live.refresh()
 
 
 def texts(at: AppTest) -> str:

@@ -26,12 +26,15 @@ log = logging.getLogger("zet")
 
 
 def act(action: Callable[..., Any], *args: Any, success: str | None = None,
-        flash: str = FLASH, refresh: bool = True, **kwargs: Any) -> Any:
+        flash: str = FLASH, refresh: bool = True, only_group: int | None = None,
+        **kwargs: Any) -> Any:
     """Call ``action(engine, *args, **kwargs)``; the outcome waits under ``flash`` in the
     session for ``show_flash`` (a phone keeps one per form, the screens one per page).
 
-    ``refresh`` drops the live caches so this screen shows the change at once; phones pass
-    False (the projector picks their answers up within its one-second cache anyway)."""
+    After it, the live reads of this process are dropped so every screen shows the change
+    at its next poll: all of them (``refresh``, a procesbegeleider's action), or only
+    ``only_group``'s (a phone's write touches its own group only), or none
+    (``refresh=False``: nothing a screen shows changed)."""
     st.session_state.pop(flash, None)
     try:
         result = action(engine(), *args, **kwargs)
@@ -42,7 +45,9 @@ def act(action: Callable[..., Any], *args: Any, success: str | None = None,
         log.exception("storage failed in %s", getattr(action, "__name__", action))
         st.session_state[flash] = ("error", STORAGE_TROUBLE)
         return None
-    if refresh:
+    if only_group is not None:
+        live.changed(only_group)
+    elif refresh:
         live.refresh()
     if success:
         st.session_state[flash] = ("success", success)

@@ -3,6 +3,7 @@ that fit each answer type. Pure functions on lists, so they are easy to test."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
@@ -89,7 +90,7 @@ def summarise(question: Question, answers: list[Answer]) -> QuestionSummary:
     return summary
 
 
-def not_heard_yet(answers: list[Answer], members: list[Participant]) -> int:
+def not_heard_yet(answers: Sequence[Answer], members: Sequence[Participant]) -> int:
     """How many members of the group have not answered anything yet.
 
     Only a count, never roles: the projector refreshes every two seconds, so a list of
@@ -107,7 +108,7 @@ def not_heard_yet_label(count: int) -> str:
     return f"Nog geen antwoord van {count} {'deelnemer' if count == 1 else 'deelnemers'}"
 
 
-def role_counts(members: list[Participant]) -> dict[str, int]:
+def role_counts(members: Sequence[Participant]) -> dict[str, int]:
     counts = Counter(m.role for m in members)
     return dict(sorted(counts.items(), key=lambda item: role_sort_key(item[0])))
 

@@ -1,6 +1,7 @@
 """The programme of a dagdeel as one list in time order: opening, rounds, pauses, closing."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from zet.dagdelen import Dagdeel
@@ -32,7 +33,7 @@ def time_span(start: str | None, end: str | None) -> str:
     return start or (f"tot {end}" if end else "")
 
 
-def programme_items(dagdeel: Dagdeel, rounds: list[Round]) -> list[ProgrammeItem]:
+def programme_items(dagdeel: Dagdeel, rounds: Sequence[Round]) -> list[ProgrammeItem]:
     """Opening, rounds and pauses in time order, the closing last. A round without times
     keeps its place after the part before it; a dagdeel without a programme (a quick
     session) is just its rounds."""

@@ -1,5 +1,7 @@
-"""A room on the ZET app: phones join with a role, answer, follow a step change; projectors
-watch the werkblad progress. Every wait is bounded; every figure is a monotonic timestamp."""
+"""A room on the ZET app: phones join with a role, answer, follow a step change; each
+group's beamer view (``/scherm``) shows the werkblad progress, and its control view
+(``/begeleiden``) has the step button. Every wait is bounded; every figure is a monotonic
+timestamp."""
 from __future__ import annotations
 
 import asyncio
@@ -24,8 +26,10 @@ from zet.steps import Step
 
 _PHONE_STEP = re.compile(r"data-testid='phone-step' data-step='([a-z_]+)'")
 _PROJECTOR_STEP = re.compile(r"data-testid='control-step' data-step='([a-z_]+)'")
+_SCREEN_STEP = re.compile(r"data-testid='projector' data-step='([a-z_]+)'")
 _DONE = re.compile(r"data-testid='werkblad-progress'[^>]*>(\d+) van (\d+) ingevuld")
-_BUSY = re.compile(r"^(\d+) deelnemer\(s\) zijn nog bezig")
+_BUSY = re.compile(r"^(\d+) deelnemer\(s\) zijn nog bezig")  # the control view's line
+_SCREEN_BUSY = re.compile(r"<div class='zp-busy'>(\d+) nog bezig</div>")
 SAVED = re.compile(r"Opgeslagen \d\d\\?:\d\d")  # "Opgeslagen 14:02" (":" escaped in Markdown)
 TABLES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -84,6 +88,7 @@ class Phone:
 
 @dataclass
 class Projector:
+    """A group's control view (``/begeleiden``): its step button, and its progress line."""
     group_id: int
     client: PageClient
     started_at: dict[int, float] = field(default_factory=dict)  # started count -> first seen
@@ -104,6 +109,20 @@ class Projector:
     def _record(self, started: int, stamp: float) -> None:
         for count in range(1, started + 1):
             self.started_at.setdefault(count, stamp)
+
+
+@dataclass
+class Screen(Projector):
+    """A group's beamer view (``/scherm``): what the room sees, redrawn every second; the
+    werkblad page says "12 van 30 ingevuld" and "5 nog bezig" in one block."""
+
+    def on_text(self, stamp: float, text: str) -> None:
+        step, done = _SCREEN_STEP.search(text), _DONE.search(text)
+        if step:
+            self.step_seen.setdefault(step.group(1), stamp)
+        if done:
+            busy = _SCREEN_BUSY.search(text)
+            self._record(int(done.group(1)) + (int(busy.group(1)) if busy else 0), stamp)
 
 
 @dataclass
@@ -166,8 +185,8 @@ async def _phone_answer(phone: Phone, question, delay: float, timeout: float) ->
 
 
 def _percentile_free_projector_latencies(phones: list[Phone],
-                                         projectors: dict[int, Projector]) -> list[float]:
-    """The k-th answer of a group is on its projector when it first shows k started."""
+                                         projectors: dict[int, Screen]) -> list[float]:
+    """The k-th answer of a group is on its beamer when the beamer first shows k started."""
     latencies = []
     for group_id, projector in projectors.items():
         submitted = sorted(p.submit_at for p in phones
@@ -211,12 +230,18 @@ class Room:
         session = create_room(self.engine, self.theme_id, self.group_count)
         question = answer_question(self.library, self.theme_id)
         code = session.dagdeel.join_code
-        projectors = {}
-        for group_id, secret in zip(session.group_ids, session.group_secrets, strict=True):
+        projectors, screens = {}, {}
+        for index, (group_id, secret) in enumerate(zip(session.group_ids,
+                                                       session.group_secrets, strict=True)):
             projector = Projector(group_id, None)  # type: ignore[arg-type]
             projector.client = PageClient(self.projector_url, "begeleiden", f"sleutel={secret}",
                                           on_text=projector.on_text, timeout=self.timeout)
             projectors[group_id] = projector
+            tafel = f"&tafel={TABLES[index]}" if self.group_count > 1 else ""
+            screen = Screen(group_id, None)  # type: ignore[arg-type]
+            screen.client = PageClient(self.projector_url, "scherm", f"code={code}{tafel}",
+                                       on_text=screen.on_text, timeout=self.timeout)
+            screens[group_id] = screen
         phones = []
         for number in range(self.count):
             phone = Phone(number, None)  # type: ignore[arg-type]
@@ -224,17 +249,18 @@ class Room:
                                       "deelnemen", f"code={code}", on_text=phone.on_text,
                                       timeout=self.timeout)
             phones.append(phone)
+        viewers = [*projectors.values(), *screens.values()]
         try:
-            return await self._run(session, question, phones, projectors)
+            return await self._run(session, question, phones, projectors, screens)
         finally:
-            await asyncio.gather(*(p.client.close() for p in [*phones, *projectors.values()]),
+            await asyncio.gather(*(p.client.close() for p in [*phones, *viewers]),
                                  return_exceptions=True)
 
-    async def _run(self, session, question, phones, projectors) -> RoomResult:
-        for projector in projectors.values():
-            await projector.client.open()
-            await projector.client.wait_for(lambda p=projector: 0 in p.started_at or bool(
-                p.client.events.finished_runs), self.timeout)
+    async def _run(self, session, question, phones, projectors, screens) -> RoomResult:
+        for viewer in [*projectors.values(), *screens.values()]:
+            await viewer.client.open()
+            await viewer.client.wait_for(lambda v=viewer: bool(v.client.events.finished_runs),
+                                         self.timeout)
 
         await self._warm_up(session.dagdeel.join_code)
         self._mark("join", "start")
@@ -254,11 +280,11 @@ class Room:
         await asyncio.gather(*(_phone_answer(p, question,
                                              self.random.uniform(0, self.answer_window),
                                              self.timeout) for p in phones))
-        await asyncio.sleep(3)  # the projectors' next poll
+        await asyncio.sleep(3)  # the beamers' next poll
         self._mark("answer", "end")
 
         step_latencies = await self._step_changes(session, phones, projectors)
-        return self._result(session, question, phones, projectors, step_latencies)
+        return self._result(session, question, phones, projectors, screens, step_latencies)
 
     async def _warm_up(self, code: str) -> None:
         """Two join forms per phone URL (a proxy alternates), so every process has loaded
@@ -307,7 +333,7 @@ class Room:
         self._mark("step", "end")
         return latencies
 
-    def _result(self, session, question, phones, projectors, step) -> RoomResult:
+    def _result(self, session, question, phones, projectors, screens, step) -> RoomResult:
         with self.engine.connect() as conn:
             rows = conn.execute(select(deelnemers.c.initials, func.count())
                                 .where(deelnemers.c.dagdeel_id == session.dagdeel.id)
@@ -327,12 +353,13 @@ class Room:
         errors += [f"{p.initials}: answer stored but 'Opgeslagen' never shown" for p in phones
                    if p.stored_latency is None
                    and expected_answers[p.initials] in found.get(p.initials, [])]
-        for client in [*(p.client for p in phones), *(p.client for p in projectors.values())]:
+        for client in [*(p.client for p in phones), *(p.client for p in projectors.values()),
+                       *(s.client for s in screens.values())]:
             errors.extend(client.events.errors)
         return RoomResult(
             join=[p.join_latency for p in phones if p.join_latency is not None],
             stored=[p.stored_latency for p in phones if p.stored_latency is not None],
-            projector=_percentile_free_projector_latencies(phones, projectors),
+            projector=_percentile_free_projector_latencies(phones, screens),
             step=step, errors=errors, phones=len(phones),
             joined_rows=sum(joined.values()),
             lost_joins=sum(1 for p in phones

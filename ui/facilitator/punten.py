@@ -2,7 +2,7 @@
 procesbegeleider edits, merges, deletes, adds and confirms the group's list."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
@@ -68,7 +68,7 @@ def _merge(group_id: int) -> None:
         st.session_state["merge_ids"], st.session_state["merge_text"] = [], ""
 
 
-def _merge_form(group_id: int, items: list[points.Point]) -> None:
+def _merge_form(group_id: int, items: Sequence[points.Point]) -> None:
     # Callbacks, not `if submitted:`: the typed text stays when the merge is refused.
     with st.expander("Punten samenvoegen"), st.form("merge_form"):
         st.multiselect(

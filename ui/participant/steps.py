@@ -75,7 +75,7 @@ def _send_point(group_id: int, participant_id: int) -> None:
     text = _typed(group_id) or drafts.draft_of(engine(), group_id, participant_id, POINT_FIELD)
     created = act(points.contribute, group_id, participant_id,
                   st.session_state.get(kind_key), text, flash=status,
-                  refresh=False)
+                  only_group=group_id)
     if failed(status):
         return  # the message is there and the text stays in the field
     act(drafts.clear_draft, group_id, participant_id, POINT_FIELD, flash=status,
@@ -119,7 +119,7 @@ def _place(group_id: int, participant_id: int) -> None:
     act(scenarios.place, group_id, participant_id,
         nu=st.session_state.get(f"scenario_nu{group_id}"),
         gewenst=st.session_state.get(f"scenario_gewenst{group_id}"), flash=status,
-        refresh=False)
+        only_group=group_id)
     if not failed(status):
         st.session_state[status] = ("success", f"Opgeslagen {wall_clock()}")
 

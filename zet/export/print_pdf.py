@@ -7,6 +7,7 @@ dagdeel Excel export.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -87,7 +88,7 @@ class _PrintStyles(Styles):
         self.scan = ParagraphStyle("scan", parent=self.body, fontSize=11, leading=15)
 
 
-def programme_pdf(dagdeel: Dagdeel, rounds: list[Round], library: Library) -> bytes:
+def programme_pdf(dagdeel: Dagdeel, rounds: Sequence[Round], library: Library) -> bytes:
     """The programme of the dagdeel on A4: opening, the rounds with their tables (label,
     theme, procesbegeleider), pauses and the plenary closing, and how to join."""
     buffer = io.BytesIO()
