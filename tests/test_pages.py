@@ -158,7 +158,13 @@ def test_projector_shows_progress_not_answers_during_the_werkblad(env, library, 
     assert "1 van 3 ingevuld" in htmls(wall)
     assert "GEHEIM-ANTWOORD" not in htmls(wall)
     control = facilitator(session)
-    assert "GEHEIM-ANTWOORD" in [t.value for t in control.text]  # the folded preview
+    assert "GEHEIM-ANTWOORD" not in [t.value for t in control.text]  # until asked for
+    control.toggle(key=f"preview_{gid}").set_value(True).run()
+    assert "GEHEIM-ANTWOORD" in [t.value for t in control.text]
+    control.button(key=f"prehide_{people[0].id}_beeld").click().run()
+    assert [a.question_id for a in answers.group_answers(env, gid, include_hidden=False)
+            if a.participant_id == people[0].id] == ["mensen", "initiatief", "plekken"]
+    assert "Weer tonen" in [b.label for b in control.button]
 
 
 def test_projector_holds_no_control_and_no_secret_in_any_step(env, library, session):

@@ -20,10 +20,11 @@ from zet.report import GroupReport, build_group_report, theme_order
 from zet.room import room_of
 from zet.states import Room
 
-TTL = 0.5
+TTL = 0.5       # what a screen draws
+POLL_TTL = 0.25  # "did the step or the phase change?", asked by every phone every 2 s
 
 
-@memo(ttl=TTL)
+@memo(ttl=POLL_TTL)
 def step(group_id: int) -> str:
     return groups.current_step(engine(), group_id).value
 
@@ -68,7 +69,7 @@ def dagdeel(dagdeel_id: int) -> Dagdeel:
     return get_dagdeel(engine(), dagdeel_id)
 
 
-@memo(ttl=TTL)
+@memo(ttl=POLL_TTL)
 def room(dagdeel_id: int) -> Room:
     """What the room is doing: the opening, round 2, the closing."""
     return room_of(engine(), dagdeel_id)

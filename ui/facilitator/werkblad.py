@@ -33,23 +33,25 @@ def _progress(group_id: int) -> None:
 
 @st.fragment(run_every=3)
 def _preview(group_id: int, theme: Theme) -> None:
-    """Every answer so far, with a button to keep one off the projector."""
+    """Every answer so far, with a button to keep one off the projector. Drawn only while
+    the procesbegeleider has it open: in a big group it is hundreds of elements every poll."""
     show_flash()
     given = live.group_answers(group_id)
-    with st.expander(f"Antwoorden vooraf bekijken ({len(given)})"):
-        if not given:
-            st.caption("Nog geen antwoorden.")
-        for answer in given:
-            question = theme.question(answer.question_id)
-            with st.container(border=True):
-                st.caption(f"{md(answer.role)} · "
-                           f"{md(question.vraag if question else answer.question_id)}")
-                st.text(answer_text(answer.value, bullets=True))
-                label_md = "Weer tonen" if answer.hidden else "Niet op het scherm"
-                st.button(label_md, key=f"prehide_{answer.participant_id}_{answer.question_id}",
-                          on_click=act, args=(answers.set_answer_hidden, group_id,
-                                              answer.participant_id, answer.question_id,
-                                              not answer.hidden))
+    if not st.toggle(f"Antwoorden vooraf bekijken ({len(given)})", key=f"preview_{group_id}"):
+        return
+    if not given:
+        st.caption("Nog geen antwoorden.")
+    for answer in given:
+        question = theme.question(answer.question_id)
+        with st.container(border=True):
+            st.caption(f"{md(answer.role)} · "
+                       f"{md(question.vraag if question else answer.question_id)}")
+            st.text(answer_text(answer.value, bullets=True))
+            label_md = "Weer tonen" if answer.hidden else "Niet op het scherm"
+            st.button(label_md, key=f"prehide_{answer.participant_id}_{answer.question_id}",
+                      on_click=act, args=(answers.set_answer_hidden, group_id,
+                                          answer.participant_id, answer.question_id,
+                                          not answer.hidden))
 
 
 def show(group: Group, theme: Theme) -> None:
