@@ -142,6 +142,14 @@ if not dagdeel.is_open:
     st.stop()
 
 
+def header(title_html: str, line_html: str, step: str) -> None:
+    """Where you are and which step, in one element: a full run of every phone is drawn at
+    each step change, and each element is one more message to each of them."""
+    st.html(f"<div class='zet-head'><div class='zet-head-title'>{title_html}</div>"
+            f"<div class='zet-head-line'>{line_html}</div>"
+            f"<span data-testid='phone-step' data-step='{esc(step)}'></span></div>")
+
+
 def someone_else() -> None:
     with st.expander("Niet jij? Of klaar?"):
         st.caption(STORED)
@@ -153,9 +161,7 @@ def someone_else() -> None:
 room = live.room(dagdeel.id)
 seat = live.seat(participant) if room.in_round else None
 if seat is None:
-    st.markdown(f"#### {md(dagdeel.locatie)}")
-    st.caption(f"Plenair · jij: {md(you)}")
-    st.html(f"<span data-testid='phone-step' data-step='{esc(room.phase)}'></span>")
+    header(esc(dagdeel.locatie), f"Plenair · jij: {esc(you)}", room.phase)
     follow_the_room(dagdeel.id, room, None, None, participant)
     if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
@@ -167,13 +173,10 @@ if seat is None:
 group = live.group(seat.group_id)
 theme = theme_or_stop(group.theme_id)
 step = Step(live.step(seat.group_id))
-if seat.label:
-    st.html(f"<div data-testid='phone-seat' style='font-size:1.25rem;font-weight:700'>"
-            f"Ronde {seat.ronde} — tafel {esc(seat.label)} — {esc(theme.titel)}</div>")
-else:
-    st.markdown(f"#### {md(theme.titel)}")
-st.caption(f"Stap {step.number} van {len(STEP_ORDER)} · **{md(step.label)}** · jij: {md(you)}")
-st.html(f"<span data-testid='phone-step' data-step='{step.value}'></span>")
+title_html = (f"<span data-testid='phone-seat'>Ronde {seat.ronde} — tafel {esc(seat.label)}"
+              f" — {esc(theme.titel)}</span>" if seat.label else esc(theme.titel))
+header(title_html, f"Stap {step.number} van {len(STEP_ORDER)} · <strong>{esc(step.label)}"
+                   f"</strong> · jij: {esc(you)}", step.value)
 follow_the_room(dagdeel.id, room, seat.group_id, step.value, participant)
 
 if step == Step.WERKBLAD:

@@ -194,8 +194,10 @@ def test_uitwisseling_shows_answers_per_role_as_plain_text_and_can_hide_one(env,
     wall = projector(session.dagdeel.join_code)
     assert "![x](http://evil/x.png) &lt;b&gt;" in htmls(wall) and "<b>" not in htmls(wall)
     at = facilitator(session)
-    assert "![x](http://evil/x.png) <b>" in [t.value for t in at.text]
     assert "Nog geen antwoord van 1 deelnemer" in texts(at)
+    assert "![x](http://evil/x.png) <b>" not in [t.value for t in at.text]  # until opened
+    at.toggle(key=f"open_{gid}_beeld").set_value(True).run()
+    assert "![x](http://evil/x.png) <b>" in [t.value for t in at.text]
     assert STUDENT not in texts(at)  # the only student is never singled out
     at.button(key=f"hide_{so.id}_beeld").click().run()
     assert answers.group_answers(env, gid, include_hidden=False)[0].question_id == "initiatief"

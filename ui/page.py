@@ -24,6 +24,10 @@ _COMMON_CSS = """
 # One hand on a 390 px phone: every tap target at least 44×44 px.
 _TOUCH_CSS = """
 <style>
+.zet-head { margin-bottom: .5rem; }
+.zet-head-title { font-size: 1.25rem; font-weight: 700; line-height: 1.4; }
+.zet-head-line { font-size: .875rem; color: rgba(49, 51, 63, .7); }
+.zet-own span { white-space: pre-wrap; }
 [data-testid="stButtonGroup"] button { min-height: 48px; min-width: 48px; font-size: 1.1rem; }
 [data-testid="stRadio"] label { min-height: 44px; align-items: center; }
 [data-testid="stRadio"] label > div:first-child { transform: scale(1.6); margin-right: 0.6rem; }
@@ -102,8 +106,8 @@ def setup(title: str, audience: Audience = "page") -> None:
     wide = audience in ("projector", "page")
     st.set_page_config(page_title=title, layout="wide" if wide else "centered",
                        initial_sidebar_state="collapsed")
-    st.html(_COMMON_CSS + _CONNECTION_JS, unsafe_allow_javascript=True)
-    if audience == "projector":
-        st.html(_PROJECTOR_CSS)
-    elif audience in ("phone", "control"):
-        st.html(_TOUCH_CSS)
+    # One element, not three: every element is a websocket message on every full run of
+    # every phone, and at a step change hundreds of phones rerun at once.
+    extra = {"projector": _PROJECTOR_CSS, "phone": _TOUCH_CSS, "control": _TOUCH_CSS}
+    st.html(_COMMON_CSS + extra.get(audience, "") + _CONNECTION_JS,
+            unsafe_allow_javascript=True)

@@ -16,6 +16,9 @@ from zet.groups import Group
 
 @st.fragment(run_every=3)
 def _answers(group_id: int, theme: Theme) -> None:
+    """Per question a switch that opens its answers, each with a button to keep it off the
+    projector. Only opened questions are drawn: at a plenary of 400 that is hundreds of
+    elements every poll, and a folded expander would still draw them all."""
     show_flash()
     given = live.group_answers(group_id)
     missing = not_heard_yet(given, live.members(group_id))
@@ -26,17 +29,18 @@ def _answers(group_id: int, theme: Theme) -> None:
         hidden = sum(1 for a in of_question if a.hidden)
         label_md = f"{number}. {md(question.vraag)} ({len(of_question)} antwoorden" + (
             f", {hidden} niet getoond)" if hidden else ")")
-        with st.expander(label_md):
-            for answer in of_question:
-                with st.container(border=True):
-                    st.caption(md(answer.role) + (" · niet op het scherm" if answer.hidden
-                                                  else ""))
-                    st.text(answer_text(answer.value, bullets=True))
-                    st.button("Weer tonen" if answer.hidden else "Niet op het scherm",
-                              key=f"hide_{answer.participant_id}_{question.id}",
-                              on_click=act, args=(answers.set_answer_hidden, group_id,
-                                                  answer.participant_id, question.id,
-                                                  not answer.hidden))
+        if not st.toggle(label_md, key=f"open_{group_id}_{question.id}"):
+            continue
+        for answer in of_question:
+            with st.container(border=True):
+                st.caption(md(answer.role) + (" · niet op het scherm" if answer.hidden
+                                              else ""))
+                st.text(answer_text(answer.value, bullets=True))
+                st.button("Weer tonen" if answer.hidden else "Niet op het scherm",
+                          key=f"hide_{answer.participant_id}_{question.id}",
+                          on_click=act, args=(answers.set_answer_hidden, group_id,
+                                              answer.participant_id, question.id,
+                                              not answer.hidden))
 
 
 def show(group: Group, theme: Theme) -> None:

@@ -10,7 +10,7 @@ from ui.cards import card as draw_card
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
-from ui.text import md
+from ui.text import esc, md
 from zet import answers, drafts, points, scenarios
 from zet.answers import answer_text
 from zet.clock import wall_clock
@@ -25,9 +25,12 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
             icon=":material/visibility:")
     own = answers.own_answers(engine(), group_id, participant_id)
     with st.expander("Jouw antwoorden", expanded=True):
-        for question in theme.vragen:
-            st.markdown(f"**{md(question.vraag)}**")
-            st.text(answer_text(own.get(question.id), bullets=True) or "(niet ingevuld)")
+        # One element for all of them: every phone draws this at the same step change.
+        st.html("".join(
+            f"<p class='zet-own'><strong>{esc(question.vraag)}</strong><br>"
+            f"<span data-testid='own-answer' dir='auto'>"
+            f"{esc(answer_text(own.get(question.id), bullets=True) or '(niet ingevuld)')}"
+            f"</span></p>" for question in theme.vragen))
 
 
 @st.fragment(run_every=2)
