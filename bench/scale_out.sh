@@ -8,6 +8,7 @@
 #   N=200,400 bench/scale_out.sh          # two rooms per P, one after the other
 #   N=200 PROCESSES="1 2 3" bench/scale_out.sh
 #   GROUPS_PER_ROOM=13 N=200 bench/scale_out.sh
+#   ZET_MAX_DEELNEMERS=1000 N=800 LOAD_ARGS=--no-baseline bench/scale_out.sh
 #
 # Needs root (apt-get; PostgreSQL runs as the Debian 'postgres' user). Loopback only.
 set -euo pipefail
@@ -18,6 +19,7 @@ PROCESSES=${PROCESSES:-"1 2"}
 GROUPS_PER_ROOM=${GROUPS_PER_ROOM:-1}
 CROSS_N=${CROSS_N:-30}
 PYTHON=${PYTHON:-python}
+LOAD_ARGS=${LOAD_ARGS:-}  # more options for bench/load_ws.py, e.g. --no-baseline
 RESULTS=${RESULTS:-$ROOT/bench/results}
 mkdir -p "$RESULTS"
 
@@ -129,7 +131,7 @@ for p in $PROCESSES; do
   "$PYTHON" bench/load_ws.py --n "$N" --groups "$GROUPS_PER_ROOM" \
     --target "http://127.0.0.1:$PROXY_PORT" --pids "$(pids_csv)" \
     --database-url "$ZET_DATABASE_URL" --label "PostgreSQL, $p process(es) + HAProxy" \
-    --json "$RESULTS/scale-$p-$N.json" || echo "(errors in this room; see above)"
+    --json "$RESULTS/scale-$p-$N.json" $LOAD_ARGS || echo "(errors in this room; see above)"
   stop_apps
 done
 

@@ -139,3 +139,17 @@ def test_expired_values_are_dropped_past_the_bound(clock, monkeypatch):
     clock.now += 1.0  # all ten expired
     read(100)         # the eleventh entry makes the memo drop the expired ones
     assert len(read._values) == 1
+
+
+def test_keyword_arguments_are_part_of_the_key(clock):
+    calls = []
+
+    def load(code: str, tafel: str = "") -> str:
+        calls.append((code, tafel))
+        return code + tafel
+
+    read = Memo(load, 0.5, clock=clock)
+    assert read("K7", tafel="A") == "K7A"
+    assert read("K7", tafel="B") == "K7B"
+    assert read("K7", tafel="A") == "K7A"
+    assert calls == [("K7", "A"), ("K7", "B")]

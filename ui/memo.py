@@ -41,7 +41,7 @@ class Memo(Generic[P, R]):
         self._guard = threading.Lock()
 
     def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
-        key: Hashable = args
+        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
         hit = self._values.get(key)
         if hit is not None and self._clock() - hit[0] < self.ttl:
             return hit[1]
