@@ -28,12 +28,15 @@ STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, 
 
 def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
     """A cookie, so reopening the join link on this phone finds the same participant. Sent
-    once per browser session: every rerun of hundreds of phones counts (docs/performance)."""
+    once per browser session: every rerun of hundreds of phones counts (docs/performance).
+    Call it last on the page: an element that is there in one run and not in the next moves
+    every element after it, and a moved typing field is mounted anew in the browser, losing
+    what is being typed into it at that moment."""
     if st.session_state.get("zet_cookie") == token:
         return
-    st.session_state["zet_cookie"] = token
     st.html(f"<script>document.cookie='{COOKIE_PREFIX}{int(dagdeel_id)}={esc(token)};path=/;"
             f"max-age=43200;SameSite=Lax';</script>", unsafe_allow_javascript=True)
+    st.session_state["zet_cookie"] = token  # after it was sent: a rerun may stop the run
 
 
 def forget_this_phone(dagdeel_id: int) -> None:
@@ -134,7 +137,6 @@ assert participant is not None
 dagdeel = live.dagdeel(participant.dagdeel_id)
 if st.query_params.get("p") != participant.token:
     st.query_params["p"] = participant.token
-remember_on_this_phone(dagdeel.id, participant.token)
 you = participant.role + (f" ({participant.initials})" if participant.initials else "")
 if not dagdeel.is_open:
     st.info("Deze sessie is afgesloten. Dank je wel voor je bijdrage!")
@@ -150,12 +152,14 @@ def header(title_html: str, line_html: str, step: str) -> None:
             f"<span data-testid='phone-step' data-step='{esc(step)}'></span></div>")
 
 
-def someone_else() -> None:
+def end_of_page(token: str) -> None:
+    """'Niet jij?' and, once, the cookie: both after everything else on the page."""
     with st.expander("Niet jij? Of klaar?"):
         st.caption(STORED)
         st.button("Ik ben iemand anders", key="forget", width="stretch",
                   on_click=forget_this_phone, args=(dagdeel.id,),
                   help="Deze telefoon vergeet wie hier meedeed; je meldt je opnieuw aan.")
+    remember_on_this_phone(dagdeel.id, token)
 
 
 room = live.room(dagdeel.id)
@@ -167,7 +171,7 @@ if seat is None:
         plenary.closing(participant.id)
     else:
         plenary.opening()
-    someone_else()
+    end_of_page(participant.token)
     st.stop()
 
 group = live.group(seat.group_id)
@@ -191,4 +195,4 @@ elif step == Step.SCENARIO:
     phone.scenario(seat.group_id, participant.id, theme)
 else:
     phone.afronding(seat.group_id)
-someone_else()
+end_of_page(participant.token)

@@ -2,6 +2,8 @@
 the facilitator moved on, and a paste over the limit is cut, never emptied."""
 from __future__ import annotations
 
+import time
+
 import pytest
 from browser import ARTIFACTS, PHONE, demo_room, wait_for
 
@@ -52,6 +54,35 @@ def test_typed_text_survives_a_reload_without_leaving_the_field(room):
     field.wait_for()
     assert field.input_value() == "Vooral bij de koffie"
     page.screenshot(path=str(ARTIFACTS / "phone-werkblad-after-reload.png"))
+
+
+def test_typing_on_after_the_first_save_keeps_the_field_and_every_keystroke(room):
+    """The first save reruns the page; the field must stay the same element (a remounted
+    field loses the focus, and what is typed next goes nowhere)."""
+    engine = room[0]
+    person, page = _phone(room, "Aanstaande leraar / student")
+    group_id, question = _open_question(room, person)
+    _type(page, question, "Eerst dit")
+    # "Opgeslagen" is drawn by the rerun that follows the save, below the field.
+    page.get_by_text("Opgeslagen").first.wait_for()
+    page.keyboard.type(" en dan dat", delay=20)  # no new tap: the focus stays in the field
+    field = page.get_by_test_id(f"answer-{question.id}")
+    assert field.input_value() == "Eerst dit en dan dat"
+    field.blur()
+    assert _stored_within(engine, group_id, person.id, question.id, "Eerst dit en dan dat")
+
+
+def _stored_within(engine, group_id: int, participant_id: int, question_id: str,
+                   expected: str, seconds: float = 10.0) -> bool:
+    """Whether the stored answer holds ``expected`` within ``seconds`` (the blur's save
+    goes over the websocket; this polls the database, the state of record)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        stored = answers.own_answers(engine, group_id, participant_id).get(question_id)
+        if expected in str(stored):
+            return True
+        time.sleep(0.1)
+    return False
 
 
 def test_text_typed_when_the_facilitator_moves_on_is_kept_and_counted(room):

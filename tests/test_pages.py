@@ -475,3 +475,20 @@ def test_guessing_join_codes_is_slowed_down_with_a_dutch_message(env, session):
 def test_a_crafted_join_link_shows_no_link(env):
     at = open_page("pages/deelnemen.py", code="[KLIK HIER](HTTPS://EVIL.EXAMPLE)")
     assert not any("EVIL" in e or "](" in e for e in errors(at))
+
+
+def test_the_werkblad_fields_keep_their_place_between_the_first_run_and_the_next(env, session):
+    """A field whose position changes between two runs is mounted anew in the browser, and
+    what the participant is typing in it at that moment is gone. The first run after joining
+    also sends the cookie script; the next run (after the first save) does not."""
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+
+    def places(at: AppTest) -> list[tuple[int, str]]:
+        return [(index, node.type) for index, node in at.main.children.items()
+                if node.type != "html"]
+
+    first = places(at)
+    assert at.session_state["zet_cookie"] == person.token  # the cookie went with this run
+    at.run()
+    assert places(at) == first
