@@ -99,3 +99,20 @@ def test_migration_0004_goes_down_and_up_again(tmp_path):
         assert "locatie_id" not in {c["name"] for c in inspect(conn).get_columns("dagdelen")}
     upgrade_schema(engine)
     assert list_partnerships(engine) == []
+
+
+def test_names_of_schools_locaties_and_rode_lijnen_follow_the_one_trimming_rule(engine):
+    """Every typed name goes through zet.fields: whitespace collapsed, control and
+    bidirectional-override characters removed, a clear Dutch message when empty or long."""
+    from zet.rode_lijnen import add_label
+
+    school = add_partnership(engine, "  Samen\tOpleiden\u202e Noord\x00 ")
+    assert school.naam == "Samen Opleiden Noord"
+    locatie = add_locatie(engine, school.id, "De\u2066 Brug\x1b")
+    assert locatie.naam == "De Brug"
+    with pytest.raises(UserError, match=r"^Vul de naam van de locatie in\.$"):
+        add_locatie(engine, school.id, " \u202e ")
+    with pytest.raises(UserError, match="De naam van de opleidingsschool is te lang"):
+        add_partnership(engine, "x" * 500)
+    with pytest.raises(UserError, match=r"^Vul een label in\.$"):
+        add_label(engine, 1, "\x00")

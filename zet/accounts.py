@@ -20,6 +20,7 @@ from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import account_sessies, accounts, login_pogingen
 from zet.errors import UserError
+from zet.fields import required_line
 
 SESSION_HOURS = 8  # one working day; then log in again
 MIN_PASSWORD = 10
@@ -39,12 +40,7 @@ class Account:
 
 
 def _clean_name(naam: str) -> str:
-    naam = " ".join((naam or "").split())
-    if not naam:
-        raise UserError("Vul een naam in.")
-    if len(naam) > MAX_NAME:
-        raise UserError(f"De naam is te lang (hoogstens {MAX_NAME} tekens).")
-    return naam
+    return required_line(naam, "de naam", MAX_NAME)
 
 
 def add_account(engine: Engine, naam: str, password: str) -> Account:

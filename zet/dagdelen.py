@@ -16,7 +16,7 @@ from zet.config import load_limits
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
 from zet.errors import NotFound, UserError
-from zet.fields import one_line
+from zet.fields import one_line, required_line
 from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
 from zet.steps import Step
@@ -144,12 +144,7 @@ class CreatedSession:
 
 
 def _clean_name(value: str, what: str, *, required: bool = True) -> str:
-    value = one_line(value)
-    if required and not value:
-        raise UserError(f"Vul {what} in.")
-    if len(value) > MAX_NAME:
-        raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {MAX_NAME} tekens).")
-    return value
+    return required_line(value, what, MAX_NAME, required=required)
 
 
 def clean_label(value: str) -> str:

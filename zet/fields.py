@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from zet.errors import UserError
+
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
@@ -27,6 +29,17 @@ def _without_controls(value: str, keep: str = "") -> str:
 def one_line(value: str | None) -> str:
     """A name, label or point: one line, whitespace collapsed, controls removed."""
     return " ".join(_without_controls(" ".join((value or "").split())).split())
+
+
+def required_line(value: str | None, what: str, limit: int, *, required: bool = True) -> str:
+    """``one_line`` for a name or label that must fit ``limit``; the Dutch messages name
+    ``what`` ('de naam van de locatie'): "Vul ... in." and "... is te lang"."""
+    value = one_line(value)
+    if required and not value:
+        raise UserError(f"Vul {what} in.")
+    if len(value) > limit:
+        raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {limit} tekens).")
+    return value
 
 
 def multi_line(value: str | None) -> str:

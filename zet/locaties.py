@@ -11,6 +11,7 @@ from zet.clock import now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import locaties, partnerschappen
 from zet.errors import NotFound, UserError
+from zet.fields import required_line
 
 DEFAULT_PARTNERSHIP = "Opleidingsschool"  # the same name migration 0004 uses
 MAX_NAME = 120
@@ -31,12 +32,7 @@ class Locatie:
 
 
 def _clean(value: str, what: str) -> str:
-    value = " ".join((value or "").split())
-    if not value:
-        raise UserError(f"Vul {what} in.")
-    if len(value) > MAX_NAME:
-        raise UserError(f"De naam van {what} is te lang (hoogstens {MAX_NAME} tekens).")
-    return value
+    return required_line(value, f"de naam van {what}", MAX_NAME)
 
 
 def ensure_partnership(conn: Connection, naam: str) -> int:

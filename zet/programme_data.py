@@ -47,7 +47,8 @@ class GroupOutcome:
         return self.datum.year
 
 
-def _scoped(query, scope: Scope):
+def scoped(query, scope: Scope):
+    """``query`` limited to the opleidingsschool, locatie and theme of ``scope``."""
     if scope.partnerschap_id is not None:
         query = query.where(locaties.c.partnerschap_id == scope.partnerschap_id)
     if scope.locatie_id is not None:
@@ -59,7 +60,7 @@ def _scoped(query, scope: Scope):
 
 def group_outcomes(engine: Engine, scope: Scope = ALL) -> list[GroupOutcome]:
     """Every theme group in scope, oldest dagdeel first."""
-    query = _scoped(
+    query = scoped(
         select(groepen.c.id, groepen.c.dagdeel_id, groepen.c.theme_id, groepen.c.scenario_nu,
                groepen.c.scenario_gewenst, groepen.c.points_confirmed_at, dagdelen.c.titel,
                dagdelen.c.datum, dagdelen.c.locatie_id, dagdelen.c.locatie,
@@ -173,7 +174,7 @@ class YearScore:
 def werkblad_scores_per_year(engine: Engine, library: Library,
                              scope: Scope = ALL) -> list[YearScore]:
     """Schaal and KOOS answers (visible ones) averaged per theme, question and year."""
-    query = _scoped(
+    query = scoped(
         select(antwoorden.c.vraag_id, antwoorden.c.value, groepen.c.theme_id,
                dagdelen.c.datum)
         .join(groepen, groepen.c.id == antwoorden.c.groep_id)

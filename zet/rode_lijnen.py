@@ -27,7 +27,8 @@ from zet.db.schema import (
     puntgroepen,
 )
 from zet.errors import NotFound, UserError
-from zet.programme_data import ALL, Scope
+from zet.fields import required_line
+from zet.programme_data import ALL, Scope, scoped
 
 MAX_LABEL = 60
 MAX_GROUP_NAME = 200
@@ -79,12 +80,7 @@ def confirmed_points(engine: Engine, scope: Scope = ALL) -> list[ConfirmedPoint]
              .outerjoin(puntgroep_leden, puntgroep_leden.c.punt_id == punten.c.id)
              .where(groepen.c.points_confirmed_at.is_not(None))
              .order_by(dagdelen.c.datum, groepen.c.id, punten.c.soort, punten.c.positie))
-    if scope.partnerschap_id is not None:
-        query = query.where(locaties.c.partnerschap_id == scope.partnerschap_id)
-    if scope.locatie_id is not None:
-        query = query.where(dagdelen.c.locatie_id == scope.locatie_id)
-    if scope.theme_id is not None:
-        query = query.where(groepen.c.theme_id == scope.theme_id)
+    query = scoped(query, scope)
     with reading(engine) as conn:
         rows = conn.execute(query).all()
         labels: dict[int, list[str]] = defaultdict(list)
@@ -230,15 +226,6 @@ def point_groups(engine: Engine) -> list[PointGroup]:
             for row in rows]
 
 
-def _clean(value: str, limit: int, what: str) -> str:
-    value = " ".join((value or "").split())
-    if not value:
-        raise UserError(f"Vul {what} in.")
-    if len(value) > limit:
-        raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {limit} tekens).")
-    return value
-
-
 def group_points(engine: Engine, point_ids: list[int], naam: str,
                  puntgroep_id: int | None = None) -> int:
     """Put points into one rode lijn (a new one named ``naam``, or ``puntgroep_id``).
@@ -254,7 +241,7 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
         kind = kinds.pop()
         if puntgroep_id is None:
             puntgroep_id = inserted_id(conn.execute(puntgroepen.insert().values(
-                naam=_clean(naam, MAX_GROUP_NAME, "een naam voor de groep"), soort=kind,
+                naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME), soort=kind,
                 created_at=now())))
         else:
             found = conn.execute(select(puntgroepen.c.soort)
@@ -279,7 +266,7 @@ def ungroup_point(engine: Engine, point_id: int) -> None:
 def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
     with writing(engine) as conn:
         conn.execute(update(puntgroepen).where(puntgroepen.c.id == puntgroep_id)
-                     .values(naam=_clean(naam, MAX_GROUP_NAME, "een naam voor de groep")))
+                     .values(naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME)))
 
 
 def _drop_empty_groups(conn) -> None:
@@ -288,7 +275,7 @@ def _drop_empty_groups(conn) -> None:
 
 
 def add_label(engine: Engine, point_id: int, label: str) -> None:
-    label = _clean(label, MAX_LABEL, "een label").casefold()
+    label = required_line(label, "een label", MAX_LABEL).casefold()
     with writing(engine) as conn:
         if conn.execute(select(punten.c.id).where(punten.c.id == point_id)).first() is None:
             raise NotFound("Dit punt bestaat niet (meer).")
