@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act, show_flash
+from ui.beamer_links import beamer_and_control
 from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
 from ui.links import dagdeel_control_url, screen_url
@@ -19,7 +20,6 @@ from zet import rounds
 from zet.dagdelen import close_dagdeel, dagdeel_by_secret
 from zet.errors import NotFound
 from zet.projector import page_at
-from zet.qr import qr_png
 from zet.room import set_plenary, set_plenary_page
 from zet.states import Phase
 
@@ -66,17 +66,9 @@ screen_controls(dagdeel.id)
 beamer, tafels, koppelingen, export = st.tabs(
     ["Beamer", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export"])
 with beamer:
-    st.markdown("Open het **plenaire scherm** op de laptop aan de beamer. Het heeft geen "
-                "knoppen en geen geheime link; het volgt wat je hier kiest.")
-    plenary_url = screen_url(dagdeel.join_code)
-    st.link_button("Plenair scherm openen", plenary_url, icon=":material/open_in_new:",
-                   type="primary", width="stretch")
-    st.code(plenary_url, language=None, wrap_lines=True)
-    st.caption("Eén laptop die gespiegeld wordt? Scan vóór de beamer aangaat deze code met je "
-               "telefoon: daar heb je dan deze bediening. Zet daarna in dit venster het plenaire "
-               "scherm op volledig scherm (F11).")
-    st.image(qr_png(dagdeel_control_url(dagdeel.admin_secret)), width=200)
-    st.caption("Deel deze code niet: ermee bedien je het hele dagdeel.")
+    beamer_and_control(screen_url(dagdeel.join_code), dagdeel_control_url(dagdeel.admin_secret),
+                       screen_name="het plenaire scherm", button="Plenair scherm openen",
+                       controls_what="het hele dagdeel")
 with tafels:
     indeling.rounds_panel(dagdeel.id)
 with koppelingen:

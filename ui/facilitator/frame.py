@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act
+from ui.beamer_links import beamer_and_control
 from ui.downloads import group_downloads
 from ui.links import control_url, notulist_url, screen_url
 from ui.pager import screen_pager
@@ -89,19 +90,8 @@ def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:
     beamer = screen_url(dagdeel.join_code, group.label)
     with st.expander("Beamer en links", icon=":material/cast:", expanded=group.step ==
                      Step.WERKBLAD):
-        st.markdown("Open het **beamerscherm** op de laptop die aan de beamer hangt. Dat "
-                    "scherm heeft geen knoppen en geen geheime link: het volgt wat je hier "
-                    "doet.")
-        st.link_button("Beamerscherm openen", beamer, icon=":material/open_in_new:",
-                       width="stretch", type="primary")
-        st.code(beamer, language=None, wrap_lines=True)
-        st.caption("Eén laptop die gespiegeld wordt? Scan eerst hieronder de bediening met je "
-                   "telefoon, open dan het beamerscherm in dit venster (F11 voor volledig "
-                   "scherm) en bedien de groep vanaf je telefoon.")
-        st.markdown("**Deze bediening op je telefoon of tablet**")
-        st.image(qr_png(control_url(group.secret)), width=200)
-        st.caption("Deel deze code en link niet met deelnemers: ermee bedien je de groep.")
-        st.code(control_url(group.secret), language=None, wrap_lines=True)
+        beamer_and_control(beamer, control_url(group.secret), screen_name="het beamerscherm",
+                           button="Beamerscherm openen", controls_what="de groep")
         st.markdown("**Notulist (mag, hoeft niet)**")
         secret = notes.notulist_secret(engine(), group.id)
         st.image(qr_png(notulist_url(secret)), width=160)
