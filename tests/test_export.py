@@ -306,6 +306,10 @@ def test_pdf_of_an_empty_session(tmp_path: Path):
         assert expected in text, expected
     assert "Terugkoppeling plenair" not in text
     assert "nog niet bevestigd" not in text  # nothing to confirm yet
+    sections = ["Werkblad: wat de deelnemers invulden", "Gebruikte reflectiekaarten",
+                "Sterke punten en ontwikkelpunten", "Scenario: waar staan we nu"]
+    positions = [text.index(section) for section in sections]
+    assert positions == sorted(positions)  # in the order of the steps of the dagdeel
 
 
 def test_exports_survive_hostile_and_long_text(full: Setup):

@@ -61,10 +61,11 @@ def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_
     story: list[Flowable] = []
     story += _header(report, styles, kicker, include_names)
     story += _participants(report, styles)
+    # In the order of the steps of the dagdeel: werkblad, reflectiekaarten, points, scenario.
     story += werkblad_flowables(report, styles)
+    story += _cards(report, styles)
     story += _points(report, styles)
     story += _scenario(report, styles)
-    story += _cards(report, styles)
     story += _notes(report, styles)
     return story
 
