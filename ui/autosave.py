@@ -4,7 +4,9 @@ Streamlit's own text area sends its value only on blur or Ctrl+Enter, so a reloa
 phone or the facilitator moving on loses what was typed. This small custom component
 (Streamlit components v2: inline HTML and JavaScript, no iframe) sends the text about a
 second after the last keystroke (``draft``) and again when the field loses focus
-(``value``); the page stores both the same way and says when it last did.
+(``value``); the page stores both the same way and says when it last did. Each redraw tells
+the field which text the server handled last, so a text lost on the way (a rerun racing the
+blur under load) is sent once more.
 
 The browser's ``maxlength`` keeps pasted text up to the limit (never an empty field) and
 the component says so in Dutch.
@@ -49,7 +51,15 @@ export default function (component) {
     area.value = data.text || "";
     area.dataset.version = version;
   }
-  area.__zetSend = setStateValue;
+  area.__zetSend = (which, text) => { area.dataset.sent = text; setStateValue(which, text); };
+  // The server says which text it handled last (``got``). A text sent on blur that did not
+  // arrive (a rerun racing it under load) is sent once more, as a draft, at the next redraw.
+  if (document.activeElement !== area && area.dataset.sent !== undefined
+      && area.dataset.sent !== (data.got ?? undefined)
+      && area.dataset.resent !== area.dataset.sent) {
+    area.dataset.resent = area.dataset.sent;
+    area.__zetSend("draft", area.dataset.sent);
+  }
   if (area.dataset.ready === "1") { return; }
   area.dataset.ready = "1";
   let timer = null;
@@ -79,14 +89,19 @@ def typing_area(key: str, *, text: str, max_chars: int, label: str, placeholder:
     on blur. ``version`` changes when the server replaces the text (e.g. after sending)."""
     _COMPONENT(key=key, data={"text": text, "max": max_chars, "label": label,
                               "placeholder": placeholder, "version": version,
-                              "testid": testid},
+                              "testid": testid, "got": st.session_state.get(_got_key(key))},
                default={"draft": None, "value": None},
                on_draft_change=partial(_changed, key, "draft", on_save),
                on_value_change=partial(_changed, key, "value", on_save))
+
+
+def _got_key(key: str) -> str:
+    return f"{key}__got"
 
 
 def _changed(key: str, which: str, on_save: Callable[[str], None]) -> None:
     state = st.session_state.get(key) or {}
     value = state.get(which) if hasattr(state, "get") else getattr(state, which, None)
     if isinstance(value, str):
+        st.session_state[_got_key(key)] = value  # the field sends it again if this is missing
         on_save(value)
