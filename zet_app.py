@@ -1,20 +1,13 @@
-"""Entry point: ``streamlit run zet_app.py``. Pages are reached by link, not by a menu:
-participants only ever see their own page."""
+"""Entry point: ``streamlit run zet_app.py``.
+
+The pages are ``zet_pages.py`` (reached by link, not by a menu: participants only ever see
+their own page); this file adds the app's own HTTP layer around them (``web/``): security
+headers on every response and the routes phones and screens talk to beside the websocket.
+"""
 import streamlit as st
+from starlette.middleware import Middleware
 
-from ui.resources import engine
-from zet.retention import purge_if_due
+from web.headers import SecurityHeaders
+from web.routes import ROUTES
 
-purge_if_due(engine())  # once a day: close past dagdelen, remove data past the retention period
-
-pages = [
-    st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),
-    st.Page("pages/begeleiden.py", title="ZET — procesbegeleider", url_path="begeleiden"),
-    st.Page("pages/scherm.py", title="ZET — scherm", url_path="scherm"),
-    st.Page("pages/notities.py", title="ZET — notities", url_path="notities"),
-    st.Page("pages/deelnemen.py", title="ZET — meedoen", url_path="deelnemen"),
-    st.Page("pages/themas.py", title="ZET — thema's en handleiding", url_path="themas"),
-    st.Page("pages/dagdeel.py", title="ZET — dagdeel", url_path="dagdeel"),
-    st.Page("pages/programma.py", title="ZET — programmamanager", url_path="programma"),
-]
-st.navigation(pages, position="hidden").run()
+app = st.App("zet_pages.py", routes=ROUTES, middleware=[Middleware(SecurityHeaders)])

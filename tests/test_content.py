@@ -351,7 +351,7 @@ def test_the_guide_page_shows_ideas_guidance_and_disabled_themes(tmp_path, monke
     monkeypatch.setenv("ZET_CONTENT_DIR", str(content))
     st_cache_clear()
     try:
-        at = AppTest.from_file(str(REAL_CONTENT.parent / "zet_app.py"), default_timeout=30)
+        at = AppTest.from_file(str(REAL_CONTENT.parent / "zet_pages.py"), default_timeout=30)
         at.switch_page("pages/themas.py")
         at.run()
         assert not at.exception

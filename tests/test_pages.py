@@ -18,7 +18,7 @@ from zet.db import make_engine
 from zet.roles import ROLES
 from zet.steps import Step
 
-APP = str(Path(__file__).resolve().parent.parent / "zet_app.py")
+APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")
 STUDENT, WPB, SO = ROLES[0], ROLES[2], ROLES[3]
 
 

@@ -18,7 +18,7 @@ from zet.demo_history import LOCATIES, add_history
 from zet.locaties import list_locaties
 from zet.rode_lijnen import confirmed_points, point_groups
 
-APP = str(Path(__file__).resolve().parent.parent / "zet_app.py")
+APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")
 PASSWORD = "geheim wachtwoord 12"
 
 

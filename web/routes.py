@@ -1,0 +1,7 @@
+"""The app's own HTTP routes, all under ``/api/`` (Streamlit reserves ``/_stcore/`` and the
+like)."""
+from __future__ import annotations
+
+from starlette.routing import BaseRoute
+
+ROUTES: list[BaseRoute] = []
