@@ -1,12 +1,14 @@
 """The participant's phone: join with the code, then follow the group step by step."""
 import streamlit as st
 
-from ui import live
+from ui import live, phone_identity
+from ui.actions import act
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
 from ui.resources import client_key, engine, library, theme_or_stop
 from ui.text import esc, md
+from web.phone import COOKIE
 from zet import participants
 from zet.dagdelen import Dagdeel
 from zet.errors import NotFound, UserError
@@ -16,7 +18,6 @@ from zet.steps import STEP_ORDER, Step
 from zet.throttle import find_open_dagdeel_guarded
 
 setup("ZET — meedoen", "phone")
-COOKIE_PREFIX = "zet_deelnemer_"
 TOKEN = "zet_token"
 library()  # stops the page with file and field when content/ is broken
 
@@ -26,39 +27,50 @@ STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, 
           "je antwoorden gewist; alleen de gezamenlijke uitkomst van de groep blijft.")
 
 
-def remember_on_this_phone(dagdeel_id: int, token: str) -> None:
-    """A cookie, so reopening the join link on this phone finds the same participant. Sent
+def remember_on_this_phone(token: str) -> None:
+    """The HttpOnly cookie, so a reload finds the same participant (``web.phone``). Sent
     once per browser session: every rerun of hundreds of phones counts (docs/performance).
     Call it last on the page: an element that is there in one run and not in the next moves
     every element after it, and a moved typing field is mounted anew in the browser, losing
     what is being typed into it at that moment."""
     if st.session_state.get("zet_cookie") == token:
         return
-    st.html(f"<script>document.cookie='{COOKIE_PREFIX}{int(dagdeel_id)}={esc(token)};path=/;"
-            f"max-age=43200;SameSite=Lax';</script>", unsafe_allow_javascript=True)
+    phone_identity.remember(token)
     st.session_state["zet_cookie"] = token  # after it was sent: a rerun may stop the run
 
 
-def forget_this_phone(dagdeel_id: int) -> None:
-    """'Ik ben iemand anders': this phone stops being the previous participant."""
-    st.query_params.pop("p", None)
+def forget_this_phone(token: str) -> None:
+    """'Ik ben iemand anders': the identity stops working on the server (an old cookie, Back
+    or another tab find nobody), and this phone forgets it."""
+    act(participants.forget_device, token)
     st.session_state.pop(TOKEN, None)
     st.session_state.pop("zet_cookie", None)
-    st.session_state["zet_forget"] = int(dagdeel_id)
+    st.session_state["zet_forget"] = True
 
 
-def participant_from_url() -> participants.Participant | None:
-    # The session keeps the token too: a double tap on "Meedoen" must not join twice.
-    token = st.query_params.get("p", "") or st.session_state.get(TOKEN, "")
-    if not token:
-        return None
+def known_participant(token: str) -> participants.Participant | None:
     try:
         return live.participant(token)
-    except NotFound as error:
-        st.warning(md(error))
-        st.query_params.pop("p", None)
-        st.session_state.pop(TOKEN, None)
+    except NotFound:
         return None
+
+
+def participant_of_this_phone() -> participants.Participant | None:
+    """Who this phone is: the browser session's participant (a double tap on "Meedoen"
+    must not join twice), else the cookie's. An address never says who you are: an old
+    ``?p=`` link is dropped."""
+    if "p" in st.query_params:
+        st.query_params.pop("p")
+    token = st.session_state.get(TOKEN, "")
+    if not token and not st.session_state.get("zet_forget"):
+        cookie = st.context.cookies.get(COOKIE)
+        token = cookie if isinstance(cookie, str) else ""
+    found = known_participant(token) if token else None
+    if found is None:
+        st.session_state.pop(TOKEN, None)
+    else:
+        st.session_state[TOKEN] = found.token
+    return found
 
 
 def code_form(message: str | None = None) -> None:
@@ -94,7 +106,6 @@ def join_form(dagdeel: Dagdeel) -> None:
             st.stop()
         st.session_state[TOKEN] = joined.token
         st.session_state.pop("zet_forget", None)
-        st.query_params["p"] = joined.token
         st.rerun()
     st.stop()
 
@@ -114,29 +125,22 @@ def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
         st.rerun(scope="app")
 
 
-participant = participant_from_url()
+participant = participant_of_this_phone()
+code = st.query_params.get("code", "")
+if participant is not None and code.strip().upper() not in (
+        "", live.dagdeel(participant.dagdeel_id).join_code):
+    participant = None  # the code of another dagdeel (a new QR code, same phone): join that
 if participant is None:
+    if st.session_state.get("zet_forget"):
+        phone_identity.forget()
     try:
-        dagdeel = find_open_dagdeel_guarded(engine(), st.query_params.get("code", ""),
-                                            client_key())
+        dagdeel = find_open_dagdeel_guarded(engine(), code, client_key())
     except UserError as error:  # an unknown code, or too many wrong ones
-        code_form(None if not st.query_params.get("code") else str(error))
-    remembered = st.context.cookies.get(f"{COOKIE_PREFIX}{dagdeel.id}")
-    if st.session_state.get("zet_forget") == dagdeel.id:
-        remembered = None  # the cookie still holds the previous person until it is replaced
-    if isinstance(remembered, str) and remembered:
-        try:
-            participant = participants.participant_by_token(engine(), remembered)
-            st.query_params["p"] = participant.token
-        except NotFound:
-            participant = None
-    if participant is None:
-        join_form(dagdeel)
+        code_form(None if not code else str(error))
+    join_form(dagdeel)
 assert participant is not None
 
 dagdeel = live.dagdeel(participant.dagdeel_id)
-if st.query_params.get("p") != participant.token:
-    st.query_params["p"] = participant.token
 you = participant.role + (f" ({participant.initials})" if participant.initials else "")
 if not dagdeel.is_open:
     st.info("Deze sessie is afgesloten. Dank je wel voor je bijdrage!")
@@ -157,9 +161,9 @@ def end_of_page(token: str) -> None:
     with st.expander("Niet jij? Of klaar?"):
         st.caption(STORED)
         st.button("Ik ben iemand anders", key="forget", width="stretch",
-                  on_click=forget_this_phone, args=(dagdeel.id,),
+                  on_click=forget_this_phone, args=(token,),
                   help="Deze telefoon vergeet wie hier meedeed; je meldt je opnieuw aan.")
-    remember_on_this_phone(dagdeel.id, token)
+    remember_on_this_phone(token)
 
 
 room = live.room(dagdeel.id)

@@ -21,6 +21,16 @@ PHONE = {"width": 390, "height": 844}
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def open_as_participant(page, base: str, token: str) -> None:
+    """Open the phone page as a participant who joined on this browser before: the identity
+    is the HttpOnly cookie ``web.phone`` sets, never a part of the address."""
+    from web.phone import COOKIE
+
+    page.context.add_cookies([{"name": COOKIE, "value": token, "url": base,
+                               "httpOnly": True, "sameSite": "Strict"}])
+    page.goto(f"{base}/deelnemen")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, wait_for
+from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, open_as_participant, wait_for
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -76,7 +76,7 @@ def test_rounds_send_every_phone_to_its_table(app):
     phones = []
     for person in people[:3]:
         phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
-        phone.goto(f"{base}/deelnemen?p={person.token}")
+        open_as_participant(phone, base, person.token)
         wait_for(phone, "phone-step", step="opening")
         phones.append(phone)
     control.get_by_role("button", name="Ronde 1 starten").click()
@@ -136,7 +136,7 @@ def test_the_close_shows_every_group_and_ends_in_the_dagdeel_report(app):
     expect(wall.get_by_text("Overzicht van alle groepen")).to_be_visible()
     wall.screenshot(path=str(ARTIFACTS / "dagdeel-projector-close.png"))
     phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
-    phone.goto(f"{base}/deelnemen?p={people[0].token}")
+    open_as_participant(phone, base, people[0].token)
     wait_for(phone, "phone-step", step="afsluiting")
 
     control.get_by_role("tab", name="Programma en export").click()

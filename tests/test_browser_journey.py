@@ -11,7 +11,7 @@ import io
 import re
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, wait_for
+from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, open_as_participant, wait_for
 from conftest import FIXTURE_CONTENT
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -102,7 +102,7 @@ def test_the_group_goes_through_every_step_to_its_report(app):
     wall = browser.new_context(viewport=PROJECTOR).new_page()
     wall.goto(f"{base}/scherm?code={session.dagdeel.join_code}")
     phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
-    phone.goto(f"{base}/deelnemen?p={people[1].token}")
+    open_as_participant(phone, base, people[1].token)
 
     def forward(label: str, step: Step) -> None:
         control.get_by_role("button", name=f"{label} →").click()

@@ -2,10 +2,11 @@
 the facilitator moved on, and a paste over the limit is cut, never emptied."""
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
-from browser import ARTIFACTS, PHONE, demo_room, wait_for
+from browser import ARTIFACTS, PHONE, demo_room, open_as_participant, wait_for
 
 from zet import answers, drafts, groups, participants, points
 from zet.steps import Step
@@ -19,14 +20,17 @@ def room(tmp_path_factory):
         yield opened
 
 
+def _werkblad_dagdeel(room):
+    from zet.dagdelen import find_open_dagdeel
+    return find_open_dagdeel(room[0], room[2]["werkblad"]["join"].split("code=")[1])
+
+
 def _phone(room, role: str = "Werkplekbegeleider"):
     """A fresh participant of the demo's werkblad group, on a phone."""
-    engine, _library, paths, base, browser = room
-    code = paths["werkblad"]["join"].split("code=")[1]
-    from zet.dagdelen import find_open_dagdeel
-    person = participants.join(engine, find_open_dagdeel(engine, code), role=role)
+    engine, _library, _paths, base, browser = room
+    person = participants.join(engine, _werkblad_dagdeel(room), role=role)
     page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-    page.goto(f"{base}/deelnemen?p={person.token}")
+    open_as_participant(page, base, person.token)
     wait_for(page, "phone-step", step="werkblad")
     return person, page
 
@@ -137,6 +141,51 @@ def test_an_unsent_point_survives_a_reload_and_a_double_tap_sends_it_once(room):
     assert [c.text for c in mine] == ["Korte lijnen"], points.contributions(engine, group_id)
 
 
+def _identity_cookie(page) -> dict:
+    """The cookie the page asked the server for after joining (HttpOnly: only the browser
+    context can see it, so ask that until it is there)."""
+    for _ in range(100):
+        found = [c for c in page.context.cookies() if c["name"] == "zet_deelnemer"]
+        if found:
+            return found[0]
+        page.wait_for_timeout(100)
+    raise AssertionError("the phone never got its identity cookie")
+
+
+def test_on_a_shared_tablet_back_after_ik_ben_iemand_anders_shows_the_join_form(room):
+    """A joins with the form, answers, and taps "Ik ben iemand anders"; B presses Back and
+    reloads. Nothing of that makes B into A: the identity was a cookie, never the address,
+    and the server no longer knows A's old one."""
+    engine, _library, paths, base, browser = room
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{base}{paths['werkblad']['join']}")
+    page.get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name="Schoolopleider").click()
+    page.get_by_role("button", name="Meedoen").click()
+    wait_for(page, "phone-step", step="werkblad")
+    cookie = _identity_cookie(page)
+    assert cookie["httpOnly"], cookie
+    a = participants.participant_by_token(engine, cookie["value"])
+    group_id, question = _open_question(room, a)
+    _type(page, question, "Antwoord van A")
+    page.get_by_text("Opgeslagen").first.wait_for()
+    assert "p=" not in page.url and cookie["value"] not in page.url
+
+    page.get_by_text("Niet jij? Of klaar?").click()
+    page.get_by_role("button", name="Ik ben iemand anders").click()
+    page.get_by_text("Wat is je rol?").wait_for()
+    page.go_back()  # joining wrote no address of its own: Back leaves the app
+    assert cookie["value"] not in page.url
+    page.go_forward()  # and coming back is a new page load with the old cookie
+    page.get_by_text("Wat is je rol?").wait_for()
+    page.reload()
+    page.get_by_text("Wat is je rol?").wait_for()
+    assert page.get_by_test_id("phone-step").count() == 0
+    stored = answers.own_answers(engine, group_id, a.id)[question.id]
+    assert "Antwoord van A" in (stored if isinstance(stored, str) else " ".join(stored))
+
+
 def test_a_phone_says_so_in_dutch_when_the_server_is_away(room, tmp_path):
     """Stopping a server turns Streamlit's English dialog into the Dutch notice (a server of
     its own, so the module's server keeps running; the module's browser)."""
@@ -153,7 +202,7 @@ def test_a_phone_says_so_in_dutch_when_the_server_is_away(room, tmp_path):
     person = participants.join(engine, session.dagdeel, role="Schoolopleider")
     page = room[4].new_context(viewport=PHONE).new_page()
     with streamlit_server({"ZET_DATABASE_URL": url}) as base:
-        page.goto(f"{base}/deelnemen?p={person.token}")
+        open_as_participant(page, base, person.token)
         wait_for(page, "phone-step", step="werkblad")
     notice = page.get_by_test_id("connection-lost")
     notice.wait_for(state="visible", timeout=60_000)
@@ -163,3 +212,28 @@ def test_a_phone_says_so_in_dutch_when_the_server_is_away(room, tmp_path):
     page.screenshot(path=str(ARTIFACTS / "phone-connection-lost.png"))
     page.context.close()
     engine.dispose()
+
+
+def test_every_response_carries_the_security_headers_and_the_identity_route_wants_this_site(
+        room):
+    import urllib.error
+    import urllib.request
+    base = room[3]
+    with urllib.request.urlopen(f"{base}/deelnemen") as reply:
+        headers = reply.headers
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert (headers["X-Frame-Options"], headers["X-Content-Type-Options"],
+            headers["Referrer-Policy"]) == ("DENY", "nosniff", "no-referrer")
+    person = participants.join(room[0], _werkblad_dagdeel(room), role="Schoolopleider")
+    body = json.dumps({"token": person.token}).encode()
+    for extra, status in (({}, 403), ({"X-Zet-Phone": "1", "Origin": "http://elders.nl"}, 403)):
+        request = urllib.request.Request(f"{base}/api/telefoon/onthoud", data=body,
+                                         headers={"Content-Type": "application/json", **extra})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request)
+        assert refused.value.code == status
+    request = urllib.request.Request(f"{base}/api/telefoon/onthoud", data=body, headers={
+        "Content-Type": "application/json", "X-Zet-Phone": "1"})
+    with urllib.request.urlopen(request) as reply:
+        cookie = reply.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")

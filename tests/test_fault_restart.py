@@ -10,7 +10,7 @@ import signal
 from datetime import date
 
 import pytest
-from browser import PHONE, launch_chromium, start_streamlit, stop_streamlit
+from browser import PHONE, launch_chromium, open_as_participant, start_streamlit, stop_streamlit
 from conftest import FIXTURE_CONTENT
 from playwright.sync_api import Page, sync_playwright
 
@@ -65,7 +65,7 @@ def write_then_die(url: str, results) -> None:
 
 
 def phone_step(page: Page, base: str, token: str) -> str:
-    page.goto(f"{base}/deelnemen?p={token}")
+    open_as_participant(page, base, token)
     marker = page.locator("[data-testid='phone-step']")
     marker.wait_for(state="attached", timeout=TIMEOUT)
     return marker.get_attribute("data-step")

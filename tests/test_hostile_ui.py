@@ -8,7 +8,7 @@ on projector, control view and phone, no script runs and no request leaves the p
 from __future__ import annotations
 
 import pytest
-from browser import PHONE, PROJECTOR, demo_room, wait_for
+from browser import PHONE, PROJECTOR, demo_room, open_as_participant, wait_for
 from hostile import HOSTILE, HOSTILE_NAMED
 from streamlit.testing.v1 import AppTest
 from test_pages import APP, env, facilitator, open_page, session  # noqa: F401 (fixtures)
@@ -46,7 +46,7 @@ def test_every_hostile_string_as_initials_on_the_phone(env, session):  # noqa: F
         at.text_input[0].input(value)
         _submit(at, "Meedoen")
         _no_exception(at, repr(value[:30]))
-        assert "p" in at.query_params or at.error, repr(value[:30])
+        assert "zet_token" in at.session_state or at.error, repr(value[:30])
 
 
 def test_every_hostile_string_as_reporter_argument_point_and_note(env, session):  # noqa: F811
@@ -139,7 +139,7 @@ def test_hostile_text_is_literal_on_the_control_view_and_the_phone(hostile_room)
     control.locator("[data-testid='stCheckbox']").filter(has_text="1. ").first.click()
     phone = browser.new_context(viewport=PHONE, is_mobile=True).new_page()
     leaks += _watch(phone, base)
-    phone.goto(f"{base}/deelnemen?p={members[0].token}")
+    open_as_participant(phone, base, members[0].token)
     wait_for(phone, "phone-step", step="uitwisseling")
     script = SHOWN[0][1]
     assert phone.get_by_text(script, exact=False).count() + control.get_by_text(

@@ -11,10 +11,11 @@ from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from ui import live
-from zet import answers, groups, participants, points, scenarios
+from zet import answers, drafts, groups, participants, points, scenarios
 from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.db import make_engine
+from zet.errors import NotFound
 from zet.roles import ROLES
 from zet.steps import Step
 
@@ -45,6 +46,18 @@ def open_page(page: str, **params: str) -> AppTest:
     at.switch_page(page)
     for key, value in params.items():
         at.query_params[key] = value
+    return at.run()
+
+
+def phone_of(token: str, code: str = "") -> AppTest:
+    """The phone page of a participant who joined in this browser session before (the
+    identity is the session's, or the HttpOnly cookie's; never the address's)."""
+    live.refresh()
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.switch_page("pages/deelnemen.py")
+    at.session_state["zet_token"] = token
+    if code:
+        at.query_params["code"] = code
     return at.run()
 
 
@@ -120,8 +133,8 @@ def test_phone_join_with_wrong_code_then_right_code(env, session):
     at.selectbox[0].select(WPB)
     at.text_input[0].input("JB")
     at.button[0].click().run()
-    token = at.query_params["p"]
-    person = participants.participant_by_token(env, token)
+    assert "p" not in at.query_params  # the identity is in no address
+    person = participants.participant_by_token(env, at.session_state["zet_token"])
     assert (person.role, person.initials) == (WPB, "JB")
     assert "Beschrijf een moment van deze week." in texts(at)
 
@@ -129,21 +142,34 @@ def test_phone_join_with_wrong_code_then_right_code(env, session):
 def test_phone_reload_keeps_identity_and_answers(env, library, session):
     person = participants.join(env, session.dagdeel, role=SO)
     gid = session.group_ids[0]
-    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    at = phone_of(person.token, session.dagdeel.join_code)
     at.radio(key=f"q{gid}_initiatief").set_value("De schoolopleider").run()
     assert "Opgeslagen" in texts(at)
     answers.save_answer(env, gid, person.id, library.theme("proef").question("beeld"), "Les")
-    again = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    again = phone_of(person.token, session.dagdeel.join_code)
     assert again.radio(key=f"q{gid}_initiatief").value == "De schoolopleider"
     assert len(participants.members_of(env, gid)) == 1
 
 
 def test_someone_else_on_a_shared_phone_gets_a_fresh_join_form(env, session):
     person = participants.join(env, session.dagdeel, role=SO)
-    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    gid = session.group_ids[0]
+    at = phone_of(person.token, session.dagdeel.join_code)
+    at.radio(key=f"q{gid}_initiatief").set_value("De schoolopleider").run()
     at.button(key="forget").click().run()
-    assert "p" not in at.query_params
     assert "Wat is je rol?" in [s.label for s in at.selectbox]
+    with pytest.raises(NotFound):  # the old identity works nowhere any more
+        participants.participant_by_token(env, person.token)
+    assert answers.own_answers(env, gid, person.id) == {"initiatief": "De schoolopleider"}
+    stale = phone_of(person.token, session.dagdeel.join_code)  # another tab, or Back
+    assert "Wat is je rol?" in [s.label for s in stale.selectbox]
+
+
+def test_an_address_with_a_participant_token_identifies_nobody(env, session):
+    person = participants.join(env, session.dagdeel, role=SO)
+    at = phone_of(person.token, session.dagdeel.join_code)
+    assert "Wat is je rol?" in [s.label for s in at.selectbox]
+    assert "p" not in at.query_params
 
 
 def test_projector_shows_progress_not_answers_during_the_werkblad(env, library, session):
@@ -223,7 +249,7 @@ def test_next_and_back_buttons_move_the_group_and_phones_follow(env, session):
     at = facilitator(session)
     at.button(key="step_forward").click().run()
     assert groups.current_step(env, gid) == Step.UITWISSELING
-    phone = open_page("pages/deelnemen.py", p=person.token)
+    phone = phone_of(person.token, session.dagdeel.join_code)
     assert "Kijk mee op het scherm" in texts(phone)
     at.button(key="step_back").click().run()
     assert groups.current_step(env, gid) == Step.WERKBLAD
@@ -247,7 +273,7 @@ def test_reflectiekaart_revealed_on_projector_and_phone(env, session):
     at.button(key="reveal_kaart-c").click().run()
     assert groups.revealed_cards(env, gid) == ["kaart-c"]
     assert "<h2>Kaart C</h2>" in htmls(projector(session.dagdeel.join_code))
-    phone = open_page("pages/deelnemen.py", p=person.token)
+    phone = phone_of(person.token, session.dagdeel.join_code)
     assert "#### Kaart C" in [m.value for m in phone.markdown]
 
 
@@ -290,7 +316,7 @@ def test_scenario_placement_on_phone_and_group_decision(env, session):
     gid = session.group_ids[0]
     a = participants.join(env, session.dagdeel, role=SO)
     _to_step(env, gid, Step.SCENARIO)
-    phone = open_page("pages/deelnemen.py", p=a.token)
+    phone = phone_of(a.token)
     phone.button_group(key=f"scenario_nu{gid}").set_value(2).run()
     phone.button_group(key=f"scenario_gewenst{gid}").set_value(3).run()
     assert scenarios.own_placement(env, gid, a.id).gewenst == 3
@@ -317,7 +343,7 @@ def test_afronding_records_reporter_and_summarises(env, session):
     at.button(key="save_reporter").click().run()
     assert groups.get_group(env, gid).reporter == "Jamal"
     assert "1. Iedereen doet mee" in [t.value for t in at.text]
-    phone = open_page("pages/deelnemen.py", p=a.token)
+    phone = phone_of(a.token)
     assert "1. Iedereen doet mee" in [t.value for t in phone.text]
 
 
@@ -370,14 +396,14 @@ def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
     assert not at.exception
     assert "4 deelnemers aangemeld." in htmls(at)
     assert "Welkom bij ZET — De Brug" in htmls(projector(code))
-    assert "plenaire opening" in texts(open_page("pages/deelnemen.py", p=people[0].token))
+    assert "plenaire opening" in texts(phone_of(people[0].token))
 
     at.button(key="propose_1").click().run()
     at.button(key="phase_round_1").click().run()
     first = rounds.rounds_of(env, created.dagdeel.id)[0]
     assert first.locked and sorted(len(t.members) for t in first.tables) == [2, 2]
     assert {m.role for m in first.tables[0].members} != {STUDENT}
-    phone = open_page("pages/deelnemen.py", p=people[0].token)
+    phone = phone_of(people[0].token)
     assert "Ronde 1 — tafel" in htmls(phone)
     assert "Ronde 1 · 09:30–10:45" in htmls(projector(code))
     table_a = projector(code, "A")
@@ -394,7 +420,7 @@ def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
         if not at.button(key="plenary_next").disabled:
             at.button(key="plenary_next").click().run()
     assert "Overzicht van alle groepen" in htmls(projector(code))
-    phone = open_page("pages/deelnemen.py", p=people[0].token)
+    phone = phone_of(people[0].token)
     assert not phone.exception
     assert "Plenaire afsluiting: elke groep vertelt" in texts(phone)
     labels = [e.label for e in phone.expander][:2]
@@ -482,13 +508,28 @@ def test_the_werkblad_fields_keep_their_place_between_the_first_run_and_the_next
     what the participant is typing in it at that moment is gone. The first run after joining
     also sends the cookie script; the next run (after the first save) does not."""
     person = participants.join(env, session.dagdeel, role=SO)
-    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code, p=person.token)
+    at = phone_of(person.token, session.dagdeel.join_code)
 
     def places(at: AppTest) -> list[tuple[int, str]]:
+        # The one-time identity element comes last, after every field: leave it out.
         return [(index, node.type) for index, node in at.main.children.items()
-                if node.type != "html"]
+                if node.type != "html" and getattr(node, "key", None) != "zet_identity"]
 
     first = places(at)
     assert at.session_state["zet_cookie"] == person.token  # the cookie went with this run
     at.run()
     assert places(at) == first
+
+
+def test_a_double_tap_on_versturen_sends_one_point_and_shows_no_error(env, session):
+    gid = session.group_ids[0]
+    person = participants.join(env, session.dagdeel, role=SO)
+    _to_step(env, gid, Step.PUNTEN)
+    drafts.save_draft(env, gid, person.id, "punt", "Vaste overlegmomenten")
+    phone = phone_of(person.token)
+    phone.button(key=f"send_point{gid}").click().run()
+    phone.button(key=f"send_point{gid}").click().run()  # the second tap of the two
+    assert [p.text for p in points.contributions(env, gid, person.id)] == [
+        "Vaste overlegmomenten"]
+    assert not phone.error
+    assert any("Verstuurd" in c.value for c in phone.caption)

@@ -2,7 +2,8 @@
 
 The policy is the one `bench/csp_check.py` walks the real pages with: Streamlit needs inline
 styles and one inline script of its own, Vega charts need ``wasm-unsafe-eval`` and ``blob:``
-workers. The websocket is allowed on the page's own host only. Nothing may frame the app
+workers, and Streamlit's components (the typing field) load their script as a ``blob:``
+module that the page itself made. The websocket is allowed on the page's own host only. Nothing may frame the app
 (the beamer view must not be embedded in a stranger's page), and no address leaves the app
 as a referrer: a control view's address is a secret.
 """
@@ -14,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 def content_security_policy(host: str) -> str:
     sockets = f" ws://{host} wss://{host}" if host else ""
-    return ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+    return ("default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval' blob:; "
             "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             "font-src 'self' data:; "
             f"connect-src 'self'{sockets}; worker-src 'self' blob:; frame-src 'self'; "

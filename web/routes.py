@@ -4,4 +4,6 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-ROUTES: list[BaseRoute] = []
+from web import phone
+
+ROUTES: list[BaseRoute] = [*phone.ROUTES]

@@ -114,8 +114,8 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
 
     fresh = _single(engine, library, f"{DEMO_PREFIX}Werkblad", _theme(library, "visie"),
                     "Demo Ahmed")
-    joined = [participants.join(engine, fresh.dagdeel, role=role)
-              for role in (ROLES[0], ROLES[2], ROLES[4])]
+    for role in (ROLES[0], ROLES[2], ROLES[4]):
+        participants.join(engine, fresh.dagdeel, role=role)
 
     plan = [_theme(library, tid).id for tid in ("visie", "beoordelen", "regie-op-leren",
                                                 "coachen-en-feedback", "onderzoekende-houding",
@@ -141,7 +141,7 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
 
     return {
         "uitwisseling": single_paths(exchange),
-        "werkblad": {**single_paths(fresh), "phone": f"/deelnemen?p={joined[0].token}"},
+        "werkblad": single_paths(fresh),
         "dagdeel": {"projector": f"/scherm?code={day.dagdeel.join_code}",
                     "control": f"/dagdeel?beheer={day.dagdeel.admin_secret}",
                     "join": f"/deelnemen?code={day.dagdeel.join_code}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, Row, func, select
+from sqlalchemy import Connection, Engine, Row, func, select, update
 
 from zet.clock import now
 from zet.codes import new_secret
@@ -78,6 +78,15 @@ def participant_by_token(engine: Engine, token: str) -> Participant:
     if row is None:
         raise NotFound("We herkennen deze telefoon niet meer. Meld je opnieuw aan met de code.")
     return Participant.from_row(row)
+
+
+def forget_device(engine: Engine, token: str) -> None:
+    """'Ik ben iemand anders': the identity this device holds stops working everywhere (an
+    old address, Back, a cookie kept elsewhere). The participant's answers stay; the token
+    is replaced by a new one that no device knows."""
+    with writing(engine) as conn:
+        conn.execute(update(deelnemers).where(deelnemers.c.token == token)
+                     .values(token=new_secret()))
 
 
 def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:

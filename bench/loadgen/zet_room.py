@@ -11,7 +11,6 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import parse_qs
 
 from sqlalchemy import Engine, func, select
 
@@ -80,10 +79,6 @@ class Phone:
             self.step_seen.setdefault(match.group(1), stamp)
         elif SAVED.search(text):
             self.saved_at.append(stamp)
-
-    @property
-    def token(self) -> str | None:
-        return (parse_qs(self.client.query_string).get("p") or [None])[0]
 
 
 @dataclass
@@ -270,7 +265,7 @@ class Room:
             await asyncio.sleep(1 / self.ramp)
         await asyncio.gather(*tasks)
         self._mark("join", "end")
-        self._seat(phones)
+        self._seat(session.dagdeel.id, phones)
 
         self._mark("idle", "start")
         await asyncio.sleep(self.idle)
@@ -296,10 +291,14 @@ class Room:
             await client.wait_for(lambda c=client: c.events.finished_runs > 0, self.timeout)
             await client.close()
 
-    def _seat(self, phones: list[Phone]) -> None:
+    def _seat(self, dagdeel_id: int, phones: list[Phone]) -> None:
+        """Which group each phone sits in, found by its initials (the token is in no
+        address the phone sees, only in its cookie)."""
+        people = {person.initials: person
+                  for person in participants.dagdeel_participants(self.engine, dagdeel_id)}
         for phone in phones:
-            if phone.token:
-                person = participants.participant_by_token(self.engine, phone.token)
+            person = people.get(phone.initials)
+            if person is not None:
                 seat = rounds.take_seat(self.engine, person)
                 phone.group_id = seat.group_id if seat else None
 

@@ -1,6 +1,8 @@
 """The phone's view of the steps after the werkblad."""
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from ui import live
@@ -47,6 +49,11 @@ def _keys(group_id: int) -> tuple[str, str, str, str]:
             f"point_version{group_id}")
 
 
+def _sent_key(group_id: int) -> str:
+    """When this phone last sent a point: one tap is one result, also when it is two."""
+    return f"point_sent{group_id}"
+
+
 def _field_key(group_id: int) -> str:
     """A new field after each point sent: the old one's state (and a late blur) is gone."""
     text_key, _, _, version = _keys(group_id)
@@ -76,6 +83,8 @@ def _send_point(group_id: int, participant_id: int) -> None:
     _, kind_key, status, version = _keys(group_id)
     # After a reload the field shows the stored draft until the first keystroke.
     text = _typed(group_id) or drafts.draft_of(engine(), group_id, participant_id, POINT_FIELD)
+    if not text.strip() and time.monotonic() - st.session_state.get(_sent_key(group_id), -9) < 3:
+        return  # the second tap of a double tap: the point went with the first one
     created = act(points.contribute, group_id, participant_id,
                   st.session_state.get(kind_key), text, flash=status,
                   only_group=group_id)
@@ -84,6 +93,7 @@ def _send_point(group_id: int, participant_id: int) -> None:
     act(drafts.clear_draft, group_id, participant_id, POINT_FIELD, flash=status,
         refresh=False)
     st.session_state[version] = st.session_state.get(version, 0) + 1
+    st.session_state[_sent_key(group_id)] = time.monotonic()
     st.session_state[status] = ("success", "Verstuurd." if created
                                 else "Dit punt had je al verstuurd.")
 

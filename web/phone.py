@@ -1,0 +1,73 @@
+"""The phone's identity as an HttpOnly cookie, never in an address.
+
+After joining, the phone page posts the participant's token here once; the answer sets the
+cookie ``zet_deelnemer`` that the browser sends with the page's websocket from then on, so a
+reload finds the same participant while the address stays ``/deelnemen?code=…``. History,
+Back, a forwarded link or a screenshot therefore carry no identity. Script on the page cannot
+read the cookie (HttpOnly), and only this site can set it: the routes want a header that a
+form or a page of another site cannot send without the browser asking first (CORS preflight,
+which is not answered), and a matching Origin when the browser names one.
+"""
+from __future__ import annotations
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from web.resources import engine
+from zet import participants
+from zet.errors import NotFound
+
+COOKIE = "zet_deelnemer"
+HEADER = "x-zet-phone"
+MAX_AGE = 12 * 3600  # a dagdeel; the participant's token itself ends with the retention
+MAX_BODY = 512
+
+
+def _same_site(request: Request) -> bool:
+    if request.headers.get(HEADER) != "1":
+        return False
+    origin = request.headers.get("origin")
+    return origin is None or origin.split("://", 1)[-1] == request.headers.get("host")
+
+
+async def _token_of(request: Request) -> str | None:
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        return None
+    try:
+        value = (await request.json()).get("token")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+async def remember(request: Request) -> Response:
+    """Set the cookie for a token that belongs to a participant."""
+    if not _same_site(request):
+        return Response(status_code=403)
+    token = await _token_of(request)
+    if token is None:
+        return Response(status_code=400)
+    try:
+        await run_in_threadpool(participants.participant_by_token, engine(), token)
+    except NotFound:
+        return Response(status_code=404)
+    response = Response(status_code=204)
+    response.set_cookie(COOKIE, token, max_age=MAX_AGE, path="/", httponly=True,
+                        samesite="strict", secure=request.url.scheme == "https")
+    return response
+
+
+async def forget(request: Request) -> Response:
+    """Remove the cookie ('Ik ben iemand anders'; the token itself was already replaced)."""
+    if not _same_site(request):
+        return Response(status_code=403)
+    response = Response(status_code=204)
+    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+ROUTES = [Route("/api/telefoon/onthoud", remember, methods=["POST"]),
+          Route("/api/telefoon/vergeet", forget, methods=["POST"])]
