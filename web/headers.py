@@ -3,9 +3,9 @@
 The policy is the one `bench/csp_check.py` walks the real pages with: Streamlit needs inline
 styles and one inline script of its own, Vega charts need ``wasm-unsafe-eval`` and ``blob:``
 workers, and Streamlit's components (the typing field) load their script as a ``blob:``
-module that the page itself made. The websocket is allowed on the page's own host only. Nothing may frame the app
-(the beamer view must not be embedded in a stranger's page), and no address leaves the app
-as a referrer: a control view's address is a secret.
+module that the page itself made. The websocket is allowed on the page's own host only.
+Nothing may frame the app (the beamer view must not be embedded in a stranger's page), and
+no address leaves the app as a referrer: a control view's address is a secret.
 """
 from __future__ import annotations
 
