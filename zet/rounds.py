@@ -2,6 +2,7 @@
 a round, and each participant's seat (the room's phase itself lives in ``zet.room``)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -91,8 +92,8 @@ def rounds_of(engine: Engine, dagdeel_id: int) -> list[Round]:
     return result
 
 
-def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[composition.Pair]:
-    """Pairs who already sat at one table in an earlier round."""
+def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> Counter[composition.Pair]:
+    """How many times each pair already sat at one table in an earlier round."""
     rows = conn.execute(
         select(groepsleden.c.groep_id, groepsleden.c.deelnemer_id)
         .join(rondes, rondes.c.id == groepsleden.c.ronde_id)
@@ -100,7 +101,7 @@ def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[compositi
     by_group: dict[int, list[int]] = {}
     for row in rows:
         by_group.setdefault(row.groep_id, []).append(row.deelnemer_id)
-    return composition.pairs_of(by_group)
+    return composition.meeting_counts({g: m} for g, m in by_group.items())
 
 
 def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
