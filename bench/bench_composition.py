@@ -20,7 +20,6 @@ import random
 import statistics
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,12 +98,12 @@ def main() -> None:
 
         row("app", mine, f"{seconds:8.2f}")
         row("random", chance)
-        median = statistics.median(v.repeats for v in chance)
-        worst = max(v.repeats for v in mine)
-        fewer = Counter(c.repeats < worst for c in chance)[True] / len(chance)
-        print(f"{name:>10} {'':>8} random median repeats {median:.0f}; app worst of {DRAWS} "
-              f"draws {worst}; random splits with fewer repeats than that: {fewer:.1%}")
-
+        for label, key in (("repeats", "repeats"), ("every round", "every_round")):
+            median = statistics.median(getattr(v, key) for v in chance)
+            worst = max(getattr(v, key) for v in mine)
+            fewer = sum(getattr(c, key) < worst for c in chance) / len(chance)
+            print(f"{name:>10} {label:>11}: random median {median:g}, app worst of {DRAWS} "
+                  f"draws {worst}; random splits below that: {fewer:.1%}")
 
 if __name__ == "__main__":
     main()
