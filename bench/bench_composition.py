@@ -89,7 +89,7 @@ def main() -> None:
         chance = [figures(by_lot(roles, tables, rounds, rng), roles) for _ in range(splits)]
         name = f"{people}/{tables}/{rounds}"
 
-        def row(who: str, values: list[Figures], extra: str = "") -> None:
+        def row(who: str, values: list[Figures], extra: str = "", name: str = name) -> None:
             print(f"{name:>10} {who:>8} "
                   f"{statistics.mean(v.repeats for v in values):8.1f} "
                   f"{statistics.mean(v.every_round for v in values):12.1f} "
