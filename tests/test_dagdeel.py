@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from zet import participants, rounds
+from zet import groups, participants, rounds
 from zet.dagdelen import (
     GroupPlan,
     Programme,
@@ -23,6 +23,7 @@ from zet.errors import NotFound, UserError
 from zet.roles import ROLES
 from zet.room import set_plenary
 from zet.states import Phase
+from zet.steps import Step
 
 EXAMPLE = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
                     afsluiting=("12:15", "12:45"))
@@ -155,3 +156,43 @@ def test_the_domain_refuses_what_the_form_refuses(engine):
     with pytest.raises(UserError, match="Pauze: de eindtijd"):
         create_dagdeel(engine, locatie="X", datum=date(2026, 1, 5), rounds=[RoundPlan(one)],
                        programme=Programme(pauzes=(("10:45", "10:30"),)))
+
+
+def _walk(engine, group_id, target, current=Step.WERKBLAD):
+    """Move a group step by step to ``target``, as its procesbegeleider would."""
+    while current != target:
+        groups.set_step(engine, group_id, current.next(), expected_current=current)
+        current = current.next()
+
+
+def test_a_late_joiner_sits_only_at_a_table_before_the_scenario(engine):
+    """A latecomer is never seated at a table that is already deciding (scenario,
+    afronding): only at one still before that step, or where the hoofdprocesbegeleider
+    puts them. The group that finished keeps counting only who took part."""
+    created = example_dagdeel(engine)
+    dagdeel = created.dagdeel
+    people = [participants.join(engine, dagdeel, role=role)
+              for role in [ROLES[0], ROLES[2], ROLES[3]] * 2]
+    rounds.start_round(engine, dagdeel.id, 1)
+    tables = rounds.rounds_of(engine, dagdeel.id)[0].tables
+    a, b, c = (t.group_id for t in tables)
+    _walk(engine, a, Step.AFRONDING)
+    _walk(engine, b, Step.SCENARIO)
+    _walk(engine, c, Step.PUNTEN)
+
+    first = participants.join(engine, dagdeel, role=ROLES[4])
+    assert rounds.take_seat(engine, first).group_id == c  # the only table before the scenario
+
+    _walk(engine, c, Step.SCENARIO, Step.PUNTEN)
+    second = participants.join(engine, dagdeel, role=ROLES[4])
+    assert rounds.take_seat(engine, second) is None  # waits: every table is deciding
+    assert second.id not in rounds.rounds_of(engine, dagdeel.id)[0].placed_ids
+
+    rounds.seat_waiting(engine, dagdeel.id, 1, second.id, b)  # the hoofdprocesbegeleider
+    assert rounds.take_seat(engine, second).group_id == b
+    with pytest.raises(UserError, match="al een plek"):
+        rounds.seat_waiting(engine, dagdeel.id, 1, second.id, a)
+
+    finished = participants.members_of(engine, a)  # what its report counts
+    assert {m.id for m in finished} <= {p.id for p in people} and len(finished) == 2
+

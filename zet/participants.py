@@ -17,6 +17,7 @@ from zet.errors import NotFound, UserError
 from zet.fields import no_spaces
 from zet.roles import is_known_role
 from zet.states import Phase, Status
+from zet.steps import LATE_JOIN_STEPS
 
 MAX_INITIALS = 6
 
@@ -115,9 +116,20 @@ def require_member(conn: Connection, group_id: int, participant_id: int) -> None
         raise UserError("Je zit niet aan deze tafel. Kijk op je telefoon waar je zit.")
 
 
+def open_tables(conn: Connection, ronde_id: int) -> list[int]:
+    """Tables of a round that still seat a late joiner: their group is before the scenario
+    step (``LATE_JOIN_STEPS``), so the newcomer can still take part."""
+    return list(conn.execute(
+        select(groepen.c.id).where(groepen.c.ronde_id == ronde_id,
+                                   groepen.c.step.in_([s.value for s in LATE_JOIN_STEPS]))
+        .order_by(groepen.c.id)).scalars())
+
+
 def place_in_active_round(conn: Connection, participant: Participant) -> int | None:
     """Put a participant in a group of the active round: the smallest group first, so
     sizes keep differing by at most one; among those, the one with fewest of their role.
+    Only tables before the scenario step take a late joiner (``open_tables``); when none
+    does, the participant waits for the hoofdprocesbegeleider (``rounds.seat_waiting``).
     Returns the group id. Locks the dagdeel row, so seats are counted one joiner at a time."""
     lock_dagdeel(conn, participant.dagdeel_id)
     ronde_id = active_round_id(conn, participant.dagdeel_id)
@@ -126,10 +138,16 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
     existing = seat_in(conn, ronde_id, participant.id)
     if existing is not None:
         return existing
-    group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde_id)
-                                  .order_by(groepen.c.id)).scalars())
+    group_ids = open_tables(conn, ronde_id)
     if not group_ids:
         return None
+    return seat_at(conn, ronde_id, participant, group_ids)
+
+
+def seat_at(conn: Connection, ronde_id: int, participant: Participant,
+            group_ids: list[int]) -> int | None:
+    """Inside a write: seat the participant at the one of ``group_ids`` with fewest people,
+    then fewest of their role; returns the group id (the existing seat if one raced)."""
     members = conn.execute(
         select(groepsleden.c.groep_id, deelnemers.c.role)
         .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)

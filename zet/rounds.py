@@ -2,6 +2,7 @@
 a round, and each participant's seat (the room's phase itself lives in ``zet.room``)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -20,7 +21,14 @@ from zet.db.schema import (
 )
 from zet.errors import UserError
 from zet.groups import where
-from zet.participants import Participant, place_in_active_round, seat_in
+from zet.participants import (
+    Participant,
+    active_round_id,
+    open_tables,
+    place_in_active_round,
+    seat_at,
+    seat_in,
+)
 from zet.room import enter_round, load_room
 
 
@@ -91,8 +99,8 @@ def rounds_of(engine: Engine, dagdeel_id: int) -> list[Round]:
     return result
 
 
-def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[composition.Pair]:
-    """Pairs who already sat at one table in an earlier round."""
+def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> Counter[composition.Pair]:
+    """How many times each pair already sat at one table in an earlier round."""
     rows = conn.execute(
         select(groepsleden.c.groep_id, groepsleden.c.deelnemer_id)
         .join(rondes, rondes.c.id == groepsleden.c.ronde_id)
@@ -100,7 +108,7 @@ def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> set[compositi
     by_group: dict[int, list[int]] = {}
     for row in rows:
         by_group.setdefault(row.groep_id, []).append(row.deelnemer_id)
-    return composition.pairs_of(by_group)
+    return composition.meeting_counts({g: m} for g, m in by_group.items())
 
 
 def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
@@ -166,6 +174,28 @@ def _has_given(conn: Connection, group_id: int, participant_id: int) -> bool:
     return False
 
 
+def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: int,
+                 group_id: int) -> None:
+    """The hoofdprocesbegeleider gives a late joiner a seat in a running or locked round,
+    at any table: also one past the scenario step, where ``take_seat`` does not seat anyone
+    by itself. Someone who already has a seat in the round is moved with
+    ``move_participant`` instead."""
+    with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
+        ronde = _round_row(conn, dagdeel_id, nummer)
+        target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
+        if target != ronde.id:
+            raise UserError("Die tafel hoort niet bij deze ronde.")
+        row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id,
+                                                    deelnemers.c.dagdeel_id == dagdeel_id)
+                           ).first()
+        if row is None:
+            raise UserError("Deze deelnemer hoort niet bij dit dagdeel.")
+        if seat_in(conn, ronde.id, participant_id) is not None:
+            raise UserError("Deze deelnemer heeft in deze ronde al een plek.")
+        seat_at(conn, ronde.id, Participant.from_row(row), [group_id])
+
+
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
@@ -201,12 +231,15 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
 @retry_transient
 def take_seat(engine: Engine, participant: Participant) -> Seat | None:
     """Where the participant sits in the running round ('ronde 2, tafel B'); a late joiner
-    is given a seat first (the only write here). None during a plenary part."""
+    is given a seat first (the only write here) at a table before the scenario step. None
+    during a plenary part, and while a late joiner waits for the hoofdprocesbegeleider."""
     with reading(engine) as conn:  # the common case, without taking the write lock
         room = load_room(conn, participant.dagdeel_id)
         seat = _seat(conn, participant, room.ronde) if room.in_round else None
-    if seat is not None or not room.in_round:
-        return seat
+        ronde_id = active_round_id(conn, participant.dagdeel_id)
+        waits = seat is None and ronde_id is not None and not open_tables(conn, ronde_id)
+    if seat is not None or not room.in_round or waits:
+        return seat  # a latecomer after every table's scenario began waits, without a write
     with writing(engine) as conn:
         place_in_active_round(conn, participant)
         room = load_room(conn, participant.dagdeel_id)

@@ -39,3 +39,7 @@ STEP_LABELS: dict[Step, str] = {
     Step.SCENARIO: "Scenario",
     Step.AFRONDING: "Afronding",
 }
+
+# A latecomer can still join a table's conversation up to the points; from the scenario on
+# the group is deciding, so a seat there is the hoofdprocesbegeleider's call.
+LATE_JOIN_STEPS: frozenset[Step] = frozenset(STEP_ORDER[:STEP_ORDER.index(Step.SCENARIO)])
