@@ -155,3 +155,17 @@ def test_the_domain_refuses_what_the_form_refuses(engine):
     with pytest.raises(UserError, match="Pauze: de eindtijd"):
         create_dagdeel(engine, locatie="X", datum=date(2026, 1, 5), rounds=[RoundPlan(one)],
                        programme=Programme(pauzes=(("10:45", "10:30"),)))
+
+
+def test_the_chosen_plan_is_stored_with_the_dagdeel(engine):
+    from zet.dagdelen import create_single_session, get_dagdeel
+
+    short = create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                                  procesbegeleider="Anna", theme_id="proef", ronde_minuten=60)
+    assert get_dagdeel(engine, short.dagdeel.id).ronde_minuten == 60
+    usual = create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                                  procesbegeleider="Anna", theme_id="proef")
+    assert get_dagdeel(engine, usual.dagdeel.id).ronde_minuten == 75
+    with pytest.raises(UserError, match="60 minuten"):
+        create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                              procesbegeleider="Anna", theme_id="proef", ronde_minuten=45)
