@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.organiser import may_create
 from ui.page import setup
+from ui.plan_choice import round_plan_choice
 from ui.prepare import prepare_form
 from ui.resources import engine, library
 from ui.text import md
@@ -26,12 +27,13 @@ def single_session_form() -> None:
         theme_id = st.selectbox(
             "Thema", [t.id for t in themes], placeholder="Kies een thema",
             format_func=lambda tid: f"{lib.theme(tid).titel} ({lib.theme(tid).domein})")
+        ronde_minuten = round_plan_choice("s_plan")
         submitted = st.form_submit_button("Sessie starten", type="primary", key="s_start")
     if submitted:
         try:
             created = create_single_session(
                 engine(), locatie=locatie, datum=datum, procesbegeleider=naam,
-                theme_id=theme_id, known_themes=set(lib.themes))
+                theme_id=theme_id, known_themes=set(lib.themes), ronde_minuten=ronde_minuten)
         except UserError as error:
             st.error(md(error))
         else:

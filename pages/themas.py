@@ -6,7 +6,13 @@ from ui.page import setup
 from ui.resources import general_texts, library
 from ui.scenarios import scenario_columns
 from ui.text import md
-from zet.content.model import ANSWER_TYPE_LABELS, GeneralTexts, Theme
+from zet.content.model import (
+    ANSWER_TYPE_LABELS,
+    ROUND_MINUTES,
+    SHORT_ROUND_MINUTES,
+    GeneralTexts,
+    Theme,
+)
 
 setup("ZET — thema's en handleiding")
 lib = library()
@@ -33,9 +39,13 @@ def theme_preview(theme: Theme) -> None:
         st.markdown("#### Doelen")
         st.markdown("\n".join(f"- {md(doel)}" for doel in theme.opdracht.doelen))
         st.markdown("#### Stappenplan")
+        st.caption("Minuten in de ronde van 75 en in die van 60 minuten; welk plan geldt, "
+                   "kies je bij het voorbereiden. Het werkblad en het scenario doe je altijd.")
         for plan in theme.opdracht.stappen:
+            always = " · **altijd doen**" if plan.always_done else ""
             st.markdown(f"**{plan.stap.number}. {md(plan.stap.label)}** "
-                        f"({md(plan.minuten)} min)  \n"
+                        f"({md(plan.minutes(ROUND_MINUTES))} min / "
+                        f"{md(plan.minutes(SHORT_ROUND_MINUTES))} min){always}  \n"
                         f"{md(plan.beschrijving)}")
             if plan.kaarten:
                 titles = [c.titel for cid in plan.kaarten if (c := theme.card(cid))]

@@ -104,6 +104,12 @@ def _has(problems: list[str], field: str, words: str) -> bool:
      "reflectiekaarten[5].van", "bestaat niet"),
     (lambda d: d["scenarios"][0].update(beelden=["alleen"]), "scenarios[1].beelden",
      "3 tot en met 6"),
+    (lambda d: d["scenarios"][1].pop("bron"), "scenarios[2].bron",
+     "wat moet minimaal zichtbaar zijn"),
+    (lambda d: d["opdracht"]["stappen"][1].update(minuten_60=25), "opdracht.stappen",
+     "minuten_60 tellen op tot 70"),
+    (lambda d: d["opdracht"]["stappen"][1].pop("minuten_60"),
+     "opdracht.stappen[2].minuten_60", "ontbreekt"),
 ])
 def test_each_rule_names_file_and_field(broken, change, field, words):
     problems = broken(change)
@@ -384,3 +390,24 @@ def test_a_field_given_twice_is_reported_with_both_lines(broken):
     problems = [str(p) for p in read_library(broken.dir)[1]]
     assert "themas/proef.yaml: regel 4: het veld 'titel' staat twee keer in hetzelfde blok " \
            "(ook op regel 3); houd er één" in problems, problems
+
+
+def test_every_shipped_theme_has_both_plans_and_cites_the_minimum_in_scenario_2(real):
+    for theme in real.themes.values():
+        assert sum(p.minutes(75) for p in theme.opdracht.stappen) == 75, theme.id
+        assert sum(p.minutes(60) for p in theme.opdracht.stappen) == 60, theme.id
+        assert "minimaal zichtbaar" in theme.scenarios[1].bron, theme.id
+        assert [p.stap.value for p in theme.opdracht.stappen if p.always_done] == \
+            ["werkblad", "scenario"]
+
+
+def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
+    from zet.content.advice import content_advice
+    from zet.content.loader import read_library
+
+    broken(lambda d: d["werkblad"]["vragen"][0].update(
+        vraag="Hoe gaat het op mijn school, en wat doen ze bij jullie?"))
+    library, _problems = read_library(broken.dir)
+    advice = [str(a) for a in content_advice(library)]
+    assert any("werkblad.vragen[1].vraag: 'mijn school'" in a for a in advice), advice
+    assert any("werkblad.vragen[1].vraag: 'bij jullie'" in a for a in advice), advice

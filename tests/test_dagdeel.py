@@ -196,3 +196,16 @@ def test_a_late_joiner_sits_only_at_a_table_before_the_scenario(engine):
     finished = participants.members_of(engine, a)  # what its report counts
     assert {m.id for m in finished} <= {p.id for p in people} and len(finished) == 2
 
+
+def test_the_chosen_plan_is_stored_with_the_dagdeel(engine):
+    from zet.dagdelen import create_single_session, get_dagdeel
+
+    short = create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                                  procesbegeleider="Anna", theme_id="proef", ronde_minuten=60)
+    assert get_dagdeel(engine, short.dagdeel.id).ronde_minuten == 60
+    usual = create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                                  procesbegeleider="Anna", theme_id="proef")
+    assert get_dagdeel(engine, usual.dagdeel.id).ronde_minuten == 75
+    with pytest.raises(UserError, match="60 minuten"):
+        create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
+                              procesbegeleider="Anna", theme_id="proef", ronde_minuten=45)

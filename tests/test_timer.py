@@ -34,3 +34,16 @@ def test_without_programme_only_the_step_time_counts(library):
     over = guard(opdracht, Step.WERKBLAD, start, start + timedelta(minutes=12), None)
     assert over.over_time and "richttijd 10 min" in over.warning
     assert over.round_left is None
+
+
+def test_the_timer_follows_the_60_minute_plan(library):
+    opdracht = library.theme("proef").opdracht  # 60-minute plan: scenario 12 + afronding 5
+    end = round_end(DAY, "10:45")
+    moment = end - timedelta(minutes=16)
+    long_plan = guard(opdracht, Step.PUNTEN, moment, moment, end)
+    short_plan = guard(opdracht, Step.PUNTEN, moment, moment, end, 60)
+    assert long_plan.needed_from_scenario == 20 and "Ga nu naar het scenario" in \
+        long_plan.warning
+    assert short_plan.needed_from_scenario == 17 and "vragen 17 min" in short_plan.warning
+    werkblad = guard(opdracht, Step.WERKBLAD, moment, moment + timedelta(minutes=9), None, 60)
+    assert werkblad.suggested == 8 and "richttijd 8 min" in werkblad.warning

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.plan_choice import round_plan_choice
 from ui.resources import engine, library
 from ui.text import md
 from zet.clock import today
@@ -68,6 +69,7 @@ def prepare_form() -> None:
                 "Thema": st.column_config.SelectboxColumn(options=list(theme_ids),
                                                           width="large"),
                 "Procesbegeleider": st.column_config.TextColumn(max_chars=120)})
+        ronde_minuten = round_plan_choice("dd_plan")
         submitted = st.form_submit_button("Dagdeel aanmaken", type="primary")
     if not submitted:
         return
@@ -77,7 +79,8 @@ def prepare_form() -> None:
                               afsluiting=time_slot(*closing, "Afsluiting"))
         created = create_dagdeel(engine(), locatie=locatie, datum=datum,
                                  rounds=plans_from_tables(round_rows, table_rows, theme_ids),
-                                 programme=programme, known_themes=set(lib.themes))
+                                 programme=programme, known_themes=set(lib.themes),
+                                 ronde_minuten=ronde_minuten)
     except UserError as error:
         st.error(md(error))
         return

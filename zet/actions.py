@@ -15,6 +15,17 @@ from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
 
 OPEN, DONE = "open", "afgerond"
+# The ZEK's four questions per ontwikkelpunt: asked in every theme's punten step and
+# answered per action by the programme manager.
+ZEK_QUESTIONS = (("tevreden", "Wanneer zijn we tevreden? (concrete opbrengst)"),
+                 ("verantwoordelijk", "Wie is verantwoordelijk?"),
+                 ("aanpak", "Hoe gaan we het doen?"),
+                 ("tijdpad", "Welk tijdpad?"))
+
+
+def zek_prompt() -> str:
+    """The four questions on one line, for the punten step."""
+    return "Bij elk ontwikkelpunt: " + " ".join(q for _key, q in ZEK_QUESTIONS)
 MAX_TEXT = 2000
 MAX_TIJDPAD = 200
 

@@ -13,6 +13,7 @@ from zet.clock import as_utc, now
 from zet.clock import today as local_today
 from zet.codes import is_well_formed_join_code, new_join_code, new_secret, normalise_join_code
 from zet.config import load_limits
+from zet.content.model import PLANS, ROUND_MINUTES
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
 from zet.errors import NotFound, UserError
@@ -97,6 +98,7 @@ class Dagdeel:
     locatie_id: int | None = None
     hoofdprocesbegeleider: str = ""
     partnerschap: str = ""  # name of the locatie's partnership (opleidingsschool)
+    ronde_minuten: int = ROUND_MINUTES  # the stappenplan its rounds follow (75 or 60)
 
     @property
     def is_open(self) -> bool:
@@ -118,7 +120,8 @@ class Dagdeel:
                    purged_at=as_utc(row.purged_at),
                    kept_role_counts=role_counts_from_json(row.rolaantallen),
                    locatie_id=row.locatie_id, hoofdprocesbegeleider=row.hoofdprocesbegeleider,
-                   partnerschap=getattr(row, "partnerschap", None) or "")
+                   partnerschap=getattr(row, "partnerschap", None) or "",
+                   ronde_minuten=row.ronde_minuten)
 
 
 @dataclass(frozen=True)
@@ -158,13 +161,18 @@ def clean_label(value: str) -> str:
 def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[RoundPlan],
                    titel: str = "", known_themes: set[str] | None = None,
                    programme: Programme | None = None, partnerschap_id: int | None = None,
-                   hoofdprocesbegeleider: str = "") -> CreatedSession:
+                   hoofdprocesbegeleider: str = "",
+                   ronde_minuten: int = ROUND_MINUTES) -> CreatedSession:
     """Create a dagdeel with its rounds and groups; the join code is unique among open ones.
 
     Without a programme it is a quick session that starts in its first round at once;
     with one it starts in the plenary opening. The locatie (by name) is found or made in
-    the given partnership, else in the first one (``zet.locaties.ensure_locatie``)."""
+    the given partnership, else in the first one (``zet.locaties.ensure_locatie``).
+    ``ronde_minuten`` picks the stappenplan of every round: 75 or 60 minutes."""
     locatie = _clean_name(locatie, "de locatie")
+    if ronde_minuten not in PLANS:
+        raise UserError("Kies een stappenplan van "
+                        + " of ".join(str(m) for m in PLANS) + " minuten.")
     titel = _clean_name(titel, "de titel", required=False)
     lead = " ".join((hoofdprocesbegeleider or "").split())[:MAX_NAME]
     if not rounds or not all(r.groups for r in rounds):
@@ -187,7 +195,7 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
     for _attempt in range(20):
         try:
             return _insert_dagdeel(engine, locatie, datum, titel, rounds, programme,
-                                   (partnerschap_id, lead))
+                                   (partnerschap_id, lead), ronde_minuten)
         except IntegrityError:
             continue  # join code taken by another open dagdeel: draw a new one
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
@@ -203,7 +211,7 @@ def _check_programme(programme: Programme) -> None:
 
 def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
                     rounds: list[RoundPlan], programme: Programme | None,
-                    where: tuple[int | None, str]) -> CreatedSession:
+                    where: tuple[int | None, str], ronde_minuten: int) -> CreatedSession:
     created = now()
     group_ids, secrets = [], []
     partnerschap_id, lead = where
@@ -215,7 +223,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
             admin_secret=new_secret(), status=Status.OPEN.value, created_at=created,
             fase=(Phase.OPENING if programme else Phase.RONDE).value,
             actieve_ronde=None if programme else 1,
-            programma=(programme or Programme()).to_json(),
+            programma=(programme or Programme()).to_json(), ronde_minuten=ronde_minuten,
         )))
         for number, round_plan in enumerate(rounds, start=1):
             ronde_id = inserted_id(conn.execute(rondes.insert().values(
@@ -236,10 +244,12 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
 
 
 def create_single_session(engine: Engine, *, locatie: str, datum: date, procesbegeleider: str,
-                          theme_id: str, known_themes: set[str] | None = None) -> CreatedSession:
+                          theme_id: str, known_themes: set[str] | None = None,
+                          ronde_minuten: int = ROUND_MINUTES) -> CreatedSession:
     """The simplest dagdeel: one round, one theme group."""
     return create_dagdeel(
         engine, locatie=locatie, datum=datum, known_themes=known_themes,
+        ronde_minuten=ronde_minuten,
         rounds=[RoundPlan(groups=(GroupPlan(theme_id=theme_id,
                                              procesbegeleider=procesbegeleider),))],
     )

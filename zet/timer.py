@@ -1,12 +1,15 @@
 """Guarding the clock: the werkblad and the scenario must always happen (handleiding), so
-the procesbegeleider is warned when the time left no longer covers the scenario."""
+the procesbegeleider is warned when the time left no longer covers the scenario.
+
+The minutes come from the stappenplan the round follows: 75 or 60 minutes, chosen when the
+session or dagdeel was prepared (``Dagdeel.ronde_minuten``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from zet.clock import LOCAL_ZONE
-from zet.content.model import Opdracht
+from zet.content.model import ROUND_MINUTES, Opdracht
 from zet.steps import STEP_ORDER, Step
 
 
@@ -32,12 +35,12 @@ def round_end(datum: date, eind_tijd: str | None) -> datetime | None:
 
 
 def guard(opdracht: Opdracht, step: Step, step_started: datetime, moment: datetime,
-          ends_at: datetime | None) -> TimeGuard:
+          ends_at: datetime | None, plan_minutes: int = ROUND_MINUTES) -> TimeGuard:
     plan = opdracht.plan_for(step)
-    suggested = plan.minuten if plan else 0
+    suggested = plan.minutes(plan_minutes) if plan else 0
     spent = max(0, int((moment - step_started).total_seconds() // 60))
-    needed = sum(p.minuten for p in opdracht.stappen if p.stap in (Step.SCENARIO,
-                                                                   Step.AFRONDING))
+    needed = sum(p.minutes(plan_minutes) for p in opdracht.stappen
+                 if p.stap in (Step.SCENARIO, Step.AFRONDING))
     left = None if ends_at is None else int((ends_at - moment).total_seconds() // 60)
     warning = None
     before_scenario = STEP_ORDER.index(step) < STEP_ORDER.index(Step.SCENARIO)

@@ -18,7 +18,7 @@ from ui.resources import engine
 from ui.text import md
 from zet import groups, notes
 from zet.clock import now
-from zet.content.model import Theme
+from zet.content.model import ALWAYS_DONE, Theme
 from zet.dagdelen import Dagdeel, close_dagdeel_from_group
 from zet.projector import group_pages, page_at
 from zet.qr import qr_png
@@ -35,7 +35,7 @@ def header(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
                f"**{md(dagdeel.join_code)}**")
     st.html(f"<span data-testid='control-step' data-step='{group.step.value}'></span>")
     st.markdown(f"**Stap {group.step.number} van {len(STEP_ORDER)}: {md(group.step.label)}**")
-    _timer(group, theme, dagdeel.datum)
+    _timer(group, theme, dagdeel)
     back, forward = st.columns(2)
     previous, following = group.step.previous(), group.step.next()
     with back:
@@ -52,11 +52,14 @@ def header(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
 
 
 @st.fragment(run_every=15)
-def _timer(group: groups.Group, theme: Theme, datum) -> None:
-    """Time in this step against the opdracht's minutes, and what the round has left."""
+def _timer(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
+    """Time in this step against the chosen stappenplan, and what the round has left."""
     state = guard(theme.opdracht, group.step, group.step_changed_at, now(),
-                  round_end(datum, group.eind_tijd))
-    parts = [f"richttijd {state.suggested} min", f"bezig sinds {state.step_minutes} min"]
+                  round_end(dagdeel.datum, group.eind_tijd), dagdeel.ronde_minuten)
+    parts = [f"richttijd {state.suggested} min (plan van {dagdeel.ronde_minuten} min)",
+             f"bezig sinds {state.step_minutes} min"]
+    if group.step in ALWAYS_DONE:
+        parts.append("deze stap altijd doen")
     if state.round_left is not None:
         parts.append(f"nog {max(state.round_left, 0)} min in deze ronde")
     st.caption(md(" · ".join(parts)))

@@ -11,6 +11,7 @@ from ui import live
 from ui.actions import act, failed, show_flash
 from ui.text import md
 from zet import points
+from zet.actions import zek_prompt
 from zet.groups import Group
 
 _EDITING = "editing_point"
@@ -136,4 +137,5 @@ def _live(group_id: int) -> None:
 def show(group: Group) -> None:
     st.markdown("Deelnemers sturen hun punten vanaf de telefoon. Bespreek ze, voeg samen wat "
                 "bij elkaar hoort en bevestig de lijst van de groep.")
+    st.caption(md(zek_prompt()))
     _live(group.id)

@@ -14,6 +14,7 @@ from ui.scenarios import scenario_list
 from ui.summary import outcome
 from ui.text import esc, md
 from zet import answers, drafts, points, scenarios
+from zet.actions import zek_prompt
 from zet.answers import answer_text
 from zet.clock import wall_clock
 from zet.content.model import Theme
@@ -102,6 +103,7 @@ def punten(group_id: int, participant_id: int) -> None:
     _, kind_key, status, _ = _keys(group_id)
     st.write("Wat gaat goed? Wat kan beter? Stuur korte punten; de procesbegeleider zet ze "
              "op het scherm.")
+    st.caption(md(zek_prompt()))
     with st.container(border=True):
         st.segmented_control("Soort", list(points.KINDS), format_func=points.KINDS.__getitem__,
                              key=kind_key, default="sterk", selection_mode="single",
@@ -138,8 +140,8 @@ def _place(group_id: int, participant_id: int) -> None:
 
 
 def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
-    st.write("Lees de vier scenario's. Waar staat jullie opleidingsschool nu, en waar willen "
-             "jullie naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
+    st.write("Lees de vier scenario's. Waar staat deze school of locatie nu in dit thema, en "
+             "waar wil ze naartoe? Blijven waar je staat mag ook, als je het kunt onderbouwen.")
     scenario_list(theme)
     own = scenarios.own_placement(engine(), group_id, participant_id)
     st.session_state.setdefault(f"scenario_nu{group_id}", own.nu if own else None)

@@ -8,14 +8,11 @@ import streamlit as st
 from ui.actions import act, show_flash
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine
-from zet.actions import action_from_point, list_actions, set_done
+from zet.actions import ZEK_QUESTIONS, action_from_point, list_actions, set_done
 from zet.rode_lijnen import confirmed_points
 
 FLASH = "_pm_act_flash"
-QUESTIONS = (("tevreden", "Wanneer zijn we tevreden? (concrete opbrengst)"),
-             ("verantwoordelijk", "Wie is verantwoordelijk?"),
-             ("aanpak", "Hoe gaan we het doen?"),
-             ("tijdpad", "Welk tijdpad?"))
+QUESTIONS = ZEK_QUESTIONS
 
 
 def actions_view(partnerschap_id: int | None) -> None:

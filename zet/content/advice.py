@@ -21,6 +21,10 @@ FORWARD = re.compile(r"\b(zou|zouden|volgende|eerste stap|wat als|uitproberen|pr
 WORDING = {
     "je eigen school": "schrijf 'deze school' of 'deze locatie'",
     "jouw school": "schrijf 'deze school' of 'deze locatie'",
+    "mijn school": "schrijf 'deze school' of 'deze locatie'",
+    # The instituutsopleider sits at the table too; 'jullie' makes them a guest.
+    "bij jullie": "schrijf 'op deze school of locatie' of 'bij ons'",
+    "jullie team": "schrijf 'het team van deze school of locatie'",
     "hij of zij": "schrijf 'die', het meervoud of 'je'",
     "hem of haar": "schrijf 'die', het meervoud of 'je'",
     "zijn of haar": "schrijf 'hun', het meervoud of 'je'",

@@ -12,8 +12,10 @@ import yaml
 from zet.content.model import (
     ANSWER_TYPES,
     DOMAINS,
+    PLANS,
     ROUND_MINUTES,
     SCENARIO_NAMES,
+    SHORT_ROUND_MINUTES,
     WAARBORGEN,
     Card,
     ContentProblem,
@@ -39,10 +41,11 @@ THEME_FIELDS = ("id", "titel", "domein", "waarborgen", "volgorde", "inleiding", 
 WERKBLAD_FIELDS = ("instructie", "vragen")
 QUESTION_FIELDS = ("id", "type", "vraag", "toelichting", "opties", "max_items", "laag", "hoog")
 OPDRACHT_FIELDS = ("doelen", "stappen", "toelichting")
-STEP_FIELDS = ("stap", "minuten", "beschrijving", "kaarten")
+STEP_FIELDS = ("stap", "minuten", "minuten_60", "beschrijving", "kaarten")
 CARD_FIELDS = ("id", "titel", "kern", "vragen", "inzet", "bron")
 REFERENCE_FIELDS = ("van",)
-SCENARIO_FIELDS = ("naam", "samenvatting", "beelden", "ideeen")
+SCENARIO_FIELDS = ("naam", "samenvatting", "beelden", "ideeen", "bron")
+BASIS_SCENARIO = 2  # Commitment Samen Opleiden: the Kwaliteitskader's minimum
 GENERAL_FIELDS = ("methode", "scenario_uitleg", "handleiding", "na_het_dagdeel",
                   "hoofdprocesbegeleider", "deelnemers", "notulist", "scenario_als_laatste",
                   "begrippen")
@@ -320,14 +323,18 @@ def _opdracht(r: _Reader, data: Any) -> Opdracht:
         plans.append(StepPlan(
             stap=step,
             minuten=r.integer(raw, "minuten", f"{field}.minuten", low=1, high=ROUND_MINUTES),
+            minuten_60=r.integer(raw, "minuten_60", f"{field}.minuten_60", low=1,
+                                 high=SHORT_ROUND_MINUTES),
             beschrijving=r.text(raw, "beschrijving", f"{field}.beschrijving"),
             kaarten=r.texts(raw, "kaarten", f"{field}.kaarten", low=1, high=6, optional=True),
         ))
     if len(plans) == len(STEP_ORDER):
-        total = sum(p.minuten for p in plans)
-        if total != ROUND_MINUTES:
-            r.problem("opdracht.stappen", f"de minuten tellen op tot {total}, "
-                                          f"niet tot {ROUND_MINUTES}")
+        for plan_minutes in PLANS:
+            total = sum(p.minutes(plan_minutes) for p in plans)
+            key = "minuten" if plan_minutes == ROUND_MINUTES else "minuten_60"
+            if total != plan_minutes:
+                r.problem("opdracht.stappen", f"de {key} tellen op tot {total}, "
+                                              f"niet tot {plan_minutes}")
     return Opdracht(doelen=doelen, stappen=tuple(plans),
                     toelichting=r.text(data, "toelichting", "opdracht.toelichting"))
 
@@ -370,8 +377,19 @@ def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
             samenvatting=r.text(item, "samenvatting", f"{field}.samenvatting"),
             beelden=r.texts(item, "beelden", f"{field}.beelden", low=3, high=6),
             ideeen=_ideas(r, item, f"{field}.ideeen"),
+            bron=_scenario_source(r, item, f"{field}.bron", basis=i + 1 == BASIS_SCENARIO),
         ))
     return tuple(result)
+
+
+def _scenario_source(r: _Reader, item: dict, field: str, *, basis: bool) -> str:
+    """Optional on every scenario; scenario 2 states the Kader's minimum, so it cites it."""
+    if basis and not str(item.get("bron") or "").strip():
+        r.problem(field, "ontbreekt; scenario 2 is de basis van het Kwaliteitskader: noem de "
+                         "waarborg en de regels onder 'wat moet minimaal zichtbaar zijn' "
+                         "waarop dit scenario rust")
+        return ""
+    return r.text(item, "bron", field, optional=True)
 
 
 def _ideas(r: _Reader, item: dict, field: str) -> tuple[str, ...]:

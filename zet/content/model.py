@@ -21,6 +21,11 @@ WAARBORGEN = ("Lerende leraar", "Leeromgeving", "Organisatie", "Kwaliteitscultuu
 SCENARIO_NAMES = ("Individuele begeleiding", "Commitment Samen Opleiden",
                   "Verbinden en verbreden", "Co-creatie en innovatie")
 ROUND_MINUTES = 75
+SHORT_ROUND_MINUTES = 60  # the handleiding allows rounds of an hour (time to change rooms)
+PLANS = (ROUND_MINUTES, SHORT_ROUND_MINUTES)  # the stappenplannen a round can follow
+PLAN_LABELS = {ROUND_MINUTES: "75 minuten", SHORT_ROUND_MINUTES: "60 minuten"}
+# Never skipped, whatever the time (handleiding): the werkblad and the scenario.
+ALWAYS_DONE = (Step.WERKBLAD, Step.SCENARIO)
 
 
 @dataclass(frozen=True)
@@ -42,9 +47,18 @@ class Question:
 @dataclass(frozen=True)
 class StepPlan:
     stap: Step
-    minuten: int
+    minuten: int  # in the 75-minute plan
     beschrijving: str
     kaarten: tuple[str, ...] = ()
+    minuten_60: int = 0  # in the 60-minute plan
+
+    def minutes(self, plan: int = ROUND_MINUTES) -> int:
+        """This step's minutes in the plan of ``plan`` minutes (75 or 60)."""
+        return self.minuten_60 if plan == SHORT_ROUND_MINUTES else self.minuten
+
+    @property
+    def always_done(self) -> bool:
+        return self.stap in ALWAYS_DONE
 
 
 @dataclass(frozen=True)
@@ -79,6 +93,9 @@ class Scenario:
     samenvatting: str
     beelden: tuple[str, ...]
     ideeen: tuple[str, ...] = ()  # "ideeën om daar te komen" (handleiding §3.4)
+    # The Kwaliteitskader's minimum lines this scenario rests on (required for scenario 2,
+    # which is the basis every partnership must show).
+    bron: str = ""
 
 
 @dataclass(frozen=True)

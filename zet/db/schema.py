@@ -39,6 +39,8 @@ dagdelen = Table(
     # Set by zet.retention.purge: when the raw data went, and how many of each role joined.
     Column("purged_at", DateTime(timezone=True)),
     Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
+    # The stappenplan every round follows: 75 or 60 minutes (migration 0009).
+    Column("ronde_minuten", Integer, nullable=False, server_default="75"),
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
