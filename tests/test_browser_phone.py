@@ -60,6 +60,26 @@ def test_typed_text_survives_a_reload_without_leaving_the_field(room):
     page.screenshot(path=str(ARTIFACTS / "phone-werkblad-after-reload.png"))
 
 
+def test_a_reload_right_after_the_last_keystroke_keeps_every_character(room):
+    """The save waits for a pause in typing; a reload 50 ms after the last key comes before
+    it. The phone's journal (localStorage) puts the text back and sends it."""
+    person, page = _phone(room)
+    group_id, question = _open_question(room, person)
+    field = page.get_by_test_id(f"answer-{question.id}")
+    field.click()
+    field.press_sequentially("Elk woord telt", delay=10)
+    page.wait_for_timeout(50)
+    page.reload()
+    field = page.get_by_test_id(f"answer-{question.id}")
+    field.wait_for()
+    assert field.input_value() == "Elk woord telt"
+    page.wait_for_function(
+        "key => localStorage.getItem(key) === null",
+        arg=f"zet:{person.id}:q{group_id}_{question.id}", timeout=30_000)  # acknowledged
+    stored = answers.own_answers(room[0], group_id, person.id)[question.id]
+    assert (stored if isinstance(stored, str) else "\n".join(stored)) == "Elk woord telt"
+
+
 def test_typing_on_after_the_first_save_keeps_the_field_and_every_keystroke(room):
     """The first save reruns the page; the field must stay the same element (a remounted
     field loses the focus, and what is typed next goes nowhere)."""

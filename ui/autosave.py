@@ -6,7 +6,10 @@ phone or the facilitator moving on loses what was typed. This small custom compo
 second after the last keystroke (``draft``) and again when the field loses focus
 (``value``); the page stores both the same way and says when it last did. Each redraw tells
 the field which text the server handled last, so a text lost on the way (a rerun racing the
-blur under load) is sent once more.
+blur under load) is sent once more. A werkblad field also keeps a journal in the phone's
+localStorage (per participant and field) until the server stored exactly that text: a
+reload before the save, a remounted field or a lost message give the text back to the field,
+which sends it again (docs/reliability.md).
 
 The browser's ``maxlength`` keeps pasted text up to the limit (never an empty field) and
 the component says so in Dutch.
@@ -51,6 +54,17 @@ export default function (component) {
     area.value = data.text || "";
     area.dataset.version = version;
   }
+  // The journal: what was typed stays on this phone (localStorage) until the server has
+  // exactly that text; a reload, a remount or a lost message cannot take it away.
+  const journal = data.journal ? "zet:" + data.journal : null;
+  const pending = journal ? localStorage.getItem(journal) : null;
+  if (pending !== null && pending === (data.text || "")) {
+    localStorage.removeItem(journal);  // the server has it
+  } else if (pending !== null && area.dataset.ready !== "1") {
+    area.value = pending;  // typed before a reload, never acknowledged: back, and sent
+    setStateValue("draft", pending);
+    area.dataset.sent = pending;
+  }
   area.__zetSend = (which, text) => { area.dataset.sent = text; setStateValue(which, text); };
   // The server says which text it handled last (``got``). A text sent on blur that did not
   // arrive (a rerun racing it under load) is sent once more, as a draft, at the next redraw.
@@ -68,6 +82,7 @@ export default function (component) {
       ? `Je tekst is ingekort tot ${data.max} tekens; meer past er niet in.` : "";
   };
   area.addEventListener("input", () => {
+    if (journal) { localStorage.setItem(journal, area.value); }
     warnIfCut();
     clearTimeout(timer);
     timer = setTimeout(() => area.__zetSend("draft", area.value), data.delay || 900);
@@ -84,11 +99,16 @@ _COMPONENT = st.components.v2.component("zet_typing", html=_HTML, css=_CSS, js=_
 
 def typing_area(key: str, *, text: str, max_chars: int, label: str, placeholder: str,
                 on_save: Callable[[str], None], version: int = 0,
-                testid: str = "typing-area") -> None:
+                testid: str = "typing-area", journal: str | None = None) -> None:
     """Mount the field under ``key``; ``on_save(text)`` runs on each debounced draft and
-    on blur. ``version`` changes when the server replaces the text (e.g. after sending)."""
+    on blur. ``version`` changes when the server replaces the text (e.g. after sending).
+
+    With ``journal`` (a name unique per participant and field) every keystroke is also kept
+    in the phone's localStorage until ``text`` (what the server stored) equals it; a page
+    that loads with an unacknowledged text puts it back in the field and sends it."""
     _COMPONENT(key=key, data={"text": text, "max": max_chars, "label": label,
                               "placeholder": placeholder, "version": version,
+                              "journal": journal,
                               "testid": testid, "got": st.session_state.get(_got_key(key))},
                default={"draft": None, "value": None},
                on_draft_change=partial(_changed, key, "draft", on_save),

@@ -79,12 +79,13 @@ def _input(group_id: int, participant_id: int, question: Question, stored: Any) 
     if question.type == "tekst":
         typing_area(key, text=stored or "", max_chars=answers.MAX_TEXT, label=question.vraag,
                     placeholder="Typ je antwoord", testid=f"answer-{question.id}",
+                    journal=f"{participant_id}:{key}",
                     on_save=lambda text: _save(group_id, participant_id, question, text))
     elif question.type == "lijst":
         typing_area(key, text="\n".join(stored or []), label=question.vraag,
                     max_chars=question.max_items * (answers.MAX_ITEM + 1),
                     placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
-                    testid=f"answer-{question.id}",
+                    testid=f"answer-{question.id}", journal=f"{participant_id}:{key}",
                     on_save=lambda text: _save(group_id, participant_id, question,
                                                [line for line in text.splitlines()
                                                 if line.strip()]))
