@@ -128,3 +128,15 @@ def test_limits_have_sane_defaults_and_refuse_nonsense():
         load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_MAX_DEELNEMERS": "veel"})
     with pytest.raises(ConfigError, match="minstens 1"):
         load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_SLUIT_NA_DAGEN": "0"})
+
+
+def test_a_stranger_guessing_from_many_phones_cannot_keep_a_right_code_out(engine, session):
+    """The overall bound only slows lookups down; it never refuses the right code."""
+    waits: list[float] = []
+    for number in range(throttle.joins.overall + 5):
+        with pytest.raises(NotFound):
+            find_open_dagdeel_guarded(engine, "QQQQQ", f"stranger-{number}", sleep=waits.append)
+    assert throttle.joins.saturated() and waits  # guessing is slowed down
+    found = find_open_dagdeel_guarded(engine, session.dagdeel.join_code, "a-new-phone",
+                                      sleep=waits.append)
+    assert found.id == session.dagdeel.id

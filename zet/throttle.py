@@ -3,7 +3,8 @@
 A join code has 25⁵ ≈ 9.8 million values, so guessing one only works fast. Each limiter
 counts failures in a sliding window, per client (the key the UI passes, e.g. the remote
 address) and overall. The overall bound is the one that holds against a guesser who
-changes keys; it also means that during an attack honest typos wait a minute too.
+changes keys. For join codes it slows lookups down instead of refusing them, so a right code
+from another phone still gets in during an attack (``find_open_dagdeel_guarded``).
 
 In-process and in memory: one Streamlit server is one process. Memory stays bounded: at
 most ``per_client`` timestamps per key, ``overall`` timestamps in total, and ``max_keys``
@@ -66,12 +67,21 @@ class Throttle:
 
     def check(self, client_key: str) -> None:
         """Raise TooManyAttempts when this client, or everyone together, failed too often."""
+        if self.saturated() or self.client_blocked(client_key):
+            raise TooManyAttempts(self.message)
+
+    def client_blocked(self, client_key: str) -> bool:
+        """Whether this client failed ``per_client`` times within the window."""
         with self._lock:
             now = self._clock()
             self._forget_old(now)
-            if (len(self._all) >= self.overall
-                    or self._recent(client_key, now) >= self.per_client):
-                raise TooManyAttempts(self.message)
+            return self._recent(client_key, now) >= self.per_client
+
+    def saturated(self) -> bool:
+        """Whether everyone together failed ``overall`` times within the window."""
+        with self._lock:
+            self._forget_old(self._clock())
+            return len(self._all) >= self.overall
 
     def record_failure(self, client_key: str) -> None:
         with self._lock:
@@ -98,22 +108,25 @@ joins = Throttle(per_client=5, overall=30, window=60, message=JOIN_MESSAGE)
 logins = Throttle(per_client=5, overall=20, window=60, message=LOGIN_MESSAGE)
 
 
-def check_join_allowed(client_key: str) -> None:
-    joins.check(client_key)
+# While everyone together guessed too often, each lookup waits this long first: guessing
+# slows down, and a phone with the right code still gets in.
+SATURATED_DELAY = 1.0
 
 
-def record_failed_join(client_key: str) -> None:
-    joins.record_failure(client_key)
-
-
-def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str) -> Dagdeel:
+def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str, *,
+                              sleep: Callable[[float], None] = time.sleep) -> Dagdeel:
     """``zet.dagdelen.find_open_dagdeel`` behind the join limiter: the call the phone
     makes. An empty field is no guess and is not counted; an unknown, malformed or closed
-    code is. Raises TooManyAttempts (a UserError) while the client must wait."""
-    check_join_allowed(client_key)
+    code is. A client that guessed wrong too often is refused (TooManyAttempts, a
+    UserError). The overall bound never refuses a right code: it only slows every lookup
+    down, so a stranger cannot keep a room of forty people out."""
+    if joins.client_blocked(client_key):
+        raise TooManyAttempts(joins.message)
+    if joins.saturated():
+        sleep(SATURATED_DELAY)
     try:
         return find_open_dagdeel(engine, raw_code)
     except NotFound:
         if normalise_join_code(raw_code):
-            record_failed_join(client_key)
+            joins.record_failure(client_key)
         raise
