@@ -42,10 +42,10 @@ def theme_preview(theme: Theme) -> None:
         st.caption("Minuten in de ronde van 75 en in die van 60 minuten; welk plan geldt, "
                    "kies je bij het voorbereiden. Het werkblad en het scenario doe je altijd.")
         for plan in theme.opdracht.stappen:
-            always = " · **altijd doen**" if plan.always_done else ""
+            always_md = " · **altijd doen**" if plan.always_done else ""
             st.markdown(f"**{plan.stap.number}. {md(plan.stap.label)}** "
                         f"({md(plan.minutes(ROUND_MINUTES))} min / "
-                        f"{md(plan.minutes(SHORT_ROUND_MINUTES))} min){always}  \n"
+                        f"{md(plan.minutes(SHORT_ROUND_MINUTES))} min){always_md}  \n"
                         f"{md(plan.beschrijving)}")
             if plan.kaarten:
                 titles = [c.titel for cid in plan.kaarten if (c := theme.card(cid))]

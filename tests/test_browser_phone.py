@@ -9,6 +9,8 @@ import pytest
 from browser import ARTIFACTS, PHONE, demo_room, open_as_participant, wait_for
 
 from zet import answers, drafts, groups, participants, points
+from zet.clock import today
+from zet.dagdelen import create_single_session
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -176,10 +178,12 @@ def test_on_a_shared_tablet_back_after_ik_ben_iemand_anders_shows_the_join_form(
     """A joins with the form, answers, and taps "Ik ben iemand anders"; B presses Back and
     reloads. Nothing of that makes B into A: the identity was a cookie, never the address,
     and the server no longer knows A's old one."""
-    engine, _library, paths, base, browser = room
+    engine, _library, _paths, base, browser = room
+    own = create_single_session(engine, locatie="Gedeelde tablet", datum=today(),
+                                procesbegeleider="PB", theme_id="visie")  # its own room
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(f"{base}{paths['werkblad']['join']}")
+    page.goto(f"{base}/deelnemen?code={own.dagdeel.join_code}")
     page.get_by_test_id("stSelectbox").click()
     page.get_by_role("option", name="Schoolopleider").click()
     page.get_by_role("button", name="Meedoen").click()

@@ -107,9 +107,9 @@ def test_the_facilitator_typing_one_point_in_many_tabs_stores_it_once(engine, se
 
 def test_placements_from_two_tabs_at_once_are_one_per_participant(engine, session):
     group_id = session.group_ids[0]
+    room = people(engine, session, WRITERS // 2)  # seated before the scenario step
     for current, target in pairwise(STEP_ORDER[:STEP_ORDER.index(Step.SCENARIO) + 1]):
         groups.set_step(engine, group_id, target, expected_current=current)
-    room = people(engine, session, WRITERS // 2)
     at_once([lambda p=p: scenarios.place(engine, group_id, p.id, nu=2, gewenst=3)
              for p in room for _tab in (1, 2)])
     assert count(engine, scenario_plaatsingen) == len(room)

@@ -54,12 +54,14 @@ opdracht:
     - Zien hoe de visie nu leeft.
     - Samen een volgende stap verkennen.
   stappen:
-    - {stap: werkblad, minuten: 10, beschrijving: Iedereen vult het werkblad in.}
-    - {stap: uitwisseling, minuten: 20, beschrijving: Leg de antwoorden naast elkaar.}
-    - {stap: reflectiekaarten, minuten: 15, beschrijving: Kies een kaart., kaarten: [eigenaarschap]}
-    - {stap: punten, minuten: 10, beschrijving: Noteer de punten.}
-    - {stap: scenario, minuten: 15, beschrijving: Bepaal nu en gewenst.}
-    - {stap: afronding, minuten: 5, beschrijving: "Wie vertelt het plenair?"}
+    - {stap: werkblad, minuten: 10, minuten_60: 8, beschrijving: Iedereen vult het werkblad in.}
+    - {stap: uitwisseling, minuten: 20, minuten_60: 15,
+       beschrijving: Leg de antwoorden naast elkaar.}
+    - {stap: reflectiekaarten, minuten: 15, minuten_60: 10, beschrijving: Kies een kaart.,
+       kaarten: [eigenaarschap]}
+    - {stap: punten, minuten: 10, minuten_60: 10, beschrijving: Noteer de punten.}
+    - {stap: scenario, minuten: 15, minuten_60: 12, beschrijving: Bepaal nu en gewenst.}
+    - {stap: afronding, minuten: 5, minuten_60: 5, beschrijving: "Wie vertelt het plenair?"}
   toelichting: Een visie leeft pas als mensen haar herkennen.
 reflectiekaarten:
   - id: eigenaarschap
@@ -88,7 +90,8 @@ reflectiekaarten:
     bron: "002 Kwaliteitskader, waarborg 3"
 scenarios:
   - {naam: Individuele begeleiding, samenvatting: Ieder voor zich., beelden: [a, b, c]}
-  - {naam: Commitment Samen Opleiden, samenvatting: De basis., beelden: [a, b, c]}
+  - {naam: Commitment Samen Opleiden, samenvatting: De basis., beelden: [a, b, c],
+     bron: "002 Kwaliteitskader, waarborg 1 (wat moet minimaal zichtbaar zijn)"}
   - {naam: Verbinden en verbreden, samenvatting: Verbonden., beelden: [a, b, c]}
   - {naam: Co-creatie en innovatie, samenvatting: Samen vernieuwen., beelden: [a, b, c]}
 """
