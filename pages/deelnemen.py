@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import live, phone_identity
-from ui.actions import act
+from ui.actions import act, show_flash
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
@@ -99,10 +99,11 @@ def join_form(dagdeel: Dagdeel) -> None:
         if role is None:
             st.error("Kies eerst je rol.")
             st.stop()
-        try:
-            joined = participants.join(engine(), dagdeel, role=role, initials=initials)
-        except UserError as error:
-            st.error(md(error))
+        # Through act: a full disk or a locked database is a calm Dutch line, not a crash.
+        joined = act(participants.join, dagdeel, role=role, initials=initials,
+                     flash="join_status")
+        if joined is None:
+            show_flash("join_status", toast=False)
             st.stop()
         st.session_state[TOKEN] = joined.token
         st.session_state.pop("zet_forget", None)

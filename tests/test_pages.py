@@ -533,3 +533,18 @@ def test_a_double_tap_on_versturen_sends_one_point_and_shows_no_error(env, sessi
         "Vaste overlegmomenten"]
     assert not phone.error
     assert any("Verstuurd" in c.value for c in phone.caption)
+
+
+def test_joining_on_a_full_disk_says_so_in_dutch_and_keeps_the_form(env, session, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    def full_disk(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    at = open_page("pages/deelnemen.py", code=session.dagdeel.join_code)
+    monkeypatch.setattr(participants, "join", full_disk)
+    at.selectbox[0].select(WPB)
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("de opslag reageert niet" in e.value for e in at.error)
+    assert at.selectbox[0].value == WPB  # what was chosen stays
