@@ -18,6 +18,7 @@ from zet.fields import no_spaces
 from zet.roles import is_known_role
 from zet.states import Phase, Status
 from zet.steps import LATE_JOIN_STEPS
+from zet.versions import INPUT, bump
 
 MAX_INITIALS = 6
 
@@ -70,6 +71,7 @@ def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
         row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id)).one()
         participant = Participant.from_row(row)
         place_in_active_round(conn, participant)
+        bump(conn, dagdeel.id, INPUT)  # the control view's list of who joined
     return participant
 
 
