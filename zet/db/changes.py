@@ -176,6 +176,14 @@ class Notifier:
         with self._guard:
             self._listeners.pop(handle, None)
 
+    def reset(self) -> None:
+        """Forget every version and bump (a fresh database, in tests)."""
+        with self._guard:
+            self._latest.clear()
+            self._recent.clear()
+            self._seen.clear()
+            self._asked.clear()
+
     def watched(self) -> set[int]:
         """Dagdelen a stream listens to or a screen asked about within ``WATCH_FOR``."""
         now = time.monotonic()
