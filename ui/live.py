@@ -173,10 +173,23 @@ def seat(participant: participants.Participant) -> rounds.Seat | None:
     return rounds.take_seat(engine(), participant)  # its bump renews the seating
 
 
-@memo(ttl=TTL)
-def participant(token: str) -> participants.Participant:
-    """The phone's own participant, read once per ``TTL`` (every full run needs it)."""
-    return participants.participant_by_token(engine(), token)
+_DAGDEEL_OF_TOKEN: dict[str, int] = {}  # a token belongs to one dagdeel for good
+
+
+def _token_version(token: str) -> int:
+    dagdeel_id = _DAGDEEL_OF_TOKEN.get(token)
+    return -1 if dagdeel_id is None else version(dagdeel_id)
+
+
+def _participant(token: str) -> participants.Participant:
+    found = participants.participant_by_token(engine(), token)
+    _DAGDEEL_OF_TOKEN[token] = found.dagdeel_id
+    return found
+
+
+# Every full run of a phone needs it; "Ik ben iemand anders" bumps the dagdeel, so an old
+# token stops working at once here and in every other process.
+participant: Versioned[[str], participants.Participant] = Versioned(_participant, _token_version)
 
 
 EVERY_READ: tuple[Versioned | Memo, ...] = (
@@ -189,4 +202,5 @@ def refresh() -> None:
     for read in EVERY_READ:
         read.forget()
     _DAGDEEL_OF.clear()
-    changes.NOTIFIER.reset()
+    _DAGDEEL_OF_TOKEN.clear()
+    changes.reset_hubs()

@@ -21,7 +21,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from zet.db.changes import NOTIFIER, TOPICS, Bump
+from web.resources import engine
+from zet import versions
+from zet.db.changes import TOPICS, Bump, hub
 
 HEARTBEAT = 15.0
 MAX_STREAMS = 2000  # per process; past it a screen falls back to its slow poll
@@ -64,8 +66,10 @@ async def stream(request: Request) -> Response:
         if wanted(bump, topics, group_id):
             loop.call_soon_threadsafe(queue.put_nowait, bump)
 
-    handle = NOTIFIER.listen(dagdeel_id, heard)
-    for missed in NOTIFIER.since(dagdeel_id, since):
+    notifier = hub(engine())
+    handle = notifier.listen(dagdeel_id, heard)
+    versions.follow(engine())  # another process's writes reach this stream too
+    for missed in notifier.since(dagdeel_id, since):
         heard(missed)
 
     async def events() -> AsyncIterator[str]:
@@ -80,7 +84,7 @@ async def stream(request: Request) -> Response:
                     continue
                 yield event(bump)
         finally:
-            NOTIFIER.unlisten(handle)
+            notifier.unlisten(handle)
             with _open_guard:
                 _open -= 1
 

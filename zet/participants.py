@@ -18,7 +18,7 @@ from zet.fields import no_spaces
 from zet.roles import is_known_role
 from zet.states import Phase, Status
 from zet.steps import LATE_JOIN_STEPS
-from zet.versions import INPUT, bump
+from zet.versions import INPUT, ROOM, bump, quiet
 
 MAX_INITIALS = 6
 
@@ -88,8 +88,13 @@ def forget_device(engine: Engine, token: str) -> None:
     old address, Back, a cookie kept elsewhere). The participant's answers stay; the token
     is replaced by a new one that no device knows."""
     with writing(engine) as conn:
-        conn.execute(update(deelnemers).where(deelnemers.c.token == token)
-                     .values(token=new_secret()))
+        dagdeel_id = conn.execute(update(deelnemers).where(deelnemers.c.token == token)
+                                  .values(token=new_secret())
+                                  .returning(deelnemers.c.dagdeel_id)).scalar()
+        if dagdeel_id is None:
+            quiet(conn)  # nobody held that token (any more)
+        else:
+            bump(conn, dagdeel_id, ROOM)  # live reads of the old token are dropped
 
 
 def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:

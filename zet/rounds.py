@@ -197,6 +197,7 @@ def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: i
         if seat_in(conn, ronde.id, participant_id) is not None:
             raise UserError("Deze deelnemer heeft in deze ronde al een plek.")
         seat_at(conn, ronde.id, Participant.from_row(row), [group_id])
+        bump(conn, dagdeel_id, ROOM)
 
 
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:

@@ -3,7 +3,7 @@ shows, so a screen knows it is behind by comparing one number (docs/architecture
 reads and caches").
 
 ``bump`` is the one place a write says what it changed; ``follow`` relays the bumps of other
-processes into this process's ``NOTIFIER``: PostgreSQL's own LISTEN/NOTIFY (one listening
+processes into this process's ``hub`` of the database: PostgreSQL's own LISTEN/NOTIFY (one listening
 connection per process), or on SQLite one watcher thread per process that reads the versions
 of the watched dagdelen every ``WATCH_EVERY`` seconds (one query per process, not per screen).
 """
@@ -16,7 +16,7 @@ import time
 
 from sqlalchemy import Connection, Engine, select, text
 
-from zet.db.changes import INPUT, NOTIFIER, ROOM, Bump, quiet, record
+from zet.db.changes import INPUT, ROOM, WATCH_FOR, Bump, hub, quiet, record
 from zet.db.schema import dagdelen, groepen
 
 __all__ = ["INPUT", "ROOM", "Bump", "bump", "bump_group", "current", "follow", "quiet"]
@@ -48,15 +48,16 @@ def bump_group(conn: Connection, group_id: int, topic: str) -> int:
 
 def current(engine: Engine, dagdeel_id: int) -> int:
     """The dagdeel's version as this process knows it (read once, then followed)."""
-    known = NOTIFIER.latest(dagdeel_id)
+    follow(engine)  # before anything is known: a bump of this process may come first
+    notifier = hub(engine)
+    known = notifier.latest(dagdeel_id)
     if known is not None:
         return known
-    follow(engine)
     with engine.connect() as conn:
         version = conn.execute(select(dagdelen.c.version)
                                .where(dagdelen.c.id == dagdeel_id)).scalar_one_or_none()
-    NOTIFIER.seed(dagdeel_id, int(version or 0))
-    return NOTIFIER.latest(dagdeel_id) or 0
+    notifier.seed(dagdeel_id, int(version or 0))
+    return notifier.latest(dagdeel_id) or 0
 
 
 def _payload(made: Bump) -> str:
@@ -69,13 +70,23 @@ def _parse(payload: str) -> Bump:
                 None if group_id is None else int(group_id))
 
 
-_FOLLOWING: dict[str, threading.Thread] = {}
+_FOLLOWING: dict[str, threading.Thread] = {}  # database URL -> its relay thread
+_URL_OF_ENGINE: dict[int, str] = {}
 _FOLLOWING_GUARD = threading.Lock()
 
 
+def _url(engine: Engine) -> str:
+    known = _URL_OF_ENGINE.get(id(engine))
+    if known is None:
+        known = _URL_OF_ENGINE[id(engine)] = engine.url.render_as_string(hide_password=False)
+    return known
+
+
 def follow(engine: Engine) -> None:
-    """Start (once per database per process) relaying other processes' bumps."""
-    key = engine.url.render_as_string(hide_password=False)
+    """Start (once per database per process) relaying other processes' bumps. Called on
+    every screen read and by every event stream, so a relay that stopped (SQLite: nothing
+    watched for ``WATCH_FOR``) starts again when a screen needs it."""
+    key = _url(engine)
     with _FOLLOWING_GUARD:
         if key in _FOLLOWING:
             return
@@ -99,7 +110,7 @@ def _listen(engine: Engine, ready: threading.Event) -> None:
                 conn.execute(f"LISTEN {CHANNEL}")
                 ready.set()
                 for notice in conn.notifies():
-                    NOTIFIER.publish([_parse(notice.payload)])
+                    hub(engine).publish([_parse(notice.payload)])
         except Exception:
             log.exception("LISTEN %s failed; trying again", CHANNEL)
             ready.set()
@@ -110,11 +121,17 @@ def _watch(engine: Engine, ready: threading.Event) -> None:
     """SQLite: read the versions of the watched dagdelen a few times a second, so a write
     of another process (a second server, the CLI) reaches this one's screens."""
     ready.set()
+    notifier, idle_since = hub(engine), time.monotonic()
     while True:
         time.sleep(WATCH_EVERY)
-        watched = NOTIFIER.watched()
+        watched = notifier.watched()
         if not watched:
+            with _FOLLOWING_GUARD:  # stop when idle; ``follow`` starts a new one if needed
+                if time.monotonic() - idle_since > WATCH_FOR and not notifier.watched():
+                    _FOLLOWING.pop(_url(engine), None)
+                    return
             continue
+        idle_since = time.monotonic()
         try:
             with engine.connect() as conn:
                 rows = conn.execute(select(dagdelen.c.id, dagdelen.c.version)
@@ -123,6 +140,6 @@ def _watch(engine: Engine, ready: threading.Event) -> None:
             log.exception("reading dagdeel versions failed")
             continue
         for dagdeel_id, version in rows:
-            known = NOTIFIER.latest(dagdeel_id)
+            known = notifier.latest(dagdeel_id)
             if known is None or version > known:
-                NOTIFIER.publish([Bump(dagdeel_id, int(version), ROOM)])
+                notifier.publish([Bump(dagdeel_id, int(version), ROOM)])

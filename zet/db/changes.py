@@ -7,10 +7,11 @@ one that wrote a room table without a bump when ``STRICT`` is on (the test suite
 so the whole suite proves that every write path bumps); otherwise it logs the write path. A
 write no screen watches (creating or purging a whole dagdeel) says so with ``quiet``.
 
-After the commit ``writing()`` hands the bumps to ``NOTIFIER``, the in-process hub the
-event stream (``web/stream.py``) and the live reads (``ui/live.py``) follow. Bumps of other
-processes reach it through ``zet.versions.follow`` (PostgreSQL LISTEN, or a watcher on
-SQLite).
+After the commit ``writing()`` hands the bumps to the database's ``hub``, the in-process
+``Notifier`` the event stream (``web/stream.py``) and the live reads (``ui/live.py``) follow
+(one per database: a process that opens two, the test suite, keeps their versions apart).
+Bumps of other processes reach it through ``zet.versions.follow`` (PostgreSQL LISTEN, or a
+watcher on SQLite).
 """
 from __future__ import annotations
 
@@ -193,4 +194,25 @@ class Notifier:
             return set(self._asked) | {d for d, _ in self._listeners.values()}
 
 
-NOTIFIER = Notifier()
+_HUBS: dict[str, Notifier] = {}
+_HUB_OF_ENGINE: dict[int, Notifier] = {}  # the fast path: every screen read asks
+_HUBS_GUARD = threading.Lock()
+
+
+def hub(engine: Engine) -> Notifier:
+    """The notifier of ``engine``'s database, shared by every engine on the same URL."""
+    found = _HUB_OF_ENGINE.get(id(engine))
+    if found is not None:
+        return found
+    key = engine.url.render_as_string(hide_password=False)
+    with _HUBS_GUARD:
+        found = _HUBS.setdefault(key, Notifier())
+        _HUB_OF_ENGINE[id(engine)] = found
+    return found
+
+
+def reset_hubs() -> None:
+    """Forget every version and bump of every database (tests start from a fresh one)."""
+    with _HUBS_GUARD:
+        for notifier in _HUBS.values():
+            notifier.reset()

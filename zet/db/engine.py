@@ -157,7 +157,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes; commits on success, rolls back on an exception.
 
     A write to a room table must bump its dagdeel's version (``zet.versions.bump``); the
-    bumps reach ``changes.NOTIFIER`` after the commit, never after a rollback.
+    bumps reach the database's ``changes.hub`` after the commit, never after a rollback.
     Raises ``StorageBusy`` when the database stayed locked for the whole retry budget."""
     deadline = time.monotonic() + RETRY.budget
     lock = _writer_lock(engine)
@@ -176,7 +176,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
     finally:
         if lock is not None:
             lock.release()
-    changes.NOTIFIER.publish(bumps)
+    changes.hub(engine).publish(bumps)
 
 
 def retry_transient(function: Callable[P, T]) -> Callable[P, T]:
