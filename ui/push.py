@@ -39,6 +39,8 @@ export default function (component) {
     s.pending = setTimeout(() => {
       s.pending = null;
       s.lastRun = Date.now();
+      // Typed text not yet sent goes along with this rerun (ui/autosave.py).
+      document.dispatchEvent(new CustomEvent("zet:flush"));
       s.trigger("moved", s.lastRun);
     }, wait);
   };
