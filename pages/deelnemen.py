@@ -173,7 +173,9 @@ title_html = (f"<span data-testid='phone-seat'>Ronde {seat.ronde} — tafel {esc
               f" — {esc(theme.titel)}</span>" if seat.label else esc(theme.titel))
 header(title_html, f"Stap {step.number} van {len(STEP_ORDER)} · <strong>{esc(step.label)}"
                    f"</strong> · jij: {esc(you)}", step.value)
-push.follow(dagdeel.id, group_id=seat.group_id)  # reruns the page when the room moves
+# Reruns the page when the room moves; at the close the group's outcome may still change.
+push.follow(dagdeel.id, group_id=seat.group_id,
+            topics=(ROOM, INPUT) if step == Step.AFRONDING else (ROOM,))
 
 if step == Step.WERKBLAD:
     werkblad.show(seat.group_id, participant.id, theme)

@@ -18,6 +18,7 @@ from ui import live
 from zet.versions import INPUT, ROOM
 
 COALESCE_MS = 300
+CONTROL_COALESCE_MS = 1000  # a control view redraws whole: at most once a second for input
 FALLBACK_MS = 4000
 HEARTBEAT_GRACE_MS = 20000  # the server beats every 15 s
 
@@ -82,15 +83,16 @@ _COMPONENT = st.components.v2.component("zet_push", html=_HTML, css=_CSS, js=_JS
 
 
 def follow(dagdeel_id: int, *, topics: Iterable[str] = (ROOM,),
-           group_id: int | None = None) -> None:
+           group_id: int | None = None, coalesce_ms: int = COALESCE_MS) -> None:
     """Rerun this page when the dagdeel's version moves for ``topics`` (of ``group_id`` and
-    the dagdeel as a whole; every group when None). Mount once per page, at page level."""
+    the dagdeel as a whole; every group when None), at most once per ``coalesce_ms``.
+    Mount once per page, at page level."""
     chosen = [topic for topic in (ROOM, INPUT) if topic in set(topics)]
     url = f"/api/stream/{int(dagdeel_id)}?topics={','.join(chosen)}"
     if group_id is not None:
         url += f"&group={int(group_id)}"
     _COMPONENT(key="zet_push", data={
-        "url": url, "version": live.version(dagdeel_id), "coalesce": COALESCE_MS,
+        "url": url, "version": live.version(dagdeel_id), "coalesce": coalesce_ms,
         "fallback": FALLBACK_MS, "grace": HEARTBEAT_GRACE_MS}, on_moved_change=_moved)
 
 

@@ -36,7 +36,6 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
             f"</span></p>" for question in theme.vragen))
 
 
-@st.fragment(run_every=2)
 def reflectiekaarten(group_id: int, theme: Theme) -> None:
     shown = [c for cid in live.revealed(group_id) if (c := theme.card(cid))]
     if not shown:
@@ -152,7 +151,6 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
         st.caption(f":material/check: {md(message)}")
 
 
-@st.fragment(run_every=5)
 def afronding(group_id: int) -> None:
     st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
                icon=":material/favorite:")
