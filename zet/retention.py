@@ -40,6 +40,7 @@ from zet.db.schema import (
 )
 from zet.roles import role_sort_key
 from zet.states import Status
+from zet.versions import ROOM, bump, quiet
 
 PURGE_TASK = "purge"
 
@@ -149,6 +150,7 @@ def purge(engine: Engine, today: date | None = None, *, retention_days: int | No
         with writing(engine) as conn:
             total.add(_personal(conn, dagdeel_id))
             _purge_one(conn, dagdeel_id)
+            bump(conn, dagdeel_id, ROOM)  # an open report shows that the raw data went
     return PurgeReport(ids, total)
 
 
@@ -157,6 +159,7 @@ def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
     Raises NotFound for an unknown id."""
     get_dagdeel(engine, dagdeel_id)
     with writing(engine) as conn:
+        quiet(conn)  # the dagdeel goes: no version left to bump
         removed = _personal(conn, dagdeel_id)
         group_ids = _group_ids(conn, dagdeel_id)
         for table in (antwoorden, bijdragen, scenario_plaatsingen, groepsleden, punten,

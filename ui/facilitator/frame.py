@@ -67,7 +67,7 @@ def _timer(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
         st.warning(md(state.warning), icon=":material/timer:")
 
 
-@st.fragment(run_every=2)
+@st.fragment
 def screen_controls(group_id: int) -> None:
     """Which page the projector shows, with buttons to page it."""
     state = live.group_state(group_id)
