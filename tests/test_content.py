@@ -11,6 +11,7 @@ from conftest import FIXTURE_CONTENT, REAL_CONTENT
 from zet.cli import main
 from zet.content import ContentError, load_library, read_library
 from zet.content.advice import CARD_MAX, FORWARD, KERN_MAX, card_length, content_advice
+from zet.content.kader import quotation_problems, quotations
 from zet.content.model import SCENARIO_NAMES
 
 TABEL_1 = {
@@ -106,6 +107,22 @@ def _has(problems: list[str], field: str, words: str) -> bool:
      "3 tot en met 6"),
     (lambda d: d["scenarios"][1].pop("bron"), "scenarios[2].bron",
      "wat moet minimaal zichtbaar zijn"),
+    # scenario 2 cites the Kader's minimum: a generic pointer is no citation
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 2 (wat moet "
+                                             "minimaal zichtbaar zijn)"),
+     "scenarios[2].bron", "citeert geen regel"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader: “De werkplek is een "
+                                             "professionele leeromgeving.”"),
+     "scenarios[2].bron", "noemt geen waarborg"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 2: “De werkplek "
+                                             "is een rijke en veilige leeromgeving.”"),
+     "scenarios[2].bron", "staat niet onder 'wat moet minimaal zichtbaar zijn' van Waarborg 2"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 4: “Op basis van "
+                                             "de antwoorden worden vervolgstappen afgesproken”"),
+     "scenarios[2].bron", "Waarborg 4 Kwaliteitscultuur hoort niet bij dit thema"),
+    (lambda d: d["scenarios"][2].update(bron="002 Kwaliteitskader, Waarborg 2: “Er is een "
+                                             "verzonnen regel die niet bestaat.”"),
+     "scenarios[3].bron", "staat niet onder"),
     (lambda d: d["opdracht"]["stappen"][1].update(minuten_60=25), "opdracht.stappen",
      "minuten_60 tellen op tot 70"),
     (lambda d: d["opdracht"]["stappen"][1].pop("minuten_60"),
@@ -397,8 +414,17 @@ def test_every_shipped_theme_has_both_plans_and_cites_the_minimum_in_scenario_2(
         assert sum(p.minutes(75) for p in theme.opdracht.stappen) == 75, theme.id
         assert sum(p.minutes(60) for p in theme.opdracht.stappen) == 60, theme.id
         assert "minimaal zichtbaar" in theme.scenarios[1].bron, theme.id
+        assert quotations(theme.scenarios[1].bron), theme.id  # the Kader's lines, quoted
+        assert not quotation_problems(theme.scenarios[1].bron, theme.waarborgen), theme.id
         assert [p.stap.value for p in theme.opdracht.stappen if p.always_done] == \
             ["werkblad", "scenario"]
+
+
+def test_a_quoted_part_of_a_minimum_line_is_a_citation(broken):
+    broken(lambda d: d["scenarios"][1].update(
+        bron="002 Kwaliteitskader, Waarborg 1 Lerende leraar: “de visie op leren en de "
+             "uitgangspunten van het opleiden worden gedragen”"))
+    assert not [p for p in read_library(broken.dir)[1] if "scenarios" in p.field]
 
 
 def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
