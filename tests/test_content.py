@@ -437,3 +437,14 @@ def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
     advice = [str(a) for a in content_advice(library)]
     assert any("werkblad.vragen[1].vraag: 'mijn school'" in a for a in advice), advice
     assert any("werkblad.vragen[1].vraag: 'bij jullie'" in a for a in advice), advice
+
+
+def test_every_punten_step_asks_the_four_zek_questions_of_the_ui(real):
+    """The procesbegeleider asks per ontwikkelpunt what the phones show (ZEK_QUESTIONS)."""
+    from zet.actions import ZEK_QUESTIONS
+
+    asked = [re.sub(r"\s*\(.*\)|\?", "", q).lower() for _key, q in ZEK_QUESTIONS]
+    for theme in real.themes.values():
+        step = next(p for p in theme.opdracht.stappen if p.stap.value == "punten")
+        text = re.sub(r"\s*\(.*?\)", "", " ".join(step.beschrijving.lower().split()))
+        assert [q for q in asked if q not in text] == [], theme.id

@@ -27,6 +27,7 @@ from zet.content.model import (
     Question,
     Scenario,
     StepPlan,
+    Term,
     Theme,
     Titled,
 )
@@ -55,6 +56,8 @@ UITLEG_FIELDS = ("inleiding", "scenarios")
 HANDLEIDING_FIELDS = ("inleiding", "uitgangspunten", "fasen", "rol", "voorbereiding")
 NA_HET_DAGDEEL_FIELDS = ("kwaliteitscyclus", "vervolg", "peer_review")
 HOOFDPROCESBEGELEIDER_FIELDS = ("inleiding", "taken")
+TERM_FIELDS = ("term", "uitleg", "ook")
+MAX_TERMS = 60
 
 
 class ContentError(Exception):
@@ -544,9 +547,28 @@ def _guidance(r: _Reader, data: dict) -> Guidance:
         notulist=r.text(data, "notulist", "notulist", optional=True),
         scenario_als_laatste=r.text(data, "scenario_als_laatste", "scenario_als_laatste",
                                     optional=True),
-        begrippen=_titled_list(r, data, "begrippen", "begrippen", 1, 40, title_key="term",
-                               text_key="uitleg", optional=True),
+        begrippen=_terms(r, data),
     )
+
+
+def _terms(r: _Reader, data: dict) -> tuple[Term, ...]:
+    """The glossary: term, uitleg and optionally ``ook`` (other forms of the word)."""
+    if "begrippen" not in data:
+        return ()
+    result = []
+    for i, item in enumerate(r.items(data, "begrippen", "begrippen", low=1, high=MAX_TERMS)):
+        field = f"begrippen[{i + 1}]"
+        item = r.mapping(item, field, TERM_FIELDS)
+        result.append(Term(r.text(item, "term", f"{field}.term"),
+                           r.text(item, "uitleg", f"{field}.uitleg"),
+                           r.texts(item, "ook", f"{field}.ook", low=1, high=10,
+                                   optional=True)))
+    seen: set[str] = set()
+    for term in result:
+        if term.titel.lower() in seen:
+            r.problem("begrippen", f"de term '{term.titel}' staat er meer dan één keer in")
+        seen.add(term.titel.lower())
+    return tuple(result)
 
 
 def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
