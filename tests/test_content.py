@@ -448,3 +448,14 @@ def test_every_punten_step_asks_the_four_zek_questions_of_the_ui(real):
         step = next(p for p in theme.opdracht.stappen if p.stap.value == "punten")
         text = re.sub(r"\s*\(.*?\)", "", " ".join(step.beschrijving.lower().split()))
         assert [q for q in asked if q not in text] == [], theme.id
+
+
+def test_participant_text_has_no_jargon_the_glossary_leaves_unexplained(real):
+    """Words a reviewer found unexplained in participant text are gone from it."""
+    from zet.content.glossary import step_texts
+    from zet.steps import Step
+
+    for theme in real.themes.values():
+        text = " ".join(t for step in Step for t in step_texts(theme, step, theme.kaarten))
+        for word in ("leerwerkarrangement", "kalibratiebijeenkomst"):
+            assert word not in text.lower(), (theme.id, word)
