@@ -459,3 +459,24 @@ def test_participant_text_has_no_jargon_the_glossary_leaves_unexplained(real):
         text = " ".join(t for step in Step for t in step_texts(theme, step, theme.kaarten))
         for word in ("leerwerkarrangement", "kalibratiebijeenkomst"):
             assert word not in text.lower(), (theme.id, word)
+
+
+def test_glossary_terms_load_their_forms_and_a_term_given_twice_is_reported(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    general = target / "algemeen.yaml"
+    text = general.read_text(encoding="utf-8")
+    general.write_text(text.replace(
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}',
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}\n'
+        '  - {term: startbekwaam, uitleg: Klaar om te beginnen., ook: [startbekwaamheid]}'),
+        encoding="utf-8")
+    library, problems = read_library(target)
+    assert problems == []
+    assert library.general.gids.begrippen[1].forms() == ("startbekwaam", "startbekwaamheid")
+    general.write_text(text.replace(
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}',
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}\n  - {term: pdca, uitleg: Nog eens.}'),
+        encoding="utf-8")
+    assert "algemeen.yaml: begrippen: de term 'pdca' staat er meer dan één keer in" in [
+        str(p) for p in read_library(target)[1]]

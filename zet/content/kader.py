@@ -13,7 +13,6 @@ import re
 
 from zet.content.model import WAARBORGEN
 
-SOURCE = "002 Kwaliteitskader Samen Opleiden in de Onderwijsregio (2025)"
 MINIMUM: dict[str, tuple[str, ...]] = {
     "Lerende leraar": (
         "Er is een beeld van het beroep geformuleerd. Dit beeld is uitgewerkt in "
@@ -72,8 +71,8 @@ def quotations(text: str) -> list[str]:
 
 
 def cited_waarborgen(text: str) -> list[str]:
-    """The waarborgen a citation names as 'Waarborg N', in order."""
-    return [WAARBORGEN[int(n) - 1] for n in CITED_WAARBORG.findall(text)]
+    """The waarborgen a citation names as 'Waarborg N', in order, each once."""
+    return list(dict.fromkeys(WAARBORGEN[int(n) - 1] for n in CITED_WAARBORG.findall(text)))
 
 
 def _within(part: tuple[str, ...], line: tuple[str, ...]) -> bool:
@@ -93,12 +92,12 @@ def quotation_problems(bron: str, theme_waarborgen: tuple[str, ...]) -> list[str
     problems = [f"Waarborg {NUMBER[w]} {w} hoort niet bij dit thema (waarborgen: "
                 f"{', '.join(theme_waarborgen)})" for w in named if w not in theme_waarborgen]
     quoted = quotations(bron)
+    lines = [words(line) for w in named for line in MINIMUM[w]]
     if not quoted:
         problems.append("citeert geen regel; zet een of meer regels onder 'wat moet minimaal "
                         "zichtbaar zijn' letterlijk tussen aanhalingstekens (“...”)")
     for quote in quoted:
         part = words(quote)
-        lines = [words(line) for w in named for line in MINIMUM[w]]
         if len(part) < MIN_QUOTED_WORDS or not any(_within(part, line) for line in lines):
             problems.append(f"“{quote}” staat niet onder 'wat moet minimaal zichtbaar zijn' "
                             f"van {', '.join(f'Waarborg {NUMBER[w]}' for w in named)} "
