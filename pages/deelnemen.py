@@ -3,6 +3,7 @@ import streamlit as st
 
 from ui import live, phone_identity, push
 from ui.actions import act, show_flash
+from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
@@ -189,4 +190,6 @@ elif step == Step.SCENARIO:
     phone.scenario(seat.group_id, participant.id, theme)
 else:
     phone.afronding(seat.group_id)
+if step != Step.REFLECTIEKAARTEN:  # the cards' words: with the cards, as they are laid
+    begrippen(theme, step)
 end_of_page(participant.token)

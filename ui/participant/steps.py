@@ -9,6 +9,7 @@ from ui import live
 from ui.actions import act, failed, show_flash
 from ui.autosave import typing_area
 from ui.cards import card as draw_card
+from ui.glossary import begrippen
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
@@ -18,6 +19,7 @@ from zet.actions import zek_prompt
 from zet.answers import answer_text
 from zet.clock import wall_clock
 from zet.content.model import Theme
+from zet.steps import Step
 
 SCENARIO_NUMBERS = [1, 2, 3, 4]
 POINT_FIELD = "punt"
@@ -42,6 +44,7 @@ def reflectiekaarten(group_id: int, theme: Theme) -> None:
         st.info("De procesbegeleider kiest zo een reflectiekaart.", icon=":material/style:")
     for card in reversed(shown):
         draw_card(card)
+    begrippen(theme, Step.REFLECTIEKAARTEN, shown)
 
 
 def _keys(group_id: int) -> tuple[str, str, str, str]:
