@@ -75,9 +75,9 @@ def test_the_phone_lookup_counts_wrong_codes_but_not_an_empty_field(engine, sess
     for _ in range(20):
         with pytest.raises(NotFound, match="Vul de deelnamecode in"):
             find_open_dagdeel_guarded(engine, "  ", "phone")
-    for _ in range(throttle.joins.per_client):
+    for wrong in "QWERT"[:throttle.joins.per_client]:
         with pytest.raises(NotFound):
-            find_open_dagdeel_guarded(engine, "QQQQQ", "phone")
+            find_open_dagdeel_guarded(engine, f"QQQQ{wrong}", "phone")
     with pytest.raises(TooManyAttempts, match="Te veel verkeerde codes geprobeerd"):
         find_open_dagdeel_guarded(engine, session.dagdeel.join_code, "phone")
     found = find_open_dagdeel_guarded(engine, session.dagdeel.join_code, "other-phone")

@@ -16,7 +16,7 @@ from zet.config import load_limits
 from zet.content.model import PLANS, ROUND_MINUTES
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
-from zet.errors import NotFound, UserError
+from zet.errors import Closed, NotFound, UserError
 from zet.fields import one_line, required_line
 from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
@@ -295,7 +295,7 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
     dagdeel = Dagdeel.from_row(row)
     if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(),
                                          close_after_days):
-        raise NotFound(f"De sessie met code {code} is al afgesloten. "
+        raise Closed(f"De sessie met code {code} is al afgesloten. "
                        "Vraag de procesbegeleider om de code van vandaag.")
     return dagdeel
 
