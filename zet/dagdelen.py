@@ -174,7 +174,7 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         raise UserError("Kies een stappenplan van "
                         + " of ".join(str(m) for m in PLANS) + " minuten.")
     titel = _clean_name(titel, "de titel", required=False)
-    lead = " ".join((hoofdprocesbegeleider or "").split())[:MAX_NAME]
+    lead = one_line(hoofdprocesbegeleider)[:MAX_NAME]
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
     if len(rounds) > MAX_ROUNDS:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, select, update
 from zet.clock import now
 from zet.db import reading, writing
 from zet.db.schema import concepten
+from zet.fields import without_controls
 
 MAX_DRAFT = 10_000
 
@@ -17,7 +18,7 @@ MAX_DRAFT = 10_000
 def save_draft(engine: Engine, group_id: int, participant_id: int, field: str,
                text: str) -> None:
     """Keep what is typed in ``field`` (an empty text removes the draft)."""
-    text = (text or "")[:MAX_DRAFT]
+    text = without_controls(text)[:MAX_DRAFT]  # not trimmed: typing goes on after a space
     key = (concepten.c.groep_id == group_id, concepten.c.deelnemer_id == participant_id,
            concepten.c.veld == field)
     with writing(engine) as conn:
