@@ -100,6 +100,19 @@ def test_organiser_password_is_checked_in_constant_time_and_rate_limited():
     assert not check_organiser_password(unset, " ", "laptop")
 
 
+def test_an_organiser_password_is_as_long_as_an_account_password():
+    from zet.accounts import MIN_PASSWORD
+
+    with pytest.raises(ConfigError, match=f"minstens {MIN_PASSWORD} tekens"):
+        load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_ORGANISATOR_WACHTWOORD": "x"})
+    short = "a" * (MIN_PASSWORD - 1)
+    with pytest.raises(ConfigError, match="ZET_ORGANISATOR_WACHTWOORD"):
+        load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_ORGANISATOR_WACHTWOORD": short})
+    settings = load_settings({"ZET_DATABASE_URL": "sqlite://",
+                              "ZET_ORGANISATOR_WACHTWOORD": short + "a"})
+    assert settings.organiser_password == short + "a"
+
+
 def test_creating_is_open_on_a_laptop_and_needs_a_login_behind_a_public_url():
     laptop = load_settings({"ZET_DATABASE_URL": "sqlite://"})
     assert not creation_requires_login(laptop)
