@@ -17,6 +17,7 @@ from zet.db.upsert import upsert
 from zet.errors import UserError
 from zet.fields import multi_line, one_line
 from zet.groups import load_group, lock_group, require_open
+from zet.participants import require_member
 from zet.steps import Step
 
 MAX_TEXT = 2000
@@ -119,12 +120,14 @@ def is_complete(question: Question, value: Any) -> bool:
 def save_answer(engine: Engine, group_id: int, participant_id: int, question: Question,
                 value: Any) -> SaveResult:
     """Store an answer while the werkblad step is open; afterwards keep it as a draft.
-    One row per participant and question: a double tap or a second tab overwrites it."""
+    One row per participant and question: a double tap or a second tab overwrites it.
+    Only from someone who sits at this group, and only while the dagdeel is open."""
     stored = normalise_answer(question, value)
     encoded = None if stored is None else json.dumps(stored, ensure_ascii=False)
     with writing(engine) as conn:
         group = lock_group(conn, group_id, shared=True)  # a step change waits for this save
         require_open(group)
+        require_member(conn, group_id, participant_id)
         open_step = group.step == Step.WERKBLAD
         values = ({"value": encoded, "draft": None} if open_step else {"draft": encoded})
         upsert(conn, antwoorden, {"groep_id": group_id, "deelnemer_id": participant_id,
