@@ -11,14 +11,15 @@ from ui.links import join_url
 from ui.page import setup
 from ui.projector import plenary, render
 from ui.projector.style import PROJECTOR_STYLE
-from ui.resources import THEME_UNAVAILABLE, library
+from ui.resources import THEME_UNAVAILABLE, client_key, library
 from ui.text import esc
-from zet.errors import NotFound
+from zet.errors import Closed, UserError
 from zet.projector import group_pages, page_at
 from zet.versions import INPUT, ROOM
 
 setup("ZET — scherm", "projector")
 library()
+CLOSED = "Deze sessie is afgesloten. Dank jullie wel!"
 
 
 def calm(message: str) -> None:
@@ -28,8 +29,11 @@ def calm(message: str) -> None:
 
 def show(code: str, tafel: str) -> None:
     try:
-        target = live.screen_target(code, tafel)
-    except NotFound as error:
+        target = live.screen_target(code, tafel, client_key())
+    except Closed:  # no round, code or names of a closed dagdeel stay on the wall
+        calm(CLOSED)
+        return
+    except UserError as error:  # an unknown code or tafel, or too many wrong codes
         calm(str(error))
         return
     # The screen of a tafel follows its group (and the dagdeel's own moves); the plenary
@@ -46,7 +50,7 @@ def show(code: str, tafel: str) -> None:
     state = live.group_state(target.group.id)
     group = state.group
     if not group.dagdeel_open:
-        calm("Deze sessie is afgesloten. Dank jullie wel!")
+        calm(CLOSED)
         return
     pages = group_pages(state)
     index, page = page_at(pages, group.screen_page)

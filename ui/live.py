@@ -138,9 +138,10 @@ def closing_reports(dagdeel_id: int) -> tuple[GroupReport, ...]:
 
 
 @memo(ttl=TTL)
-def screen_target(join_code: str, tafel: str) -> ScreenTarget:
-    """Which group (or the plenary) the projector at this address follows."""
-    return projector.screen_target(engine(), join_code, tafel)
+def screen_target(join_code: str, tafel: str, client_key: str) -> ScreenTarget:
+    """Which group (or the plenary) the projector at this address follows. Kept per
+    client: the code lookup is guarded per client (``zet.throttle``)."""
+    return projector.screen_target(engine(), join_code, tafel, client_key=client_key)
 
 
 @per_group

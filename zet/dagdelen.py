@@ -16,7 +16,7 @@ from zet.config import load_limits
 from zet.content.model import PLANS, ROUND_MINUTES
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
-from zet.errors import NotFound, UserError
+from zet.errors import Closed, NotFound, UserError
 from zet.fields import one_line, required_line
 from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
@@ -175,7 +175,7 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         raise UserError("Kies een stappenplan van "
                         + " of ".join(str(m) for m in PLANS) + " minuten.")
     titel = _clean_name(titel, "de titel", required=False)
-    lead = " ".join((hoofdprocesbegeleider or "").split())[:MAX_NAME]
+    lead = one_line(hoofdprocesbegeleider)[:MAX_NAME]
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
     if len(rounds) > MAX_ROUNDS:
@@ -297,7 +297,7 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
     dagdeel = Dagdeel.from_row(row)
     if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(),
                                          close_after_days):
-        raise NotFound(f"De sessie met code {code} is al afgesloten. "
+        raise Closed(f"De sessie met code {code} is al afgesloten. "
                        "Vraag de procesbegeleider om de code van vandaag.")
     return dagdeel
 

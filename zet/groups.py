@@ -225,6 +225,7 @@ def set_screen_page(engine: Engine, group_id: int, page: int, *, expected_step: 
     view passes the step it saw, so a late click cannot page a step that has moved on."""
     with writing(engine) as conn:
         group = load_group(conn, group_id)
+        require_open(group)
         if group.step != expected_step:
             raise UserError(f"De groep staat inmiddels bij '{group.step.label}'.")
         conn.execute(update(groepen).where(groepen.c.id == group_id)

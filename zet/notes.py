@@ -15,6 +15,7 @@ from zet.codes import new_secret
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import groepen, notities
 from zet.errors import NotFound, UserError
+from zet.fields import multi_line
 from zet.groups import Group, load_group, require_open
 from zet.steps import Step
 from zet.versions import INPUT, bump, quiet
@@ -60,7 +61,7 @@ def group_by_notulist_secret(engine: Engine, secret: str) -> Group:
 
 def add_note(engine: Engine, group_id: int, text: str) -> Note:
     """A note for the step the group is in now."""
-    text = (text or "").strip()
+    text = multi_line(text)
     if not text:
         raise UserError("Typ eerst een notitie; een lege notitie wordt niet bewaard.")
     if len(text) > MAX_NOTE:

@@ -52,6 +52,7 @@ def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
     """Which page of the plenary screen the room sees; refused when the phase has moved
     on since the control view was drawn."""
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         if load_room(conn, dagdeel_id).phase != expected_phase:
             raise UserError("Het dagdeel is inmiddels in een ander onderdeel. Kies opnieuw.")
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
