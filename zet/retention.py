@@ -7,7 +7,8 @@ scenario placements, the participant rows and their seats at the tables. It keep
 the groups agreed — the sterke punten and ontwikkelpunten list, the group's scenario now
 and desired with its argument, who reports back, the revealed cards — and how many
 people of each role took part, per group and per dagdeel.
-``delete_dagdeel`` removes one dagdeel with everything in it.
+``delete_dagdeel`` removes one dagdeel with everything in it. The daily run also deletes
+failed logins older than their window (``zet.login_limits``).
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from zet.db.schema import (
     rondes,
     scenario_plaatsingen,
 )
+from zet.login_limits import forget_old_attempts
 from zet.roles import role_sort_key
 from zet.states import Status
 
@@ -207,6 +209,7 @@ def purge_if_due(engine: Engine, today: date | None = None) -> PurgeReport | Non
     if not claimed:
         return None
     close_expired(engine, today)
+    forget_old_attempts(engine)
     return purge(engine, today)
 
 
@@ -224,6 +227,7 @@ def purge_command(args: argparse.Namespace) -> int:
     days = load_limits().retention_days
     if not args.dry_run:
         close_expired(engine)
+        forget_old_attempts(engine)
     report = purge(engine, retention_days=days, dry_run=args.dry_run)
     verb = "Zou verwijderen" if args.dry_run else "Verwijderd"
     print(f"Bewaartermijn: {days} dagen na de datum van het dagdeel.")

@@ -2,7 +2,6 @@
 only (never in the URL), and logging out. Everything behind it calls ``require_account``."""
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 import streamlit as st
@@ -11,17 +10,19 @@ from ui.resources import engine
 from ui.text import md
 from zet.accounts import Account, account_for, log_in, log_out
 from zet.errors import UserError
+from zet.login_limits import client_address
 
 TOKEN = "_pm_token"
 
 
 def _client() -> str:
-    """Who is trying, for the per-client rate limit: a hash of the address, else this
-    browser session (a reload starts a new one; the per-name limit still holds)."""
-    address = getattr(st.context, "ip_address", None)
-    if isinstance(address, str) and address:
-        return hashlib.sha256(address.encode()).hexdigest()[:32]
-    return st.session_state.setdefault("_pm_client", "sessie-" + secrets.token_hex(8))
+    """Who is trying, for the login limits (``zet`` stores only a keyed hash of it): the
+    address, else this browser session."""
+    peer = getattr(st.context, "ip_address", None)
+    address = client_address(peer if isinstance(peer, str) else None,
+                             st.context.headers.get("X-Forwarded-For"))
+    return address or st.session_state.setdefault("_pm_client",
+                                                  "sessie-" + secrets.token_hex(8))
 
 
 def _submit() -> None:
