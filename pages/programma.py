@@ -1,41 +1,54 @@
-"""The programme manager's page: every locatie and every year in one place. Behind a login;
-participants and procesbegeleiders have no way in."""
+"""The programme manager's page: every locatie and every year of the account's
+opleidingsscholen in one place. Behind a login; participants and procesbegeleiders have no
+way in. Every view gets a Scope that carries the account's Viewer."""
 import streamlit as st
 
 from ui.page import setup
+from ui.programme.accounts import accounts_view
 from ui.programme.actions import actions_view
 from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
-from ui.programme.login import logout_button, require_account
+from ui.programme.login import logout_button, password_form, require_viewer
 from ui.programme.overview import overview_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
 from ui.text import md
+from zet.tenancy import NO_PARTNERSHIP
 
 setup("ZET — programmamanager")
-account = require_account()
+viewer = require_viewer()
 with st.sidebar:
-    st.caption(f"Ingelogd als {md(account.naam)}")
-    partnerschap_id = partnership_choice()
+    st.caption(f"Ingelogd als {md(viewer.naam)}" + (" (beheerder)" if viewer.admin else ""))
+    base = partnership_choice(viewer)
+    password_form()
     logout_button()
 
 st.title("Opleidingsschool in beeld")
-overzicht, archief, rode_lijnen, ontwikkeling, acties, verslag, structuur = st.tabs(
-    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
-     "Locaties"])
-with overzicht:
-    overview_view(partnerschap_id)
-with archief:
-    archive_view(partnerschap_id)
-with rode_lijnen:
-    rode_lijnen_view(partnerschap_id)
-with ontwikkeling:
-    trends_view(partnerschap_id)
-with acties:
-    actions_view(partnerschap_id)
-with verslag:
-    report_view(partnerschap_id)
-with structuur:
-    structure_view()
+names = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
+         "Locaties"]
+tabs = dict(zip([*names, "Accounts"], st.tabs(names + (["Accounts"] if viewer.admin else []))))
+if base is None:
+    for name in names[:-1]:
+        with tabs[name]:
+            st.info(NO_PARTNERSHIP if not viewer.admin else
+                    "Er is nog geen opleidingsschool. Voeg er een toe onder Locaties.")
+else:
+    with tabs["Overzicht"]:
+        overview_view(base)
+    with tabs["Archief"]:
+        archive_view(base)
+    with tabs["Rode lijnen"]:
+        rode_lijnen_view(base)
+    with tabs["Ontwikkeling"]:
+        trends_view(base)
+    with tabs["Acties"]:
+        actions_view(base)
+    with tabs["Verslag"]:
+        report_view(base)
+with tabs["Locaties"]:
+    structure_view(viewer)
+if viewer.admin:
+    with tabs["Accounts"]:
+        accounts_view(viewer)

@@ -8,10 +8,12 @@ import io
 from datetime import timedelta
 
 import pytest
+from conftest import OPERATOR
 from sqlalchemy import select, update
 
 from zet import login_limits
-from zet.accounts import account_for, add_account, log_in, log_out
+from zet.account_admin import add_account
+from zet.accounts import account_for, log_in, log_out
 from zet.cli import main
 from zet.clock import now, today
 from zet.db import make_engine, reading, writing
@@ -24,19 +26,19 @@ PASSWORD = "correct paard batterij"
 
 
 def test_password_is_stored_as_an_argon2_hash(engine):
-    add_account(engine, "Els Jansen", PASSWORD)
+    add_account(engine, OPERATOR, "Els Jansen", PASSWORD)
     with reading(engine) as conn:
         stored = conn.execute(select(accounts_table.c.password_hash)).scalar()
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
     with pytest.raises(UserError, match="al een account"):
-        add_account(engine, "els jansen", PASSWORD + "x")
+        add_account(engine, OPERATOR, "els jansen", PASSWORD + "x")
     with pytest.raises(UserError, match="minstens 10 tekens"):
-        add_account(engine, "Piet", "kort")
+        add_account(engine, OPERATOR, "Piet", "kort")
 
 
 def test_a_session_opens_expires_and_closes(engine):
-    add_account(engine, "Els", PASSWORD)
+    add_account(engine, OPERATOR, "Els", PASSWORD)
     token = log_in(engine, "els", PASSWORD)
     assert account_for(engine, token).naam == "Els"
     assert account_for(engine, token + "x") is None
@@ -59,7 +61,7 @@ def _fail(engine, naam, client, times, **kwargs):
 def test_a_strangers_wrong_passwords_do_not_lock_the_manager_out(engine):
     """The old limit counted per name: five wrong passwords from anywhere locked the name,
     the right password included."""
-    add_account(engine, "Els", PASSWORD)
+    add_account(engine, OPERATOR, "Els", PASSWORD)
     _fail(engine, "Els", "203.0.113.9", login_limits.FAILS_PER_NAME_AND_CLIENT)
     with pytest.raises(UserError, match="Te veel mislukte pogingen vanaf dit apparaat"):
         log_in(engine, "Els", PASSWORD, client="203.0.113.9")  # the stranger's client waits
@@ -69,7 +71,7 @@ def test_a_strangers_wrong_passwords_do_not_lock_the_manager_out(engine):
 
 
 def test_a_client_that_tries_many_names_waits_and_the_others_go_on(engine):
-    add_account(engine, "Ruud", PASSWORD)
+    add_account(engine, OPERATOR, "Ruud", PASSWORD)
     for i in range(login_limits.FAILS_PER_CLIENT):
         _fail(engine, f"raad{i}", "laptop", 1)
     with pytest.raises(UserError, match="Te veel mislukte pogingen"):
@@ -81,7 +83,7 @@ def test_a_client_that_tries_many_names_waits_and_the_others_go_on(engine):
 
 def test_the_global_ceiling_only_slows_down(engine, monkeypatch):
     monkeypatch.setattr(login_limits, "SLOW_OVERALL", 6)
-    add_account(engine, "Els", PASSWORD)
+    add_account(engine, OPERATOR, "Els", PASSWORD)
     for i in range(6):
         _fail(engine, f"naam{i}", f"client{i}", 1)
     waited: list[float] = []
@@ -137,4 +139,4 @@ def test_the_command_line_makes_an_account_from_stdin(tmp_path, monkeypatch, cap
     assert main(["account", "add", "Piet"]) == 1
     assert "minstens 10 tekens" in capsys.readouterr().err
     assert main(["account", "list"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["Els Jansen"]
+    assert capsys.readouterr().out.splitlines() == ["Els Jansen\tnog geen opleidingsschool"]

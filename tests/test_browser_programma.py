@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from browser import ARTIFACTS, PROJECTOR, launch_chromium, streamlit_server
-from conftest import REAL_CONTENT
+from conftest import OPERATOR, REAL_CONTENT
 from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
 
-from zet.accounts import add_account
+from zet.account_admin import add_account
 from zet.content import load_library
 from zet.db import make_engine
 from zet.demo_history import LOCATIES, add_history
@@ -36,8 +36,8 @@ def test_programme_manager_journey(tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     url = f"sqlite:///{tmp_path / 'zet.db'}"
     engine = make_engine(url)
-    add_history(engine, load_library(REAL_CONTENT))
-    add_account(engine, "Els", PASSWORD)
+    history = add_history(engine, load_library(REAL_CONTENT))
+    add_account(engine, OPERATOR, "Els", PASSWORD, partnerschap_ids=[history.partnerschap_id])
     with streamlit_server({"ZET_DATABASE_URL": url, "ZET_CONTENT_DIR": str(REAL_CONTENT)}) \
             as base, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -71,7 +71,7 @@ def test_programme_manager_journey(tmp_path):
 
         page.get_by_role("tab", name="Rode lijnen").click()
         lines = page.get_by_role("tabpanel", name="Rode lijnen")
-        before = {g.id for g in point_groups(engine)}
+        before = {g.id for g in point_groups(engine, OPERATOR)}
         picker = lines.get_by_label("Punten", exact=True)
         for text in ("Studenten doen mee aan teamoverleg en studiedagen (Het Baken",
                      "Studenten doen mee aan teamoverleg en studiedagen (Kindcentrum"):
@@ -83,7 +83,7 @@ def test_programme_manager_journey(tmp_path):
         lines.get_by_label("Naam van de nieuwe groep").press("Tab")
         lines.get_by_role("button", name="Groeperen").click()
         expect(lines.get_by_text("Groep: Studenten horen bij het team").first).to_be_visible()
-        made = [g for g in point_groups(engine) if g.id not in before]
+        made = [g for g in point_groups(engine, OPERATOR) if g.id not in before]
         assert [g.naam for g in made] == ["Studenten horen bij het team"]
         assert len(made[0].point_ids) == 2
         shot(page, "rode-lijnen")

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, delete, func, select, update
 
 from zet import login_limits
 from zet.clock import as_utc, now
-from zet.db import inserted_id, reading, writing
+from zet.db import reading, writing
 from zet.db.schema import account_sessies, accounts
 from zet.errors import UserError
 from zet.fields import required_line
@@ -37,33 +37,18 @@ _DUMMY_HASH = _HASHER.hash("geen-account-" + secrets.token_hex(8))
 class Account:
     id: int
     naam: str
+    beheerder: bool = False
 
 
-def _clean_name(naam: str) -> str:
+def clean_name(naam: str) -> str:
     return required_line(naam, "de naam", MAX_NAME)
 
 
-def add_account(engine: Engine, naam: str, password: str) -> Account:
-    """A new programme-manager account. Refuses a taken name or a short password."""
-    naam = _clean_name(naam)
+def password_hash(password: str) -> str:
+    """The argon2id hash of an acceptable new password; UserError for a short one."""
     if len(password or "") < MIN_PASSWORD:
         raise UserError(f"Kies een wachtwoord van minstens {MIN_PASSWORD} tekens.")
-    with writing(engine) as conn:
-        taken = conn.execute(select(accounts.c.id).where(
-            func.lower(accounts.c.naam) == naam.lower())).first()
-        if taken:
-            raise UserError(f"Er is al een account met de naam '{naam}'.")
-        account_id = inserted_id(conn.execute(accounts.insert().values(
-            naam=naam, password_hash=_HASHER.hash(password), created_at=now())
-        ))
-    return Account(account_id, naam)
-
-
-def list_accounts(engine: Engine) -> list[Account]:
-    with reading(engine) as conn:
-        rows = conn.execute(select(accounts.c.id, accounts.c.naam)
-                            .order_by(accounts.c.naam)).all()
-    return [Account(row.id, row.naam) for row in rows]
+    return _HASHER.hash(password)
 
 
 def _token_hash(token: str) -> str:
@@ -117,13 +102,14 @@ def account_for(engine: Engine, token: str | None) -> Account | None:
         return None
     with reading(engine) as conn:
         row = conn.execute(
-            select(accounts.c.id, accounts.c.naam, account_sessies.c.expires_at)
+            select(accounts.c.id, accounts.c.naam, accounts.c.beheerder,
+                   account_sessies.c.expires_at)
             .join(account_sessies, account_sessies.c.account_id == accounts.c.id)
             .where(account_sessies.c.token_hash == _token_hash(token))).first()
     expires = as_utc(row.expires_at) if row is not None else None
     if row is None or expires is None or expires <= now():
         return None
-    return Account(row.id, row.naam)
+    return Account(row.id, row.naam, bool(row.beheerder))
 
 
 def log_out(engine: Engine, token: str | None) -> None:
@@ -131,3 +117,30 @@ def log_out(engine: Engine, token: str | None) -> None:
         with writing(engine) as conn:
             conn.execute(delete(account_sessies)
                          .where(account_sessies.c.token_hash == _token_hash(token)))
+
+
+def change_password(engine: Engine, token: str | None, current: str, new: str,
+                    new_again: str) -> None:
+    """The logged-in manager's own new password, after the current one; every other
+    session of the account ends (this one stays)."""
+    account = account_for(engine, token)
+    if account is None or token is None:
+        raise UserError("Je bent niet meer ingelogd. Log opnieuw in.")
+    if new != new_again:
+        raise UserError("De twee nieuwe wachtwoorden zijn niet gelijk.")
+    hashed = password_hash(new)
+    with writing(engine) as conn:
+        stored = conn.execute(select(accounts.c.password_hash)
+                              .where(accounts.c.id == account.id)).scalar_one()
+        if not _verify(stored, current or ""):
+            raise UserError("Je huidige wachtwoord klopt niet.")
+        conn.execute(update(accounts).where(accounts.c.id == account.id)
+                     .values(password_hash=hashed))
+        conn.execute(delete(account_sessies).where(
+            account_sessies.c.account_id == account.id,
+            account_sessies.c.token_hash != _token_hash(token)))
+
+
+def end_sessions(conn, account_id: int) -> None:
+    """Log an account out everywhere (a new password set by an administrator, removal)."""
+    conn.execute(delete(account_sessies).where(account_sessies.c.account_id == account_id))
