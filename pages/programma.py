@@ -8,24 +8,21 @@ from ui.programme.accounts import accounts_view
 from ui.programme.actions import actions_view
 from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
-from ui.programme.login import logout_button, password_form, require_viewer
+from ui.programme.login import account_bar, require_viewer
 from ui.programme.overview import overview_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
-from ui.text import md
 from zet.tenancy import NO_PARTNERSHIP
 
 setup("ZET — programmamanager")
 viewer = require_viewer()
-with st.sidebar:
-    st.caption(f"Ingelogd als {md(viewer.naam)}" + (" (beheerder)" if viewer.admin else ""))
-    base = partnership_choice(viewer)
-    password_form()
-    logout_button()
-
-st.title("Opleidingsschool in beeld")
+title, account = st.columns([3, 1], vertical_alignment="bottom")
+title.title("Opleidingsschool in beeld")
+with account:
+    account_bar(viewer)
+base = partnership_choice(viewer)
 names = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
          "Locaties"]
 tabs = dict(zip([*names, "Accounts"], st.tabs(names + (["Accounts"] if viewer.admin else []))))

@@ -85,7 +85,7 @@ def test_each_manager_sees_only_their_school_in_every_tab(env, naam, own, marker
         assert leaks(text, markers) == [], tab.label
         if tab.label in ("Archief", "Rode lijnen", "Locaties", "Acties", "Ontwikkeling"):
             assert own in text, tab.label
-    assert leaks(shown(at.sidebar), markers) == []
+    assert leaks(shown(at.main), markers) == []  # and nothing outside the tabs either
     assert "pm_partnerschap" not in [s.key for s in at.selectbox]  # one school: no choice
 
 

@@ -72,16 +72,21 @@ def _change_password() -> None:
             state[key] = ""
 
 
-def password_form() -> None:
-    """Change one's own password: the current one, the new one twice."""
-    with st.expander("Wachtwoord wijzigen", icon=":material/key:"):
-        show_flash(PW_FLASH)
+def account_bar(viewer: Viewer) -> None:
+    """Who is logged in, changing one's password (current one, the new one twice) and
+    logging out, always in view at the top of the page."""
+    st.caption(f"Ingelogd als {md(viewer.naam)}" + (" (beheerder)" if viewer.admin else ""))
+    left, right = st.columns(2)
+    with left.popover("Wachtwoord", icon=":material/key:", width="stretch"):
+        show_flash(PW_FLASH, toast=False)
         with st.form("pm_pw", border=False):
             st.text_input("Huidig wachtwoord", type="password", key=PW_FIELDS[0])
             st.text_input("Nieuw wachtwoord", type="password", key=PW_FIELDS[1],
                           help=f"Minstens {MIN_PASSWORD} tekens.")
             st.text_input("Nieuw wachtwoord nog een keer", type="password", key=PW_FIELDS[2])
             st.form_submit_button("Wachtwoord opslaan", on_click=_change_password)
+    with right:
+        logout_button()
 
 
 def logout_button() -> None:
