@@ -23,11 +23,11 @@ title.title("Opleidingsschool in beeld")
 with account:
     account_bar(viewer)
 base = partnership_choice(viewer)
-names = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
-         "Locaties"]
-tabs = dict(zip([*names, "Accounts"], st.tabs(names + (["Accounts"] if viewer.admin else []))))
+TABS = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag", "Locaties"]
+ADMIN_TABS = [*TABS, "Accounts"]
+tabs = dict(zip(ADMIN_TABS, st.tabs(ADMIN_TABS if viewer.admin else TABS)))
 if base is None:
-    for name in names[:-1]:
+    for name in TABS[:-1]:
         with tabs[name]:
             st.info(NO_PARTNERSHIP if not viewer.admin else
                     "Er is nog geen opleidingsschool. Voeg er een toe onder Locaties.")

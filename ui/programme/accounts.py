@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui.actions import act, failed, show_flash
 from ui.resources import engine
+from ui.text import md
 from zet.account_admin import (
     add_account,
     list_accounts,
@@ -69,7 +70,7 @@ def _edit(viewer: Viewer, infos: dict, partnerships: dict[int, str]) -> None:
         st.form_submit_button("Wachtwoord instellen", on_click=_password,
                               args=(viewer, chosen))
     if chosen != viewer.account_id:
-        st.checkbox(f"Ja, verwijder het account van {info.naam}", key=f"acc_weg_{chosen}")
+        st.checkbox(f"Ja, verwijder het account van {md(info.naam)}", key=f"acc_weg_{chosen}")
         st.button("Account verwijderen", key="acc_verwijder", on_click=_remove,
                   args=(viewer, chosen), disabled=not st.session_state.get(f"acc_weg_{chosen}"))
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from ui.resources import engine, library
+from ui.text import md
 from zet.locaties import list_locaties, list_partnerships
 from zet.programme_data import Scope, years
 from zet.tenancy import Viewer
@@ -18,8 +19,11 @@ def partnership_choice(viewer: Viewer) -> Scope | None:
     """The partnership to look at, among the viewer's (asked only when there are several);
     None when the viewer sees none."""
     partnerships = list_partnerships(engine(), viewer)
-    if len(partnerships) <= 1:
-        return Scope(viewer, partnerships[0].id) if partnerships else None
+    if len(partnerships) == 1:
+        st.caption(md(partnerships[0].naam))
+        return Scope(viewer, partnerships[0].id)
+    if not partnerships:
+        return None
     names = {p.id: p.naam for p in partnerships}
     choice: int = st.selectbox("Opleidingsschool", list(names),
                                format_func=lambda i: names[i], key="pm_partnerschap")
