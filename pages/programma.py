@@ -23,27 +23,19 @@ title.title("Opleidingsschool in beeld")
 with account:
     account_bar(viewer)
 base = partnership_choice(viewer)
-TABS = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag", "Locaties"]
+SCHOOL_VIEWS = {"Overzicht": overview_view, "Archief": archive_view,
+                "Rode lijnen": rode_lijnen_view, "Ontwikkeling": trends_view,
+                "Acties": actions_view, "Verslag": report_view}
+TABS = [*SCHOOL_VIEWS, "Locaties"]
 ADMIN_TABS = [*TABS, "Accounts"]
 tabs = dict(zip(ADMIN_TABS, st.tabs(ADMIN_TABS if viewer.admin else TABS)))
-if base is None:
-    for name in TABS[:-1]:
-        with tabs[name]:
+for name, view in SCHOOL_VIEWS.items():
+    with tabs[name]:
+        if base is not None:
+            view(base)
+        else:
             st.info(NO_PARTNERSHIP if not viewer.admin else
                     "Er is nog geen opleidingsschool. Voeg er een toe onder Locaties.")
-else:
-    with tabs["Overzicht"]:
-        overview_view(base)
-    with tabs["Archief"]:
-        archive_view(base)
-    with tabs["Rode lijnen"]:
-        rode_lijnen_view(base)
-    with tabs["Ontwikkeling"]:
-        trends_view(base)
-    with tabs["Acties"]:
-        actions_view(base)
-    with tabs["Verslag"]:
-        report_view(base)
 with tabs["Locaties"]:
     structure_view(viewer)
 if viewer.admin:

@@ -214,7 +214,6 @@ def werkblad_scores_per_year(engine: Engine, library: Library,
     return result
 
 
-
 def archived_dagdeel_report(engine: Engine, library: Library, viewer: Viewer,
                             dagdeel_id: int) -> DagdeelReport:
     """A dagdeel's report (for its PDF, Excel and group PDFs in the archive), only when its

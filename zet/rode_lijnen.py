@@ -217,24 +217,24 @@ def came_back(points: list[ConfirmedPoint]) -> list[tuple[ConfirmedPoint, Confir
 
 # ---------------------------------------------------------------- grouping and tags by hand
 
-def _visible_points(viewer: Viewer):
-    """The ids of points in partnerships the viewer sees (``puntgroepen`` and labels have
-    no partnership of their own: they belong where their points' dagdelen are)."""
-    return (select(punten.c.id)
+def _through_dagdeel(query):
+    """``query`` on points, joined through their group and dagdeel to the locatie (and so
+    the partnership): ``puntgroepen`` and labels have no partnership of their own, they
+    belong where their points' dagdelen are."""
+    return (query.select_from(punten)
             .join(groepen, groepen.c.id == punten.c.groep_id)
             .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
-            .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
-            .where(viewer.where(locaties.c.partnerschap_id)))
+            .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
+
+
+def _visible_points(viewer: Viewer):
+    """The ids of points in partnerships the viewer sees."""
+    return _through_dagdeel(select(punten.c.id)).where(viewer.where(locaties.c.partnerschap_id))
 
 
 def _partnerships_of(conn, point_ids) -> set[int | None]:
-    return set(conn.execute(
-        select(locaties.c.partnerschap_id)
-        .select_from(punten)
-        .join(groepen, groepen.c.id == punten.c.groep_id)
-        .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
-        .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
-        .where(punten.c.id.in_(point_ids))).scalars())
+    return set(conn.execute(_through_dagdeel(select(locaties.c.partnerschap_id))
+                            .where(punten.c.id.in_(point_ids))).scalars())
 
 
 def _require_own_points(conn, viewer: Viewer, point_ids) -> None:
