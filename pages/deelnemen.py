@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import live, phone_identity
-from ui.actions import act, show_flash
+from ui.actions import act, show_flash, storage_trouble_shown
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
@@ -168,7 +168,8 @@ def end_of_page(token: str) -> None:
 
 
 room = live.room(dagdeel.id)
-seat = live.seat(participant) if room.in_round else None
+with storage_trouble_shown():  # a late joiner's seat is written here
+    seat = live.seat(participant) if room.in_round else None
 if seat is None:
     header(esc(dagdeel.locatie), f"Plenair · jij: {esc(you)}", room.phase)
     follow_the_room(dagdeel.id, room, None, None, participant)
