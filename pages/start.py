@@ -32,7 +32,7 @@ def single_session_form() -> None:
         # Through act: a wrong field or a full disk is a Dutch line, and the form stays.
         created = act(create_single_session, locatie=locatie, datum=datum,
                       procesbegeleider=naam, theme_id=theme_id, known_themes=set(lib.themes),
-                      ronde_minuten=ronde_minuten, flash="start_status", refresh=False)
+                      ronde_minuten=ronde_minuten, flash="start_status")
         if created is None:
             show_flash("start_status", toast=False)
         else:

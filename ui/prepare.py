@@ -85,7 +85,7 @@ def prepare_form() -> None:
     # Through act: a full or read-only disk is a Dutch line, and the tables stay filled in.
     created = act(create_dagdeel, locatie=locatie, datum=datum, rounds=plans,
                   programme=programme, known_themes=set(lib.themes),
-                  ronde_minuten=ronde_minuten, flash="prepare_status", refresh=False)
+                  ronde_minuten=ronde_minuten, flash="prepare_status")
     if created is None:
         show_flash("prepare_status", toast=False)
         return

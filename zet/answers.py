@@ -19,6 +19,7 @@ from zet.fields import multi_line, one_line
 from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
+from zet.versions import INPUT, bump, bump_group, quiet
 
 MAX_TEXT = 2000
 MAX_ITEM = 200
@@ -132,6 +133,10 @@ def save_answer(engine: Engine, group_id: int, participant_id: int, question: Qu
         values = ({"value": encoded, "draft": None} if open_step else {"draft": encoded})
         upsert(conn, antwoorden, {"groep_id": group_id, "deelnemer_id": participant_id,
                                   "vraag_id": question.id}, {**values, "updated_at": now()})
+        if open_step:
+            bump(conn, group.dagdeel_id, INPUT, group_id)
+        else:
+            quiet(conn)  # a draft for a reopened werkblad: no screen shows it
     if not open_step:
         return SaveResult.DRAFT
     return SaveResult.CLEARED if stored is None else SaveResult.SAVED
@@ -174,3 +179,4 @@ def set_answer_hidden(engine: Engine, group_id: int, participant_id: int, questi
         conn.execute(update(antwoorden).where(
             antwoorden.c.groep_id == group_id, antwoorden.c.deelnemer_id == participant_id,
             antwoorden.c.vraag_id == question_id).values(hidden=hidden))
+        bump_group(conn, group_id, INPUT)

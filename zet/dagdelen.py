@@ -21,6 +21,7 @@ from zet.fields import one_line, required_line
 from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
 from zet.steps import Step
+from zet.versions import ROOM, bump, quiet
 
 MAX_NAME = 120
 MAX_LABEL = 40
@@ -216,6 +217,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
     group_ids, secrets = [], []
     partnerschap_id, lead = where
     with writing(engine) as conn:
+        quiet(conn)  # a new dagdeel: no screen follows it yet
         dagdeel_id = inserted_id(conn.execute(dagdelen.insert().values(
             locatie=locatie, locatie_id=ensure_locatie(conn, locatie, partnerschap_id),
             hoofdprocesbegeleider=lead,
@@ -320,6 +322,7 @@ def _close(conn: Connection, dagdeel_id: int) -> None:
     conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id,
                                         dagdelen.c.status == Status.OPEN.value)
                  .values(status=Status.GESLOTEN.value, closed_at=now()))
+    bump(conn, dagdeel_id, ROOM)
 
 
 def close_dagdeel_from_group(engine: Engine, group_id: int) -> None:

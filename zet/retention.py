@@ -48,6 +48,7 @@ from zet.db.schema import (
 from zet.rode_lijnen import drop_empty_groups
 from zet.roles import role_sort_key
 from zet.states import Status
+from zet.versions import ROOM, bump, quiet
 
 PURGE_TASK = "purge"
 
@@ -167,6 +168,7 @@ def purge(engine: Engine, today: date | None = None, *, retention_days: int | No
         with writing(engine) as conn:
             total.add(_personal(conn, dagdeel_id))
             _purge_one(conn, dagdeel_id)
+            bump(conn, dagdeel_id, ROOM)  # an open report shows that the raw data went
     return PurgeReport(ids, total)
 
 
@@ -176,6 +178,7 @@ def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
     NotFound for an unknown id."""
     get_dagdeel(engine, dagdeel_id)
     with writing(engine) as conn:
+        quiet(conn)  # the dagdeel goes: no version left to bump
         removed = _personal(conn, dagdeel_id)
         group_ids = _group_ids(conn, dagdeel_id)
         point_ids = select(punten.c.id).where(punten.c.groep_id.in_(group_ids))

@@ -13,6 +13,7 @@ from zet.db import reading, writing
 from zet.db.schema import dagdelen
 from zet.errors import NotFound, UserError
 from zet.states import PLENARY, Phase, Room
+from zet.versions import ROOM, bump
 
 
 def load_room(conn: Connection, dagdeel_id: int) -> Room:
@@ -43,6 +44,7 @@ def set_plenary(engine: Engine, dagdeel_id: int, phase: Phase) -> None:
         require_open_dagdeel(conn, dagdeel_id)
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
                      .values(fase=phase.value, actieve_ronde=None, scherm_pagina=0))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
@@ -55,3 +57,4 @@ def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
             raise UserError("Het dagdeel is inmiddels in een ander onderdeel. Kies opnieuw.")
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
                      .values(scherm_pagina=max(0, int(page))))
+        bump(conn, dagdeel_id, ROOM)
