@@ -232,8 +232,8 @@ def purge_if_due(engine: Engine, today: date | None = None) -> PurgeReport | Non
     key = engine.url.render_as_string(hide_password=True)
     if _checked_on.get(key) == today:
         return None
+    _checked_on[key] = today  # first: a failing write is tried once a day, not on every run
     claimed = _claim_daily_run(engine, PURGE_TASK, today)
-    _checked_on[key] = today
     if not claimed:
         return None
     close_expired(engine, today)
