@@ -3,13 +3,15 @@ placement and the nu → gewenst picture of one theme across locaties or years.
 Text from the database only reaches the chart as data (drawn as SVG text, never markup)."""
 from __future__ import annotations
 
+import json
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from zet.content.model import SCENARIO_NAMES
+from zet.scenarios import SCENARIO_COLORS
 
-# Four blues from light to dark: scenario 1 to 4 (a shared language, not a grade).
-SCENARIO_COLORS = ["#D6E4F0", "#9DBEDB", "#4F86B8", "#1F5F8B"]
 NU_COLOR, GEWENST_COLOR = "#8AA6C1", "#1F5F8B"
 _SCENARIO_AXIS = " : ".join(f"datum.value == {n} ? '{n}. {name}'"
                             for n, name in enumerate(SCENARIO_NAMES, start=1)) + " : ''"
@@ -17,41 +19,50 @@ _SCENARIO_AXIS = " : ".join(f"datum.value == {n} ? '{n}. {name}'"
 
 def matrix(frame: pd.DataFrame, theme_order: list[str], *, x: str = "thema",
            y: str = "locatie") -> alt.Chart:
-    """Columns ``<x>, <y>, nu, gewenst, jaar``: a tile per pair (locatie × theme, or theme
-    × year) coloured by where the school stands now, with "nu → gewenst" written on it."""
-    data = frame.assign(label=[f"{_n(n)} → {_n(g)}" for n, g in zip(frame.nu, frame.gewenst)])
-    slanted = x == "thema"
-    base = alt.Chart(data).encode(
-        x=alt.X(f"{x}:N", sort=theme_order if slanted else "ascending", title=None,
-                axis=alt.Axis(labelAngle=-35 if slanted else 0, labelLimit=170, orient="top",
-                              labelOverlap=False, labelFontSize=12, ticks=False)),
+    """Columns ``<x>, <y>, nu, label``: a tile per pair (locatie × theme, or theme × year)
+    coloured by where the school stands now (grey when the groups differ: ``nu`` empty),
+    with ``label`` written on it (lines split at newlines). Theme names are never cut:
+    the column heads wrap between words."""
+    across = x == "thema"
+    names = sorted(set(frame[x].astype(str)))
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{x}:N", sort=theme_order if across else "ascending", title=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=0, orient="top", labelOverlap=False,
+                              labelFontSize=12, ticks=False, labelPadding=6,
+                              labelExpr=wrapped_labels(names, 14) if across
+                              else "datum.label")),
         y=alt.Y(f"{y}:N", title=None, sort=None if y == "thema" else "ascending",
-                axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12,
+                axis=alt.Axis(labelLimit=0, labelOverlap=False, labelFontSize=12,
                               ticks=False)))
     tiles = base.mark_rect(cornerRadius=6, stroke="white", strokeWidth=3).encode(
-        color=alt.Color("nu:O", title="Nu (scenario)",
-                        scale=alt.Scale(domain=[1, 2, 3, 4], range=SCENARIO_COLORS),
-                        legend=alt.Legend(orient="bottom", labelExpr=_SCENARIO_AXIS,
-                                          labelLimit=260, labelFontSize=12)),
+        color=alt.condition(
+            "isValid(datum.nu)",
+            alt.Color("nu:O", title="Nu (scenario)",
+                      scale=alt.Scale(domain=[1, 2, 3, 4], range=list(SCENARIO_COLORS)),
+                      legend=alt.Legend(orient="bottom", labelExpr=_SCENARIO_AXIS,
+                                        labelLimit=260, labelFontSize=12)),
+            alt.value(SPLIT_COLOR)),
         tooltip=[alt.Tooltip(f"{y}:N"), alt.Tooltip(f"{x}:N"),
-                 alt.Tooltip("nu:Q", title="Nu", format=".1f"),
-                 alt.Tooltip("gewenst:Q", title="Gewenst", format=".1f"),
-                 alt.Tooltip("jaar:Q", title="Jaar", format="d")])
-    labels = base.mark_text(fontSize=15, fontWeight="bold").encode(
+                 alt.Tooltip("tooltip:N", title="Nu → gewenst")])
+    labels = base.mark_text(fontSize=14, fontWeight="bold", lineBreak="\n").encode(
         text="label:N",
         color=alt.condition("datum.nu >= 3", alt.value("white"), alt.value("#1F2933")))
     rows = max(1, frame[y].nunique())
+    lines = max([1, *(str(label).count("\n") + 1 for label in frame["label"])])
     # Streamlit fits the whole chart, axes and legend included, into this height: the
-    # slanted theme names take about 110 px and the legend about 60.
-    return (tiles + labels).properties(height=60 * rows + (170 if slanted else 90))
+    # wrapped theme names take about 80 px and the legend about 60.
+    return (tiles + labels).properties(height=max(60, 22 * lines + 16) * rows
+                                       + (150 if across else 90))
 
 
-def _n(value: object) -> str:
-    """2 -> '2', 2.5 -> '2,5', missing -> '–'."""
-    if not isinstance(value, (int, float)) or pd.isna(value):
-        return "–"
-    rounded = round(float(value), 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
+SPLIT_COLOR = "#E4E7EB"  # a tile whose groups saw the school on different scenarios
+
+
+def wrapped_labels(values: list[str], width: int) -> str:
+    """A Vega label expression that prints each value on lines of about ``width``
+    characters, broken between words (Vega draws an array as lines)."""
+    table = {value: textwrap.wrap(value, width) or [value] for value in values}
+    return f"({json.dumps(table, ensure_ascii=False)})[datum.label] || datum.label"
 
 
 def dumbbells(frame: pd.DataFrame, row: str, row_title: str = "") -> alt.Chart:
@@ -75,6 +86,32 @@ def dumbbells(frame: pd.DataFrame, row: str, row_title: str = "") -> alt.Chart:
         tooltip=[alt.Tooltip(f"{row}:N", title=row_title or row), "wat:N",
                  alt.Tooltip("scenario:Q", format=".1f")])
     return (line + dots).properties(height=48 * max(1, frame[row].nunique()) + 90)
+
+
+def distribution_bars(frame: pd.DataFrame) -> alt.Chart:
+    """Columns ``jaar, wat, scenario, groepen``: per year a bar for Nu and one for Gewenst,
+    split into how many groups chose each scenario (the four blues), the count on each
+    part. A distribution, not an average: the scenarios are no ladder."""
+    data = frame.assign(reeks=frame.jaar + " · " + frame.wat)
+    order = list(dict.fromkeys(data.reeks))
+    base = alt.Chart(data).encode(
+        y=alt.Y("reeks:N", sort=order, title=None,
+                axis=alt.Axis(labelFontSize=12, labelLimit=0, ticks=False)),
+        x=alt.X("sum(groepen):Q", stack="zero", title="aantal groepen",
+                axis=alt.Axis(tickMinStep=1, format="d")),
+        order=alt.Order("scenario:O"))
+    bars = base.mark_bar(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("scenario:O", title="Scenario",
+                        scale=alt.Scale(domain=[1, 2, 3, 4], range=list(SCENARIO_COLORS)),
+                        legend=alt.Legend(orient="bottom", labelExpr=_SCENARIO_AXIS,
+                                          labelLimit=260, labelFontSize=12)),
+        tooltip=[alt.Tooltip("reeks:N", title="Jaar"),
+                 alt.Tooltip("scenario:O", title="Scenario"),
+                 alt.Tooltip("sum(groepen):Q", title="Groepen")])
+    counts = base.mark_text(fontSize=13, fontWeight="bold", dx=-8, align="right").encode(
+        text=alt.Text("sum(groepen):Q", format="d"),
+        color=alt.condition("datum.scenario >= 3", alt.value("white"), alt.value("#1F2933")))
+    return (bars + counts).properties(height=34 * max(1, len(order)) + 90)
 
 
 def lines_per_year(frame: pd.DataFrame, value: str, title: str,
