@@ -36,7 +36,7 @@ def overview_view(partnerschap_id: int | None) -> None:
     st.caption("Per locatie en thema de laatste keer dat een groep het besprak: de kleur is "
                "waar de school nu staat, de tekst nu → gewenst met het jaar eronder. Een leeg "
                "vak: dat thema is daar nog niet besproken.")
-    st.altair_chart(matrix(frame, order), width="stretch")
+    st.altair_chart(matrix(frame, order, x="locatie", y="thema"), width="stretch")
     st.markdown("#### Eén thema over de locaties")
     themes = [t.id for t in library().ordered_themes() if t.id in set(frame.theme_id)]
     theme_id = st.selectbox("Thema", themes, format_func=theme_title, key="ov_thema")
