@@ -121,8 +121,7 @@ def purged_line(dagdeel: Dagdeel) -> str:
     if day is None:
         return ""
     return (f"De individuele antwoorden zijn na de bewaartermijn verwijderd op "
-            f"{dutch_date(day)}. Wat de groepen afspraken en de aantallen (deelnemers per "
-            "rol, plaatsingen per scenario, punten) zijn bewaard.")
+            f"{dutch_date(day)}; de uitkomst en de aantallen zijn bewaard.")
 
 
 @dataclass(frozen=True)

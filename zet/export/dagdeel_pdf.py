@@ -191,14 +191,16 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
 
 
 def _roles(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Deelnemers per rol", s.h1)]
+    heading = Paragraph("Deelnemers per rol", s.h1)
     counts = report.role_counts
     if not counts:
-        return [*story, Paragraph("Er zat nog niemand aan een tafel.", s.body)]
+        return [heading, Paragraph("Er zat nog niemand aan een tafel.", s.body)]
     table = role_count_table(counts, s)
     note = ("Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen "
             "staan niet in dit verslag.")
-    return [*story, KeepTogether([table]), Spacer(1, 3), Paragraph(note, s.muted)]
+    # The heading inside the KeepTogether: a keepWithNext heading before one is left alone
+    # at the bottom of the page.
+    return [KeepTogether([heading, table]), Spacer(1, 3), Paragraph(note, s.muted)]
 
 
 # ---------------------------------------------------------------- rode lijnen

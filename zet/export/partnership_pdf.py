@@ -60,7 +60,8 @@ INTRO = ("Dit verslag bundelt wat de locaties in hun ZET-dagdelen zelf over de k
          "Samen Opleiden zeiden. Het volgt de vier waarborgen van het Kwaliteitskader en kan "
          "dienen als bouwsteen voor de kritische reflectie van een ontwikkelingsgerichte peer "
          "review. Het is geen oordeel van buitenaf: de groepen bepaalden zelf waar ze staan en "
-         "waar ze naartoe willen.")
+         "waar ze naartoe willen. Per waarborg opent het met een samenvatting op één pagina, "
+         "om over te nemen in de kritische reflectie.")
 
 
 def period(report: PartnershipReport) -> str:
@@ -107,13 +108,13 @@ def _cover(report: PartnershipReport, s: _Styles) -> list[Flowable]:
         facts_table(rows, s), Spacer(1, 6), Paragraph(INTRO, s.body),
         Paragraph("De vier waarborgen in één oogopslag", s.h1),
     ]
-    widths = [30 * mm, 0, 20 * mm, 29 * mm, 18 * mm]
+    widths = [34 * mm, 0, 20 * mm, 33 * mm, 18 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
     head = ["Waarborg", "Thema's", "Sterke punten", "Ontwikkelpunten", "Open acties"]
     table_rows: list[list] = [[header_cell(h, w, s.cell_bold) for h, w in zip(head, widths)]]
     for section in report.sections:
         table_rows.append([
-            Paragraph(f"<b>{text(section.waarborg)}</b>", s.cell),
+            header_cell(section.waarborg, widths[0], s.cell_bold),
             Paragraph(text(", ".join(t.titel for t in section.themes)), s.cell),
             str(sum(len(line.points) for line in section.strong)),
             str(sum(len(line.points) for line in section.develop)),
@@ -122,8 +123,9 @@ def _cover(report: PartnershipReport, s: _Styles) -> list[Flowable]:
     table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (2, 1), (-1, -1), "CENTER")]))
     story += [table, Spacer(1, 4), Paragraph(
-        "Een thema hoort volgens Tabel 1 van de handleiding bij één of meer waarborgen; een "
-        "punt telt mee bij elke waarborg van zijn thema. Scenario's: " + " · ".join(
+        "Een thema hoort volgens Tabel 1 van de handleiding bij één of meer waarborgen. Een "
+        "punt telt mee bij de waarborg waaronder het in de tab Rode lijnen is gezet, en anders "
+        "bij elke waarborg van zijn thema. Scenario's: " + " · ".join(
             f"{n}. {text(name)}" for n, name in enumerate(SCENARIO_NAMES, start=1)) + ".",
         s.muted)]
     return story
