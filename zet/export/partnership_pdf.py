@@ -40,6 +40,7 @@ from zet.export.pdf_kit import (
     header_cell,
     numbered_canvas,
     text,
+    word_room,
 )
 from zet.partnership_report import PartnershipReport, WaarborgSection
 from zet.reflection import summarise
@@ -222,9 +223,14 @@ def _picture(report: PartnershipReport, section: WaarborgSection,
     locaties = sorted({o.locatie for o in section.picture})
     cells = {(o.theme_id, o.locatie): o for o in section.picture}
     themes = [t for t in section.themes if any(o.theme_id == t.id for o in section.picture)]
-    for start in range(0, len(locaties), MAX_LOCATIE_COLUMNS):
-        chunk = locaties[start:start + MAX_LOCATIE_COLUMNS]
-        column = min(30 * mm, (FRAME_WIDTH - 50 * mm) / len(chunk))
+    # As many locaties side by side as fit with their longest word at 7 pt or more: a head
+    # never breaks inside a word (a long compound name gets a table with fewer columns).
+    room = FRAME_WIDTH - 50 * mm
+    need = word_room(locaties, s.head_center.fontName, 7)
+    per_table = max(1, min(MAX_LOCATIE_COLUMNS, int(room // need)))
+    for start in range(0, len(locaties), per_table):
+        chunk = locaties[start:start + per_table]
+        column = max(need, min(30 * mm, room / len(chunk)))
         rows: list[list] = [[Paragraph("Thema", s.cell_bold),
                              *[header_cell(loc, column, s.head_center) for loc in chunk]]]
         for theme in themes:

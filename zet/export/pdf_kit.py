@@ -166,6 +166,12 @@ def header_cell(value: str, width: float, style: ParagraphStyle,
     return Paragraph(text(value), fitted)
 
 
+def word_room(values: list[str], font: str, size: float) -> float:
+    """The column width in which the longest word of ``values`` fits at ``size``."""
+    words = [w for value in values for w in strip_control(value).split()] or [""]
+    return max(stringWidth(w, font, size) for w in words) + CELL_PADDING
+
+
 def fit(value: str, font: str, size: float, room: float) -> str:
     """Shorten a one-line text with '…' until it fits in ``room`` points."""
     if stringWidth(value, font, size) <= room:
