@@ -126,3 +126,19 @@ def test_reports_before_the_purge_say_nothing_about_removal(engine, real_library
     book = openpyxl.load_workbook(io.BytesIO(dagdeel_xlsx(report)))
     facts = {row[0].value for row in book["Dagdeel"].iter_rows(min_row=2)}
     assert "individuele antwoorden verwijderd op" not in facts
+
+
+def test_the_reports_migration_goes_down_and_up_keeping_the_dagdelen(purged, engine):
+    from alembic import command
+
+    from zet.db import upgrade_schema
+    from zet.db.engine import alembic_config
+
+    _before, after = purged
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    upgrade_schema(engine)
+    again = get_dagdeel(engine, after.dagdeel.id)
+    assert again.purged_at is not None and dict(again.kept_role_counts) == after.role_counts

@@ -14,7 +14,7 @@ from zet.export import dutch_date, file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.programme_data import ArchiveEntry, archive
-from zet.report import build_dagdeel_report
+from zet.report import build_dagdeel_report, purged_line
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,7 +46,9 @@ def _dagdeel(entry: ArchiveEntry) -> None:
     with st.container(border=True):
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "
-                   f"{len(report.seated)} deelnemers")
+                   f"{report.participant_count} deelnemers")
+        if purged_line(report.dagdeel):
+            st.caption(md(purged_line(report.dagdeel)))
         names = names_choice(f"arch_{entry.dagdeel_id}")
         stem = file_stem(entry.locatie, entry.datum, "dagdeel", str(entry.dagdeel_id))
         left, right = st.columns(2)
