@@ -138,7 +138,7 @@ def test_the_reports_migration_goes_down_and_up_keeping_the_dagdelen(purged, eng
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, "0011")
     upgrade_schema(engine)
     again = get_dagdeel(engine, after.dagdeel.id)
     assert again.purged_at is not None and dict(again.kept_role_counts) == after.role_counts

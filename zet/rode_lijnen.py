@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library
@@ -29,6 +29,7 @@ from zet.db.schema import (
 from zet.errors import NotFound, UserError
 from zet.fields import required_line
 from zet.programme_data import ALL, Scope, scoped
+from zet.versions import quiet
 
 MAX_LABEL = 60
 MAX_GROUP_NAME = 200
@@ -232,6 +233,7 @@ def set_waarborg(engine: Engine, library: Library, point_id: int,
         if waarborg is not None and waarborg not in allowed:
             raise UserError(f"Dit punt hoort bij een thema met de waarborgen "
                             f"{', '.join(allowed) or '(geen)'}; kies daaruit.")
+        quiet(conn)  # only the programme page shows it; no room screen follows it
         conn.execute(update(punten).where(punten.c.id == point_id).values(waarborg=waarborg))
 
 
@@ -287,14 +289,14 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id.in_(point_ids)))
         conn.execute(puntgroep_leden.insert(), [{"punt_id": pid, "puntgroep_id": puntgroep_id}
                                                 for pid in dict.fromkeys(point_ids)])
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
     return puntgroep_id
 
 
 def ungroup_point(engine: Engine, point_id: int) -> None:
     with writing(engine) as conn:
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id == point_id))
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
 
 
 def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
@@ -303,9 +305,10 @@ def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
                      .values(naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME)))
 
 
-def _drop_empty_groups(conn) -> None:
+def drop_empty_groups(conn: Connection) -> int:
+    """Remove the rode lijnen left without points; returns how many."""
     used = select(puntgroep_leden.c.puntgroep_id)
-    conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used)))
+    return conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used))).rowcount
 
 
 def add_label(engine: Engine, point_id: int, label: str) -> None:

@@ -2,13 +2,13 @@
 scenario, how many answered and contributed) and the waarborg a point belongs to.
 
 Revision ID: 0015
-Revises: 0009
+Revises: 0011
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0009"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
