@@ -46,7 +46,7 @@ def _dagdeel(entry: ArchiveEntry) -> None:
     with st.container(border=True):
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "
-                   f"{report.participant_count} deelnemers")
+                   f"{md(report.participant_count)} deelnemers")
         if purged_line(report.dagdeel):
             st.caption(md(purged_line(report.dagdeel)))
         names = names_choice(f"arch_{entry.dagdeel_id}")
