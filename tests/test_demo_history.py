@@ -14,6 +14,7 @@ from zet.db import reading
 from zet.db.schema import antwoorden, punten
 from zet.demo_history import DEMO_PREFIX, add_history, remove_history
 from zet.locaties import list_locaties, list_partnerships
+from zet.partnership_report import ReportFilter, build_partnership_report
 from zet.programme_data import Scope, group_outcomes
 from zet.rode_lijnen import came_back, confirmed_points, point_groups
 
@@ -42,6 +43,12 @@ def test_demo_history_fills_every_view_and_goes_again(engine, real_library):
     assert point_groups(engine, OPERATOR)
     open_ones = [a for a in list_actions(engine, OPERATOR) if a.is_open]
     assert open_ones and open_actions_for(engine, open_ones[0].locatie_id, open_ones[0].theme_id)
+    report = build_partnership_report(engine, real_library,
+                                      ReportFilter(partnerschap=demo.naam))
+    # four different waarborg sections, also Organisatie and Kwaliteitscultuur (same themes)
+    contents = {frozenset(p.id for line in (*s.strong, *s.develop) for p in line.points)
+                for s in report.sections}
+    assert len(contents) == 4 and all(contents)
 
     assert remove_history(engine) == len(history.dagdeel_ids)
     assert [d.id for d in list_dagdelen(engine)] == [real.dagdeel.id]

@@ -55,8 +55,8 @@ def test_report_text_per_waarborg(engine, library, with_action):
             "Leeromgeving", "Proefthema — 1 groep", "Tweede proefthema — 3 groepen",
             # latest placements: De Brug 2 -> 3 (2026), Het Kompas 2 -> 4 (2026) and 3 -> 3
             "Tweede proefthema 2 → 3 (2026) 2 → 4 (2026)", "Proefthema – 3 → 3 (2025)",
-            # per year: 2025 one group 1 -> 2; 2026 mean of 2 -> 3 and 2 -> 4; nu moved +1
-            "Tweede proefthema 1 → 2 2 → 3,5 +1",
+            # per year, counted: 2025 one group 1 -> 2; 2026 one 2 -> 3 and one 2 -> 4
+            "Tweede proefthema 1 → 2 1× 2 → 3 1× 2 → 4",
             f"{WELKOM} (2 locaties: De Brug, Het Kompas; 2025–2026)", f"„{WELKOM_B}”",
             f"{FEEDBACK} (De Brug; 2025–2026)", f"„{FEEDBACK_AGAIN}”",
             "Open acties", "Studenten merken het verschil", "De schoolopleider",
@@ -68,7 +68,7 @@ def test_report_text_per_waarborg(engine, library, with_action):
     organisatie = section(text, "3 van 4")
     for expected in ("Nog geen vastgesteld scenario bij deze thema's",
                      "Geen bevestigde sterke punten", "Geen bevestigde ontwikkelpunten",
-                     "Geen open acties bij deze thema's"):
+                     "Geen open acties bij deze waarborg"):
         assert expected in organisatie, expected
     assert "Kwaliteitscultuur" in section(text, "4 van 4")
 

@@ -123,13 +123,17 @@ def test_latest_placement_per_locatie_and_theme(engine, history):
     }
 
 
-def test_placements_per_year_are_means_of_the_group_decisions(engine, history):
+def test_placements_per_year_count_the_groups_never_average_them(engine, history):
     rows = placements_per_year(group_outcomes(engine, Scope(OPERATOR, theme_id="proef-twee")))
-    # 2025: one group 1 -> 2; 2026: groups 2 -> 3 and 2 -> 4: nu 2, gewenst 3.5
-    assert [(r.jaar, r.nu, r.gewenst, r.groups) for r in rows] == [(2025, 1, 2, 1),
-                                                                   (2026, 2, 3.5, 2)]
+    # 2025: one group 1 -> 2; 2026: groups 2 -> 3 and 2 -> 4 (no "2 -> 3,5")
+    assert [(r.jaar, r.moves, r.groups) for r in rows] == [
+        (2025, ((1, 2, 1),), 1), (2026, ((2, 3, 1), (2, 4, 1)), 2)]
+    assert [r.label for r in rows] == ["1 → 2", "1× 2 → 3 · 1× 2 → 4"]
+    assert rows[1].counts("nu") == {1: 0, 2: 2, 3: 0, 4: 0}
+    assert rows[1].counts("gewenst") == {1: 0, 2: 0, 3: 1, 4: 1}
+    assert rows[1].common_nu == 2
     only_a = placements_per_year(group_outcomes(engine, Scope(OPERATOR, locatie_id=history.a)))
-    assert [(r.jaar, r.nu, r.gewenst) for r in only_a] == [(2025, 1, 2), (2026, 2, 3)]
+    assert [(r.jaar, r.label) for r in only_a] == [(2025, "1 → 2"), (2026, "2 → 3")]
 
 
 def test_werkblad_scores_per_year(engine, library, history):

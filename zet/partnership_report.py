@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from zet.actions import OPEN, Action, list_actions
+from zet.actions import Action, list_actions
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library, Theme
 from zet.errors import UserError
@@ -32,7 +32,9 @@ from zet.rode_lijnen import (
     PointGroup,
     confirmed_points,
     lines,
+    needs_waarborg,
     point_groups,
+    waarborgen_of,
 )
 from zet.tenancy import NO_PARTNERSHIP, Viewer
 
@@ -46,13 +48,31 @@ class ReportFilter:
 
 @dataclass(frozen=True)
 class WaarborgSection:
+    """One waarborg: its themes (Tabel 1) and the points and actions placed under it (a
+    point of a theme with several waarborgen counts for the one chosen by hand, else for
+    all of them: ``unplaced`` says how many)."""
     waarborg: str
     themes: list[Theme]
     strong: list[Line]     # rode lijnen, most locaties first (``line.locaties``)
     develop: list[Line]
     picture: list[GroupOutcome]   # latest placement per locatie and theme
     trend: list[YearPlacement]    # per theme and year, up to the report's year
-    actions: list[Action]         # open
+    all_actions: list[Action]     # open and finished, oldest first
+    unplaced: int = 0             # points here that also count for another waarborg
+
+    @property
+    def actions(self) -> list[Action]:
+        """The open ones."""
+        return [a for a in self.all_actions if a.is_open]
+
+    @property
+    def done_actions(self) -> list[Action]:
+        return [a for a in self.all_actions if not a.is_open]
+
+    @property
+    def recurring(self) -> list[Line]:
+        """Ontwikkelpunten that more than one locatie names."""
+        return [line for line in self.develop if len(line.locaties) > 1]
 
 
 @dataclass(frozen=True)
@@ -118,12 +138,14 @@ def build_partnership_report(engine: Engine, library: Library, viewer: Viewer,
     points = confirmed_points(engine, year_scope)
     actions = list_actions(engine, viewer, partnerschap_id=partnership.id,
                            locatie_id=where.locatie_id)
+    # An action counts for the waarborg of the point it came from.
+    placed = {p.id: p.waarborg for p in confirmed_points(engine, where)}
     groups = point_groups(engine, viewer)
     sections = []
     for waarborg in WAARBORGEN:
         themes = [t for t in library.ordered_themes() if waarborg in t.waarborgen]
         ids = {t.id for t in themes}
-        mine = [p for p in points if p.theme_id in ids]
+        mine = [p for p in points if waarborg in waarborgen_of(p.theme_id, p.waarborg, library)]
         counted = {kind: lines([p for p in mine if p.kind == kind], groups)
                    for kind in ("sterk", "ontwikkel")}
         picture = [o for o in latest_placements(until).values() if o.theme_id in ids]
@@ -132,7 +154,9 @@ def build_partnership_report(engine: Engine, library: Library, viewer: Viewer,
             develop=counted["ontwikkel"],
             picture=sorted(picture, key=lambda o: (o.locatie, o.theme_id)),
             trend=[y for y in placements_per_year(until) if y.theme_id in ids],
-            actions=[a for a in actions if a.status == OPEN and a.theme_id in ids]))
+            all_actions=[a for a in actions if waarborg in waarborgen_of(
+                a.theme_id, placed.get(a.point_id) if a.point_id else None, library)],
+            unplaced=sum(1 for p in mine if needs_waarborg(p, library))))
     return PartnershipReport(
         partnership=partnership, locatie=locatie, jaar=wanted.jaar, locaties=locaties,
         dagdelen=archive(engine, year_scope), outcomes=outcomes, points=points,

@@ -1,13 +1,14 @@
 """What a programme manager reads across dagdelen: every theme group's outcome with its
 locatie and date, the archive of dagdelen, the latest scenario placement per locatie and
-theme, and the werkblad scores per year. Queries once, then pure functions on lists.
+theme, the placements per year (counted) and the werkblad scores per year. Queries once,
+then pure functions on lists.
 
 Every read takes a ``Scope``, and a Scope has a ``Viewer`` (``zet.tenancy``): a read sees
 only the partnerships of the account it is for. ``scoped`` is the one place that limits."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from statistics import mean
@@ -139,25 +140,59 @@ def latest_placements(outcomes: list[GroupOutcome]) -> dict[tuple[int | None, st
 
 @dataclass(frozen=True)
 class YearPlacement:
+    """Where the groups on one theme placed the school in one year: how many groups went
+    from which scenario now to which desired. The four scenarios are pictures, not a
+    ladder, so they are counted, never averaged."""
     jaar: int
     theme_id: str
-    nu: float | None       # mean over the groups that year (each group counts once)
-    gewenst: float | None
-    groups: int
+    moves: tuple[tuple[int | None, int | None, int], ...]  # (nu, gewenst, groups), most first
+
+    @property
+    def groups(self) -> int:
+        return sum(count for _nu, _gewenst, count in self.moves)
+
+    def counts(self, which: str) -> dict[int, int]:
+        """Groups per scenario (1–4), ``which`` "nu" or "gewenst"."""
+        result = dict.fromkeys(range(1, 5), 0)
+        for nu, gewenst, count in self.moves:
+            value = nu if which == "nu" else gewenst
+            if value in result:
+                result[value] += count
+        return result
+
+    @property
+    def common_nu(self) -> int | None:
+        """The nu scenario most groups chose; None when that is a tie (or nobody chose)."""
+        counts = sorted(self.counts("nu").items(), key=lambda item: -item[1])
+        if not counts[0][1] or counts[0][1] == counts[1][1]:
+            return None
+        return counts[0][0]
+
+    def move_labels(self) -> list[str]:
+        """'2 → 3' for a single group; otherwise one '2× 2 → 3' per move, most first."""
+        def arrow(nu: int | None, gewenst: int | None) -> str:
+            return f"{nu or '–'} → {gewenst or '–'}"
+        if self.groups == 1:
+            return [arrow(self.moves[0][0], self.moves[0][1])]
+        return [f"{count}× {arrow(nu, gewenst)}" for nu, gewenst, count in self.moves]
+
+    @property
+    def label(self) -> str:
+        return " · ".join(self.move_labels())
 
 
 def placements_per_year(outcomes: list[GroupOutcome]) -> list[YearPlacement]:
-    """Per theme and year the mean group decision, nu and gewenst."""
-    buckets: dict[tuple[str, int], list[GroupOutcome]] = defaultdict(list)
+    """Per theme and year how many groups decided on each nu → gewenst."""
+    buckets: dict[tuple[str, int], Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
     for outcome in outcomes:
         if outcome.nu is not None or outcome.gewenst is not None:
-            buckets[(outcome.theme_id, outcome.jaar)].append(outcome)
+            buckets[(outcome.theme_id, outcome.jaar)][(outcome.nu, outcome.gewenst)] += 1
     result = []
-    for (theme_id, jaar), group in sorted(buckets.items()):
-        nu = [o.nu for o in group if o.nu is not None]
-        gewenst = [o.gewenst for o in group if o.gewenst is not None]
-        result.append(YearPlacement(jaar, theme_id, mean(nu) if nu else None,
-                                    mean(gewenst) if gewenst else None, len(group)))
+    for (theme_id, jaar), moves in sorted(buckets.items()):
+        ordered = sorted(moves.items(), key=lambda item: (-item[1], item[0][0] or 0,
+                                                          item[0][1] or 0))
+        result.append(YearPlacement(jaar, theme_id, tuple((nu, gewenst, count)
+                                                          for (nu, gewenst), count in ordered)))
     return result
 
 

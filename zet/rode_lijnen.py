@@ -30,6 +30,7 @@ from zet.errors import NotFound, UserError
 from zet.fields import required_line
 from zet.programme_data import Scope, scoped
 from zet.tenancy import Viewer
+from zet.versions import quiet
 
 MAX_LABEL = 60
 MAX_GROUP_NAME = 200
@@ -54,6 +55,7 @@ class ConfirmedPoint:
     locatie: str
     puntgroep_id: int | None = None
     labels: tuple[str, ...] = ()
+    waarborg: str | None = None  # the one waarborg it is about, chosen by hand
 
     @property
     def jaar(self) -> int:
@@ -74,7 +76,8 @@ def confirmed_points(engine: Engine, scope: Scope) -> list[ConfirmedPoint]:
     query = (select(punten.c.id, punten.c.soort, punten.c.tekst, groepen.c.id.label("gid"),
                     groepen.c.theme_id, dagdelen.c.id.label("did"), dagdelen.c.datum,
                     dagdelen.c.locatie_id, dagdelen.c.locatie,
-                    locaties.c.naam.label("locatie_naam"), puntgroep_leden.c.puntgroep_id)
+                    locaties.c.naam.label("locatie_naam"), puntgroep_leden.c.puntgroep_id,
+                    punten.c.waarborg)
              .join(groepen, groepen.c.id == punten.c.groep_id)
              .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
              .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
@@ -91,7 +94,7 @@ def confirmed_points(engine: Engine, scope: Scope) -> list[ConfirmedPoint]:
         id=row.id, kind=row.soort, text=row.tekst, theme_id=row.theme_id, group_id=row.gid,
         dagdeel_id=row.did, datum=row.datum, locatie_id=row.locatie_id,
         locatie=row.locatie_naam or row.locatie, puntgroep_id=row.puntgroep_id,
-        labels=tuple(labels.get(row.id, ()))) for row in rows]
+        labels=tuple(labels.get(row.id, ())), waarborg=row.waarborg) for row in rows]
     return [p for p in points if scope.jaar is None or p.jaar == scope.jaar]
 
 
@@ -191,15 +194,49 @@ def by_theme(points: list[ConfirmedPoint], library: Library) -> dict[str, list[C
     return dict(result)
 
 
+def waarborgen_of(theme_id: str, waarborg: str | None,
+                  library: Library) -> tuple[str, ...]:
+    """The waarborgen a point (or an action from it) counts for: the one chosen by hand,
+    else every waarborg its theme relates to (Tabel 1)."""
+    theme = library.themes.get(theme_id)
+    themed = theme.waarborgen if theme else ()
+    return (waarborg,) if waarborg in themed else themed
+
+
+def needs_waarborg(point: ConfirmedPoint, library: Library) -> bool:
+    """A point of a theme with several waarborgen that nobody placed under one yet."""
+    return len(waarborgen_of(point.theme_id, point.waarborg, library)) > 1
+
+
 def by_waarborg(points: list[ConfirmedPoint],
                 library: Library) -> dict[str, list[ConfirmedPoint]]:
-    """Points per waarborg: a point counts for every waarborg its theme relates to."""
+    """Points per waarborg: under the waarborg chosen for it, else under every waarborg its
+    theme relates to."""
     result: dict[str, list[ConfirmedPoint]] = {w: [] for w in WAARBORGEN}
     for point in points:
-        theme = library.themes.get(point.theme_id)
-        for waarborg in theme.waarborgen if theme else ():
+        for waarborg in waarborgen_of(point.theme_id, point.waarborg, library):
             result.setdefault(waarborg, []).append(point)
     return result
+
+
+def set_waarborg(engine: Engine, viewer: Viewer, library: Library, point_id: int,
+                 waarborg: str | None) -> None:
+    """Place a point under one of its theme's waarborgen (None: under all of them again).
+    Organisatie and Kwaliteitscultuur share their themes, so only this tells their
+    sections in the partnership report apart."""
+    with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
+        theme_id = conn.execute(select(groepen.c.theme_id).join(
+            punten, punten.c.groep_id == groepen.c.id).where(punten.c.id == point_id)).scalar()
+        if theme_id is None:
+            raise NotFound("Dit punt bestaat niet (meer).")
+        theme = library.themes.get(theme_id)
+        allowed = theme.waarborgen if theme else ()
+        if waarborg is not None and waarborg not in allowed:
+            raise UserError(f"Dit punt hoort bij een thema met de waarborgen "
+                            f"{', '.join(allowed) or '(geen)'}; kies daaruit.")
+        quiet(conn)  # only the programme page shows it; no room screen follows it
+        conn.execute(update(punten).where(punten.c.id == point_id).values(waarborg=waarborg))
 
 
 def came_back(points: list[ConfirmedPoint]) -> list[tuple[ConfirmedPoint, ConfirmedPoint]]:

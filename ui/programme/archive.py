@@ -14,6 +14,7 @@ from zet.export import dutch_date, file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.programme_data import ArchiveEntry, Scope, archive, archived_dagdeel_report
+from zet.report import purged_line
 from zet.tenancy import Viewer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,7 +47,9 @@ def _dagdeel(viewer: Viewer, entry: ArchiveEntry) -> None:
     with st.container(border=True):
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "
-                   f"{len(report.seated)} deelnemers")
+                   f"{md(report.participant_count)} deelnemers")
+        if purged_line(report.dagdeel):
+            st.caption(md(purged_line(report.dagdeel)))
         names = names_choice(f"arch_{entry.dagdeel_id}")
         stem = file_stem(entry.locatie, entry.datum, "dagdeel", str(entry.dagdeel_id))
         left, right = st.columns(2)

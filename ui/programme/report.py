@@ -12,6 +12,7 @@ from zet.export.partnership_tables import partnership_xlsx
 from zet.locaties import list_locaties, list_partnerships
 from zet.partnership_report import ReportFilter, build_partnership_report
 from zet.programme_data import Scope
+from zet.reflection import summarise, summary_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -43,3 +44,12 @@ def report_view(base: Scope) -> None:
     st.caption(f"{len(report.dagdelen)} dagdelen, {len(report.outcomes)} themagroepen, "
                f"{len(report.points)} bevestigde punten, "
                f"{len([a for a in report.actions if a.is_open])} open acties.")
+    st.markdown("#### Samenvatting per waarborg, om te plakken")
+    st.caption("Dezelfde tekst als de eerste pagina's van het verslag: per waarborg de sterke "
+               "punten, de ontwikkelpunten die op meer locaties terugkomen en de acties met hun "
+               "stand. Kopieer hem met het knopje rechtsboven in het vak naar de kritische "
+               "reflectie.")
+    for section in report.sections:
+        with st.expander(f"Waarborg {md(section.waarborg)}"):
+            st.code(summary_text(summarise(report, section), period(report)), language=None,
+                    wrap_lines=True)

@@ -8,6 +8,7 @@ from ui.actions import act, show_flash
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.text import md
+from zet.content.model import WAARBORGEN
 from zet.points import KIND_PLURALS
 from zet.programme_data import Scope
 from zet.rode_lijnen import (
@@ -22,6 +23,7 @@ from zet.rode_lijnen import (
     locaties_of_line,
     point_groups,
     search,
+    set_waarborg,
     ungroup_point,
 )
 from zet.tenancy import Viewer
@@ -66,7 +68,8 @@ def _line(line: Line, everything: list[ConfirmedPoint]) -> None:
     with st.expander(f"{md(badge)} · {md(prefix)}{md(line.title)}"):
         for point in line.points:
             tags = f"  [{', '.join(point.labels)}]" if point.labels else ""
-            st.text(f"• {point.text} — {point.locatie}, {point.jaar}{tags}")
+            under = f" · waarborg {point.waarborg}" if point.waarborg else ""
+            st.text(f"• {point.text} — {point.locatie}, {point.jaar}{tags}{under}")
         if line.puntgroep_id is None and len(line.points) > 1:
             st.caption("Deze punten lijken op elkaar (gedeelde woorden). Zet ze in een groep "
                        "als ze echt hetzelfde zeggen.")
@@ -95,6 +98,15 @@ def _grouping(viewer: Viewer, found: list[ConfirmedPoint], groups) -> None:
                   on_click=_label_all, args=(viewer,))
         st.button("Uit hun groep halen", key="rl_los", disabled=not chosen,
                   on_click=_ungroup_all, args=(viewer,))
+    st.caption("Organisatie en Kwaliteitscultuur delen hun thema's. Zet een punt onder de "
+               "waarborg waar het over gaat; dan telt het in het verslag alleen daar mee. "
+               "Zonder keuze telt het bij elke waarborg van zijn thema.")
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.selectbox("Waarborg", [None, *WAARBORGEN], key="rl_waarborg",
+                   format_func=lambda w: "Volgens het thema (alle waarborgen)" if w is None
+                   else w)
+    right.button("Waarborg toekennen", key="rl_waarborg_knop", disabled=not chosen,
+                 on_click=_waarborg_all, args=(viewer,))
 
 
 # The callbacks read the widgets at click time, so a name typed just before the click counts.
@@ -109,6 +121,12 @@ def _group(viewer: Viewer) -> None:
 def _label_all(viewer: Viewer) -> None:
     for point_id in st.session_state.get("rl_kies", []):
         act(add_label, viewer, point_id, st.session_state.get("rl_label", ""), flash=FLASH)
+
+
+def _waarborg_all(viewer: Viewer) -> None:
+    for point_id in st.session_state.get("rl_kies", []):
+        act(set_waarborg, viewer, library(), point_id, st.session_state.get("rl_waarborg"),
+            flash=FLASH)
 
 
 def _ungroup_all(viewer: Viewer) -> None:

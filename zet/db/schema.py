@@ -82,6 +82,8 @@ groepen = Table(
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
     Column("notulist_secret", String(64), unique=True),  # made when first asked for
     Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
+    # JSON of the other counts a purge keeps (zet.retention.Kept); NULL until purged (0015)
+    Column("bewaard", Text),
 )
 
 deelnemers = Table(
@@ -147,6 +149,8 @@ punten = Table(  # the group's working list, which the procesbegeleider edits an
     Column("positie", Integer, nullable=False),
     Column("bron_ids", Text, nullable=False, server_default="[]"),  # JSON list of bijdragen ids
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The one waarborg a confirmed point is about, when its theme has several (0015)
+    Column("waarborg", String(40)),
     UniqueConstraint("groep_id", "soort", "positie", name="uq_punten_positie"),
 )
 
