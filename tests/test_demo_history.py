@@ -43,7 +43,7 @@ def test_demo_history_fills_every_view_and_goes_again(engine, real_library):
     assert point_groups(engine, OPERATOR)
     open_ones = [a for a in list_actions(engine, OPERATOR) if a.is_open]
     assert open_ones and open_actions_for(engine, open_ones[0].locatie_id, open_ones[0].theme_id)
-    report = build_partnership_report(engine, real_library,
+    report = build_partnership_report(engine, real_library, OPERATOR,
                                       ReportFilter(partnerschap=demo.naam))
     # four different waarborg sections, also Organisatie and Kwaliteitscultuur (same themes)
     contents = {frozenset(p.id for line in (*s.strong, *s.develop) for p in line.points)

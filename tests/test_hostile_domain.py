@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
+from conftest import OPERATOR
 from hostile import HOSTILE, HOSTILE_NAMED
 
 from zet import actions, answers, drafts, groups, notes, participants, points
@@ -214,16 +215,16 @@ def test_actions_ontwikkelpunt_and_zek_fields(engine, session):
 
     def store(value):
         point = value if value.strip() else "leeg"
-        action_id = actions.create_action(engine, locatie_id=locatie_id, theme_id="proef",
+        action_id = actions.create_action(engine, OPERATOR, locatie_id=locatie_id, theme_id="proef",
                                           ontwikkelpunt=point, tevreden=value,
                                           verantwoordelijk=value, aanpak=value,
                                           tijdpad=value[:200])
-        actions.update_action(engine, action_id, tevreden=value, verantwoordelijk=value,
+        actions.update_action(engine, OPERATOR, action_id, tevreden=value, verantwoordelijk=value,
                               aanpak=value, tijdpad=value[:200])
         return action_id
 
     def read(action_id):
-        action = next(a for a in actions.list_actions(engine) if a.id == action_id)
+        action = next(a for a in actions.list_actions(engine, OPERATOR) if a.id == action_id)
         fields = {action.tevreden, action.verantwoordelijk, action.aanpak}
         assert len(fields) == 1 and action.ontwikkelpunt in (*fields, "leeg")
         return action.tevreden

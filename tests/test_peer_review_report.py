@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import REAL_CONTENT
+from conftest import OPERATOR, REAL_CONTENT
 from test_partnership_report import pages, section
 from test_programme_data import play
 
@@ -18,6 +18,7 @@ from zet.errors import UserError
 from zet.export.partnership_pdf import partnership_report_pdf
 from zet.locaties import add_partnership
 from zet.partnership_report import build_partnership_report
+from zet.programme_data import Scope
 from zet.reflection import summarise, summary_text
 from zet.rode_lijnen import by_waarborg, confirmed_points, set_waarborg
 
@@ -40,31 +41,31 @@ def real_library():
 def placed(engine, real_library):
     """Two locaties, two years, on kwaliteitsontwikkeling (Organisatie and Kwaliteitscultuur)
     and beoordelen (Leeromgeving); points placed under one waarborg by hand, one not."""
-    pid = add_partnership(engine, "Opleidingsschool Twee Waarborgen").id
+    pid = add_partnership(engine, OPERATOR, "Opleidingsschool Twee Waarborgen").id
     play(engine, real_library, pid, "De Brug", date(2025, 10, 6), "kwaliteitsontwikkeling",
          nu=2, gewenst=3, strong=[STEERING, UNPLACED], develop=[NO_FOLLOW_UP])
     play(engine, real_library, pid, "Het Kompas", date(2026, 10, 5), "kwaliteitsontwikkeling",
          nu=2, gewenst=3, strong=[EVALUATING], develop=[NO_FOLLOW_UP_B, NO_TIME])
     play(engine, real_library, pid, "Het Kompas", date(2026, 10, 5), "beoordelen", nu=1,
          gewenst=2, strong=["Beoordelaars bespreken vooraf de criteria"])
-    found = {p.text: p for p in confirmed_points(engine)}
+    found = {p.text: p for p in confirmed_points(engine, Scope(OPERATOR))}
     for text, waarborg in ((STEERING, "Organisatie"), (NO_TIME, "Organisatie"),
                            (EVALUATING, "Kwaliteitscultuur"),
                            (NO_FOLLOW_UP, "Kwaliteitscultuur"),
                            (NO_FOLLOW_UP_B, "Kwaliteitscultuur")):
-        set_waarborg(engine, real_library, found[text].id, waarborg)
-    roster = action_from_point(engine, found[NO_TIME].id, tevreden="Een uur per week",
+        set_waarborg(engine, OPERATOR, real_library, found[text].id, waarborg)
+    roster = action_from_point(engine, OPERATOR, found[NO_TIME].id, tevreden="Een uur per week",
                                verantwoordelijk="De roostermaker", aanpak="Vast blok",
                                tijdpad="Na de zomer")
-    action_from_point(engine, found[NO_FOLLOW_UP].id, tevreden="Elke evaluatie een actie",
+    action_from_point(engine, OPERATOR, found[NO_FOLLOW_UP].id, tevreden="Elke evaluatie een actie",
                       verantwoordelijk="De stuurgroep", aanpak="Vast agendapunt",
                       tijdpad="Dit schooljaar")
-    set_done(engine, roster)
+    set_done(engine, OPERATOR, roster)
     return pid
 
 
 def test_each_waarborg_has_its_own_points_and_actions(engine, real_library, placed):
-    report = build_partnership_report(engine, real_library)
+    report = build_partnership_report(engine, real_library, OPERATOR)
     by_name = {s.waarborg: s for s in report.sections}
     organisatie, cultuur = by_name["Organisatie"], by_name["Kwaliteitscultuur"]
     assert [t.id for t in organisatie.themes] == [t.id for t in cultuur.themes]  # Tabel 1
@@ -98,18 +99,18 @@ def test_each_waarborg_has_its_own_points_and_actions(engine, real_library, plac
 
 def test_by_waarborg_follows_the_choice_and_a_wrong_choice_is_refused(engine, real_library,
                                                                      placed):
-    points = confirmed_points(engine)
+    points = confirmed_points(engine, Scope(OPERATOR))
     grouped = {w: {p.text for p in found} for w, found in
                by_waarborg(points, real_library).items()}
     assert STEERING in grouped["Organisatie"] and STEERING not in grouped["Kwaliteitscultuur"]
     assert UNPLACED in grouped["Organisatie"] and UNPLACED in grouped["Kwaliteitscultuur"]
     steering = next(p for p in points if p.text == STEERING)
     with pytest.raises(UserError, match="Organisatie, Kwaliteitscultuur"):
-        set_waarborg(engine, real_library, steering.id, "Leeromgeving")
-    set_waarborg(engine, real_library, steering.id, None)  # back under both
-    again = {p.text: p for p in confirmed_points(engine)}[STEERING]
+        set_waarborg(engine, OPERATOR, real_library, steering.id, "Leeromgeving")
+    set_waarborg(engine, OPERATOR, real_library, steering.id, None)  # back under both
+    again = {p.text: p for p in confirmed_points(engine, Scope(OPERATOR))}[STEERING]
     assert again.waarborg is None
-    grouped = by_waarborg(confirmed_points(engine), real_library)
+    grouped = by_waarborg(confirmed_points(engine, Scope(OPERATOR)), real_library)
     assert again.id in {p.id for p in grouped["Kwaliteitscultuur"]}
 
 
@@ -120,12 +121,13 @@ LONG_NAMES = ("Het Baken, Tiel", "Lyceum aan de Waal", "Kindcentrum De Linge",
 
 
 def test_locatie_heads_never_break_inside_a_word(engine, real_library):
-    pid = add_partnership(engine, "Opleidingsschool Vijf Locaties").id
+    pid = add_partnership(engine, OPERATOR, "Opleidingsschool Vijf Locaties").id
     for year in (2025, 2026):
         for i, name in enumerate(LONG_NAMES):
             play(engine, real_library, pid, name, date(year, 10, 1 + i), "kwaliteitsontwikkeling",
                  nu=1 + i % 4, gewenst=min(4, 2 + i % 4))
-    all_pages = pages(partnership_report_pdf(build_partnership_report(engine, real_library)))
+    report = build_partnership_report(engine, real_library, OPERATOR)
+    all_pages = pages(partnership_report_pdf(report))
     text = section(all_pages, "3 van 4")  # Organisatie
     heads = text[text.index("Waar staan de locaties?"):text.index("Ontwikkeling over de jaren")]
     for name in LONG_NAMES:
@@ -134,7 +136,7 @@ def test_locatie_heads_never_break_inside_a_word(engine, real_library):
 
 
 def test_the_report_opens_with_a_summary_per_waarborg(engine, real_library, placed):
-    report = build_partnership_report(engine, real_library)
+    report = build_partnership_report(engine, real_library, OPERATOR)
     text = pages(partnership_report_pdf(report))
     summaries = text[1:5]
     for number, (page, waarborg) in enumerate(zip(summaries, SECTIONS), start=1):

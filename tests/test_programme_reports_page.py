@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from conftest import EVERYTHING
 from test_programme_page import env, logged_in  # noqa: F401
 
 from zet.rode_lijnen import confirmed_points
@@ -36,13 +37,13 @@ def test_overview_says_the_year_and_development_counts_scenarios(env):  # noqa: 
                for e in _label_exprs(overview))
     # the tiles' text: "nu → gewenst" over the year it is from
     from ui.programme.overview import _latest_frame
-    frame = _latest_frame(None)
+    frame = _latest_frame(EVERYTHING)
     assert all(label.endswith(f"\n{jaar}") for label, jaar in zip(frame.label, frame.jaar))
 
     # Ontwikkeling: the scenarios per year counted ("1× 2 → 3"), never averaged ("2,5")
     from ui.programme.trends import _counts_frame
     from zet.programme_data import group_outcomes, placements_per_year
-    placements = placements_per_year(group_outcomes(env))
+    placements = placements_per_year(group_outcomes(env, EVERYTHING))
     assert placements and all("," not in p.label for p in placements)
     assert any("×" in p.label for p in placements)  # several groups in one year
     counts = _counts_frame(placements)
@@ -53,13 +54,13 @@ def test_overview_says_the_year_and_development_counts_scenarios(env):  # noqa: 
 
 def test_a_point_is_placed_under_one_waarborg_in_rode_lijnen(env):  # noqa: F811
     at = logged_in()
-    point = next(p for p in confirmed_points(env)
+    point = next(p for p in confirmed_points(env, EVERYTHING)
                  if p.theme_id == "kwaliteitsontwikkeling" and p.kind == "sterk")
     at.multiselect(key="rl_kies").set_value([point.id]).run()
     at.selectbox(key="rl_waarborg").set_value("Organisatie").run()
     at.button(key="rl_waarborg_knop").click().run()
     assert not at.exception
-    placed = next(p for p in confirmed_points(env) if p.id == point.id)
+    placed = next(p for p in confirmed_points(env, EVERYTHING) if p.id == point.id)
     assert placed.waarborg == "Organisatie"
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from alembic import command
+from conftest import OPERATOR
 from sqlalchemy import func, select
 
 from zet import (
@@ -157,19 +158,20 @@ def test_delete_dagdeel_removes_its_actions_notes_and_rode_lijnen_left_empty(eng
     gone = played(engine, library, OLD_DAY)
     kept = played(engine, library, OLD_DAY, locatie="De Brug")
     notes.add_note(engine, gone.group_ids[0], "Jamal vertelt over zijn stage.")
-    actions.action_from_point(engine, _point(engine, gone, "ontwikkel"),
+    actions.action_from_point(engine, OPERATOR, _point(engine, gone, "ontwikkel"),
                               tevreden="Als Jamal tevreden is", verantwoordelijk="Anna")
-    kept_action = actions.action_from_point(engine, _point(engine, kept, "ontwikkel"))
-    alone = rode_lijnen.group_points(engine, [_point(engine, gone, "sterk")], "Alleen weg")
-    both = rode_lijnen.group_points(engine, [_point(engine, gone, "ontwikkel"),
+    kept_action = actions.action_from_point(engine, OPERATOR, _point(engine, kept, "ontwikkel"))
+    alone = rode_lijnen.group_points(engine, OPERATOR, [_point(engine, gone, "sterk")],
+                                     "Alleen weg")
+    both = rode_lijnen.group_points(engine, OPERATOR, [_point(engine, gone, "ontwikkel"),
                                              _point(engine, kept, "ontwikkel")], "Samen")
 
     removed = delete_dagdeel(engine, gone.dagdeel.id)
 
     assert (removed.actions, removed.point_groups, removed.notes) == (1, 1, 1)
-    assert [a.id for a in actions.list_actions(engine)] == [kept_action]
+    assert [a.id for a in actions.list_actions(engine, OPERATOR)] == [kept_action]
     assert rows(engine, notities, gone.group_ids[0]) == 0
-    left = {g.id: g.point_ids for g in rode_lijnen.point_groups(engine)}
+    left = {g.id: g.point_ids for g in rode_lijnen.point_groups(engine, OPERATOR)}
     assert alone not in left and left[both] == (_point(engine, kept, "ontwikkel"),)
     with reading(engine) as conn:
         assert conn.execute(select(func.count()).select_from(puntgroepen)).scalar_one() == 1

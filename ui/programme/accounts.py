@@ -81,7 +81,7 @@ def _add(viewer: Viewer) -> None:
     state = st.session_state
     act(add_account, viewer, state.get(NEW[0], ""), state.get(NEW[1], ""),
         beheerder=bool(state.get(NEW[2])), partnerschap_ids=state.get(NEW[3], []),
-        flash=FLASH, refresh=False, success="Account gemaakt.")
+        flash=FLASH, success="Account gemaakt.")
     if not failed(FLASH):
         state[NEW[0]], state[NEW[1]], state[NEW[2]], state[NEW[3]] = "", "", False, []
 
@@ -89,21 +89,21 @@ def _add(viewer: Viewer) -> None:
 def _rights(viewer: Viewer, account_id: int) -> None:
     state = st.session_state
     act(set_memberships, viewer, account_id, state.get(f"acc_p_{account_id}", []),
-        flash=FLASH, refresh=False)
+        flash=FLASH)
     if not failed(FLASH):
         act(set_admin, viewer, account_id, bool(state.get(f"acc_b_{account_id}")),
-            flash=FLASH, refresh=False, success="Rechten opgeslagen.")
+            flash=FLASH, success="Rechten opgeslagen.")
 
 
 def _password(viewer: Viewer, account_id: int) -> None:
     key = f"acc_pw_{account_id}_1"
     act(reset_password, viewer, account_id, st.session_state.get(key, ""), flash=FLASH,
-        refresh=False, success="Nieuw wachtwoord ingesteld.")
+        success="Nieuw wachtwoord ingesteld.")
     if not failed(FLASH):
         st.session_state[key] = ""
 
 
 def _remove(viewer: Viewer, account_id: int) -> None:
-    act(remove_account, viewer, account_id, flash=FLASH, refresh=False,
+    act(remove_account, viewer, account_id, flash=FLASH,
         success="Account verwijderd.")
     st.session_state.pop("acc_kies", None)

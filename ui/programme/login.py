@@ -66,7 +66,7 @@ PW_FIELDS = ("pm_pw_nu", "pm_pw_nieuw", "pm_pw_weer")
 def _change_password() -> None:
     state = st.session_state
     act(change_password, state.get(TOKEN), *(state.get(k, "") for k in PW_FIELDS),
-        flash=PW_FLASH, refresh=False, success="Je wachtwoord is gewijzigd.")
+        flash=PW_FLASH, success="Je wachtwoord is gewijzigd.")
     if not failed(PW_FLASH):  # else the message says what to fix and what was typed stays
         for key in PW_FIELDS:
             state[key] = ""
