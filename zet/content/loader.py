@@ -13,6 +13,7 @@ from zet.content.model import (
     ANSWER_TYPES,
     DOMAINS,
     PLANS,
+    QUICKSCAN_SCALES,
     ROUND_MINUTES,
     SCENARIO_NAMES,
     SHORT_ROUND_MINUTES,
@@ -24,6 +25,7 @@ from zet.content.model import (
     Library,
     Opdracht,
     Question,
+    QuickscanItem,
     Scenario,
     StepPlan,
     Theme,
@@ -33,6 +35,7 @@ from zet.steps import STEP_ORDER, Step
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 THEMES_DIR = "themas"
+QUICKSCAN_DIR = "quickscan"
 GENERAL_FILE = "algemeen.yaml"
 IDEA_MAX_CHARS = 200
 
@@ -54,6 +57,9 @@ UITLEG_FIELDS = ("inleiding", "scenarios")
 HANDLEIDING_FIELDS = ("inleiding", "uitgangspunten", "fasen", "rol", "voorbereiding")
 NA_HET_DAGDEEL_FIELDS = ("kwaliteitscyclus", "vervolg", "peer_review")
 HOOFDPROCESBEGELEIDER_FIELDS = ("inleiding", "taken")
+QUICKSCAN_FIELDS = ("thema", "uitspraken")
+QUICKSCAN_ITEM_FIELDS = ("id", "tekst", "waarborg", "schaal", "toelichting")
+QUICKSCAN_TEXT_MAX = 160  # one statement, read on a phone
 
 
 class ContentError(Exception):
@@ -575,6 +581,71 @@ def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
     )
 
 
+def _quickscan_file(path: Path, themes: dict[str, Theme], theme_files: set[str],
+                    problems: list[ContentProblem]) -> list[QuickscanItem]:
+    """The statements of one quickscan file; the file is named after its theme."""
+    r = _Reader(f"{QUICKSCAN_DIR}/{path.name}", problems)
+    data = _read_yaml(path, r)
+    if data is None:
+        if not any(p.file == r.file for p in problems):
+            r.problem("(bestand)", "is leeg")
+        return []
+    data = r.mapping(data, "(bestand)", QUICKSCAN_FIELDS)
+    theme_id = r.identifier(data, "thema", "thema")
+    theme = themes.get(theme_id)
+    if theme_id and theme_id != path.stem:
+        r.problem("thema", f"'{theme_id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+    elif theme_id and theme_id not in theme_files:
+        r.problem("thema", f"er is geen thema '{theme_id}' (themas/{theme_id}.yaml)")
+    items = []
+    for i, raw in enumerate(r.items(data, "uitspraken", "uitspraken", low=1, high=6)):
+        field = f"uitspraken[{i + 1}]"
+        raw = r.mapping(raw, field, QUICKSCAN_ITEM_FIELDS)
+        tekst = r.text(raw, "tekst", f"{field}.tekst")
+        if len(tekst) > QUICKSCAN_TEXT_MAX:
+            r.problem(f"{field}.tekst", f"is {len(tekst)} tekens; houd een uitspraak korter "
+                                        f"dan {QUICKSCAN_TEXT_MAX} tekens")
+        waarborg = r.text(raw, "waarborg", f"{field}.waarborg")
+        if waarborg and waarborg not in WAARBORGEN:
+            r.problem(f"{field}.waarborg", f"onbekende waarborg '{waarborg}' "
+                                           f"(kies uit: {', '.join(WAARBORGEN)})")
+        elif waarborg and theme is not None and waarborg not in theme.waarborgen:
+            r.problem(f"{field}.waarborg", f"'{waarborg}' hoort niet bij het thema "
+                                           f"(het thema noemt: {', '.join(theme.waarborgen)})")
+        schaal = r.text(raw, "schaal", f"{field}.schaal")
+        if schaal and schaal not in QUICKSCAN_SCALES:
+            r.problem(f"{field}.schaal", f"onbekende schaal '{schaal}' "
+                                         f"(kies uit: {', '.join(QUICKSCAN_SCALES)})")
+        items.append(QuickscanItem(
+            id=r.identifier(raw, "id", f"{field}.id"), theme_id=theme_id, tekst=tekst,
+            waarborg=waarborg, schaal=schaal,
+            toelichting=r.text(raw, "toelichting", f"{field}.toelichting", optional=True)))
+    r.unique([item.id for item in items if item.id], "uitspraken")
+    return items
+
+
+def _quickscan(content_dir: Path, themes: dict[str, Theme], theme_files: set[str],
+               problems: list[ContentProblem]) -> tuple[QuickscanItem, ...]:
+    """Every quickscan file; a file with a problem contributes no statement. The folder
+    is optional (content without a quickscan still runs)."""
+    folder = Path(content_dir) / QUICKSCAN_DIR
+    found: list[QuickscanItem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        before = len(problems)
+        items = _quickscan_file(path, themes, theme_files, problems)
+        for i, item in enumerate(items):
+            if item.id in seen and seen[item.id] != path.name:
+                problems.append(ContentProblem(f"{QUICKSCAN_DIR}/{path.name}",
+                                               f"uitspraken[{i + 1}].id",
+                                               f"id '{item.id}' staat ook in "
+                                               f"{QUICKSCAN_DIR}/{seen[item.id]}"))
+            seen.setdefault(item.id, path.name)
+        if len(problems) == before:
+            found.extend(items)
+    return tuple(found)
+
+
 def read_library(content_dir: Path) -> tuple[Library, list[ContentProblem]]:
     """Load everything that can be loaded and list every problem found.
 
@@ -607,7 +678,9 @@ def read_library(content_dir: Path) -> tuple[Library, list[ContentProblem]]:
               for path in paths}
     broken = {stem: found for stem, found in broken.items() if found}
     themes = {stem: theme for stem, theme in themes.items() if stem not in broken}
-    return Library(themes=themes, general=general, broken=broken), problems
+    quickscan = _quickscan(content_dir, themes, {path.stem for path in paths}, problems)
+    return Library(themes=themes, general=general, broken=broken,
+                   quickscan=quickscan), problems
 
 
 def _theme_file(path: Path) -> str:
@@ -621,7 +694,8 @@ def load_library(content_dir: Path) -> Library:
     no theme could be loaded.
     """
     library, problems = read_library(content_dir)
-    fatal = [p for p in problems if not p.file.startswith(f"{THEMES_DIR}/")
+    fatal = [p for p in problems
+             if not p.file.startswith((f"{THEMES_DIR}/", f"{QUICKSCAN_DIR}/"))
              or p.file == f"{THEMES_DIR}/"]
     if fatal or not library.themes:
         raise ContentError(fatal or problems)
