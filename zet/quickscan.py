@@ -101,7 +101,9 @@ def open_quickscan(engine: Engine, dagdeel_id: int, theme_ids: list[str], *,
                 else:
                     conn.execute(update(quickscans).where(quickscans.c.id == row.id).values(
                         status=Status.OPEN.value, themas=chosen, closed_at=None))
-                return Quickscan.from_row(_by_dagdeel(conn, dagdeel_id))
+                created = _by_dagdeel(conn, dagdeel_id)
+                assert created is not None
+                return Quickscan.from_row(created)
         except IntegrityError:
             continue
     raise UserError("Er kon geen code voor de quickscan gemaakt worden; probeer het nog eens.")
@@ -241,3 +243,22 @@ def all_ratings(engine: Engine, quickscan_id: int) -> list[tuple[int, str, str, 
             .where(quickscan_respondenten.c.quickscan_id == quickscan_id)).all()
     return [(row.id, row.rolgroep, row.item_id, Rating(row.gewenst, row.feitelijk, row.oordeel))
             for row in rows]
+
+
+def estimated_minutes(item_count: int) -> int:
+    """About half a minute a statement (two taps and a moment's thought), at least five."""
+    return max(5, round(item_count * 0.5))
+
+
+def invitation_text(locatie: str, datum_text: str, url: str, code: str, minutes: int) -> str:
+    """The e-mail an organiser can paste: what, why, how long, how, and what is stored."""
+    return (f"Beste collega's,\n\n"
+            f"Op {datum_text} houden we op {locatie} een ZET-dagdeel over de kwaliteit van "
+            f"samen opleiden. Om het gesprek goed te beginnen, vragen we iedereen die meedoet "
+            f"vooraf een korte quickscan in te vullen: ongeveer {minutes} minuten, op je "
+            f"telefoon of computer, zonder account.\n\n"
+            f"Open deze link: {url}\n(of ga naar de pagina quickscan en vul de code {code} "
+            f"in)\n\n"
+            f"Je kiest je rol en geeft per uitspraak aan hoe je het zou willen en hoe het nu "
+            f"is. Je naam wordt niet gevraagd; we zien alleen wat een rolgroep van minstens "
+            f"drie mensen samen antwoordde.\n\nDank je wel!")
