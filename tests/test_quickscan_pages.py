@@ -102,3 +102,22 @@ def test_the_quickscan_card_has_the_link_and_the_code(env, scan):  # noqa: F811
 
 def test_fixture_library_is_what_the_pages_load():
     assert {i.theme_id for i in load_library(FIXTURE_CONTENT).quickscan} == KNOWN
+
+
+def test_preparing_a_dagdeel_shows_the_themes_the_quickscan_suggests(env, scan):  # noqa: F811
+    _created, qs = scan
+    statement = next(i for i in load_library(FIXTURE_CONTENT).quickscan if i.id == "proef-koos")
+    for _ in range(3):
+        person = quickscan.start(env, qs.id, role="Schoolopleider")
+        quickscan.rate(env, person.token, statement, "gewenst", 5)
+        quickscan.rate(env, person.token, statement, "feitelijk", 2)
+    at = open_page("pages/start.py")
+    shown = texts(at)
+    assert "Thema's om te bespreken" in shown
+    assert "1. **Proefthema** — gewenst ligt 3,0 boven feitelijk" in shown
+    assert at.selectbox(key="dd_quickscan").value.quickscan.id == qs.id
+
+
+def test_preparing_without_answers_says_a_suggestion_is_coming(env, scan):  # noqa: F811
+    shown = texts(open_page("pages/start.py"))
+    assert "Nog geen voorstel" in shown

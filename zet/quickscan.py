@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Connection, Engine, Row, select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +18,7 @@ from zet.clock import as_utc, now
 from zet.codes import is_well_formed_join_code, new_join_code, new_secret, normalise_join_code
 from zet.content.model import OVG, QuickscanItem
 from zet.db import inserted_id, reading, retry_transient, writing
-from zet.db.schema import quickscan_antwoorden, quickscan_respondenten, quickscans
+from zet.db.schema import dagdelen, quickscan_antwoorden, quickscan_respondenten, quickscans
 from zet.db.upsert import upsert
 from zet.errors import NotFound, UserError
 from zet.roles import is_known_role, role_group
@@ -262,3 +262,23 @@ def invitation_text(locatie: str, datum_text: str, url: str, code: str, minutes:
             f"Je kiest je rol en geeft per uitspraak aan hoe je het zou willen en hoe het nu "
             f"is. Je naam wordt niet gevraagd; we zien alleen wat een rolgroep van minstens "
             f"drie mensen samen antwoordde.\n\nDank je wel!")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A quickscan with where and when its dagdeel is, for choosing one."""
+    quickscan: Quickscan
+    locatie: str
+    datum: date
+    locatie_id: int | None
+
+
+def list_quickscans(engine: Engine, limit: int = 50) -> list[Listed]:
+    """The most recent quickscans first, with their dagdeel's locatie and date."""
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(quickscans, dagdelen.c.locatie, dagdelen.c.datum, dagdelen.c.locatie_id)
+            .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
+            .order_by(dagdelen.c.datum.desc(), quickscans.c.id.desc()).limit(limit)).all()
+    return [Listed(Quickscan.from_row(row), row.locatie, row.datum, row.locatie_id)
+            for row in rows]
