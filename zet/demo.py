@@ -143,6 +143,7 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
             answers.save_answer(engine, group_id, person.id, question,
                                 _answer(question, rng, index + number * 5))
     groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+    _fill_quickscan(engine, library, exchange.dagdeel.id, [theme.id], rng)
 
     fresh = _single(engine, library, f"{DEMO_PREFIX}Werkblad", _theme(library, "visie"),
                     "Demo Ahmed")

@@ -226,3 +226,16 @@ def suggestions(results: QuickscanResults, count: int = SUGGESTED) -> list[Sugge
                                 max(gap or 0.0, 0.0) + (apart or 0.0)))
     found.sort(key=lambda s: -s.score)
     return found[:count]
+
+
+def theme_outcome(engine: Engine, library: Library, dagdeel_id: int,
+                  theme_id: str) -> Outcome | None:
+    """What the dagdeel's quickscan said about one theme, for the beamer; None when there
+    is no quickscan, the theme was not in it, or no role group has enough answers yet."""
+    with reading(engine) as conn:
+        row = conn.execute(select(quickscans.c.id, quickscans.c.themas)
+                           .where(quickscans.c.dagdeel_id == dagdeel_id)).first()
+    if row is None or theme_id not in json.loads(row.themas):
+        return None
+    outcome = quickscan_results(engine, library, row.id).theme(theme_id)
+    return outcome if outcome is not None and outcome.total is not None else None
