@@ -175,3 +175,51 @@ def test_one_quickscan_per_dagdeel(engine, scan, session, library):
     with pytest.raises(UserError, match="minstens één thema"):
         open_quickscan(engine, session.dagdeel.id, ["bestaat-niet"],
                        known_themes=set(library.themes))
+
+
+def test_a_purge_keeps_only_the_results_of_the_quickscan(engine, library):
+    from datetime import date, timedelta
+
+    from sqlalchemy import func
+
+    from zet.dagdelen import create_single_session
+    from zet.db.schema import quickscan_antwoorden
+    from zet.retention import delete_dagdeel, purge
+
+    old_day = date(2026, 1, 5)
+    made = [create_single_session(engine, locatie=name, datum=day, procesbegeleider="Anna",
+                                  theme_id="proef")
+            for name, day in (("Oud", old_day), ("Nieuw", old_day + timedelta(days=20)))]
+    scans = [open_quickscan(engine, m.dagdeel.id, ["proef"], known_themes=set(library.themes))
+             for m in made]
+    for scan in scans:
+        for _ in range(3):
+            fill(engine, scan, library, ROLES[0], 5, 2)
+        fill(engine, scan, library, ROLES[7], 1, 1)
+    before = quickscan_results(engine, library, scans[0].id)
+
+    assert purge(engine, old_day + timedelta(days=30), retention_days=30,
+                 dry_run=True).removed.respondents == 4
+    report = purge(engine, old_day + timedelta(days=30), retention_days=30, library=library)
+
+    assert report.removed.respondents == 4 and "4 ingevulde quickscans" in report.removed.summary()
+    with engine.connect() as conn:
+        left = conn.execute(select(quickscan_respondenten.c.quickscan_id)).scalars().all()
+        assert left == [scans[1].id] * 4  # the recent one is untouched
+        assert conn.execute(select(func.count()).select_from(quickscan_antwoorden)
+                            ).scalar_one() == 8  # two statements each
+    after = quickscan_results(engine, library, scans[0].id)
+    assert after == before and after.theme("proef").hidden == 1
+    assert "Schoolleiding" not in after.to_json()  # the group of one was never kept
+    kept = quickscan_of_dagdeel(engine, made[0].dagdeel.id)
+    assert kept.purged_at is not None and not kept.is_open
+    with pytest.raises(NotFound):
+        find_quickscan(engine, kept.code)
+    with pytest.raises(UserError, match="gewist"):
+        open_quickscan(engine, made[0].dagdeel.id, ["proef"], known_themes=set(library.themes))
+    assert purge(engine, old_day + timedelta(days=31), retention_days=30,
+                 library=library).removed.respondents == 0
+
+    removed = delete_dagdeel(engine, made[1].dagdeel.id)
+    assert removed.respondents == 4
+    assert quickscan_of_dagdeel(engine, made[1].dagdeel.id) is None

@@ -235,12 +235,17 @@ def all_ratings(engine: Engine, quickscan_id: int) -> list[tuple[int, str, str, 
     """Every rating as (respondent id, role group, item id, rating): for the results only,
     which never show a respondent."""
     with reading(engine) as conn:
-        rows = conn.execute(
-            select(quickscan_respondenten.c.id, quickscan_respondenten.c.rolgroep,
-                   quickscan_antwoorden)
-            .join(quickscan_antwoorden,
-                  quickscan_antwoorden.c.respondent_id == quickscan_respondenten.c.id)
-            .where(quickscan_respondenten.c.quickscan_id == quickscan_id)).all()
+        return ratings_in(conn, quickscan_id)
+
+
+def ratings_in(conn: Connection, quickscan_id: int) -> list[tuple[int, str, str, Rating]]:
+    """``all_ratings`` inside a transaction (the purge summarises before it deletes)."""
+    rows = conn.execute(
+        select(quickscan_respondenten.c.id, quickscan_respondenten.c.rolgroep,
+               quickscan_antwoorden)
+        .join(quickscan_antwoorden,
+              quickscan_antwoorden.c.respondent_id == quickscan_respondenten.c.id)
+        .where(quickscan_respondenten.c.quickscan_id == quickscan_id)).all()
     return [(row.id, row.rolgroep, row.item_id, Rating(row.gewenst, row.feitelijk, row.oordeel))
             for row in rows]
 
