@@ -47,7 +47,8 @@ def plans_from_tables(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
 
 
 def _listed_label(listed: Listed) -> str:
-    return f"{listed.locatie} · dagdeel van {listed.datum:%d-%m-%Y}"
+    what = f"{listed.titel} · " if listed.titel and listed.titel != listed.locatie else ""
+    return f"{listed.locatie} · {what}{listed.datum:%d-%m-%Y}"
 
 
 def quickscan_suggestions() -> None:
@@ -57,9 +58,10 @@ def quickscan_suggestions() -> None:
     if not found:
         return
     with st.expander("Thema's kiezen met de quickscan", expanded=True):
+        st.caption("De quickscan van een dagdeel open je op de pagina van dat dagdeel, onder "
+                   "'Quickscan vooraf'. Kies hier welke je wilt gebruiken.")
         chosen = st.selectbox("Quickscan", found, format_func=_listed_label, key="dd_quickscan",
-                              help="De quickscan van een dagdeel open je op de pagina van "
-                                   "dat dagdeel, onder 'Quickscan vooraf'.")
+                              placeholder="Kies een quickscan")
         st.html("<span data-testid='prepare-quickscan'></span>")
         suggestion_list(quickscan_results(engine(), library(), chosen.quickscan.id))
 

@@ -276,14 +276,16 @@ class Listed:
     locatie: str
     datum: date
     locatie_id: int | None
+    titel: str = ""
 
 
 def list_quickscans(engine: Engine, limit: int = 50) -> list[Listed]:
     """The most recent quickscans first, with their dagdeel's locatie and date."""
     with reading(engine) as conn:
         rows = conn.execute(
-            select(quickscans, dagdelen.c.locatie, dagdelen.c.datum, dagdelen.c.locatie_id)
+            select(quickscans, dagdelen.c.locatie, dagdelen.c.datum, dagdelen.c.locatie_id,
+                   dagdelen.c.titel)
             .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
             .order_by(dagdelen.c.datum.desc(), quickscans.c.id.desc()).limit(limit)).all()
-    return [Listed(Quickscan.from_row(row), row.locatie, row.datum, row.locatie_id)
+    return [Listed(Quickscan.from_row(row), row.locatie, row.datum, row.locatie_id, row.titel)
             for row in rows]

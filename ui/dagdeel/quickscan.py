@@ -28,7 +28,6 @@ def _theme_choice(dagdeel: Dagdeel, chosen: tuple[str, ...], tables: list[str]) 
     default = [tid for tid in (chosen or tables or options) if tid in options] or options
     return st.multiselect("Thema's in de quickscan", options, default=default,
                           format_func=lib.title, key=_themes_key(dagdeel.id),
-                          help="Alleen de uitspraken van deze thema's komen in de quickscan.",
                           placeholder="Kies een of meer thema's")
 
 
