@@ -8,6 +8,7 @@ from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
 from ui.programme.login import logout_button, require_account
 from ui.programme.overview import overview_view
+from ui.programme.quickscan import quickscan_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
@@ -33,6 +34,7 @@ with rode_lijnen:
     rode_lijnen_view(partnerschap_id)
 with ontwikkeling:
     trends_view(partnerschap_id)
+    quickscan_view(partnerschap_id)
 with acties:
     actions_view(partnerschap_id)
 with verslag:

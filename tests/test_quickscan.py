@@ -223,3 +223,33 @@ def test_a_purge_keeps_only_the_results_of_the_quickscan(engine, library):
     removed = delete_dagdeel(engine, made[1].dagdeel.id)
     assert removed.respondents == 4
     assert quickscan_of_dagdeel(engine, made[1].dagdeel.id) is None
+
+
+def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, library):
+    from datetime import date
+
+    from zet.dagdelen import create_single_session
+    from zet.quickscan_results import per_locatie_and_year
+
+    scans = []
+    for locatie, day in (("Oost", date(2025, 3, 1)), ("Oost", date(2025, 9, 1)),
+                         ("Oost", date(2026, 3, 1)), ("West", date(2025, 3, 1))):
+        made = create_single_session(engine, locatie=locatie, datum=day,
+                                     procesbegeleider="Anna", theme_id="proef")
+        scans.append(open_quickscan(engine, made.dagdeel.id, ["proef"],
+                                    known_themes=set(library.themes)))
+    for scan in scans[:2]:
+        for _ in range(3):
+            fill(engine, scan, library, ROLES[0], 5, 2)
+        fill(engine, scan, library, ROLES[7], 1, 1)  # left out in both
+    for _ in range(3):
+        fill(engine, scans[2], library, ROLES[2], 4, 4)
+    sections = per_locatie_and_year(engine, library)
+    assert [(s.locatie, s.jaar, s.quickscans) for s in sections] == [
+        ("Oost", 2026, 1), ("Oost", 2025, 2), ("West", 2025, 1)]
+    oost = sections[1].results.theme("proef")
+    assert [(g.group, g.respondents) for g in oost.groups] == [
+        ("Studenten en startende leraren", 6)]
+    assert oost.total.respondents == 6 and oost.hidden == 2 and oost.total.gap == 3
+    assert sections[2].results.theme("proef").total is None
+    assert [s.jaar for s in per_locatie_and_year(engine, library, jaar=2026)] == [2026]

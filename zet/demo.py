@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 
 from zet import answers, groups, participants, quickscan, rounds
-from zet.content.model import Library, Question, Theme
+from zet.content.model import Library, Question, QuickscanItem, Theme
 from zet.dagdelen import (
     CreatedSession,
     GroupPlan,
@@ -99,27 +99,28 @@ QUICKSCAN_BIAS = {"beoordelen": (4.6, 2.2, 0.3), "coachen-en-feedback": (4.4, 3.
                   "onderzoekende-houding": (3.6, 2.8, 0.0), "professionalisering": (4.0, 3.5, 0.3)}
 
 
-def _fill_quickscan(engine: Engine, library: Library, dagdeel_id: int, theme_ids: list[str],
-                    rng: random.Random) -> str:
-    """Open the dagdeel's quickscan and let the sixteen people of ROOM fill it in."""
+def fill_quickscan(engine: Engine, library: Library, dagdeel_id: int, theme_ids: list[str],
+                   rng: random.Random, *, roles: list[str] | None = None,
+                   lift: float = 0.0) -> quickscan.Quickscan:
+    """Open the dagdeel's quickscan and let ``roles`` (the sixteen people of ROOM) fill it
+    in; ``lift`` raises every feitelijk rating (a school that develops over the years)."""
     scan = quickscan.open_quickscan(engine, dagdeel_id, theme_ids,
                                     known_themes=set(library.themes))
     clip = lambda value: min(5, max(1, round(value)))  # noqa: E731
-    for role in ROOM:
+    for role in roles or ROOM:
         person = quickscan.start(engine, scan.id, role=role)
         student = role_group(role) == role_group(ROLES[0])
+        taps: list[tuple[QuickscanItem, str, int | str | None]] = []
         for item in library.quickscan_items(scan.theme_ids):
             wish, fact, student_drop = QUICKSCAN_BIAS.get(item.theme_id, (4.0, 3.0, 0.0))
-            fact -= student_drop if student else 0.0
+            fact += lift - (student_drop if student else 0.0)
             if item.schaal == "ovg":
-                quickscan.rate(engine, person.token, item, "oordeel",
-                               "OVG"[clip(fact + rng.uniform(-1, 1)) // 2])
-                continue
-            quickscan.rate(engine, person.token, item, "gewenst",
-                           clip(wish + rng.uniform(-0.8, 0.8)))
-            quickscan.rate(engine, person.token, item, "feitelijk",
-                           clip(fact + rng.uniform(-1, 1)))
-    return scan.code
+                taps.append((item, "oordeel", "OVG"[clip(fact + rng.uniform(-1, 1)) // 2]))
+            else:
+                taps += [(item, "gewenst", clip(wish + rng.uniform(-0.8, 0.8))),
+                         (item, "feitelijk", clip(fact + rng.uniform(-1, 1)))]
+        quickscan.rate_many(engine, person.token, taps)
+    return scan
 
 
 def _single(engine: Engine, library: Library, titel: str, theme: Theme,
@@ -143,7 +144,7 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
             answers.save_answer(engine, group_id, person.id, question,
                                 _answer(question, rng, index + number * 5))
     groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
-    _fill_quickscan(engine, library, exchange.dagdeel.id, [theme.id], rng)
+    fill_quickscan(engine, library, exchange.dagdeel.id, [theme.id], rng)
 
     fresh = _single(engine, library, f"{DEMO_PREFIX}Werkblad", _theme(library, "visie"),
                     "Demo Ahmed")
@@ -165,7 +166,8 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
     for role in ROOM[:14]:
         participants.join(engine, day.dagdeel, role=role)
     rounds.propose_round(engine, day.dagdeel.id, 1)
-    scan_code = _fill_quickscan(engine, library, day.dagdeel.id, list(dict.fromkeys(plan)), rng)
+    scan_code = fill_quickscan(engine, library, day.dagdeel.id, list(dict.fromkeys(plan)),
+                               rng).code
 
     def single_paths(created: CreatedSession) -> dict[str, str]:
         dagdeel = get_dagdeel(engine, created.dagdeel.id)

@@ -209,7 +209,14 @@ def rate(engine: Engine, token: str, item: QuickscanItem, part: str,
     """Store one tap: ``part`` (gewenst / feitelijk for KOOS items, oordeel for O/V/G
     items) of ``item``; None clears it. Refused once the quickscan is closed, and for an
     item whose theme the organiser did not include."""
-    cleaned = _clean(item, part, value)
+    rate_many(engine, token, [(item, part, value)])
+
+
+@retry_transient
+def rate_many(engine: Engine, token: str,
+              taps: list[tuple[QuickscanItem, str, int | str | None]]) -> None:
+    """Several taps of one respondent in one transaction (``rate`` for each)."""
+    cleaned = [(item, part, _clean(item, part, value)) for item, part, value in taps]
     with writing(engine) as conn:
         row = conn.execute(select(quickscan_respondenten)
                            .where(quickscan_respondenten.c.token == token)).first()
@@ -218,10 +225,11 @@ def rate(engine: Engine, token: str, item: QuickscanItem, part: str,
         _require_open(conn, row.quickscan_id)
         themes = json.loads(conn.execute(select(quickscans.c.themas).where(
             quickscans.c.id == row.quickscan_id)).scalar_one())
-        if item.theme_id not in themes:
-            raise UserError("Deze uitspraak hoort niet (meer) bij deze quickscan.")
-        upsert(conn, quickscan_antwoorden, {"respondent_id": row.id, "item_id": item.id},
-               {part: cleaned, "updated_at": now()})
+        for item, part, value in cleaned:
+            if item.theme_id not in themes:
+                raise UserError("Deze uitspraak hoort niet (meer) bij deze quickscan.")
+            upsert(conn, quickscan_antwoorden, {"respondent_id": row.id, "item_id": item.id},
+                   {part: value, "updated_at": now()})
 
 
 def own_ratings(engine: Engine, respondent_id: int) -> dict[str, Rating]:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from zet.content.model import OVG, WAARBORGEN, Library, QuickscanItem
 from zet.db import reading
-from zet.db.schema import quickscans
+from zet.db.schema import dagdelen, locaties, quickscans
 from zet.quickscan import Rating, all_ratings
 from zet.roles import ROLE_GROUPS
 
@@ -203,8 +203,34 @@ class Suggestion:
     score: float
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+def number_text(value: float | None) -> str:
+    """1,8 (a Dutch decimal comma); '–' for nothing."""
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def _counts(counts: tuple[int, ...]) -> str:
+    return " · ".join(str(n) for n in counts) if sum(counts) else "–"
+
+
+def spread_cells(spread: Spread) -> dict[str, object]:
+    """One role group's line as screens and exports show it."""
+    return {"Rolgroep": spread.group, "Aantal": spread.respondents,
+            "Gewenst": number_text(spread.gewenst_mean),
+            "Feitelijk": number_text(spread.feitelijk_mean),
+            "Verschil": number_text(spread.gap),
+            "Feitelijk 1·2·3·4·5": _counts(spread.feitelijk),
+            "O·V·G": _counts(spread.ovg)}
+
+
+SPREAD_COLUMNS = list(spread_cells(Spread("", 0)))
+
+
+def outcome_rows(outcome: Outcome) -> list[dict[str, object]]:
+    """The shown role groups, then the total when there is more than one group."""
+    rows = [spread_cells(g) for g in outcome.groups]
+    if outcome.total is not None and len(outcome.groups) > 1:
+        rows.append(spread_cells(outcome.total))
+    return rows
 
 
 def suggestions(results: QuickscanResults, count: int = SUGGESTED) -> list[Suggestion]:
@@ -218,10 +244,10 @@ def suggestions(results: QuickscanResults, count: int = SUGGESTED) -> list[Sugge
             continue
         reasons = []
         if gap is not None:
-            reasons.append(f"gewenst ligt {_number(gap)} boven feitelijk" if gap >= 0 else
-                           f"feitelijk ligt {_number(-gap)} boven gewenst")
+            reasons.append(f"gewenst ligt {number_text(gap)} boven feitelijk" if gap >= 0 else
+                           f"feitelijk ligt {number_text(-gap)} boven gewenst")
         if apart is not None:
-            reasons.append(f"rollen verschillen {_number(apart)} punt in hoe het nu is")
+            reasons.append(f"rollen verschillen {number_text(apart)} punt in hoe het nu is")
         found.append(Suggestion(outcome.key, outcome.title, "; ".join(reasons),
                                 max(gap or 0.0, 0.0) + (apart or 0.0)))
     found.sort(key=lambda s: -s.score)
@@ -239,3 +265,74 @@ def theme_outcome(engine: Engine, library: Library, dagdeel_id: int,
         return None
     outcome = quickscan_results(engine, library, row.id).theme(theme_id)
     return outcome if outcome is not None and outcome.total is not None else None
+
+
+def _add(a: Spread | None, b: Spread | None, group: str) -> Spread | None:
+    if a is None or b is None:
+        return a or b
+    plus = lambda x, y: tuple(i + j for i, j in zip(x, y))  # noqa: E731
+    return Spread(group, a.respondents + b.respondents, plus(a.gewenst, b.gewenst),
+                  plus(a.feitelijk, b.feitelijk), plus(a.ovg, b.ovg))
+
+
+def _merge_outcomes(outcomes: list[Outcome]) -> Outcome:
+    groups: dict[str, Spread] = {}
+    total = None
+    for outcome in outcomes:
+        for spread in outcome.groups:
+            groups[spread.group] = _add(groups.get(spread.group), spread, spread.group) \
+                or spread
+        total = _add(total, outcome.total, EVERYONE)
+    order = [*ROLE_GROUPS, POOLED]
+    ordered = sorted(groups.values(), key=lambda g: order.index(g.group)
+                     if g.group in order else len(order))
+    return Outcome(outcomes[0].key, outcomes[0].title, tuple(ordered), total,
+                   sum(o.hidden for o in outcomes))
+
+
+def merge_results(results: list[QuickscanResults]) -> QuickscanResults:
+    """Several quickscans (a locatie's of one year) as one: the shown groups' counts added;
+    what each left out stays left out."""
+    def merged(pick) -> tuple[Outcome, ...]:
+        keyed: dict[str, list[Outcome]] = {}
+        for result in results:
+            for outcome in pick(result):
+                keyed.setdefault(outcome.key, []).append(outcome)
+        return tuple(_merge_outcomes(found) for found in keyed.values())
+
+    return QuickscanResults(respondents=sum(r.respondents for r in results),
+                            themes=merged(lambda r: r.themes),
+                            waarborgen=merged(lambda r: r.waarborgen))
+
+
+@dataclass(frozen=True)
+class LocatieYear:
+    """The quickscans of one locatie in one year, merged."""
+    locatie: str
+    jaar: int
+    quickscans: int
+    results: QuickscanResults
+
+
+def per_locatie_and_year(engine: Engine, library: Library, *,
+                         partnerschap_id: int | None = None, locatie_id: int | None = None,
+                         jaar: int | None = None) -> list[LocatieYear]:
+    """Every quickscan's results, merged per locatie and year; newest year first."""
+    query = (select(quickscans.c.id, dagdelen.c.locatie, dagdelen.c.datum)
+             .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
+             .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
+    if partnerschap_id is not None:
+        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
+    if locatie_id is not None:
+        query = query.where(dagdelen.c.locatie_id == locatie_id)
+    with reading(engine) as conn:
+        rows = conn.execute(query).all()
+    grouped: dict[tuple[str, int], list[QuickscanResults]] = {}
+    for row in rows:
+        if jaar is not None and row.datum.year != jaar:
+            continue
+        grouped.setdefault((row.locatie, row.datum.year), []).append(
+            quickscan_results(engine, library, row.id))
+    return [LocatieYear(locatie, year, len(found), merge_results(found))
+            for (locatie, year), found in sorted(grouped.items(),
+                                                 key=lambda item: (-item[0][1], item[0][0]))]

@@ -4,7 +4,7 @@ groups of at least three people (``zet.quickscan_results``); never a single resp
 from __future__ import annotations
 
 from ui.text import esc
-from zet.quickscan_results import MIN_GROUP, Outcome, Spread
+from zet.quickscan_results import MIN_GROUP, Outcome, Spread, number_text
 
 _STYLE = """
 <style>
@@ -29,15 +29,12 @@ _STYLE = """
 WISH, FACT = "#1f5f8b", "#8aa6c1"
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _bar_html(label: str, value: float | None, color: str) -> str:
     if value is None:
         return ""
     return (f"<div class='zq-bar'><span>{esc(label)}</span><b style='width:"
-            f"{value / 5 * 100:.1f}%;background:{color}'></b><em>{esc(_number(value))}</em></div>")
+            f"{value / 5 * 100:.1f}%;background:{color}'></b>"
+            f"<em>{esc(number_text(value))}</em></div>")
 
 
 def _row_html(spread: Spread, total: bool) -> str:
@@ -46,7 +43,7 @@ def _row_html(spread: Spread, total: bool) -> str:
         o, v, g = spread.ovg
         ovg_html = f" · O {int(o)} · V {int(v)} · G {int(g)}"
     gap = spread.gap
-    gap_html = f"verschil {esc(('+' if gap >= 0 else '−') + _number(abs(gap)))}" \
+    gap_html = f"verschil {esc(('+' if gap >= 0 else '−') + number_text(abs(gap)))}" \
         if gap is not None else ""
     return (f"<div class='zq-row{' zq-total' if total else ''}' data-testid='quickscan-row'>"
             f"<div class='zq-group'>{esc(spread.group)}<span>{int(spread.respondents)} "

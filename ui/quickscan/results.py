@@ -6,32 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from ui.text import md
-from zet.quickscan_results import MIN_GROUP, Outcome, QuickscanResults, Spread, suggestions
-
-
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
-
-
-def _counts(counts: tuple[int, ...]) -> str:
-    return " · ".join(str(n) for n in counts) if sum(counts) else "–"
-
-
-def spread_row(spread: Spread) -> dict[str, object]:
-    """One role group's line, as the screens and the spreadsheet show it."""
-    return {"Rolgroep": spread.group, "Aantal": spread.respondents,
-            "Gewenst": _number(spread.gewenst_mean),
-            "Feitelijk": _number(spread.feitelijk_mean),
-            "Verschil": _number(spread.gap),
-            "Feitelijk 1·2·3·4·5": _counts(spread.feitelijk),
-            "O·V·G": _counts(spread.ovg)}
+from zet.quickscan_results import (
+    MIN_GROUP,
+    SPREAD_COLUMNS,
+    Outcome,
+    QuickscanResults,
+    outcome_rows,
+    suggestions,
+)
 
 
 def outcome_frame(outcome: Outcome) -> pd.DataFrame:
-    rows = [spread_row(g) for g in outcome.groups]
-    if outcome.total is not None and len(outcome.groups) > 1:
-        rows.append(spread_row(outcome.total))
-    return pd.DataFrame(rows)
+    return pd.DataFrame(outcome_rows(outcome), columns=SPREAD_COLUMNS)
 
 
 def _outcome(outcome: Outcome) -> None:
