@@ -253,3 +253,25 @@ def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, librar
     assert oost.total.respondents == 6 and oost.hidden == 2 and oost.total.gap == 3
     assert sections[2].results.theme("proef").total is None
     assert [s.jaar for s in per_locatie_and_year(engine, library, jaar=2026)] == [2026]
+
+
+def test_the_quickscan_migration_keeps_the_dagdelen_and_goes_down_and_up(engine, session,
+                                                                         library):
+    from alembic import command
+
+    from zet.db import upgrade_schema
+    from zet.db.engine import alembic_config
+    from zet.quickscan import get_quickscan
+
+    scan = open_quickscan(engine, session.dagdeel.id, ["proef"],
+                          known_themes=set(library.themes))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    assert "quickscans" not in inspect(engine).get_table_names()
+    upgrade_schema(engine)  # data of revision 0009 (the dagdeel) is kept
+    assert quickscan_of_dagdeel(engine, session.dagdeel.id) is None
+    again = open_quickscan(engine, session.dagdeel.id, ["proef"],
+                           known_themes=set(library.themes))
+    assert get_quickscan(engine, again.id).dagdeel_id == scan.dagdeel_id

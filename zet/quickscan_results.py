@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from zet.content.model import OVG, WAARBORGEN, Library, QuickscanItem
 from zet.db import reading
 from zet.db.schema import dagdelen, locaties, quickscans
+from zet.programme_data import Scope, scoped
 from zet.quickscan import Rating, all_ratings
 from zet.roles import ROLE_GROUPS
 
@@ -321,10 +322,7 @@ def per_locatie_and_year(engine: Engine, library: Library, *,
     query = (select(quickscans.c.id, dagdelen.c.locatie, dagdelen.c.datum)
              .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
              .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
-    if partnerschap_id is not None:
-        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
-    if locatie_id is not None:
-        query = query.where(dagdelen.c.locatie_id == locatie_id)
+    query = scoped(query, Scope(partnerschap_id=partnerschap_id, locatie_id=locatie_id))
     with reading(engine) as conn:
         rows = conn.execute(query).all()
     grouped: dict[tuple[str, int], list[QuickscanResults]] = {}

@@ -157,6 +157,14 @@ class _Reader:
             return low
         return value
 
+    def one_of(self, data: dict, key: str, field: str, options: tuple[str, ...]) -> str:
+        """A text that must be one of ``options``; '' (reported) when it is not."""
+        value = self.text(data, key, field)
+        if value and value not in options:
+            self.problem(field, f"onbekende {key} '{value}' (kies uit: {', '.join(options)})")
+            return ""
+        return value
+
     def unique(self, ids: list[str], field: str) -> None:
         seen: set[str] = set()
         for value in ids:
@@ -605,17 +613,11 @@ def _quickscan_file(path: Path, themes: dict[str, Theme], theme_files: set[str],
         if len(tekst) > QUICKSCAN_TEXT_MAX:
             r.problem(f"{field}.tekst", f"is {len(tekst)} tekens; houd een uitspraak korter "
                                         f"dan {QUICKSCAN_TEXT_MAX} tekens")
-        waarborg = r.text(raw, "waarborg", f"{field}.waarborg")
-        if waarborg and waarborg not in WAARBORGEN:
-            r.problem(f"{field}.waarborg", f"onbekende waarborg '{waarborg}' "
-                                           f"(kies uit: {', '.join(WAARBORGEN)})")
-        elif waarborg and theme is not None and waarborg not in theme.waarborgen:
+        waarborg = r.one_of(raw, "waarborg", f"{field}.waarborg", WAARBORGEN)
+        if waarborg and theme is not None and waarborg not in theme.waarborgen:
             r.problem(f"{field}.waarborg", f"'{waarborg}' hoort niet bij het thema "
                                            f"(het thema noemt: {', '.join(theme.waarborgen)})")
-        schaal = r.text(raw, "schaal", f"{field}.schaal")
-        if schaal and schaal not in QUICKSCAN_SCALES:
-            r.problem(f"{field}.schaal", f"onbekende schaal '{schaal}' "
-                                         f"(kies uit: {', '.join(QUICKSCAN_SCALES)})")
+        schaal = r.one_of(raw, "schaal", f"{field}.schaal", QUICKSCAN_SCALES)
         items.append(QuickscanItem(
             id=r.identifier(raw, "id", f"{field}.id"), theme_id=theme_id, tekst=tekst,
             waarborg=waarborg, schaal=schaal,
