@@ -67,7 +67,7 @@ def start_form(scan: quickscan.Quickscan) -> None:
         if role is None:
             st.error("Kies eerst je rol.")
             st.stop()
-        started = act(quickscan.start, scan.id, role=role, flash="qs_start", refresh=False)
+        started = act(quickscan.start, scan.id, role=role, flash="qs_start")
         if started is None:
             show_flash("qs_start", toast=False)
             st.stop()
@@ -78,7 +78,7 @@ def start_form(scan: quickscan.Quickscan) -> None:
 
 
 def forget_this_phone(token: str) -> None:
-    act(quickscan.forget_device, token, refresh=False)
+    act(quickscan.forget_device, token)
     st.session_state.pop(TOKEN, None)
     st.session_state.pop("zet_qs_cookie", None)
     st.session_state["zet_qs_forget"] = True

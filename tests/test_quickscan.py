@@ -268,9 +268,9 @@ def test_the_quickscan_migration_keeps_the_dagdelen_and_goes_down_and_up(engine,
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "0009")
+        command.downgrade(config, "0011")
     assert "quickscans" not in inspect(engine).get_table_names()
-    upgrade_schema(engine)  # data of revision 0009 (the dagdeel) is kept
+    upgrade_schema(engine)  # data of revision 0011 (the dagdeel) is kept
     assert quickscan_of_dagdeel(engine, session.dagdeel.id) is None
     again = open_quickscan(engine, session.dagdeel.id, ["proef"],
                            known_themes=set(library.themes))

@@ -13,6 +13,7 @@ from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
+from zet.fields import multi_line
 
 OPEN, DONE = "open", "afgerond"
 # The ZEK's four questions per ontwikkelpunt: asked in every theme's punten step and
@@ -52,7 +53,7 @@ class Action:
 
 
 def _text(value: str, limit: int = MAX_TEXT) -> str:
-    value = (value or "").strip()
+    value = multi_line(value)
     if len(value) > limit:
         raise UserError(f"Een antwoord is te lang (hoogstens {limit} tekens).")
     return value

@@ -3,13 +3,15 @@ the daily run.
 
 ``purge`` removes, for every dagdeel whose date lies ``ZET_BEWAARTERMIJN_DAGEN`` or more
 days back: the raw werkblad answers (and drafts), the raw contributions (bijdragen), the
-scenario placements, the participant rows and their seats at the tables. It keeps what
+scenario placements, the notulist's notes, the participant rows and their seats at the
+tables. It keeps what
 the groups agreed — the sterke punten and ontwikkelpunten list, the group's scenario now
 and desired with its argument, who reports back, the revealed cards — and how many
 people of each role took part, per group and per dagdeel.
 The dagdeel's quickscan goes by the same date: its respondents and their ratings are removed,
 its results (aggregates per role group of at least three, ``zet.quickscan_results``) stay.
-``delete_dagdeel`` removes one dagdeel with everything in it.
+``delete_dagdeel`` removes one dagdeel with everything in it, also the actions made from
+its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points.
 """
 from __future__ import annotations
 
@@ -30,15 +32,20 @@ from zet.content.model import Library
 from zet.dagdelen import close_expired, get_dagdeel
 from zet.db import reading, writing
 from zet.db.schema import (
+    acties,
     antwoorden,
     bijdragen,
+    concepten,
     dagdelen,
     deelnemers,
     groepen,
     groepsleden,
     kaarten_getoond,
+    notities,
     onderhoud,
+    punt_labels,
     punten,
+    puntgroep_leden,
     quickscan_antwoorden,
     quickscan_respondenten,
     quickscans,
@@ -47,8 +54,10 @@ from zet.db.schema import (
 )
 from zet.quickscan import ratings_in
 from zet.quickscan_results import summarise
+from zet.rode_lijnen import drop_empty_groups
 from zet.roles import role_sort_key
 from zet.states import Status
+from zet.versions import ROOM, bump, quiet
 
 PURGE_TASK = "purge"
 log = logging.getLogger("zet")
@@ -62,6 +71,9 @@ class Removed:
     placements: int = 0
     participants: int = 0
     seats: int = 0
+    notes: int = 0
+    actions: int = 0       # only when a whole dagdeel is deleted
+    point_groups: int = 0  # rode lijnen left empty by deleting a dagdeel
     respondents: int = 0  # of quickscans, with their ratings
 
     def add(self, other: Removed) -> None:
@@ -69,9 +81,15 @@ class Removed:
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def summary(self) -> str:
-        return (f"{self.answers} antwoorden, {self.contributions} ingestuurde punten, "
+        text = (f"{self.answers} antwoorden, {self.contributions} ingestuurde punten, "
                 f"{self.placements} scenarioplaatsingen, {self.participants} deelnemers, "
-                f"{self.seats} tafelplaatsen, {self.respondents} ingevulde quickscans")
+                f"{self.seats} tafelplaatsen, {self.notes} notities, "
+                f"{self.respondents} ingevulde quickscans")
+        if self.actions:
+            text += f", {self.actions} acties"
+        if self.point_groups:
+            text += f", {self.point_groups} lege rode lijnen"
+        return text
 
 
 @dataclass
@@ -99,6 +117,7 @@ def _personal(conn: Connection, dagdeel_id: int) -> Removed:
         placements=_count(conn, scenario_plaatsingen, in_groups(scenario_plaatsingen)),
         participants=_count(conn, deelnemers, deelnemers.c.dagdeel_id == dagdeel_id),
         seats=_count(conn, groepsleden, in_groups(groepsleden)),
+        notes=_count(conn, notities, in_groups(notities)),
     )
 
 
@@ -125,7 +144,8 @@ def _keep_counts(conn: Connection, dagdeel_id: int, group_ids: list[int]) -> Non
 def _purge_one(conn: Connection, dagdeel_id: int) -> None:
     group_ids = _group_ids(conn, dagdeel_id)
     _keep_counts(conn, dagdeel_id, group_ids)
-    for table in (antwoorden, bijdragen, scenario_plaatsingen, groepsleden):
+    for table in (antwoorden, concepten, bijdragen, scenario_plaatsingen, groepsleden,
+                  notities):
         conn.execute(delete(table).where(table.c.groep_id.in_(group_ids)))
     # The list stays; its links to the removed raw contributions go.
     conn.execute(update(punten).where(punten.c.groep_id.in_(group_ids)).values(bron_ids="[]"))
@@ -216,18 +236,27 @@ def purge(engine: Engine, today: date | None = None, *, retention_days: int | No
         with writing(engine) as conn:
             total.add(_personal(conn, dagdeel_id))
             _purge_one(conn, dagdeel_id)
+            bump(conn, dagdeel_id, ROOM)  # an open report shows that the raw data went
     return PurgeReport(ids, total)
 
 
 def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
-    """Remove one dagdeel entirely: its rounds, groups, outcome and everyone's data.
-    Raises NotFound for an unknown id."""
+    """Remove one dagdeel entirely: its rounds, groups, outcome and everyone's data, the
+    actions made from its points and the rode lijnen that had only its points. Raises
+    NotFound for an unknown id."""
     get_dagdeel(engine, dagdeel_id)
     with writing(engine) as conn:
+        quiet(conn)  # the dagdeel goes: no version left to bump
         removed = _personal(conn, dagdeel_id)
         group_ids = _group_ids(conn, dagdeel_id)
-        for table in (antwoorden, bijdragen, scenario_plaatsingen, groepsleden, punten,
-                      kaarten_getoond):
+        point_ids = select(punten.c.id).where(punten.c.groep_id.in_(group_ids))
+        removed.actions = conn.execute(
+            delete(acties).where(acties.c.punt_id.in_(point_ids))).rowcount
+        for table in (puntgroep_leden, punt_labels):
+            conn.execute(delete(table).where(table.c.punt_id.in_(point_ids)))
+        removed.point_groups = drop_empty_groups(conn)
+        for table in (antwoorden, concepten, bijdragen, scenario_plaatsingen, groepsleden,
+                      notities, punten, kaarten_getoond):
             conn.execute(delete(table).where(table.c.groep_id.in_(group_ids)))
         scans = list(conn.execute(select(quickscans.c.id)
                                   .where(quickscans.c.dagdeel_id == dagdeel_id)).scalars())

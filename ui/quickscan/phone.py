@@ -36,7 +36,7 @@ def _save(token: str, item: QuickscanItem, part: str) -> None:
     """Callback of a tap: store it, then say so (or why not) under the statement."""
     flash = _status_key(item)
     act(quickscan.rate, token, item, part, st.session_state.get(_key(item, part)),
-        flash=flash, refresh=False)
+        flash=flash)
     if not failed(flash):
         st.session_state[flash] = ("success", f"Opgeslagen {wall_clock()}")
 
