@@ -106,7 +106,7 @@ def test_preparing_a_dagdeel_suggests_the_themes_of_the_quickscan(room):
 def test_the_beamer_shows_what_the_quickscan_said_in_projector_type(room):
     engine, library, paths, base, browser = room
     code = paths["uitwisseling"]["projector"].split("code=")[1]
-    group_id = screen_target(engine, code).group.id
+    group_id = screen_target(engine, code, client_key="browser-test").group.id
     pages = group_pages(load_group_state(engine, library, group_id))
     assert pages[-1].kind == "quickscan"
     groups.set_screen_page(engine, group_id, len(pages) - 1, expected_step=Step.UITWISSELING)

@@ -11,10 +11,10 @@ export default function (component) {
   const base = data.route || "/api/telefoon";
   if (data.action === "remember") {
     fetch(base + "/onthoud", { method: "POST", headers, credentials: "same-origin",
-                                     body: JSON.stringify({ token: data.token }) });
+                               body: JSON.stringify({ token: data.token }) });
   } else if (data.action === "forget") {
     fetch(base + "/vergeet", { method: "POST", headers, credentials: "same-origin",
-                                     body: "{}" });
+                               body: "{}" });
     // Text the previous person typed and that is still waiting on this device goes too.
     Object.keys(localStorage).filter((k) => k.startsWith("zet:"))
       .forEach((k) => localStorage.removeItem(k));
