@@ -229,7 +229,9 @@ def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, librar
     from datetime import date
 
     from zet.dagdelen import create_single_session
+    from zet.programme_data import Scope
     from zet.quickscan_results import per_locatie_and_year
+    from zet.tenancy import Viewer
 
     scans = []
     for locatie, day in (("Oost", date(2025, 3, 1)), ("Oost", date(2025, 9, 1)),
@@ -244,7 +246,8 @@ def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, librar
         fill(engine, scan, library, ROLES[7], 1, 1)  # left out in both
     for _ in range(3):
         fill(engine, scans[2], library, ROLES[2], 4, 4)
-    sections = per_locatie_and_year(engine, library)
+    everything = Scope(Viewer.server())
+    sections = per_locatie_and_year(engine, library, everything)
     assert [(s.locatie, s.jaar, s.quickscans) for s in sections] == [
         ("Oost", 2026, 1), ("Oost", 2025, 2), ("West", 2025, 1)]
     oost = sections[1].results.theme("proef")
@@ -252,7 +255,10 @@ def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, librar
         ("Studenten en startende leraren", 6)]
     assert oost.total.respondents == 6 and oost.hidden == 2 and oost.total.gap == 3
     assert sections[2].results.theme("proef").total is None
-    assert [s.jaar for s in per_locatie_and_year(engine, library, jaar=2026)] == [2026]
+    assert [s.jaar for s in per_locatie_and_year(engine, library,
+                                                 Scope(Viewer.server(), jaar=2026))] == [2026]
+    stranger = Viewer("iemand van een andere opleidingsschool", frozenset({999}))
+    assert per_locatie_and_year(engine, library, Scope(stranger)) == []
 
 
 def test_the_quickscan_migration_keeps_the_dagdelen_and_goes_down_and_up(engine, session,

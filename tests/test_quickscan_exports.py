@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from zet.dagdelen import create_single_session
 from zet.export.quickscan_exports import quickscan_pdf, quickscan_xlsx
+from zet.programme_data import Scope
 from zet.quickscan import open_quickscan, rate, start
 from zet.quickscan_results import per_locatie_and_year
 from zet.roles import ROLES
+from zet.tenancy import Viewer
 
 MADE = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 
@@ -29,7 +31,7 @@ def _sections(engine, library, locatie="=Oost"):
         rate(engine, person.token, koos, "gewenst", 5)
         rate(engine, person.token, koos, "feitelijk", 2 if role == ROLES[0] else 4)
         rate(engine, person.token, ovg, "oordeel", "V")
-    return per_locatie_and_year(engine, library)
+    return per_locatie_and_year(engine, library, Scope(Viewer.server()))
 
 
 def test_the_pdf_has_every_section_and_no_small_group(engine, library):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import Engine, select
 
@@ -315,19 +315,18 @@ class LocatieYear:
     results: QuickscanResults
 
 
-def per_locatie_and_year(engine: Engine, library: Library, *,
-                         partnerschap_id: int | None = None, locatie_id: int | None = None,
-                         jaar: int | None = None) -> list[LocatieYear]:
-    """Every quickscan's results, merged per locatie and year; newest year first."""
+def per_locatie_and_year(engine: Engine, library: Library, scope: Scope) -> list[LocatieYear]:
+    """Every quickscan's results the scope's viewer may see (of its opleidingsschool,
+    locatie and year), merged per locatie and year; newest year first."""
     query = (select(quickscans.c.id, dagdelen.c.locatie, dagdelen.c.datum)
              .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
              .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
-    query = scoped(query, Scope(partnerschap_id=partnerschap_id, locatie_id=locatie_id))
+    query = scoped(query, replace(scope, theme_id=None))
     with reading(engine) as conn:
         rows = conn.execute(query).all()
     grouped: dict[tuple[str, int], list[QuickscanResults]] = {}
     for row in rows:
-        if jaar is not None and row.datum.year != jaar:
+        if scope.jaar is not None and row.datum.year != scope.jaar:
             continue
         grouped.setdefault((row.locatie, row.datum.year), []).append(
             quickscan_results(engine, library, row.id))

@@ -11,7 +11,8 @@ people of each role took part, per group and per dagdeel.
 The dagdeel's quickscan goes by the same date: its respondents and their ratings are removed,
 its results (aggregates per role group of at least three, ``zet.quickscan_results``) stay.
 ``delete_dagdeel`` removes one dagdeel with everything in it, also the actions made from
-its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points.
+its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points. The
+daily run also deletes failed logins older than their window (``zet.login_limits``).
 """
 from __future__ import annotations
 
@@ -52,6 +53,7 @@ from zet.db.schema import (
     rondes,
     scenario_plaatsingen,
 )
+from zet.login_limits import forget_old_attempts
 from zet.quickscan import ratings_in
 from zet.quickscan_results import summarise
 from zet.rode_lijnen import drop_empty_groups
@@ -307,6 +309,7 @@ def purge_if_due(engine: Engine, today: date | None = None) -> PurgeReport | Non
     if not claimed:
         return None
     close_expired(engine, today)
+    forget_old_attempts(engine)
     return purge(engine, today)
 
 
@@ -324,6 +327,7 @@ def purge_command(args: argparse.Namespace) -> int:
     days = load_limits().retention_days
     if not args.dry_run:
         close_expired(engine)
+        forget_old_attempts(engine)
     report = purge(engine, retention_days=days, dry_run=args.dry_run)
     verb = "Zou verwijderen" if args.dry_run else "Verwijderd"
     print(f"Bewaartermijn: {days} dagen na de datum van het dagdeel.")

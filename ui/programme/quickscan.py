@@ -1,5 +1,5 @@
-"""The quickscan for the programme manager: per locatie and year what it said, beside the
-dagdeel outcomes (tab Ontwikkeling), with a PDF and an Excel export."""
+"""The quickscan for the programme manager: per locatie and year what it said (its own tab
+beside Ontwikkeling), with a PDF and an Excel export."""
 from __future__ import annotations
 
 import pandas as pd
@@ -12,14 +12,14 @@ from ui.resources import engine, library
 from ui.text import md
 from zet.clock import now
 from zet.export.quickscan_exports import quickscan_pdf, quickscan_xlsx
+from zet.programme_data import Scope
 from zet.quickscan_results import MIN_GROUP, number_text, per_locatie_and_year
 
 
-def quickscan_view(partnerschap_id: int | None) -> None:
+def quickscan_view(base: Scope) -> None:
     st.markdown("#### Wat de quickscan zei, per locatie en jaar")
-    scope = scope_filters(partnerschap_id, "qs", theme=False)
-    sections = per_locatie_and_year(engine(), library(), partnerschap_id=partnerschap_id,
-                                    locatie_id=scope.locatie_id, jaar=scope.jaar)
+    scope = scope_filters(base, "qs", theme=False)
+    sections = per_locatie_and_year(engine(), library(), scope)
     if not sections:
         st.caption("Voor deze keuze is nog geen quickscan ingevuld.")
         return
