@@ -1,5 +1,5 @@
-"""The quickscan for the programme manager: per locatie and year what it said (its own tab
-beside Ontwikkeling), with a PDF and an Excel export."""
+"""The quickscan for the programme manager: per locatie and year what it said (a section
+of Ontwikkeling, beside the dagdeel outcomes), with a PDF and an Excel export."""
 from __future__ import annotations
 
 import pandas as pd
