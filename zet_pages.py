@@ -18,6 +18,7 @@ pages = [
     st.Page("pages/deelnemen.py", title="ZET — meedoen", url_path="deelnemen"),
     st.Page("pages/themas.py", title="ZET — thema's en handleiding", url_path="themas"),
     st.Page("pages/dagdeel.py", title="ZET — dagdeel", url_path="dagdeel"),
+    st.Page("pages/quickscan.py", title="ZET — quickscan", url_path="quickscan"),
     st.Page("pages/programma.py", title="ZET — programmamanager", url_path="programma"),
 ]
 # Once a day: close past dagdelen, purge data past the retention period. On a database that

@@ -10,6 +10,7 @@ from ui.actions import act, show_flash
 from ui.beamer_links import beamer_and_control
 from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
+from ui.dagdeel.quickscan import quickscan_panel
 from ui.links import dagdeel_control_url, screen_url
 from ui.page import refuse_link, setup
 from ui.pager import screen_pager
@@ -65,8 +66,9 @@ st.button("Plenaire afsluiting", key="phase_closing", width="stretch",
           on_click=act, args=(set_plenary, dagdeel.id, Phase.AFSLUITING))
 screen_controls(dagdeel.id)
 
-beamer, tafels, koppelingen, export = st.tabs(
-    ["Beamer", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export"])
+beamer, tafels, koppelingen, export, vooraf = st.tabs(
+    ["Beamer", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export",
+     "Quickscan vooraf"])
 with beamer:
     beamer_and_control(screen_url(dagdeel.join_code), dagdeel_control_url(dagdeel.admin_secret),
                        screen_name="het plenaire scherm", button="Plenair scherm openen",
@@ -77,6 +79,8 @@ with koppelingen:
     indeling.links(dagdeel)
 with export:
     export_panel(dagdeel)
+with vooraf:
+    quickscan_panel(dagdeel, [t.theme_id for r in live.all_rounds(dagdeel.id) for t in r.tables])
 
 if dagdeel.is_open:
     with st.popover("Dagdeel afsluiten", width="stretch"):

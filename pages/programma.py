@@ -10,13 +10,23 @@ from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
 from ui.programme.login import account_bar, require_viewer
 from ui.programme.overview import overview_view
+from ui.programme.quickscan import quickscan_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
+from zet.programme_data import Scope
 from zet.tenancy import NO_PARTNERSHIP
 
 setup("ZET — programmamanager")
+
+
+def development_view(base: Scope) -> None:
+    """Ontwikkeling: the dagdelen's outcomes over the years, then what the quickscans said."""
+    trends_view(base)
+    quickscan_view(base)
+
+
 viewer = require_viewer()
 title, account = st.columns([3, 1], vertical_alignment="bottom")
 title.title("Opleidingsschool in beeld")
@@ -24,7 +34,7 @@ with account:
     account_bar(viewer)
 base = partnership_choice(viewer)
 SCHOOL_VIEWS = {"Overzicht": overview_view, "Archief": archive_view,
-                "Rode lijnen": rode_lijnen_view, "Ontwikkeling": trends_view,
+                "Rode lijnen": rode_lijnen_view, "Ontwikkeling": development_view,
                 "Acties": actions_view, "Verslag": report_view}
 TABS = [*SCHOOL_VIEWS, "Locaties"]
 ADMIN_TABS = [*TABS, "Accounts"]

@@ -78,7 +78,8 @@ def test_archive_filters_by_locatie_and_year(env):
     assert "Opleidingsschool in beeld" in texts(at)
     assert "12 dagdelen, 48 themagroepen" in texts(at)  # the report tab, whole partnership
     assert len(at.get("vega_lite_chart")) >= 3  # matrix, one theme, trend lines
-    assert len(at.get("download_button")) == 4  # dagdeel PDF and Excel, report PDF and Excel
+    # dagdeel PDF and Excel, quickscan PDF and Excel, report PDF and Excel
+    assert len(at.get("download_button")) == 6
     archive = at.dataframe[1].value  # the overview's table comes first
     assert len(archive) == 12
     locatie_id = next(loc.id for loc in list_locaties(env, OPERATOR) if loc.naam == LOCATIES[1])
@@ -130,3 +131,14 @@ def test_open_actions_panel_for_the_projector(env):
     assert "Wie: Schoolopleider met de teamleider" in texts(at)
     empty = AppTest.from_function(panel, args=(action.locatie_id, "bestaat-niet")).run()
     assert "Vorige keer afgesproken" not in texts(empty)
+
+
+def test_the_quickscan_per_locatie_and_year_with_its_exports(env):
+    at = logged_in()
+    shown = texts(at)
+    assert "Wat de quickscan zei, per locatie en jaar" in shown
+    frames = [f.value for f in at.dataframe]
+    table = next(f for f in frames if "Verschil tussen rollen" in f.columns)
+    assert set(table["Locatie"]) == set(LOCATIES) and table["Jaar"].nunique() == 3
+    assert {b.label for b in at.get("download_button")} >= {"Quickscan (PDF)",
+                                                           "Quickscan (Excel)"}

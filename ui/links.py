@@ -13,7 +13,7 @@ import streamlit as st
 from zet.config import load_settings
 
 PAGE_PATHS = ("start", "begeleiden", "deelnemen", "themas", "dagdeel", "scherm", "notities",
-              "programma")
+              "programma", "quickscan")
 
 
 def public_base_url() -> str:
@@ -54,3 +54,8 @@ def dagdeel_control_url(secret: str) -> str:
 
 def notulist_url(secret: str) -> str:
     return page_url("notities", n=secret)
+
+
+def quickscan_url(code: str) -> str:
+    """The quickscan's own address: its public code, nothing secret."""
+    return page_url("quickscan", code=code)

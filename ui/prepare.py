@@ -6,11 +6,14 @@ import streamlit as st
 
 from ui.actions import act, show_flash
 from ui.plan_choice import round_plan_choice
-from ui.resources import library
+from ui.quickscan.results import suggestion_list
+from ui.resources import engine, library
 from ui.text import md
 from zet.clock import today
 from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
 from zet.errors import UserError
+from zet.quickscan import Listed, list_quickscans
+from zet.quickscan_results import quickscan_results
 
 # The example programme of the handleiding (§4.3): two rounds, three theme groups each.
 DEFAULT_ROUNDS = pd.DataFrame({"Ronde": [1, 2], "Start": ["09:30", "11:00"],
@@ -44,8 +47,29 @@ def plans_from_tables(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
     return plans
 
 
+def _listed_label(listed: Listed) -> str:
+    what = f"{listed.titel} · " if listed.titel and listed.titel != listed.locatie else ""
+    return f"{listed.locatie} · {what}{listed.datum:%d-%m-%Y}"
+
+
+def quickscan_suggestions() -> None:
+    """What a quickscan suggests for the themes: the largest gaps between gewenst and
+    feitelijk, and where roles see it most differently."""
+    found = list_quickscans(engine())
+    if not found:
+        return
+    with st.expander("Thema's kiezen met de quickscan", expanded=True):
+        st.caption("De quickscan van een dagdeel open je op de pagina van dat dagdeel, onder "
+                   "'Quickscan vooraf'. Kies hier welke je wilt gebruiken.")
+        chosen = st.selectbox("Quickscan", found, format_func=_listed_label, key="dd_quickscan",
+                              placeholder="Kies een quickscan")
+        st.html("<span data-testid='prepare-quickscan'></span>")
+        suggestion_list(quickscan_results(engine(), library(), chosen.quickscan.id))
+
+
 def prepare_form() -> None:
     lib = library()
+    quickscan_suggestions()
     theme_ids = {t.titel: t.id for t in lib.ordered_themes()}
     with st.form("dagdeel_form", border=True):
         locatie = st.text_input("Locatie (school)", max_chars=120, key="dd_locatie")

@@ -10,16 +10,19 @@ which is not answered), and a matching Origin when the browser names one.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from web.resources import engine
-from zet import participants
+from zet import participants, quickscan
 from zet.errors import NotFound
 
 COOKIE = "zet_deelnemer"
+QUICKSCAN_COOKIE = "zet_quickscan"
 HEADER = "x-zet-phone"
 MAX_AGE = 12 * 3600  # a dagdeel; the participant's token itself ends with the retention
 MAX_BODY = 512
@@ -43,31 +46,43 @@ async def _token_of(request: Request) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-async def remember(request: Request) -> Response:
-    """Set the cookie for a token that belongs to a participant."""
-    if not _same_site(request):
-        return Response(status_code=403)
-    token = await _token_of(request)
-    if token is None:
-        return Response(status_code=400)
-    try:
-        await run_in_threadpool(participants.participant_by_token, engine(), token)
-    except NotFound:
-        return Response(status_code=404)
-    response = Response(status_code=204)
-    response.set_cookie(COOKIE, token, max_age=MAX_AGE, path="/", httponly=True,
-                        samesite="strict", secure=request.url.scheme == "https")
-    return response
+def _remembering(cookie: str, lookup: Callable[..., object]) -> Callable:
+    async def remember(request: Request) -> Response:
+        """Set the cookie for a token that belongs to someone (``lookup`` finds them)."""
+        if not _same_site(request):
+            return Response(status_code=403)
+        token = await _token_of(request)
+        if token is None:
+            return Response(status_code=400)
+        try:
+            await run_in_threadpool(lookup, engine(), token)
+        except NotFound:
+            return Response(status_code=404)
+        response = Response(status_code=204)
+        response.set_cookie(cookie, token, max_age=MAX_AGE, path="/", httponly=True,
+                            samesite="strict", secure=request.url.scheme == "https")
+        return response
+    return remember
 
 
-async def forget(request: Request) -> Response:
-    """Remove the cookie ('Ik ben iemand anders'; the token itself was already replaced)."""
-    if not _same_site(request):
-        return Response(status_code=403)
-    response = Response(status_code=204)
-    response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
-    return response
+def _forgetting(cookie: str) -> Callable:
+    async def forget(request: Request) -> Response:
+        """Remove the cookie ('Ik ben iemand anders'; the token was already replaced)."""
+        if not _same_site(request):
+            return Response(status_code=403)
+        response = Response(status_code=204)
+        response.delete_cookie(cookie, path="/", httponly=True, samesite="strict")
+        return response
+    return forget
 
+
+remember = _remembering(COOKIE, participants.participant_by_token)
+forget = _forgetting(COOKIE)
+# The quickscan's respondent, in a cookie of its own: the same phone may also join the dagdeel.
+remember_respondent = _remembering(QUICKSCAN_COOKIE, quickscan.respondent_by_token)
+forget_respondent = _forgetting(QUICKSCAN_COOKIE)
 
 ROUTES = [Route("/api/telefoon/onthoud", remember, methods=["POST"]),
-          Route("/api/telefoon/vergeet", forget, methods=["POST"])]
+          Route("/api/telefoon/vergeet", forget, methods=["POST"]),
+          Route("/api/quickscan/onthoud", remember_respondent, methods=["POST"]),
+          Route("/api/quickscan/vergeet", forget_respondent, methods=["POST"])]

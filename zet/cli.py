@@ -22,6 +22,9 @@ def check_content(args: argparse.Namespace) -> int:
         print(f"{theme_id}: uitgeschakeld, {len(found)} fout(en) in {found[0].file}")
     if library.general is not None and not any(p.file == "algemeen.yaml" for p in problems):
         print("algemeen.yaml: in orde")
+    if library.quickscan:
+        print(f"quickscan: {len(library.quickscan)} uitspraken bij "
+              f"{len(library.quickscan_themes())} thema's")
     for advice in content_advice(library):
         print(f"LET OP {advice}")
     for problem in problems:

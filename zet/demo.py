@@ -3,7 +3,8 @@
 ``python -m zet demo`` fills the configured database with three dagdelen at a fictional
 school, every one titled "Demo — …": a group in the Uitwisseling with 16 participants of six
 roles who all answered, a fresh group in the Werkblad with a few participants who have not
-answered yet, and a dagdeel with three tables and two rounds in its plenary opening.
+answered yet, and a dagdeel with three tables and two rounds in its plenary opening, whose
+quickscan sixteen people filled in beforehand.
 ``python -m zet demo --remove`` deletes every dagdeel whose title starts with "Demo — ".
 """
 from __future__ import annotations
@@ -14,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, select
 
-from zet import answers, groups, participants, rounds
-from zet.content.model import Library, Question, Theme
+from zet import answers, groups, participants, quickscan, rounds
+from zet.content.model import Library, Question, QuickscanItem, Theme
 from zet.dagdelen import (
     CreatedSession,
     GroupPlan,
@@ -26,7 +27,7 @@ from zet.dagdelen import (
 )
 from zet.db import writing
 from zet.db.schema import dagdelen
-from zet.roles import ROLES
+from zet.roles import ROLES, role_group
 from zet.steps import Step
 from zet.versions import quiet
 
@@ -91,6 +92,38 @@ def _answer(question: Question, rng: random.Random, index: int) -> Any:
     return {"gewenst": rng.randint(3, 5), "feitelijk": rng.randint(1, 4)}
 
 
+# How the fictional school sees itself: (gewenst, feitelijk) per theme, and how much lower
+# the students and starting teachers rate the practice. Beoordelen has the largest gap,
+# coachen en feedback the largest difference between roles.
+QUICKSCAN_BIAS = {"beoordelen": (4.6, 2.2, 0.3), "coachen-en-feedback": (4.4, 3.4, 1.6),
+                  "visie": (4.0, 3.3, 0.2), "regie-op-leren": (4.2, 3.0, 0.5),
+                  "onderzoekende-houding": (3.6, 2.8, 0.0), "professionalisering": (4.0, 3.5, 0.3)}
+
+
+def fill_quickscan(engine: Engine, library: Library, dagdeel_id: int, theme_ids: list[str],
+                   rng: random.Random, *, roles: list[str] | None = None,
+                   lift: float = 0.0) -> quickscan.Quickscan:
+    """Open the dagdeel's quickscan and let ``roles`` (the sixteen people of ROOM) fill it
+    in; ``lift`` raises every feitelijk rating (a school that develops over the years)."""
+    scan = quickscan.open_quickscan(engine, dagdeel_id, theme_ids,
+                                    known_themes=set(library.themes))
+    clip = lambda value: min(5, max(1, round(value)))  # noqa: E731
+    for role in roles or ROOM:
+        person = quickscan.start(engine, scan.id, role=role)
+        student = role_group(role) == role_group(ROLES[0])
+        taps: list[tuple[QuickscanItem, str, int | str | None]] = []
+        for item in library.quickscan_items(scan.theme_ids):
+            wish, fact, student_drop = QUICKSCAN_BIAS.get(item.theme_id, (4.0, 3.0, 0.0))
+            fact += lift - (student_drop if student else 0.0)
+            if item.schaal == "ovg":
+                taps.append((item, "oordeel", "OVG"[clip(fact + rng.uniform(-1, 1)) // 2]))
+            else:
+                taps += [(item, "gewenst", clip(wish + rng.uniform(-0.8, 0.8))),
+                         (item, "feitelijk", clip(fact + rng.uniform(-1, 1)))]
+        quickscan.rate_many(engine, person.token, taps)
+    return scan
+
+
 def _single(engine: Engine, library: Library, titel: str, theme: Theme,
             facilitator: str) -> CreatedSession:
     return create_dagdeel(engine, locatie=SCHOOL, datum=date.today(), titel=titel,
@@ -112,6 +145,7 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
             answers.save_answer(engine, group_id, person.id, question,
                                 _answer(question, rng, index + number * 5))
     groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
+    fill_quickscan(engine, library, exchange.dagdeel.id, [theme.id], rng)
 
     fresh = _single(engine, library, f"{DEMO_PREFIX}Werkblad", _theme(library, "visie"),
                     "Demo Ahmed")
@@ -133,6 +167,8 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
     for role in ROOM[:14]:
         participants.join(engine, day.dagdeel, role=role)
     rounds.propose_round(engine, day.dagdeel.id, 1)
+    scan_code = fill_quickscan(engine, library, day.dagdeel.id, list(dict.fromkeys(plan)),
+                               rng).code
 
     def single_paths(created: CreatedSession) -> dict[str, str]:
         dagdeel = get_dagdeel(engine, created.dagdeel.id)
@@ -146,7 +182,8 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
         "dagdeel": {"projector": f"/scherm?code={day.dagdeel.join_code}",
                     "control": f"/dagdeel?beheer={day.dagdeel.admin_secret}",
                     "join": f"/deelnemen?code={day.dagdeel.join_code}",
-                    "tafel_a": f"/scherm?code={day.dagdeel.join_code}&tafel=A"},
+                    "tafel_a": f"/scherm?code={day.dagdeel.join_code}&tafel=A",
+                    "quickscan": f"/quickscan?code={scan_code}"},
     }
 
 

@@ -1,7 +1,8 @@
 """A fictional partnership with three years of dagdelen, so every programme-manager view
 has something to show: four locaties, a dagdeel per locatie per year, two rounds of two
 theme groups each, all themes used somewhere, answers, confirmed points, placements,
-a hand-made rode lijn and actions from ontwikkelpunten.
+a hand-made rode lijn and actions from ontwikkelpunten, and before every dagdeel a quickscan
+that sixteen people filled in (the practice rated a little higher each year).
 
 Everything goes through the same domain functions a real session uses. The partnership's
 name and every dagdeel's title start with ``DEMO_PREFIX``, so ``remove_history`` (and the
@@ -15,11 +16,12 @@ from datetime import date
 
 from sqlalchemy import Engine, delete, select
 
-from zet import actions, answers, groups, participants, points, rounds, scenarios
+from zet import actions, answers, groups, participants, points, quickscan, rounds, scenarios
 from zet.content.model import Library, Question, Theme
 from zet.dagdelen import GroupPlan, Programme, RoundPlan, close_dagdeel, create_dagdeel
 from zet.db import writing
 from zet.db.schema import dagdelen, locaties, partnerschappen, puntgroep_leden, puntgroepen
+from zet.demo import fill_quickscan
 from zet.locaties import add_locatie, add_partnership
 from zet.rode_lijnen import add_label, group_points, set_waarborg
 from zet.roles import ROLES
@@ -246,6 +248,9 @@ def add_history(engine: Engine, library: Library, *, seed: int = 12) -> DemoHist
                 programme=PROGRAMME, partnerschap_id=partnership.id,
                 hoofdprocesbegeleider=LEADS[li], known_themes=set(library.themes))
             dagdeel = created.dagdeel
+            scan = fill_quickscan(engine, library, dagdeel.id, list(dict.fromkeys(theme_ids)),
+                                  rng, roles=list(PEOPLE) * 2, lift=0.4 * yi)
+            quickscan.close_quickscan(engine, scan.id)
             for role in PEOPLE:
                 participants.join(engine, dagdeel, role=role)
             for nummer in (1, 2):

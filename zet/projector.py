@@ -34,6 +34,7 @@ from zet.errors import Closed, NotFound
 from zet.groups import Group, get_group, load_group, revealed_cards
 from zet.participants import members_of
 from zet.points import Point, working_list
+from zet.quickscan_results import Outcome, theme_outcome
 from zet.roles import role_sort_key
 from zet.scenarios import placements
 from zet.states import Phase
@@ -132,6 +133,7 @@ class GroupState:
     distribution: ScenarioDistribution
     member_count: int
     actions: tuple[Action, ...] = ()  # open actions of this locatie and theme, from before
+    quickscan: Outcome | None = None  # what the quickscan said on this theme (Uitwisseling)
 
 
 def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
@@ -148,7 +150,9 @@ def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupSt
         points=working_list(engine, group_id),
         distribution=scenario_distribution(placements(engine, group_id)),
         member_count=len(people),
-        actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)))
+        actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)),
+        quickscan=theme_outcome(engine, library, group.dagdeel_id, group.theme_id)
+        if group.step == Step.UITWISSELING else None)
 
 
 def group_pages(state: GroupState) -> list[Page]:
@@ -158,8 +162,9 @@ def group_pages(state: GroupState) -> list[Page]:
         earlier = [Page("acties", "Vorige keer afgesproken")] if state.actions else []
         return [Page("werkblad", "Werkblad: QR-code en voortgang"), *earlier]
     if step == Step.UITWISSELING:
+        scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
         return [page for number, question in enumerate(state.theme.vragen, start=1)
-                for page in _question_pages(number, question, state.answers)] \
+                for page in _question_pages(number, question, state.answers)] + scan \
             or [Page("leeg", "Nog geen vragen")]
     if step == Step.REFLECTIEKAARTEN:
         return [Page("kaart", f"Kaart: {card.titel}", card=card) for card in state.revealed] \

@@ -9,6 +9,8 @@ the groups agreed — the sterke punten and ontwikkelpunten list, the group's sc
 and desired with its argument, who reports back, the revealed cards — and how many
 people of each role took part, per group and per dagdeel, with per group how many placed
 the school on each scenario, answered the werkblad and sent points (``zet.kept``).
+The dagdeel's quickscan goes by the same date: its respondents and their ratings are removed,
+its results (aggregates per role group of at least three, ``zet.quickscan_results``) stay.
 ``delete_dagdeel`` removes one dagdeel with everything in it, also the actions made from
 its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points. The
 daily run also deletes failed logins older than their window (``zet.login_limits``).
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections import Counter
 from dataclasses import dataclass, fields
@@ -27,6 +30,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from zet.clock import now
 from zet.clock import today as local_today
 from zet.config import load_limits
+from zet.content.model import Library
 from zet.dagdelen import close_expired, get_dagdeel
 from zet.db import reading, writing
 from zet.db.schema import (
@@ -44,17 +48,23 @@ from zet.db.schema import (
     punt_labels,
     punten,
     puntgroep_leden,
+    quickscan_antwoorden,
+    quickscan_respondenten,
+    quickscans,
     rondes,
     scenario_plaatsingen,
 )
 from zet.kept import SCENARIOS, KeptCounts
 from zet.login_limits import forget_old_attempts
+from zet.quickscan import ratings_in
+from zet.quickscan_results import summarise
 from zet.rode_lijnen import drop_empty_groups
 from zet.roles import role_sort_key
 from zet.states import Status
 from zet.versions import ROOM, bump, quiet
 
 PURGE_TASK = "purge"
+log = logging.getLogger("zet")
 
 
 @dataclass
@@ -68,6 +78,7 @@ class Removed:
     notes: int = 0
     actions: int = 0       # only when a whole dagdeel is deleted
     point_groups: int = 0  # rode lijnen left empty by deleting a dagdeel
+    respondents: int = 0  # of quickscans, with their ratings
 
     def add(self, other: Removed) -> None:
         for f in fields(self):
@@ -76,7 +87,8 @@ class Removed:
     def summary(self) -> str:
         text = (f"{self.answers} antwoorden, {self.contributions} ingestuurde punten, "
                 f"{self.placements} scenarioplaatsingen, {self.participants} deelnemers, "
-                f"{self.seats} tafelplaatsen, {self.notes} notities")
+                f"{self.seats} tafelplaatsen, {self.notes} notities, "
+                f"{self.respondents} ingevulde quickscans")
         if self.actions:
             text += f", {self.actions} acties"
         if self.point_groups:
@@ -170,6 +182,53 @@ def _purge_one(conn: Connection, dagdeel_id: int) -> None:
         closed_at=func.coalesce(dagdelen.c.closed_at, now())))
 
 
+def _respondents(conn: Connection, quickscan_ids: list[int]) -> list[int]:
+    return list(conn.execute(select(quickscan_respondenten.c.id).where(
+        quickscan_respondenten.c.quickscan_id.in_(quickscan_ids))).scalars())
+
+
+def _drop_respondents(conn: Connection, quickscan_ids: list[int]) -> int:
+    ids = _respondents(conn, quickscan_ids)
+    conn.execute(delete(quickscan_antwoorden).where(quickscan_antwoorden.c.respondent_id.in_(ids)))
+    conn.execute(delete(quickscan_respondenten).where(quickscan_respondenten.c.id.in_(ids)))
+    return len(ids)
+
+
+def _purge_quickscan(conn: Connection, quickscan_id: int, library: Library) -> int:
+    """Keep the results, remove who filled in what; returns how many respondents went."""
+    themes = json.loads(conn.execute(select(quickscans.c.themas)
+                                     .where(quickscans.c.id == quickscan_id)).scalar_one())
+    results = summarise(ratings_in(conn, quickscan_id), library.quickscan_items(themes),
+                        library)
+    conn.execute(update(quickscans).where(quickscans.c.id == quickscan_id).values(
+        samenvatting=results.to_json(), purged_at=now(), status=Status.GESLOTEN.value,
+        closed_at=func.coalesce(quickscans.c.closed_at, now())))
+    return _drop_respondents(conn, [quickscan_id])
+
+
+def quickscans_due(engine: Engine, today: date, retention_days: int) -> list[int]:
+    """Quickscans of dagdelen dated ``retention_days`` or more days back, not purged yet."""
+    cutoff = today - timedelta(days=retention_days)
+    with reading(engine) as conn:
+        return list(conn.execute(
+            select(quickscans.c.id).join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
+            .where(dagdelen.c.datum <= cutoff, quickscans.c.purged_at.is_(None))
+            .order_by(quickscans.c.id)).scalars())
+
+
+def _library_for_purge() -> Library | None:
+    """The content the results are summarised with; None (log) when it cannot be read: the
+    quickscans then wait for the next run rather than lose their results."""
+    from zet.config import load_settings
+    from zet.content import ContentError, load_library
+
+    try:
+        return load_library(load_settings().content_dir)
+    except (ContentError, OSError):
+        log.exception("quickscans not purged: the content could not be loaded")
+        return None
+
+
 def due_for_purge(engine: Engine, today: date, retention_days: int) -> list[int]:
     """Dagdelen whose date lies ``retention_days`` or more days back, not purged yet."""
     cutoff = today - timedelta(days=retention_days)
@@ -180,13 +239,22 @@ def due_for_purge(engine: Engine, today: date, retention_days: int) -> list[int]
 
 
 def purge(engine: Engine, today: date | None = None, *, retention_days: int | None = None,
-          dry_run: bool = False) -> PurgeReport:
+          dry_run: bool = False, library: Library | None = None) -> PurgeReport:
     """Remove the personal data of every dagdeel past the retention period (see the module
     docstring); with ``dry_run`` only count what would go. Each dagdeel in its own
-    transaction, so a purge interrupted halfway leaves whole dagdelen."""
+    transaction, so a purge interrupted halfway leaves whole dagdelen. Quickscans are
+    summarised with ``library`` (by default the configured content)."""
     days = load_limits().retention_days if retention_days is None else retention_days
     ids = due_for_purge(engine, today or local_today(), days)
     total = Removed()
+    scans = quickscans_due(engine, today or local_today(), days)
+    if scans and dry_run:
+        with reading(engine) as conn:
+            total.respondents += len(_respondents(conn, scans))
+    elif scans and (library := library or _library_for_purge()) is not None:
+        for quickscan_id in scans:
+            with writing(engine) as conn:
+                total.respondents += _purge_quickscan(conn, quickscan_id, library)
     for dagdeel_id in ids:
         if dry_run:
             with reading(engine) as conn:
@@ -217,6 +285,10 @@ def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
         for table in (antwoorden, concepten, bijdragen, scenario_plaatsingen, groepsleden,
                       notities, punten, kaarten_getoond):
             conn.execute(delete(table).where(table.c.groep_id.in_(group_ids)))
+        scans = list(conn.execute(select(quickscans.c.id)
+                                  .where(quickscans.c.dagdeel_id == dagdeel_id)).scalars())
+        removed.respondents = _drop_respondents(conn, scans)
+        conn.execute(delete(quickscans).where(quickscans.c.dagdeel_id == dagdeel_id))
         conn.execute(delete(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id))
         conn.execute(delete(groepen).where(groepen.c.dagdeel_id == dagdeel_id))
         conn.execute(delete(rondes).where(rondes.c.dagdeel_id == dagdeel_id))

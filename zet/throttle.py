@@ -20,12 +20,15 @@ import threading
 import time
 from collections import OrderedDict, deque
 from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import Engine
 
 from zet.codes import normalise_join_code
 from zet.dagdelen import Dagdeel, find_open_dagdeel
 from zet.errors import NotFound, UserError
+
+T = TypeVar("T")
 
 
 class TooManyAttempts(UserError):
@@ -123,24 +126,31 @@ logins = Throttle(per_client=5, overall=20, window=60, message=LOGIN_MESSAGE)
 SATURATED_DELAY = 1.0
 
 
-def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str, *,
-                              sleep: Callable[[float], None] = time.sleep) -> Dagdeel:
-    """``zet.dagdelen.find_open_dagdeel`` behind the join limiter: the one way from a typed
-    or linked code to a dagdeel, for the phone, the beamer and any later route
-    (``tests/test_guess_codes.py`` checks nothing else looks codes up).
+def guarded(lookup: Callable[[Engine, str], T], engine: Engine, raw_code: str,
+            client_key: str, *, sleep: Callable[[float], None] = time.sleep) -> T:
+    """``lookup(engine, raw_code)`` behind the join limiter: the one way from a typed or
+    linked code to what it opens (a dagdeel, a quickscan).
 
     An empty field is no guess and is not counted; an unknown, malformed or closed code
     is, once per client. A client that guessed wrong too often is refused
     (TooManyAttempts, a UserError), even with a right code. The overall bound never
     refuses a right code: it only slows every lookup down, so a stranger cannot keep a
-    room of forty people out. A closed dagdeel raises ``Closed`` (a NotFound)."""
+    room of forty people out."""
     if joins.client_blocked(client_key):
         raise TooManyAttempts(joins.message)
     if joins.saturated():
         sleep(SATURATED_DELAY)
     try:
-        return find_open_dagdeel(engine, raw_code)
+        return lookup(engine, raw_code)
     except NotFound:
         if code := normalise_join_code(raw_code):
             joins.record_failure(client_key, code)
         raise
+
+
+def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str, *,
+                              sleep: Callable[[float], None] = time.sleep) -> Dagdeel:
+    """``zet.dagdelen.find_open_dagdeel`` behind the join limiter (see ``guarded``): for the
+    phone, the beamer and any later route (``tests/test_guess_codes.py`` checks nothing else
+    looks codes up). A closed dagdeel raises ``Closed`` (a NotFound)."""
+    return guarded(find_open_dagdeel, engine, raw_code, client_key, sleep=sleep)

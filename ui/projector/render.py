@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable
 
+from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
 from ui.text import esc
 from zet.aggregates import QuestionSummary, ScenarioDistribution
@@ -77,6 +78,8 @@ def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: 
         return _werkblad(state, join_code, join_url)
     if page.kind == "vraag":
         return _question(page)
+    if page.kind == "quickscan" and state.quickscan is not None:
+        return quickscan_page_html(state.quickscan)
     if page.kind == "kaart" and page.card is not None:
         card = page.card
         questions_html = "".join(f"<li>{esc(q)}</li>" for q in card.vragen)

@@ -14,6 +14,7 @@ from zet.content.model import (
     ANSWER_TYPES,
     DOMAINS,
     PLANS,
+    QUICKSCAN_SCALES,
     ROUND_MINUTES,
     SCENARIO_NAMES,
     SHORT_ROUND_MINUTES,
@@ -25,6 +26,7 @@ from zet.content.model import (
     Library,
     Opdracht,
     Question,
+    QuickscanItem,
     Scenario,
     StepPlan,
     Term,
@@ -35,6 +37,7 @@ from zet.steps import STEP_ORDER, Step
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 THEMES_DIR = "themas"
+QUICKSCAN_DIR = "quickscan"
 GENERAL_FILE = "algemeen.yaml"
 IDEA_MAX_CHARS = 200
 
@@ -58,6 +61,9 @@ NA_HET_DAGDEEL_FIELDS = ("kwaliteitscyclus", "vervolg", "peer_review")
 HOOFDPROCESBEGELEIDER_FIELDS = ("inleiding", "taken")
 TERM_FIELDS = ("term", "uitleg", "ook")
 MAX_TERMS = 60
+QUICKSCAN_FIELDS = ("thema", "uitspraken")
+QUICKSCAN_ITEM_FIELDS = ("id", "tekst", "waarborg", "schaal", "toelichting")
+QUICKSCAN_TEXT_MAX = 160  # one statement, read on a phone
 
 
 class ContentError(Exception):
@@ -153,6 +159,14 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             self.problem(field, f"moet een heel getal van {low} tot en met {high} zijn")
             return low
+        return value
+
+    def one_of(self, data: dict, key: str, field: str, options: tuple[str, ...]) -> str:
+        """A text that must be one of ``options``; '' (reported) when it is not."""
+        value = self.text(data, key, field)
+        if value and value not in options:
+            self.problem(field, f"onbekende {key} '{value}' (kies uit: {', '.join(options)})")
+            return ""
         return value
 
     def unique(self, ids: list[str], field: str) -> None:
@@ -605,6 +619,65 @@ def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:
     )
 
 
+def _quickscan_file(path: Path, themes: dict[str, Theme], theme_files: set[str],
+                    problems: list[ContentProblem]) -> list[QuickscanItem]:
+    """The statements of one quickscan file; the file is named after its theme."""
+    r = _Reader(f"{QUICKSCAN_DIR}/{path.name}", problems)
+    data = _read_yaml(path, r)
+    if data is None:
+        if not any(p.file == r.file for p in problems):
+            r.problem("(bestand)", "is leeg")
+        return []
+    data = r.mapping(data, "(bestand)", QUICKSCAN_FIELDS)
+    theme_id = r.identifier(data, "thema", "thema")
+    theme = themes.get(theme_id)
+    if theme_id and theme_id != path.stem:
+        r.problem("thema", f"'{theme_id}' moet gelijk zijn aan de bestandsnaam '{path.stem}'")
+    elif theme_id and theme_id not in theme_files:
+        r.problem("thema", f"er is geen thema '{theme_id}' (themas/{theme_id}.yaml)")
+    items = []
+    for i, raw in enumerate(r.items(data, "uitspraken", "uitspraken", low=1, high=6)):
+        field = f"uitspraken[{i + 1}]"
+        raw = r.mapping(raw, field, QUICKSCAN_ITEM_FIELDS)
+        tekst = r.text(raw, "tekst", f"{field}.tekst")
+        if len(tekst) > QUICKSCAN_TEXT_MAX:
+            r.problem(f"{field}.tekst", f"is {len(tekst)} tekens; houd een uitspraak korter "
+                                        f"dan {QUICKSCAN_TEXT_MAX} tekens")
+        waarborg = r.one_of(raw, "waarborg", f"{field}.waarborg", WAARBORGEN)
+        if waarborg and theme is not None and waarborg not in theme.waarborgen:
+            r.problem(f"{field}.waarborg", f"'{waarborg}' hoort niet bij het thema "
+                                           f"(het thema noemt: {', '.join(theme.waarborgen)})")
+        schaal = r.one_of(raw, "schaal", f"{field}.schaal", QUICKSCAN_SCALES)
+        items.append(QuickscanItem(
+            id=r.identifier(raw, "id", f"{field}.id"), theme_id=theme_id, tekst=tekst,
+            waarborg=waarborg, schaal=schaal,
+            toelichting=r.text(raw, "toelichting", f"{field}.toelichting", optional=True)))
+    r.unique([item.id for item in items if item.id], "uitspraken")
+    return items
+
+
+def _quickscan(content_dir: Path, themes: dict[str, Theme], theme_files: set[str],
+               problems: list[ContentProblem]) -> tuple[QuickscanItem, ...]:
+    """Every quickscan file; a file with a problem contributes no statement. The folder
+    is optional (content without a quickscan still runs)."""
+    folder = Path(content_dir) / QUICKSCAN_DIR
+    found: list[QuickscanItem] = []
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        before = len(problems)
+        items = _quickscan_file(path, themes, theme_files, problems)
+        for i, item in enumerate(items):
+            if item.id in seen and seen[item.id] != path.name:
+                problems.append(ContentProblem(f"{QUICKSCAN_DIR}/{path.name}",
+                                               f"uitspraken[{i + 1}].id",
+                                               f"id '{item.id}' staat ook in "
+                                               f"{QUICKSCAN_DIR}/{seen[item.id]}"))
+            seen.setdefault(item.id, path.name)
+        if len(problems) == before:
+            found.extend(items)
+    return tuple(found)
+
+
 def read_library(content_dir: Path) -> tuple[Library, list[ContentProblem]]:
     """Load everything that can be loaded and list every problem found.
 
@@ -637,7 +710,9 @@ def read_library(content_dir: Path) -> tuple[Library, list[ContentProblem]]:
               for path in paths}
     broken = {stem: found for stem, found in broken.items() if found}
     themes = {stem: theme for stem, theme in themes.items() if stem not in broken}
-    return Library(themes=themes, general=general, broken=broken), problems
+    quickscan = _quickscan(content_dir, themes, {path.stem for path in paths}, problems)
+    return Library(themes=themes, general=general, broken=broken,
+                   quickscan=quickscan), problems
 
 
 def _theme_file(path: Path) -> str:
@@ -651,7 +726,8 @@ def load_library(content_dir: Path) -> Library:
     no theme could be loaded.
     """
     library, problems = read_library(content_dir)
-    fatal = [p for p in problems if not p.file.startswith(f"{THEMES_DIR}/")
+    fatal = [p for p in problems
+             if not p.file.startswith((f"{THEMES_DIR}/", f"{QUICKSCAN_DIR}/"))
              or p.file == f"{THEMES_DIR}/"]
     if fatal or not library.themes:
         raise ContentError(fatal or problems)

@@ -24,6 +24,11 @@ ROUND_MINUTES = 75
 SHORT_ROUND_MINUTES = 60  # the handleiding allows rounds of an hour (time to change rooms)
 PLANS = (ROUND_MINUTES, SHORT_ROUND_MINUTES)  # the stappenplannen a round can follow
 PLAN_LABELS = {ROUND_MINUTES: "75 minuten", SHORT_ROUND_MINUTES: "60 minuten"}
+# How a quickscan item is rated: KOOS's gewenste and feitelijke situatie (1-5 each), or the
+# ZEK's O / V / G (ontwikkelen, voldoende, goed).
+QUICKSCAN_SCALES = ("koos", "ovg")
+OVG = ("O", "V", "G")
+OVG_LABELS = {"O": "moet ontwikkeld worden", "V": "voldoende aanwezig", "G": "goed aanwezig"}
 # Never skipped, whatever the time (handleiding): the werkblad and the scenario.
 ALWAYS_DONE = (Step.WERKBLAD, Step.SCENARIO)
 
@@ -185,12 +190,38 @@ class GeneralTexts:
     gids: Guidance = field(default_factory=Guidance)
 
 
+@dataclass(frozen=True)
+class QuickscanItem:
+    """One statement of the quickscan (``content/quickscan/<theme-id>.yaml``)."""
+    id: str
+    theme_id: str
+    tekst: str
+    waarborg: str
+    schaal: str  # one of QUICKSCAN_SCALES
+    toelichting: str = ""
+
+
 @dataclass
 class Library:
     themes: dict[str, Theme] = field(default_factory=dict)
     general: GeneralTexts | None = None
     # theme id (its file name) -> what is wrong; such a theme is left out of ``themes``
     broken: dict[str, tuple[ContentProblem, ...]] = field(default_factory=dict)
+    # The quickscan's statements, in theme order; a broken quickscan file leaves its out.
+    quickscan: tuple[QuickscanItem, ...] = ()
+
+    def quickscan_items(self, theme_ids: tuple[str, ...] | list[str] | None = None
+                        ) -> list[QuickscanItem]:
+        """The statements of the given themes (all when None), in the themes' order."""
+        order = {t.id: i for i, t in enumerate(self.ordered_themes())}
+        chosen = [item for item in self.quickscan if item.theme_id in self.themes
+                  and (theme_ids is None or item.theme_id in theme_ids)]
+        return sorted(chosen, key=lambda item: order[item.theme_id])
+
+    def quickscan_themes(self) -> list[Theme]:
+        """The themes that have quickscan statements."""
+        having = {item.theme_id for item in self.quickscan}
+        return [t for t in self.ordered_themes() if t.id in having]
 
     def ordered_themes(self) -> list[Theme]:
         return sorted(self.themes.values(), key=lambda t: (t.volgorde, t.titel))

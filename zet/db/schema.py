@@ -299,3 +299,44 @@ acties = Table(  # an ontwikkelpunt turned into an action (ZEK: wanneer tevreden
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("afgerond_at", DateTime(timezone=True)),
 )
+
+# ---------------------------------------------------------------- quickscan (issue 21)
+# Before the dagdeel everyone fills in a short quickscan on a phone. A respondent is anonymous:
+# a random token (in an HttpOnly cookie) and a role group, nothing else. A purge keeps only
+# the results (``samenvatting``, aggregates per role group of at least 3) and removes the
+# respondents with their ratings. Added by migration 0012.
+
+quickscans = Table(
+    "quickscans", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("dagdeel_id", Integer, ForeignKey("dagdelen.id", ondelete="CASCADE"), nullable=False,
+           unique=True),
+    Column("code", String(12), nullable=False, unique=True),  # its own code: /quickscan?code=
+    Column("status", String(20), nullable=False, server_default="open"),
+    Column("themas", Text, nullable=False, server_default="[]"),  # JSON list of theme ids
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+    Column("purged_at", DateTime(timezone=True)),
+    Column("samenvatting", Text),  # JSON of the results, written by the purge
+)
+
+quickscan_respondenten = Table(
+    "quickscan_respondenten", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("quickscan_id", Integer, ForeignKey("quickscans.id", ondelete="CASCADE"),
+           nullable=False),
+    Column("token", String(64), nullable=False, unique=True),
+    Column("rolgroep", String(80), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+quickscan_antwoorden = Table(
+    "quickscan_antwoorden", metadata,
+    Column("respondent_id", Integer,
+           ForeignKey("quickscan_respondenten.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", String(80), primary_key=True),
+    Column("gewenst", Integer),  # 1-5 (KOOS items)
+    Column("feitelijk", Integer),  # 1-5 (KOOS items)
+    Column("oordeel", String(1)),  # O / V / G (ZEK items)
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

@@ -8,6 +8,8 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -79,3 +81,32 @@ def _card(card: LinkCard, s: Styles, width: float) -> KeepTogether:
         Paragraph("Beamerscherm van deze tafel:", s.label),
         Paragraph(text(card.screen_url), s.small),
     ])
+
+
+def quickscan_card_pdf(dagdeel: Dagdeel, url: str, code: str, minutes: int,
+                       made_at: datetime) -> bytes:
+    """One A4 to hang up or hand out: what the quickscan is, its QR code, code and link."""
+    buffer = io.BytesIO()
+    doc = a4_document(buffer, title=f"Quickscan — {dagdeel.locatie}",
+                      subject="QR-kaart van de quickscan vooraf (ZelfEvaluatieTool)")
+    s = Styles()
+    big = ParagraphStyle("code", parent=s.h1, fontSize=48, leading=56, alignment=TA_CENTER)
+    story = [
+        Paragraph("ZET · quickscan vooraf", s.kicker),
+        Paragraph(text(f"{dagdeel.locatie} · dagdeel van {dutch_date(dagdeel.datum)}"), s.h1),
+        Paragraph(text(f"Vul vóór het dagdeel de quickscan in: ongeveer {minutes} minuten, op "
+                       "je telefoon, zonder account. Je kiest je rol en geeft per uitspraak "
+                       "aan hoe je het zou willen en hoe het nu is. Je naam wordt niet "
+                       "gevraagd; alleen wat een rolgroep van minstens drie mensen samen "
+                       "antwoordde, komt in de uitkomst."), s.body),
+        Spacer(1, 8 * mm),
+        Image(io.BytesIO(qr_png(url, box_size=16, border=2)), 100 * mm, 100 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph("Code", s.label),
+        Paragraph(text(code), big),
+        Spacer(1, 4 * mm),
+        Paragraph("Of open deze link:", s.label),
+        Paragraph(text(url), s.body),
+    ]
+    doc.build(story, canvasmaker=numbered_canvas(footer_lines(dagdeel, made_at)))
+    return buffer.getvalue()
