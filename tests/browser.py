@@ -173,3 +173,57 @@ def fixture_app(db_dir: Path):
             browser.close()
     finally:
         engine.dispose()
+
+
+# The beamers a school room may have; the projector must fit every one of them.
+BEAMERS = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (3840, 2160)]
+
+
+def body_text_px(width: int) -> int:
+    """The smallest body text a beamer this wide may show: read from 8 m."""
+    return 24 if width < 1280 else 28
+
+
+# Whether a projector page fits its screen, measured in the browser: every element's box
+# inside the viewport (and inside the page body when it is in the body, which clips), no
+# text element whose content is taller or wider than its box, no text smaller than
+# ``minPx``, no scrolling.
+FIT_CHECK = """(minPx) => {
+  const W = innerWidth, H = innerHeight;
+  const root = document.querySelector("[data-testid='projector']");
+  const main = root.querySelector(".zp-main");
+  const box = main ? main.getBoundingClientRect() : null;
+  const name = e => `${e.tagName.toLowerCase()}.${e.className}: ${
+      (e.textContent || "").trim().slice(0, 40)}`;
+  const all = [root, ...root.querySelectorAll("*")];
+  const outside = [], clipped = [], small = [];
+  for (const e of all) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < -1 || r.top < -1 || r.right > W + 1 || r.bottom > H + 1) {
+      outside.push(name(e));
+    } else if (box && main.contains(e) && e !== main &&
+               (r.bottom > box.bottom + 1 || r.right > box.right + 1)) {
+      outside.push("afgesneden door de pagina: " + name(e));
+    }
+  }
+  for (const e of all.filter(e => [...e.childNodes].some(
+      n => n.nodeType === 3 && n.textContent.trim()))) {
+    const style = getComputedStyle(e);
+    if (parseFloat(style.fontSize) < minPx - 0.05) {
+      small.push(`${style.fontSize} ${name(e)}`);
+    }
+    if (style.display !== "inline" && (e.scrollHeight > e.clientHeight + 1 ||
+                                       e.scrollWidth > e.clientWidth + 1)) {
+      clipped.push(name(e));
+    }
+  }
+  const page = document.scrollingElement;
+  return {outside, clipped, small,
+          scroll: page.scrollHeight > H + 1 || page.scrollWidth > W + 1
+                  || (main ? main.scrollHeight > main.clientHeight + 1 : false),
+          bodyPx: parseFloat(getComputedStyle(root).fontSize),
+          used: box ? Math.max(0, ...[...main.querySelectorAll("*")].map(
+              e => e.getBoundingClientRect().bottom)) - box.top : 0,
+          room: box ? box.height : 0};
+}"""
