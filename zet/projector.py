@@ -77,6 +77,7 @@ class Page:
     sterk: tuple[tuple[int, str], ...] = ()
     ontwikkel: tuple[tuple[int, str], ...] = ()
     scenario: Scenario | None = None
+    part: int = 0                        # which of several pages of one thing (0: the only)
     extra: dict = field(default_factory=dict)
 
 
@@ -160,8 +161,8 @@ def _parts(kind: str, title: str, cut: list[tuple[Column, ...]], **fields) -> li
     """A page per cut, titled '… (deel 2 van 3)' when there are several."""
     if len(cut) == 1:
         return [Page(kind, title, columns=cut[0], **fields)]
-    return [Page(kind, f"{title} (deel {n} van {len(cut)})", columns=columns,
-                 extra={"part": n}, **fields)
+    return [Page(kind, f"{title} (deel {n} van {len(cut)})", columns=columns, part=n,
+                 **fields)
             for n, columns in enumerate(cut, start=1)]
 
 
@@ -214,7 +215,7 @@ def answer_flow(room: float) -> Flow:
                 frame=ANSWER_FRAME)
 
 
-BAR_LABEL = 0.4             # share of the width for an option's label
+BAR_LABEL = 0.5             # share of the width for an option's label
 
 
 def legend_height(roles: Sequence[str]) -> float:
@@ -236,7 +237,7 @@ def _bar_cut(labels: list[tuple[int, str]], by_role: dict[str, dict],
     width = BODY_W * BAR_LABEL - 0.3
 
     def measure(piece: Piece) -> float:
-        return max(1, lines(piece.text, width)) * LINE + 0.35
+        return max(1, lines(piece.text, width)) * LINE + 0.25
 
     how = Flow(1, room - legend_height(list(by_role)), measure)
     return flow([Piece("bar", text, number=index) for index, text in labels], how)
@@ -346,12 +347,11 @@ def points_pages(points: list[Point], kind: str, title: str, body: float, *,
     width = column_width(TWO) - POINT_NUMBER
     how = Flow(1, body - top_em - (H2_LINE + 0.55),
                lambda piece: text_height(piece.text, width) + 0.25)
-    sides = {}
-    for which in ("sterk", "ontwikkel"):
-        numbered = [Piece("punt", p.text, number=n) for n, p in enumerate(
-            (p for p in points if p.kind == which), start=1)]
-        sides[which] = [column for page in flow(numbered, how) for column in page]
-    count = max(len(sides["sterk"]), len(sides["ontwikkel"]), 1)
+    numbered = {which: [Piece("punt", p.text, number=n) for n, p in enumerate(
+        (p for p in points if p.kind == which), start=1)] for which in ("sterk", "ontwikkel")}
+    count = max(len(flow(pieces, how)) for pieces in numbered.values())
+    sides = {which: [column for page in flow(pieces, how, pages=count) for column in page]
+             for which, pieces in numbered.items()}  # both lists over the same pages
 
     def side(which: str, index: int) -> tuple[tuple[int, str], ...]:
         columns = sides[which]
@@ -359,7 +359,8 @@ def points_pages(points: list[Point], kind: str, title: str, body: float, *,
             else ()
 
     return [Page(kind, title if count == 1 else f"{title} ({index + 1} van {count})",
-                 sterk=side("sterk", index), ontwikkel=side("ontwikkel", index), **fields)
+                 sterk=side("sterk", index), ontwikkel=side("ontwikkel", index),
+                 part=index + 1 if count > 1 else 0, **fields)
             for index in range(count)]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 # Canvas: 1024 px / 42.5 = 24.1 px type; 720 px / 25.5 = 28.2 px type.
 CANVAS_W = 42.5
@@ -62,6 +63,7 @@ def wrap(value: str, width: int) -> list[str]:
     return rows
 
 
+@lru_cache(maxsize=8192)  # the same texts are measured every second, and when balancing
 def lines(value: str, width_em: float, size: float = 1.0, char: float = CHAR) -> int:
     return len(wrap(value, chars(width_em, size, char)))
 
@@ -114,8 +116,32 @@ class Flow:
     frame: float = 0.0          # what a splittable piece takes besides its lines
 
 
-def flow(pieces: Sequence[Piece], how: Flow) -> list[tuple[Column, ...]]:
-    """Pieces in reading order, filled into columns top to bottom and pages of
+def flow(pieces: Sequence[Piece], how: Flow, *, pages: int = 0) -> list[tuple[Column, ...]]:
+    """Pieces in reading order, in columns top to bottom and pages of ``how.columns`` columns:
+    as few pages as filling them one after the other takes (or ``pages``, when more), and
+    the pieces spread evenly over them, so the last page is not a remnant (seven options
+    and one, two answers alone). Columns are filled up to the same height, found by halving;
+    see ``fill_columns`` for how pieces go into a column."""
+    target = max(pages, len(fill_columns(pieces, how)))
+    low, high = how.height / 4, how.height
+    for _ in range(8):  # to within 0.3 % of the height
+        lower = replace(how, height=(low + high) / 2)
+        cut = fill_columns(pieces, lower)
+        if len(cut) <= target and not _overfull(cut, lower):
+            high = lower.height
+        else:
+            low = lower.height
+    return fill_columns(pieces, replace(how, height=high))
+
+
+def _overfull(cut: list[tuple[Column, ...]], how: Flow) -> bool:
+    """Whether a piece had to stand alone in a column it does not fit."""
+    return any(sum(how.measure(p) for p in column) > how.height + 1e-9
+               for page in cut for column in page)
+
+
+def fill_columns(pieces: Sequence[Piece], how: Flow) -> list[tuple[Column, ...]]:
+    """Pieces in reading order, filled into columns of ``how.height`` and pages of
     ``how.columns`` columns: a page is full before the next one starts. A piece that does
     not fit the rest of a column goes to the next one; a text that may be cut is cut at a
     line end to fill the column first (two lines at least on either side, with '…'). So every
@@ -180,23 +206,35 @@ def flow(pieces: Sequence[Piece], how: Flow) -> list[tuple[Column, ...]]:
     return [tuple(columns[i:i + how.columns]) for i in range(0, len(columns), how.columns)]
 
 
+@lru_cache(maxsize=4096)
+def _rows(text: str, width: int) -> tuple[tuple[str, bool], ...]:
+    """The lines of ``text`` at ``width`` characters, each with whether it starts a
+    paragraph."""
+    return tuple((row, index == 0) for paragraph in text.splitlines() or [""]
+                 for index, row in enumerate(textwrap.wrap(paragraph, width) or [""]))
+
+
 def _cut(piece: Piece, room: float, how: Flow) -> tuple[Piece | None, Piece]:
     """The first lines of ``piece`` that fit in ``room`` with a line to spare (at least two),
-    and the rest (at least two lines); its own line breaks kept."""
-    rows: list[tuple[str, bool]] = []  # (line, starts a paragraph)
-    for paragraph in piece.text.splitlines() or [""]:
-        for index, row in enumerate(textwrap.wrap(paragraph, chars(how.text_width)) or [""]):
-            rows.append((row, index == 0))
+    and the rest (at least two lines), marked with '…'; its own line breaks kept, and a list
+    (an answer of several short points) cut only between its points."""
+    rows = _rows(piece.text, chars(how.text_width))
     fit = min(int((room - how.frame) // LINE) - 1, len(rows) - 2)  # a line to spare
     if fit < 2:
         return None, piece
 
-    def join(part: list[tuple[str, bool]]) -> str:
+    def join(part: Sequence[tuple[str, bool]]) -> str:
         text = part[0][0]
         for row, new_paragraph in part[1:]:
             text += ("\n" if new_paragraph else " ") + row
         return text
 
+    if any(new for _, new in rows[1:]):  # a list (lines of its own) is cut between items
+        fit = next((k for k in range(fit, 1, -1) if rows[k][1]), 0)
+        if not fit:
+            return None, piece
+        return (replace(piece, text=join(rows[:fit])),
+                replace(piece, text=join(rows[fit:]), continued=True))
     return (replace(piece, text=join(rows[:fit]) + " …"),
             replace(piece, text="… " + join(rows[fit:]), continued=True))
 

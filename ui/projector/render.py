@@ -285,7 +285,7 @@ def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool)
     for a group's outcome (afronding, plenary close). Every point keeps its number."""
     def side_html(title: str, items: tuple[tuple[int, str], ...], empty: str) -> str:
         list_html = "".join(numbered_html(n, text, testid="answer") for n, text in items) \
-            or f"<div class='zp-empty'>{esc(empty)}</div>"
+            or (f"<div class='zp-empty'>{esc(empty)}</div>" if page.part <= 1 else "")
         return f"<section><h2>{esc(title)}</h2><div class='zp-list'>{list_html}</div></section>"
 
     top = ""

@@ -94,8 +94,8 @@ p.zp-lead { font-size: 1.12em; margin-bottom: .3em; }
 .zp-item { display: flex; gap: .3em; margin: 0 0 .2em; }
 .zp-n { flex: 0 0 1.1em; text-align: right; font-weight: 700; }
 .zp-itext { flex: 1 1 auto; min-width: 0; overflow-wrap: anywhere; }
-.zp-bars { display: flex; flex-direction: column; gap: .35em; }
-.zp-bar { display: grid; grid-template-columns: 40% 1fr; gap: .3em; align-items: center; }
+.zp-bars { display: flex; flex-direction: column; gap: .25em; }
+.zp-bar { display: grid; grid-template-columns: 50% 1fr; gap: .3em; align-items: center; }
 .zp-bar-label { overflow-wrap: anywhere; }
 .zp-bar-track { display: flex; align-items: center; min-height: 1.1em; background: #eef2f6;
                 border-radius: .15em; }
