@@ -227,3 +227,37 @@ FIT_CHECK = """(minPx) => {
               e => e.getBoundingClientRect().bottom)) - box.top : 0,
           room: box ? box.height : 0};
 }"""
+
+
+def demo_point(index: int) -> str:
+    return (f"Punt {index + 1}: we plannen de begeleiding samen en spreken af wie wat doet in "
+            "elke periode van het jaar.")
+
+
+def advance_group(engine, library, group, step, *, point_texts=(), reporter: str = ""):
+    """Bring a (demo) group to ``step`` with something to show on the way: two cards, a point
+    per text of ``point_texts`` (sterk and ontwikkel in turn), everyone's scenarios and the
+    group's, and a reporter. Returns the group as it is then."""
+    from zet import groups, participants, points, scenarios
+    from zet.steps import Step
+
+    while group.step != step:
+        groups.set_step(engine, group.id, group.step.next(), expected_current=group.step)
+        group = groups.get_group(engine, group.id)
+        members = participants.members_of(engine, group.id)
+        if group.step == Step.REFLECTIEKAARTEN:
+            for card in library.theme(group.theme_id).kaarten[:2]:
+                groups.reveal_card(engine, group.id, card.id)
+        if group.step == Step.PUNTEN:
+            for index, (person, text) in enumerate(zip(members, point_texts, strict=False)):
+                points.contribute(engine, group.id, person.id,
+                                  "sterk" if index % 2 else "ontwikkel", text)
+        if group.step == Step.SCENARIO:
+            for index, person in enumerate(members):
+                scenarios.place(engine, group.id, person.id, nu=1 + index % 3,
+                                gewenst=2 + index % 3)
+            groups.record_group_scenario(engine, group.id, nu=2, gewenst=3,
+                                         argument="De basis staat; nu samen verbreden.")
+            if reporter:
+                groups.set_reporter(engine, group.id, reporter)
+    return group

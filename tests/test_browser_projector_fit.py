@@ -10,9 +10,18 @@ Each test has its own demo room (``python -m zet demo``) on one server and one C
 from __future__ import annotations
 
 import pytest
-from browser import ARTIFACTS, BEAMERS, FIT_CHECK, body_text_px, demo_room, wait_for
+from browser import (
+    ARTIFACTS,
+    BEAMERS,
+    FIT_CHECK,
+    advance_group,
+    body_text_px,
+    demo_point,
+    demo_room,
+    wait_for,
+)
 
-from zet import groups, participants, points, rounds, scenarios
+from zet import groups, points, rounds
 from zet.demo import add_demo
 from zet.projector import group_pages, load_group_state, screen_target
 from zet.room import set_plenary, set_plenary_page
@@ -66,41 +75,14 @@ def _fits_every_beamer(room, name: str, path: str, step: str, pages: int, set_pa
     assert not problems, "\n".join(problems)
 
 
-def _advance(room, group, step: Step):
-    """Bring a demo group to ``step`` with something to show there."""
-    engine = room["engine"]
-    while group.step != step:
-        following = group.step.next()
-        groups.set_step(engine, group.id, following, expected_current=group.step)
-        group = groups.get_group(engine, group.id)
-        members = participants.members_of(engine, group.id)
-        if group.step == Step.REFLECTIEKAARTEN:
-            theme = room["library"].theme(group.theme_id)
-            for card in theme.kaarten[:2]:
-                groups.reveal_card(engine, group.id, card.id)
-        if group.step == Step.PUNTEN:
-            for index, person in enumerate(members[:13]):
-                text = (ARABIC if index == 12 else
-                        f"Punt {index + 1}: we plannen de begeleiding samen en spreken af "
-                        "wie wat doet in elke periode van het jaar.")
-                points.contribute(engine, group.id, person.id,
-                                  "sterk" if index % 2 else "ontwikkel", text)
-        if group.step == Step.SCENARIO:
-            for index, person in enumerate(members):
-                scenarios.place(engine, group.id, person.id, nu=1 + index % 3,
-                                gewenst=2 + index % 3)
-            groups.record_group_scenario(engine, group.id, nu=2, gewenst=3,
-                                         argument="De basis staat; nu samen verbreden.")
-            groups.set_reporter(engine, group.id, "Demo Sanne en Ahmed")
-    return group
-
-
 @pytest.mark.parametrize("step", list(Step), ids=lambda s: s.value)
 def test_every_page_of_a_group_step_fits_every_beamer(room, step):
     engine = room["engine"]
     which = "werkblad" if step == Step.WERKBLAD else "uitwisseling"
     path = room["paths"][which]["projector"]
-    group = _advance(room, screen_target(engine, path.split("code=")[1]).group, step)
+    start = screen_target(engine, path.split("code=")[1]).group
+    group = advance_group(engine, room["library"], start, step, reporter="Demo Sanne en Ahmed",
+                          point_texts=[*map(demo_point, range(12)), ARABIC])
     count = len(group_pages(load_group_state(engine, room["library"], group.id)))
 
     def set_page(index: int) -> None:
