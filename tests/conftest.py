@@ -11,13 +11,19 @@ from sqlalchemy import text
 from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
-from zet.db import make_engine
+from zet.db import changes, make_engine
+from zet.programme_data import Scope
+from zet.tenancy import Viewer
 
 # CI runs the property tests on a fixed set of examples, so a run is repeatable; locally
 # Hypothesis keeps exploring (and remembers what failed in .hypothesis/).
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The operator of the server (what the command line is): every partnership.
+OPERATOR = Viewer.server()
+EVERYTHING = Scope(OPERATOR)
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -74,3 +80,8 @@ def fresh_rate_limits():
     throttle.joins.reset()
     throttle.logins.reset()
     yield
+
+
+# Every write to a room table must bump its dagdeel's version (zet.versions): the whole suite
+# runs with the check that refuses a write that forgot.
+changes.STRICT = True

@@ -80,7 +80,7 @@ def test_every_page_of_a_group_step_fits_every_beamer(room, step):
     engine = room["engine"]
     which = "werkblad" if step == Step.WERKBLAD else "uitwisseling"
     path = room["paths"][which]["projector"]
-    start = screen_target(engine, path.split("code=")[1]).group
+    start = screen_target(engine, path.split("code=")[1], client_key="test").group
     group = advance_group(engine, room["library"], start, step, reporter="Demo Sanne en Ahmed",
                           point_texts=[*map(demo_point, range(12)), ARABIC])
     count = len(group_pages(load_group_state(engine, room["library"], group.id)))
@@ -108,7 +108,7 @@ def test_every_page_of_a_group_step_fits_every_beamer(room, step):
 
 def _plenary_path(room) -> tuple[int, str]:
     path = room["paths"]["dagdeel"]["projector"]
-    return screen_target(room["engine"], path.split("code=")[1]).dagdeel_id, path
+    return screen_target(room["engine"], path.split("code=")[1], client_key="test").dagdeel_id, path
 
 
 def _close(room, dagdeel_id: int) -> None:

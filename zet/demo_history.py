@@ -26,7 +26,10 @@ from zet.roles import ROLES
 from zet.room import set_plenary
 from zet.states import Phase
 from zet.steps import Step
+from zet.tenancy import Viewer
+from zet.versions import quiet
 
+OPERATOR = Viewer.server()  # the demo is made by whoever runs the server
 DEMO_PREFIX = "Demo — "
 PARTNERSHIP = DEMO_PREFIX + "Opleidingsschool Rivierenland"
 LOCATIES = ("Het Baken, Tiel", "Lyceum aan de Waal", "Kindcentrum De Linge",
@@ -187,8 +190,9 @@ def add_history(engine: Engine, library: Library, *, seed: int = 12) -> DemoHist
     """Add the fictional partnership with its dagdelen (see the module docstring)."""
     rng = random.Random(seed)
     themes = library.ordered_themes()
-    partnership = add_partnership(engine, PARTNERSHIP)
-    locatie_ids = tuple(add_locatie(engine, partnership.id, name).id for name in LOCATIES)
+    partnership = add_partnership(engine, OPERATOR, PARTNERSHIP)
+    locatie_ids = tuple(add_locatie(engine, OPERATOR, partnership.id, name).id
+                        for name in LOCATIES)
     plan = _schedule(themes)
     dagdeel_ids = []
     for yi, year in enumerate(YEARS):
@@ -226,22 +230,22 @@ def _programme_manager_work(engine: Engine, history: DemoHistory) -> None:
     from zet.programme_data import Scope
     from zet.rode_lijnen import confirmed_points
 
-    found = confirmed_points(engine, Scope(partnerschap_id=history.partnerschap_id))
+    found = confirmed_points(engine, Scope(OPERATOR, partnerschap_id=history.partnerschap_id))
     shared = [p for p in found if p.kind == "sterk" and p.text in SHARED.get(
         "coachen-en-feedback", ("", ()))[1]]
     if len(shared) >= 2:
-        group_points(engine, [p.id for p in shared], "Nabespreken na elke les")
-        add_label(engine, shared[0].id, "begeleiding")
+        group_points(engine, OPERATOR, [p.id for p in shared], "Nabespreken na elke les")
+        add_label(engine, OPERATOR, shared[0].id, "begeleiding")
     first_year = [p for p in found if p.kind == "ontwikkel" and p.jaar == YEARS[0]]
     for i, point in enumerate(first_year[:6]):
         action_id = actions.action_from_point(
-            engine, point.id,
+            engine, OPERATOR, point.id,
             tevreden="Als studenten en begeleiders het bij de evaluatie zelf merken",
             verantwoordelijk="Schoolopleider met de teamleider",
             aanpak="Elke maand een kort overleg; het eerste halfjaar een pilot in één sectie",
             tijdpad=f"Voor de zomer van {YEARS[1]}")
         if i % 3 == 2:
-            actions.set_done(engine, action_id)
+            actions.set_done(engine, OPERATOR, action_id)
 
 
 def remove_history(engine: Engine) -> int:
@@ -251,6 +255,7 @@ def remove_history(engine: Engine) -> int:
     with writing(engine) as conn:
         ids = [row.id for row in conn.execute(
             select(dagdelen.c.id).where(dagdelen.c.titel.startswith(DEMO_PREFIX)))]
+        quiet(conn)  # the dagdelen go: no version left to bump
         conn.execute(delete(dagdelen).where(dagdelen.c.id.in_(ids)))  # cascades to groups
         demo = select(partnerschappen.c.id).where(partnerschappen.c.naam.startswith(
             DEMO_PREFIX))

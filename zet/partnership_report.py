@@ -4,7 +4,7 @@
 kritische reflectie of an ontwikkelingsgerichte peer review; exports in ``zet.export``."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -13,7 +13,7 @@ from zet.actions import OPEN, Action, list_actions
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library, Theme
 from zet.errors import UserError
-from zet.locaties import Locatie, Partnership, list_locaties, list_partnerships
+from zet.locaties import Locatie, Partnership, list_locaties, list_partnerships, partnership_named
 from zet.programme_data import (
     ArchiveEntry,
     GroupOutcome,
@@ -34,6 +34,7 @@ from zet.rode_lijnen import (
     lines,
     point_groups,
 )
+from zet.tenancy import NO_PARTNERSHIP, Viewer
 
 
 @dataclass(frozen=True)
@@ -75,34 +76,32 @@ class PartnershipReport:
         return sorted({o.jaar for o in self.outcomes})
 
 
-def _partnership(engine: Engine, wanted: ReportFilter) -> Partnership:
-    partnerships = list_partnerships(engine)
+def _partnership(engine: Engine, viewer: Viewer, wanted: ReportFilter) -> Partnership:
+    """The one partnership the report is about, among those the viewer sees."""
     if wanted.partnerschap:
-        found = [p for p in partnerships if p.naam.casefold() == wanted.partnerschap.casefold()]
-        if not found:
-            raise UserError(f"Er is geen opleidingsschool '{wanted.partnerschap}'. Er zijn: "
-                            + ", ".join(p.naam for p in partnerships))
-        return found[0]
+        return partnership_named(engine, viewer, wanted.partnerschap)
+    partnerships = list_partnerships(engine, viewer)
     if wanted.locatie:
-        owners = {loc.partnerschap_id for loc in list_locaties(engine)
+        owners = {loc.partnerschap_id for loc in list_locaties(engine, viewer)
                   if loc.naam.casefold() == wanted.locatie.casefold()}
         if len(owners) == 1:
             return next(p for p in partnerships if p.id in owners)
     if len(partnerships) == 1:
         return partnerships[0]
     if not partnerships:
-        raise UserError("Er zijn nog geen dagdelen, dus ook geen opleidingsschool.")
+        raise UserError(NO_PARTNERSHIP if not viewer.sees_all
+                        else "Er zijn nog geen dagdelen, dus ook geen opleidingsschool.")
     raise UserError("Kies een opleidingsschool (--partnerschap): "
                     + ", ".join(p.naam for p in partnerships))
 
 
-def build_partnership_report(engine: Engine, library: Library,
+def build_partnership_report(engine: Engine, library: Library, viewer: Viewer,
                              wanted: ReportFilter | None = None) -> PartnershipReport:
-    """The report for one partnership; ``wanted`` narrows it to a year and/or a locatie
-    (the trend then runs up to that year)."""
+    """The report for one partnership the viewer sees; ``wanted`` narrows it to a year
+    and/or a locatie (the trend then runs up to that year)."""
     wanted = wanted or ReportFilter()
-    partnership = _partnership(engine, wanted)
-    locaties = list_locaties(engine, partnership.id)
+    partnership = _partnership(engine, viewer, wanted)
+    locaties = list_locaties(engine, viewer, partnership.id)
     locatie = None
     if wanted.locatie:
         locatie = next((loc for loc in locaties
@@ -110,16 +109,16 @@ def build_partnership_report(engine: Engine, library: Library,
         if locatie is None:
             raise UserError(f"Locatie '{wanted.locatie}' hoort niet bij {partnership.naam}. "
                             "Er zijn: " + ", ".join(loc.naam for loc in locaties))
-    where = Scope(partnerschap_id=partnership.id,
+    where = Scope(viewer, partnerschap_id=partnership.id,
                   locatie_id=locatie.id if locatie else None)
     every_year = group_outcomes(engine, where)
     until = [o for o in every_year if wanted.jaar is None or o.jaar <= wanted.jaar]
     outcomes = [o for o in until if wanted.jaar is None or o.jaar == wanted.jaar]
-    year_scope = Scope(where.partnerschap_id, where.locatie_id, wanted.jaar)
+    year_scope = replace(where, jaar=wanted.jaar)
     points = confirmed_points(engine, year_scope)
-    actions = list_actions(engine, partnerschap_id=partnership.id,
+    actions = list_actions(engine, viewer, partnerschap_id=partnership.id,
                            locatie_id=where.locatie_id)
-    groups = point_groups(engine)
+    groups = point_groups(engine, viewer)
     sections = []
     for waarborg in WAARBORGEN:
         themes = [t for t in library.ordered_themes() if waarborg in t.waarborgen]

@@ -1,11 +1,14 @@
 """What a programme manager reads across dagdelen: every theme group's outcome with its
 locatie and date, the archive of dagdelen, the latest scenario placement per locatie and
-theme, and the werkblad scores per year. Queries once, then pure functions on lists."""
+theme, and the werkblad scores per year. Queries once, then pure functions on lists.
+
+Every read takes a ``Scope``, and a Scope has a ``Viewer`` (``zet.tenancy``): a read sees
+only the partnerships of the account it is for. ``scoped`` is the one place that limits."""
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from statistics import mean
 
@@ -14,18 +17,19 @@ from sqlalchemy import Engine, select
 from zet.content.model import Library
 from zet.db import reading
 from zet.db.schema import antwoorden, dagdelen, groepen, locaties
+from zet.errors import NotFound
+from zet.report import DagdeelReport, build_dagdeel_report
+from zet.tenancy import Viewer
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Which part of the installation a view is about; None means all."""
+    """Whose view (``viewer``, required) and which part of it; None means all of it."""
+    viewer: Viewer
     partnerschap_id: int | None = None
     locatie_id: int | None = None
     jaar: int | None = None
     theme_id: str | None = None
-
-
-ALL = Scope()
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,9 @@ class GroupOutcome:
 
 
 def scoped(query, scope: Scope):
-    """``query`` limited to the opleidingsschool, locatie and theme of ``scope``."""
+    """``query`` (joined with ``locaties`` and ``dagdelen``) limited to what the viewer may
+    see and to the opleidingsschool, locatie and theme of ``scope``."""
+    query = query.where(scope.viewer.where(locaties.c.partnerschap_id))
     if scope.partnerschap_id is not None:
         query = query.where(locaties.c.partnerschap_id == scope.partnerschap_id)
     if scope.locatie_id is not None:
@@ -58,7 +64,7 @@ def scoped(query, scope: Scope):
     return query
 
 
-def group_outcomes(engine: Engine, scope: Scope = ALL) -> list[GroupOutcome]:
+def group_outcomes(engine: Engine, scope: Scope) -> list[GroupOutcome]:
     """Every theme group in scope, oldest dagdeel first."""
     query = scoped(
         select(groepen.c.id, groepen.c.dagdeel_id, groepen.c.theme_id, groepen.c.scenario_nu,
@@ -94,11 +100,10 @@ class ArchiveEntry:
         return self.datum.year
 
 
-def archive(engine: Engine, scope: Scope = ALL) -> list[ArchiveEntry]:
+def archive(engine: Engine, scope: Scope) -> list[ArchiveEntry]:
     """Dagdelen in scope, newest first; a theme filter keeps dagdelen with that theme."""
     by_dagdeel: dict[int, list[GroupOutcome]] = defaultdict(list)
-    for outcome in group_outcomes(engine, Scope(scope.partnerschap_id, scope.locatie_id,
-                                                scope.jaar)):
+    for outcome in group_outcomes(engine, replace(scope, theme_id=None)):
         by_dagdeel[outcome.dagdeel_id].append(outcome)
     entries = []
     for dagdeel_id, outcomes in by_dagdeel.items():
@@ -111,12 +116,12 @@ def archive(engine: Engine, scope: Scope = ALL) -> list[ArchiveEntry]:
     return sorted(entries, key=lambda e: (e.datum, e.dagdeel_id), reverse=True)
 
 
-def years(engine: Engine, partnerschap_id: int | None = None) -> list[int]:
-    """The years that have dagdelen, newest first."""
-    query = select(dagdelen.c.datum).outerjoin(locaties,
-                                               locaties.c.id == dagdelen.c.locatie_id)
-    if partnerschap_id is not None:
-        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
+def years(engine: Engine, scope: Scope) -> list[int]:
+    """The years that have dagdelen in the scope's partnership (locatie, theme and year
+    aside), newest first."""
+    query = scoped(select(dagdelen.c.datum).outerjoin(
+        locaties, locaties.c.id == dagdelen.c.locatie_id),
+        Scope(scope.viewer, scope.partnerschap_id))
     with reading(engine) as conn:
         return sorted({row.datum.year for row in conn.execute(query)}, reverse=True)
 
@@ -172,7 +177,7 @@ class YearScore:
 
 
 def werkblad_scores_per_year(engine: Engine, library: Library,
-                             scope: Scope = ALL) -> list[YearScore]:
+                             scope: Scope) -> list[YearScore]:
     """Schaal and KOOS answers (visible ones) averaged per theme, question and year."""
     query = scoped(
         select(antwoorden.c.vraag_id, antwoorden.c.value, groepen.c.theme_id,
@@ -208,3 +213,15 @@ def werkblad_scores_per_year(engine: Engine, library: Library,
                                     mean(v["feitelijk"] for v in pairs), len(pairs)))
     return result
 
+
+def archived_dagdeel_report(engine: Engine, library: Library, viewer: Viewer,
+                            dagdeel_id: int) -> DagdeelReport:
+    """A dagdeel's report (for its PDF, Excel and group PDFs in the archive), only when its
+    locatie belongs to a partnership the viewer sees; else NotFound, as for a wrong id."""
+    query = scoped(select(dagdelen.c.id).outerjoin(
+        locaties, locaties.c.id == dagdelen.c.locatie_id)
+        .where(dagdelen.c.id == dagdeel_id), Scope(viewer))
+    with reading(engine) as conn:
+        if conn.execute(query).first() is None:
+            raise NotFound("Dit dagdeel bestaat niet (meer).")
+    return build_dagdeel_report(engine, library, dagdeel_id)

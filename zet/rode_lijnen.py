@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library
@@ -28,7 +28,8 @@ from zet.db.schema import (
 )
 from zet.errors import NotFound, UserError
 from zet.fields import required_line
-from zet.programme_data import ALL, Scope, scoped
+from zet.programme_data import Scope, scoped
+from zet.tenancy import Viewer
 
 MAX_LABEL = 60
 MAX_GROUP_NAME = 200
@@ -67,7 +68,7 @@ class PointGroup:
     point_ids: tuple[int, ...]
 
 
-def confirmed_points(engine: Engine, scope: Scope = ALL) -> list[ConfirmedPoint]:
+def confirmed_points(engine: Engine, scope: Scope) -> list[ConfirmedPoint]:
     """Points of groups that confirmed their list, oldest dagdeel first, with their group
     and tags."""
     query = (select(punten.c.id, punten.c.soort, punten.c.tekst, groepen.c.id.label("gid"),
@@ -216,23 +217,61 @@ def came_back(points: list[ConfirmedPoint]) -> list[tuple[ConfirmedPoint, Confir
 
 # ---------------------------------------------------------------- grouping and tags by hand
 
-def point_groups(engine: Engine) -> list[PointGroup]:
+def _through_dagdeel(query):
+    """``query`` on points, joined through their group and dagdeel to the locatie (and so
+    the partnership): ``puntgroepen`` and labels have no partnership of their own, they
+    belong where their points' dagdelen are."""
+    return (query.select_from(punten)
+            .join(groepen, groepen.c.id == punten.c.groep_id)
+            .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
+            .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
+
+
+def _visible_points(viewer: Viewer):
+    """The ids of points in partnerships the viewer sees."""
+    return _through_dagdeel(select(punten.c.id)).where(viewer.where(locaties.c.partnerschap_id))
+
+
+def _partnerships_of(conn, point_ids) -> set[int | None]:
+    return set(conn.execute(_through_dagdeel(select(locaties.c.partnerschap_id))
+                            .where(punten.c.id.in_(point_ids))).scalars())
+
+
+def _require_own_points(conn, viewer: Viewer, point_ids) -> None:
+    """Refuse points of a partnership the viewer does not see (as if they did not exist),
+    and a group across partnerships."""
+    owners = _partnerships_of(conn, point_ids)
+    if not all(viewer.sees(owner) for owner in owners):
+        raise NotFound("Deze punten bestaan niet (meer).")
+    if len(owners) > 1:
+        raise UserError("Zet alleen punten van één opleidingsschool in een groep.")
+
+
+def point_groups(engine: Engine, viewer: Viewer) -> list[PointGroup]:
+    """The hand-made groups with at least one point the viewer sees (only those points)."""
     with reading(engine) as conn:
         members: dict[int, list[int]] = defaultdict(list)
-        for row in conn.execute(select(puntgroep_leden).order_by(puntgroep_leden.c.punt_id)):
+        for row in conn.execute(select(puntgroep_leden)
+                                .where(puntgroep_leden.c.punt_id.in_(_visible_points(viewer)))
+                                .order_by(puntgroep_leden.c.punt_id)):
             members[row.puntgroep_id].append(row.punt_id)
-        rows = conn.execute(select(puntgroepen).order_by(puntgroepen.c.naam)).all()
-    return [PointGroup(row.id, row.naam, row.soort, tuple(members.get(row.id, ())))
-            for row in rows]
+        rows = conn.execute(select(puntgroepen).where(puntgroepen.c.id.in_(list(members)))
+                            .order_by(puntgroepen.c.naam)).all()
+    return [PointGroup(row.id, row.naam, row.soort, tuple(members[row.id])) for row in rows]
 
 
-def group_points(engine: Engine, point_ids: list[int], naam: str,
+def group_points(engine: Engine, viewer: Viewer, point_ids: list[int], naam: str,
                  puntgroep_id: int | None = None) -> int:
     """Put points into one rode lijn (a new one named ``naam``, or ``puntgroep_id``).
-    A point is in at most one group: it leaves its old one. Returns the group's id."""
+    A point is in at most one group: it leaves its old one. Returns the group's id. All
+    points, and the group's points, belong to one partnership the viewer sees."""
     if len(point_ids) < 1:
         raise UserError("Kies minstens één punt.")
     with writing(engine) as conn:
+        if puntgroep_id is not None:
+            point_ids = [*point_ids, *conn.execute(select(puntgroep_leden.c.punt_id).where(
+                puntgroep_leden.c.puntgroep_id == puntgroep_id)).scalars()]
+        _require_own_points(conn, viewer, point_ids)
         kinds = {row.soort for row in conn.execute(
             select(punten.c.soort).where(punten.c.id.in_(point_ids)))}
         if len(kinds) != 1:
@@ -253,30 +292,35 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id.in_(point_ids)))
         conn.execute(puntgroep_leden.insert(), [{"punt_id": pid, "puntgroep_id": puntgroep_id}
                                                 for pid in dict.fromkeys(point_ids)])
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
     return puntgroep_id
 
 
-def ungroup_point(engine: Engine, point_id: int) -> None:
+def ungroup_point(engine: Engine, viewer: Viewer, point_id: int) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id == point_id))
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
 
 
-def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
+def rename_group(engine: Engine, viewer: Viewer, puntgroep_id: int, naam: str) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, select(puntgroep_leden.c.punt_id).where(
+            puntgroep_leden.c.puntgroep_id == puntgroep_id))
         conn.execute(update(puntgroepen).where(puntgroepen.c.id == puntgroep_id)
                      .values(naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME)))
 
 
-def _drop_empty_groups(conn) -> None:
+def drop_empty_groups(conn: Connection) -> int:
+    """Remove the rode lijnen left without points; returns how many."""
     used = select(puntgroep_leden.c.puntgroep_id)
-    conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used)))
+    return conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used))).rowcount
 
 
-def add_label(engine: Engine, point_id: int, label: str) -> None:
+def add_label(engine: Engine, viewer: Viewer, point_id: int, label: str) -> None:
     label = required_line(label, "een label", MAX_LABEL).casefold()
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         if conn.execute(select(punten.c.id).where(punten.c.id == point_id)).first() is None:
             raise NotFound("Dit punt bestaat niet (meer).")
         exists = conn.execute(select(punt_labels).where(
@@ -285,8 +329,9 @@ def add_label(engine: Engine, point_id: int, label: str) -> None:
             conn.execute(punt_labels.insert().values(punt_id=point_id, label=label))
 
 
-def remove_label(engine: Engine, point_id: int, label: str) -> None:
+def remove_label(engine: Engine, viewer: Viewer, point_id: int, label: str) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         conn.execute(delete(punt_labels).where(punt_labels.c.punt_id == point_id,
                                                punt_labels.c.label == label))
 

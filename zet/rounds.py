@@ -30,6 +30,7 @@ from zet.participants import (
     seat_in,
 )
 from zet.room import enter_round, load_room
+from zet.versions import INPUT, ROOM, bump
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.A
             for participant_id in members:
                 conn.execute(groepsleden.insert().values(
                     groep_id=group_id, deelnemer_id=participant_id, ronde_id=ronde.id))
+        bump(conn, dagdeel_id, ROOM)
         return assignment
 
 
@@ -160,6 +162,7 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
                                                groepsleden.c.deelnemer_id == participant_id))
         conn.execute(groepsleden.insert().values(groep_id=group_id, deelnemer_id=participant_id,
                                                  ronde_id=ronde.id))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def _has_given(conn: Connection, group_id: int, participant_id: int) -> bool:
@@ -194,6 +197,7 @@ def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: i
         if seat_in(conn, ronde.id, participant_id) is not None:
             raise UserError("Deze deelnemer heeft in deze ronde al een plek.")
         seat_at(conn, ronde.id, Participant.from_row(row), [group_id])
+        bump(conn, dagdeel_id, ROOM)
 
 
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:
@@ -202,6 +206,7 @@ def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> No
         ronde = _round_row(conn, dagdeel_id, nummer)
         conn.execute(update(rondes).where(rondes.c.id == ronde.id)
                      .values(indeling_vast=locked))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
@@ -226,6 +231,7 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
             .order_by(deelnemers.c.id)).all()
         for row in unplaced:
             place_in_active_round(conn, Participant.from_row(row))
+        bump(conn, dagdeel_id, ROOM)
 
 
 @retry_transient
@@ -242,6 +248,7 @@ def take_seat(engine: Engine, participant: Participant) -> Seat | None:
         return seat  # a latecomer after every table's scenario began waits, without a write
     with writing(engine) as conn:
         place_in_active_round(conn, participant)
+        bump(conn, participant.dagdeel_id, INPUT)  # the control view's seating; no phone moves
         room = load_room(conn, participant.dagdeel_id)
         return _seat(conn, participant, room.ronde) if room.in_round else None
 

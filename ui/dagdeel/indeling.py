@@ -19,7 +19,7 @@ def _who(member) -> str:
     return member.role + (f" ({member.initials})" if member.initials else "")
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def rounds_panel(dagdeel_id: int) -> None:
     """Joined count and every round's tables, live: the count grows as phones join."""
     show_flash("indeling")

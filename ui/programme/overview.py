@@ -11,16 +11,16 @@ from ui.resources import engine, library
 from zet.programme_data import Scope, group_outcomes, latest_placements
 
 
-def _latest_frame(partnerschap_id: int | None) -> pd.DataFrame:
-    latest = latest_placements(group_outcomes(engine(), Scope(partnerschap_id=partnerschap_id)))
+def _latest_frame(base: Scope) -> pd.DataFrame:
+    latest = latest_placements(group_outcomes(engine(), base))
     return pd.DataFrame([{"locatie": o.locatie, "thema": theme_title(o.theme_id),
                           "theme_id": o.theme_id, "nu": o.nu, "gewenst": o.gewenst,
                           "jaar": o.jaar} for o in latest.values()],
                         columns=["locatie", "thema", "theme_id", "nu", "gewenst", "jaar"])
 
 
-def overview_view(partnerschap_id: int | None) -> None:
-    frame = _latest_frame(partnerschap_id)
+def overview_view(base: Scope) -> None:
+    frame = _latest_frame(base)
     if frame.empty:
         st.info("Nog geen enkele groep heeft een scenario vastgesteld.")
         return

@@ -9,6 +9,7 @@ from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.text import md
 from zet.points import KIND_PLURALS
+from zet.programme_data import Scope
 from zet.rode_lijnen import (
     ConfirmedPoint,
     Line,
@@ -23,6 +24,7 @@ from zet.rode_lijnen import (
     search,
     ungroup_point,
 )
+from zet.tenancy import Viewer
 
 FLASH = "_pm_rl_flash"
 
@@ -31,9 +33,9 @@ def _point_label(point: ConfirmedPoint) -> str:
     return f"{point.text} ({point.locatie}, {point.jaar})"
 
 
-def rode_lijnen_view(partnerschap_id: int | None) -> None:
+def rode_lijnen_view(base: Scope) -> None:
     show_flash(FLASH)
-    scope = scope_filters(partnerschap_id, "rl", theme=False)
+    scope = scope_filters(base, "rl", theme=False)
     left, middle, right = st.columns([2, 2, 3])
     kind = left.segmented_control("Soort", list(KIND_PLURALS), default="sterk",
                                   format_func=lambda k: KIND_PLURALS[k], key="rl_soort") or "sterk"
@@ -44,7 +46,7 @@ def rode_lijnen_view(partnerschap_id: int | None) -> None:
     found = [p for p in search(everything, query) if p.kind == kind]
     if not found:
         st.info("Geen bevestigde punten gevonden met deze keuze.")
-    groups = point_groups(engine())
+    groups = point_groups(engine(), scope.viewer)
     buckets = (by_theme(found, library()) if ordering == "thema"
                else by_waarborg(found, library()))
     for name, points in buckets.items():
@@ -54,7 +56,7 @@ def rode_lijnen_view(partnerschap_id: int | None) -> None:
         st.markdown(f"#### {md(title)}")
         for line in lines(points, groups):
             _line(line, everything)
-    _grouping(found, groups)
+    _grouping(scope.viewer, found, groups)
 
 
 def _line(line: Line, everything: list[ConfirmedPoint]) -> None:
@@ -70,7 +72,7 @@ def _line(line: Line, everything: list[ConfirmedPoint]) -> None:
                        "als ze echt hetzelfde zeggen.")
 
 
-def _grouping(found: list[ConfirmedPoint], groups) -> None:
+def _grouping(viewer: Viewer, found: list[ConfirmedPoint], groups) -> None:
     st.markdown("#### Groeperen en labelen")
     st.caption("Kies punten die hetzelfde zeggen en geef de groep een naam. De indeling wordt "
                "bewaard en telt mee in het overzicht en het verslag.")
@@ -86,29 +88,29 @@ def _grouping(found: list[ConfirmedPoint], groups) -> None:
         st.text_input("Naam van de nieuwe groep", key="rl_naam",
                       disabled=target is not None)
         st.button("Groeperen", key="rl_groepeer", disabled=not chosen, type="primary",
-                  on_click=_group)
+                  on_click=_group, args=(viewer,))
     with right:
         st.text_input("Label", key="rl_label", placeholder="bijv. begeleiding")
         st.button("Label toevoegen", key="rl_label_knop", disabled=not chosen,
-                  on_click=_label_all)
+                  on_click=_label_all, args=(viewer,))
         st.button("Uit hun groep halen", key="rl_los", disabled=not chosen,
-                  on_click=_ungroup_all)
+                  on_click=_ungroup_all, args=(viewer,))
 
 
 # The callbacks read the widgets at click time, so a name typed just before the click counts.
 
-def _group() -> None:
+def _group(viewer: Viewer) -> None:
     state = st.session_state
-    if act(group_points, list(state.get("rl_kies", [])), state.get("rl_naam", ""),
+    if act(group_points, viewer, list(state.get("rl_kies", [])), state.get("rl_naam", ""),
            puntgroep_id=state.get("rl_doel"), flash=FLASH, success="Punten gegroepeerd."):
         state["rl_kies"], state["rl_naam"] = [], ""
 
 
-def _label_all() -> None:
+def _label_all(viewer: Viewer) -> None:
     for point_id in st.session_state.get("rl_kies", []):
-        act(add_label, point_id, st.session_state.get("rl_label", ""), flash=FLASH)
+        act(add_label, viewer, point_id, st.session_state.get("rl_label", ""), flash=FLASH)
 
 
-def _ungroup_all() -> None:
+def _ungroup_all(viewer: Viewer) -> None:
     for point_id in st.session_state.get("rl_kies", []):
-        act(ungroup_point, point_id, flash=FLASH)
+        act(ungroup_point, viewer, point_id, flash=FLASH)

@@ -8,12 +8,17 @@ import streamlit as st
 from ui.programme.charts import dumbbells, lines_per_year, matrix
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
-from zet.programme_data import group_outcomes, placements_per_year, werkblad_scores_per_year
+from zet.programme_data import (
+    Scope,
+    group_outcomes,
+    placements_per_year,
+    werkblad_scores_per_year,
+)
 from zet.rode_lijnen import came_back, confirmed_points
 
 
-def trends_view(partnerschap_id: int | None) -> None:
-    scope = scope_filters(partnerschap_id, "tr", year=False)
+def trends_view(base: Scope) -> None:
+    scope = scope_filters(base, "tr", year=False)
     placements = placements_per_year(group_outcomes(engine(), scope))
     st.markdown("#### Scenario per jaar")
     if not placements:

@@ -41,6 +41,8 @@ dagdelen = Table(
     Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
     # The stappenplan every round follows: 75 or 60 minutes (migration 0009).
     Column("ronde_minuten", Integer, nullable=False, server_default="75"),
+    # Bumped inside every write that changes what a screen of the dagdeel shows (zet.versions).
+    Column("version", Integer, nullable=False, server_default="0"),
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
@@ -218,6 +220,17 @@ accounts = Table(
     Column("naam", String(120), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),  # argon2id, with its own salt
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # An administrator of the server: sees every partnership, manages accounts (0010).
+    Column("beheerder", Boolean, nullable=False, server_default="0"),
+)
+
+account_partnerschappen = Table(  # which partnerships an account may see (0010)
+    "account_partnerschappen", metadata,
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("partnerschap_id", Integer, ForeignKey("partnerschappen.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 account_sessies = Table(
@@ -229,7 +242,7 @@ account_sessies = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
-login_pogingen = Table(
+login_pogingen = Table(  # failed logins only; naam and client are HMACs (zet.accounts, 0010)
     "login_pogingen", metadata,
     Column("id", Integer, primary_key=True),
     Column("naam", String(120), nullable=False),
@@ -238,6 +251,13 @@ login_pogingen = Table(
     Column("gelukt", Boolean, nullable=False),
 )
 Index("ix_login_pogingen_at", login_pogingen.c.at)
+
+geheimen = Table(  # server secrets made on first use (the key of the login HMAC), 0010
+    "geheimen", metadata,
+    Column("naam", String(40), primary_key=True),
+    Column("waarde", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
 
 puntgroepen = Table(  # a rode lijn: confirmed points from several groups put together by hand
     "puntgroepen", metadata,
