@@ -141,3 +141,17 @@ def test_a_list_answer_is_cut_between_its_points():
     assert len(parts) > 1
     assert all(line.startswith("• ") for part in parts for line in part.splitlines())
     assert "\n".join(parts) == items
+
+
+def test_a_round_of_many_tables_goes_on_as_many_pages_as_it_needs(engine, session):
+    from zet.dagdelen import get_dagdeel
+    from zet.projector import Seat, plenary_pages
+
+    dagdeel = get_dagdeel(engine, session.dagdeel.id)
+    assert dagdeel.room.in_round
+    seats = [Seat(label, "Professionalisering en professionele ontwikkeling",
+                  f"Begeleider {label}", 6, Step.UITWISSELING) for label in "ABCDEFGHIJ"]
+    pages = plenary_pages(dagdeel, seats=seats)
+    shown = [p.text for page in pages for column in page.columns for p in column]
+    assert len(pages) > 1 and shown == list("ABCDEFGHIJ")
+    assert pages[0].title.startswith("Ronde 1: wie zit waar (deel 1 van ")
