@@ -54,14 +54,12 @@ def show(code: str, tafel: str) -> None:
         return
     pages = group_pages(state)
     index, page = page_at(pages, group.screen_page)
-    where = f"{group.where} · " if group.label else ""
-    footer = f"{where}{page.title}"  # text, like the title: screen() escapes both
+    footer = group.where if group.label else ""  # text, like the title: both escaped
     body_html = render.group_page_html(state, page, join_code=group.join_code, join_url=link)
     st.html(render.screen_html(
         title=state.theme.titel, kicker_html=render.stepper_html(group.step),
         step=group.step.value, page_index=index, pages=pages, body_html=body_html,
-        join_html=render.join_line_html(group.join_code, link),
-        footer=footer))
+        join_code=group.join_code, join_url=link, footer=footer))
 
 
 show(st.query_params.get("code", ""), st.query_params.get("tafel", ""))

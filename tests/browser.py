@@ -183,3 +183,91 @@ def fixture_app(db_dir: Path):
             browser.close()
     finally:
         engine.dispose()
+
+
+# The beamers a school room may have; the projector must fit every one of them.
+BEAMERS = [(1024, 768), (1280, 720), (1280, 800), (1366, 768), (1920, 1080), (3840, 2160)]
+
+
+def body_text_px(width: int) -> int:
+    """The smallest body text a beamer this wide may show: read from 8 m."""
+    return 24 if width < 1280 else 28
+
+
+# Whether a projector page fits its screen, measured in the browser: every element's box
+# inside the viewport (and inside the page body when it is in the body, which clips), no
+# text element whose content is taller or wider than its box, no text smaller than
+# ``minPx``, no scrolling.
+FIT_CHECK = """(minPx) => {
+  const W = innerWidth, H = innerHeight;
+  const root = document.querySelector("[data-testid='projector']");
+  const main = root.querySelector(".zp-main");
+  const box = main ? main.getBoundingClientRect() : null;
+  const name = e => `${e.tagName.toLowerCase()}.${e.className}: ${
+      (e.textContent || "").trim().slice(0, 40)}`;
+  const all = [root, ...root.querySelectorAll("*")];
+  const outside = [], clipped = [], small = [];
+  for (const e of all) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < -1 || r.top < -1 || r.right > W + 1 || r.bottom > H + 1) {
+      outside.push(name(e));
+    } else if (box && main.contains(e) && e !== main &&
+               (r.bottom > box.bottom + 1 || r.right > box.right + 1)) {
+      outside.push("afgesneden door de pagina: " + name(e));
+    }
+  }
+  for (const e of all.filter(e => [...e.childNodes].some(
+      n => n.nodeType === 3 && n.textContent.trim()))) {
+    const style = getComputedStyle(e);
+    if (parseFloat(style.fontSize) < minPx - 0.05) {
+      small.push(`${style.fontSize} ${name(e)}`);
+    }
+    if (style.display !== "inline" && (e.scrollHeight > e.clientHeight + 1 ||
+                                       e.scrollWidth > e.clientWidth + 1)) {
+      clipped.push(name(e));
+    }
+  }
+  const page = document.scrollingElement;
+  return {outside, clipped, small,
+          scroll: page.scrollHeight > H + 1 || page.scrollWidth > W + 1
+                  || (main ? main.scrollHeight > main.clientHeight + 1 : false),
+          bodyPx: parseFloat(getComputedStyle(root).fontSize),
+          used: box ? Math.max(0, ...[...main.querySelectorAll("*")].map(
+              e => e.getBoundingClientRect().bottom)) - box.top : 0,
+          room: box ? box.height : 0};
+}"""
+
+
+def demo_point(index: int) -> str:
+    return (f"Punt {index + 1}: we plannen de begeleiding samen en spreken af wie wat doet in "
+            "elke periode van het jaar.")
+
+
+def advance_group(engine, library, group, step, *, point_texts=(), reporter: str = ""):
+    """Bring a (demo) group to ``step`` with something to show on the way: two cards, a point
+    per text of ``point_texts`` (sterk and ontwikkel in turn), everyone's scenarios and the
+    group's, and a reporter. Returns the group as it is then."""
+    from zet import groups, participants, points, scenarios
+    from zet.steps import Step
+
+    while group.step != step:
+        groups.set_step(engine, group.id, group.step.next(), expected_current=group.step)
+        group = groups.get_group(engine, group.id)
+        members = participants.members_of(engine, group.id)
+        if group.step == Step.REFLECTIEKAARTEN:
+            for card in library.theme(group.theme_id).kaarten[:2]:
+                groups.reveal_card(engine, group.id, card.id)
+        if group.step == Step.PUNTEN:
+            for index, (person, text) in enumerate(zip(members, point_texts, strict=False)):
+                points.contribute(engine, group.id, person.id,
+                                  "sterk" if index % 2 else "ontwikkel", text)
+        if group.step == Step.SCENARIO:
+            for index, person in enumerate(members):
+                scenarios.place(engine, group.id, person.id, nu=1 + index % 3,
+                                gewenst=2 + index % 3)
+            groups.record_group_scenario(engine, group.id, nu=2, gewenst=3,
+                                         argument="De basis staat; nu samen verbreden.")
+            if reporter:
+                groups.set_reporter(engine, group.id, reporter)
+    return group

@@ -8,11 +8,13 @@ from browser import (
     ARTIFACTS,
     PROJECTOR,
     PROJECTOR_CHECK,
+    advance_group,
+    demo_point,
     demo_room,
     wait_for,
 )
 
-from zet import groups, participants, points, scenarios
+from zet import groups, participants
 from zet.projector import group_pages, load_group_state, screen_target
 from zet.steps import Step
 
@@ -34,28 +36,8 @@ def _group(room):
 
 def _prepare(room, step: Step) -> None:
     """Bring the demo group to ``step`` with something to show there."""
-    engine, group = room["engine"], _group(room)
-    while group.step != step:
-        following = group.step.next()
-        groups.set_step(engine, group.id, following, expected_current=group.step)
-        group = groups.get_group(engine, group.id)
-        if group.step == Step.REFLECTIEKAARTEN:
-            theme = room["library"].theme(group.theme_id)
-            for card in theme.kaarten[:2]:
-                groups.reveal_card(engine, group.id, card.id)
-        if group.step == Step.PUNTEN:
-            members = participants.members_of(engine, group.id)
-            for index, person in enumerate(members[:12]):
-                points.contribute(engine, group.id, person.id,
-                                  "sterk" if index % 2 else "ontwikkel",
-                                  f"Punt {index + 1}: we plannen de begeleiding samen en "
-                                  "spreken af wie wat doet in elke periode van het jaar.")
-        if group.step == Step.SCENARIO:
-            for index, person in enumerate(participants.members_of(engine, group.id)):
-                scenarios.place(engine, group.id, person.id, nu=1 + index % 3,
-                                gewenst=2 + index % 3)
-            groups.record_group_scenario(engine, group.id, nu=2, gewenst=3,
-                                         argument="De basis staat; nu samen verbreden.")
+    advance_group(room["engine"], room["library"], _group(room), step,
+                  point_texts=[demo_point(index) for index in range(12)])
 
 
 def _check_every_page(room, name: str, path: str, pages: int, set_page) -> int:

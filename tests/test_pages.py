@@ -238,7 +238,7 @@ def test_the_control_view_pages_the_projector(env, library, session):
     assert "Op het scherm:** Vraag 1 · pagina 1 van 4" in texts(at)
     at.button(key="screen_next").click().run()
     assert groups.get_group(env, gid).screen_page == 1
-    assert "Vraag 2" in htmls(projector(session.dagdeel.join_code))
+    assert "<span class='zp-num'>2</span>" in htmls(projector(session.dagdeel.join_code))
     groups.set_step(env, gid, Step.REFLECTIEKAARTEN, expected_current=Step.UITWISSELING)
     assert groups.get_group(env, gid).screen_page == 0  # a new step starts on its first page
 

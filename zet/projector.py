@@ -1,16 +1,17 @@
 """What a projector shows: which group a screen follows, and how each step is cut into
-pages that fit a 1920×1080 beamer at projector type sizes, without scrolling.
+pages that fit the projector's canvas (``zet.screenfit``: the same pages on every beamer,
+scaled to it) at projector type sizes, without scrolling.
 
 The projector view draws one page; the control view lists the same pages and chooses which
 one is on the wall (``groepen.scherm_pagina``). Both build them with ``group_pages`` from
 the same data, so "pagina 2 van 5" means the same on both.
 
-Fitting is estimated from text length: the screen's type is set in ``ui/projector`` with
-the sizes below, and a browser test checks that no page of the demo data overflows.
+Fitting is estimated from text length (``zet.screenfit``); a browser test checks every page
+of the demo data at 1024×768 up to 3840×2160.
 """
 from __future__ import annotations
 
-import textwrap
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from zet.aggregates import (
     summarise,
 )
 from zet.answers import Answer, answer_text, group_answers
-from zet.content.model import Card, Library, Question, Scenario, Theme
+from zet.content.model import Card, GeneralTexts, Library, Question, Scenario, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.db import reading
 from zet.db.schema import groepen, rondes
@@ -36,88 +37,48 @@ from zet.participants import members_of
 from zet.points import Point, working_list
 from zet.quickscan_results import Outcome, theme_outcome
 from zet.roles import role_sort_key
-from zet.scenarios import placements
+from zet.scenarios import placements, scenario_label
+from zet.screenfit import (
+    BODY_W,
+    BOLD_CHAR,
+    CHAR,
+    H2_LINE,
+    H3,
+    H3_LINE,
+    LEAD,
+    LINE,
+    Column,
+    Flow,
+    Piece,
+    body_height,
+    column_width,
+    flow,
+    heading_height,
+    lines,
+    text_height,
+)
 from zet.states import Phase
 from zet.steps import Step
 from zet.throttle import find_open_dagdeel_guarded
-
-# The projector's geometry (1920×1080, see ui/projector/style.py): body text 28 px in the
-# app's Source Sans, about 12 px per character on average (13 px here, to be safe);
-# lines of 1.3 × 28 px; page headings 40 px bold. Measured in Chromium, kept conservative.
-SCREEN_PX = 1848           # width inside the page margins
-BODY_PX = 880              # height of the body area below the header
-CHAR_PX = 13.0
-LINE_PX = 36.4
-HEADING_CHAR_PX = 20.0
-HEADING_LINE_PX = 48.0 + 14
-COLUMN_GAP_PX = 24
-ANSWER_INSET_PX = 34       # border and padding left and right of one answer
-ANSWER_FRAME_PX = 26       # padding and gap above and below one answer
-MAX_COLUMNS = 4            # answer columns side by side
-
-
-def chars_per_line(width_px: float, char_px: float = CHAR_PX) -> int:
-    return max(8, int(width_px // char_px))
-
-
-def wrapped_lines(value: str, width: int) -> int:
-    """How many lines ``value`` takes at ``width`` characters (paragraphs kept)."""
-    return sum(max(1, len(textwrap.wrap(part, width) or [""]))
-               for part in value.splitlines() or [""])
-
-
-def split_to_fit(value: str, width: int, lines: int) -> list[str]:
-    """A text as it is when it fits in ``lines``; otherwise cut into parts that do, at
-    line ends, keeping its own line breaks."""
-    if wrapped_lines(value, width) <= lines:
-        return [value]
-    rows: list[tuple[str, bool]] = []  # (line, starts a new paragraph)
-    for paragraph in value.splitlines() or [""]:
-        for index, line in enumerate(textwrap.wrap(paragraph, width) or [""]):
-            rows.append((line, index == 0))
-    parts = []
-    for start in range(0, len(rows), lines):
-        chunk = rows[start:start + lines]
-        text = chunk[0][0]
-        for line, new_paragraph in chunk[1:]:
-            text += ("\n" if new_paragraph else " ") + line
-        parts.append(text)
-    return parts
-
-
-def column_width_px(count: int) -> float:
-    return (SCREEN_PX - COLUMN_GAP_PX * (count - 1)) / count
-
-
-def heading_px(text: str) -> float:
-    return wrapped_lines(text, chars_per_line(SCREEN_PX - 80, HEADING_CHAR_PX)) \
-        * HEADING_LINE_PX
-
 
 # ---------------------------------------------------------------- pages
 
 
 @dataclass(frozen=True)
-class AnswerColumn:
-    role: str
-    texts: tuple[str, ...]
-    continued: bool = False  # the role's answers started on an earlier page
-
-
-@dataclass(frozen=True)
 class Page:
     """One screenful. ``kind`` says how to draw it; ``title`` is its name on the control
-    view ('Vraag 2 (deel 1 van 2)')."""
+    view ('Vraag 2 (deel 1 van 2)'); ``columns`` what flows on it (``zet.screenfit``)."""
     kind: str
     title: str
     question: Question | None = None
     number: int = 0                      # the question's number in the werkblad
     summary: QuestionSummary | None = None
-    columns: tuple[AnswerColumn, ...] = ()
+    columns: tuple[Column, ...] = ()
     card: Card | None = None
     sterk: tuple[tuple[int, str], ...] = ()
     ontwikkel: tuple[tuple[int, str], ...] = ()
     scenario: Scenario | None = None
+    part: int = 0                        # which of several pages of one thing (0: the only)
     extra: dict = field(default_factory=dict)
 
 
@@ -158,24 +119,27 @@ def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupSt
 def group_pages(state: GroupState) -> list[Page]:
     """The pages of the group's current step, in order."""
     step = state.group.step
+    body = body_height(state.theme.titel)
     if step == Step.WERKBLAD:
-        earlier = [Page("acties", "Vorige keer afgesproken")] if state.actions else []
-        return [Page("werkblad", "Werkblad: QR-code en voortgang"), *earlier]
+        return [Page("werkblad", "Werkblad: QR-code en voortgang"),
+                *(actions_pages(state.actions, body) if state.actions else [])]
     if step == Step.UITWISSELING:
         scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
         return [page for number, question in enumerate(state.theme.vragen, start=1)
-                for page in _question_pages(number, question, state.answers)] + scan \
+                for page in _question_pages(number, question, state.answers, body)] + scan \
             or [Page("leeg", "Nog geen vragen")]
     if step == Step.REFLECTIEKAARTEN:
-        return [Page("kaart", f"Kaart: {card.titel}", card=card) for card in state.revealed] \
+        return [page for card in state.revealed for page in card_pages(card, body)] \
             or [Page("geen-kaart", "Nog geen kaart")]
     if step == Step.PUNTEN:
-        return points_pages(state.points, "punten", "Sterke punten en ontwikkelpunten")
+        top = 1 if state.group.points_confirmed_at is not None else 0
+        return points_pages(state.points, "punten", "Sterke punten en ontwikkelpunten", body,
+                            top_em=top * (LEAD * LINE + 0.3))
     if step == Step.SCENARIO:
         return [Page("scenarios", "De vier scenario's en wie waar staat"),
-                *[Page("scenario", f"Scenario {s.nummer}: {s.naam}", scenario=s)
-                  for s in state.theme.scenarios]]
-    return points_pages(state.points, "uitkomst", "Wat de groep heeft opgeleverd")
+                *[page for s in state.theme.scenarios for page in scenario_pages(s, body)]]
+    return points_pages(state.points, "uitkomst", "Wat de groep heeft opgeleverd", body,
+                        top_em=_lines_em(outcome_lines(state.theme, state.group)))
 
 
 def page_at(pages: list[Page], index: int) -> tuple[int, Page]:
@@ -184,85 +148,225 @@ def page_at(pages: list[Page], index: int) -> tuple[int, Page]:
     return index, pages[index]
 
 
-def _question_pages(number: int, question: Question, answers: list[Answer]) -> list[Page]:
+def outcome_lines(theme: Theme, group: Group) -> list[str]:
+    """The lines above a group's outcome: its scenarios and who tells the room."""
+    said = [f"Scenario nu: {scenario_label(theme, group.scenario_nu)} → gewenst: "
+            f"{scenario_label(theme, group.scenario_gewenst)}"]
+    if group.reporter:
+        said.append(f"Vertelt plenair: {group.reporter}")
+    return said
+
+
+def _lines_em(said: Sequence[str]) -> float:
+    """Outcome lines (lead type) with their margins."""
+    return sum(text_height(line, BODY_W, LEAD) + 0.3 for line in said)
+
+
+def _parts(kind: str, title: str, cut: list[tuple[Column, ...]], **fields) -> list[Page]:
+    """A page per cut, titled '… (deel 2 van 3)' when there are several."""
+    if len(cut) == 1:
+        return [Page(kind, title, columns=cut[0], **fields)]
+    return [Page(kind, f"{title} (deel {n} van {len(cut)})", columns=columns, part=n,
+                 **fields)
+            for n, columns in enumerate(cut, start=1)]
+
+
+# ---------------------------------------------------------------- werkblad questions
+
+ANSWER_COLUMNS = 3          # open answers: three columns side by side
+ANSWER_INSET = 1.05         # border and padding left and right of one answer
+ANSWER_FRAME = 0.6          # padding and gap above and below one answer
+NUMBER_BADGE = 2.4          # the question's number before its text
+
+
+def _question_pages(number: int, question: Question, answers: list[Answer],
+                    body: float) -> list[Page]:
     summary = summarise(question, answers)
     title = f"Vraag {number}"
-    if question.is_closed:
-        return [Page("vraag", title, question=question, number=number, summary=summary)]
-    texts_by_role = {role: [answer_text(value, bullets=True) for value in values]
-                     for role, values in summary.by_role.items()}
-    pages = _pack_columns(texts_by_role, BODY_PX - heading_px(question.vraag) - LINE_PX)
-    if len(pages) == 1:
-        return [Page("vraag", title, question=question, number=number, summary=summary,
-                     columns=pages[0])]
-    return [Page("vraag", f"{title} (deel {part} van {len(pages)})", question=question,
-                 number=number, summary=summary, columns=columns, extra={"part": part})
-            for part, columns in enumerate(pages, start=1)]
+    room = body - heading_height(question.vraag, BODY_W - NUMBER_BADGE) \
+        - (1.6 if summary.hidden_count else 0.0)
+    fields = {"question": question, "number": number, "summary": summary}
+    if question.type in ("keuze", "meerkeuze"):
+        labels = list(enumerate(question.opties))
+        return _parts("vraag", title, _bar_cut(labels, summary.option_counts_by_role, room),
+                      **fields)
+    if question.type == "schaal":
+        ends = {1: question.laag, 5: question.hoog}
+        labels = [(point - 1, f"{point}" + (f" — {ends[point]}" if ends.get(point) else ""))
+                  for point in range(1, 6)]
+        return _parts("vraag", title, _bar_cut(labels, summary.scale_by_role, room), **fields)
+    if question.type == "koos":
+        return _parts("vraag", title, _koos_cut(summary, room), **fields)
+    pieces = []
+    for role in sorted(summary.by_role, key=role_sort_key):
+        pieces.append(Piece("role", role, role=role))
+        pieces.extend(Piece("answer", answer_text(value, bullets=True), role=role)
+                      for value in summary.by_role[role])
+    return _parts("vraag", title, flow(pieces, answer_flow(room)), **fields)
 
 
-def _pack_columns(texts_by_role: dict[str, list[str]],
-                  room_px: float) -> list[tuple[AnswerColumn, ...]]:
-    """Role columns, MAX_COLUMNS to a page; a role that does not fit one column goes on
-    in the next column (and page), a very long answer is cut into parts."""
-    roles = sorted(texts_by_role, key=role_sort_key)
-    if not roles:
-        return [()]
-    column_px = column_width_px(min(len(roles), MAX_COLUMNS))
-    width = chars_per_line(column_px - ANSWER_INSET_PX)
-    columns: list[AnswerColumn] = []
+def answer_flow(room: float) -> Flow:
+    """Open answers: role labels and their answers, in three columns."""
+    width = column_width(ANSWER_COLUMNS)
+
+    def measure(piece: Piece) -> float:
+        if piece.kind == "role":
+            label = piece.text + (" (vervolg)" if piece.continued else "")
+            return lines(label, width - 0.7, 1, BOLD_CHAR) * 1.2 + 0.7
+        return text_height(piece.text, width - ANSWER_INSET) + ANSWER_FRAME
+
+    return Flow(ANSWER_COLUMNS, room, measure, headers=frozenset({"role"}),
+                splittable=frozenset({"answer"}), text_width=width - ANSWER_INSET,
+                frame=ANSWER_FRAME)
+
+
+BAR_LABEL = 0.5             # share of the width for an option's label
+
+
+def legend_height(roles: Sequence[str]) -> float:
+    """The role legend under bars: keys side by side, wrapping."""
+    rows, used = 1, 0.0
     for role in roles:
-        heading = wrapped_lines(role, chars_per_line(column_px - 24)) * LINE_PX + 12
-        current: list[str] = []
-        used = heading
-        continued = False
-        longest = max(1, int((room_px - heading - ANSWER_FRAME_PX) // LINE_PX))
-        for text in texts_by_role[role]:
-            for part in split_to_fit(text, width, longest):
-                need = wrapped_lines(part, width) * LINE_PX + ANSWER_FRAME_PX
-                if current and used + need > room_px:
-                    columns.append(AnswerColumn(role, tuple(current), continued))
-                    current, used, continued = [], heading, True
-                current.append(part)
-                used += need
-        columns.append(AnswerColumn(role, tuple(current), continued))
-    return [tuple(columns[i:i + MAX_COLUMNS]) for i in range(0, len(columns), MAX_COLUMNS)]
+        key = len(role) * CHAR + 2.3
+        if used and used + key > BODY_W:
+            rows, used = rows + 1, 0.0
+        used += key
+    return rows * LINE + (rows - 1) * 0.2 + 0.6 if roles else 0.0
 
 
-def points_pages(points: list[Point], kind: str, title: str) -> list[Page]:
-    """Sterke punten and ontwikkelpunten side by side, paged together when long."""
-    width = chars_per_line(column_width_px(2) - 60)
-    room = BODY_PX - HEADING_LINE_PX - 2 * LINE_PX  # column headings, the outcome line
-    sides = {}
-    for which in ("sterk", "ontwikkel"):
-        numbered = [(n, p.text) for n, p in enumerate(
-            (p for p in points if p.kind == which), start=1)]
-        sides[which] = _chunks(numbered, width, room)
-    count = max(len(sides["sterk"]), len(sides["ontwikkel"]), 1)
-    pages = []
-    for index in range(count):
-        label = title if count == 1 else f"{title} ({index + 1} van {count})"
-        pages.append(Page(kind, label,
-                          sterk=tuple(sides["sterk"][index]) if index < len(sides["sterk"])
-                          else (),
-                          ontwikkel=tuple(sides["ontwikkel"][index])
-                          if index < len(sides["ontwikkel"]) else ()))
-    return pages
+def _bar_cut(labels: list[tuple[int, str]], by_role: dict[str, dict],
+             room: float) -> list[tuple[Column, ...]]:
+    """Option (or scale point) bars in one column, the legend under them on every page."""
+    if not any(sum(counts.values()) for counts in by_role.values()):
+        return [()]
+    width = BODY_W * BAR_LABEL - 0.3
+
+    def measure(piece: Piece) -> float:
+        return max(1, lines(piece.text, width)) * LINE + 0.25
+
+    how = Flow(1, room - legend_height(list(by_role)), measure)
+    return flow([Piece("bar", text, number=index) for index, text in labels], how)
 
 
-def _chunks(items: list[tuple[int, str]], width: int, room_px: float) -> list[list]:
-    chunks: list[list] = []
-    current: list = []
-    used = 0.0
-    for number, text in items:
-        need = wrapped_lines(text, width) * LINE_PX + 8
-        if current and used + need > room_px:
-            chunks.append(current)
-            current, used = [], 0.0
-        current.append((number, text))
-        used += need
-    if current:
-        chunks.append(current)
-    return chunks
+KOOS_ROLE = 11.0            # the role's name before its two bars
+
+
+def _koos_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
+    if not summary.koos_by_role:
+        return [()]
+    roles = sorted(summary.koos_by_role, key=role_sort_key)
+    pieces = [Piece("koos", role, role=role) for role in roles]
+    if summary.koos_overall():
+        pieces.append(Piece("koos", WHOLE_GROUP))
+    how = Flow(1, room - (LINE + 0.35),
+               lambda piece: lines(piece.text, KOOS_ROLE - 0.8, 1, BOLD_CHAR) * LINE + 0.35)
+    return flow(pieces, how)
+
+
+WHOLE_GROUP = "Hele groep"
+
+
+# ---------------------------------------------------------------- cards, scenarios, actions
+
+
+def card_pages(card: Card, body: float) -> list[Page]:
+    """A reflectiekaart: its core and its questions, in lead type."""
+    width = BODY_W - 1.6
+    pieces = [Piece("lead", card.kern), *[Piece("item", q) for q in card.vragen]]
+
+    def measure(piece: Piece) -> float:
+        return text_height(piece.text, width - (1.2 if piece.kind == "item" else 0), LEAD) \
+            + 0.35
+
+    how = Flow(1, body - heading_height(card.titel, width), measure,
+               splittable=frozenset({"lead"}), text_width=width / LEAD)
+    return _parts("kaart", f"Kaart: {card.titel}", flow(pieces, how), card=card)
+
+
+TWO = 2
+
+
+def prose_flow(room: float, columns: int = TWO) -> Flow:
+    """Headings, paragraphs and list items in ``columns`` columns."""
+    width = column_width(columns)
+
+    def measure(piece: Piece) -> float:
+        if piece.kind == "heading":
+            label = piece.text + (" (vervolg)" if piece.continued else "")
+            return lines(label, width, H3, BOLD_CHAR) * H3_LINE + 0.6
+        if piece.kind == "item":
+            return text_height(piece.text, width - 1.4) + 0.2
+        return text_height(piece.text, width) + 0.45
+
+    return Flow(columns, room, measure, headers=frozenset({"heading"}),
+                splittable=frozenset({"para"}), text_width=width, frame=0.45)
+
+
+def scenario_pages(scenario: Scenario, body: float) -> list[Page]:
+    """One scenario in full: its summary, what it looks like, ideas to get there."""
+    pieces = [Piece("para", scenario.samenvatting),
+              Piece("heading", "Zo ziet het eruit"),
+              *[Piece("item", b) for b in scenario.beelden]]
+    if scenario.ideeen:
+        pieces += [Piece("heading", "Ideeën om daar te komen"),
+                   *[Piece("item", i) for i in scenario.ideeen]]
+    heading = f"{scenario.nummer}. {scenario.naam}"
+    cut = flow(pieces, prose_flow(body - heading_height(heading)))
+    return _parts("scenario", f"Scenario {scenario.nummer}: {scenario.naam}", cut,
+                  scenario=scenario)
+
+
+ACTIONS_TOP = H2_LINE + 0.45 + LEAD * LINE + 0.4   # heading and "Waar staan we nu mee?"
+
+
+def action_facts(action: Action) -> tuple[str, ...]:
+    facts = [("Tevreden als", action.tevreden), ("Wie", action.verantwoordelijk),
+             ("Hoe", action.aanpak), ("Tijdpad", action.tijdpad)]
+    return tuple(f"{label}: {value}" for label, value in facts if value)
+
+
+def actions_pages(actions: Sequence[Action], body: float) -> list[Page]:
+    """What this locatie agreed on this theme last time, two columns to a page."""
+    width = column_width(TWO) - 0.9
+
+    def measure(piece: Piece) -> float:
+        return (lines(piece.text, width, H3, BOLD_CHAR) * H3_LINE + 0.6
+                + sum(text_height(fact, width) for fact in piece.detail) + 0.7)
+
+    pieces = [Piece("actie", a.ontwikkelpunt, detail=action_facts(a)) for a in actions]
+    return _parts("acties", "Vorige keer afgesproken",
+                  flow(pieces, Flow(TWO, body - ACTIONS_TOP, measure)))
+
+
+# ---------------------------------------------------------------- points
+
+
+POINT_NUMBER = 1.7          # the number before a point
+
+
+def points_pages(points: list[Point], kind: str, title: str, body: float, *,
+                 top_em: float = 0.0,
+                 **fields) -> list[Page]:
+    """Sterke punten and ontwikkelpunten side by side, paged together when long; every
+    point keeps its number. ``top_em`` is what stands above the two lists."""
+    width = column_width(TWO) - POINT_NUMBER
+    how = Flow(1, body - top_em - (H2_LINE + 0.55),
+               lambda piece: text_height(piece.text, width) + 0.25)
+    numbered = {which: [Piece("punt", p.text, number=n) for n, p in enumerate(
+        (p for p in points if p.kind == which), start=1)] for which in ("sterk", "ontwikkel")}
+    count = max(len(flow(pieces, how)) for pieces in numbered.values())
+    sides = {which: [column for page in flow(pieces, how, pages=count) for column in page]
+             for which, pieces in numbered.items()}  # both lists over the same pages
+
+    def side(which: str, index: int) -> tuple[tuple[int, str], ...]:
+        columns = sides[which]
+        return tuple((p.number, p.text) for p in columns[index]) if index < len(columns) \
+            else ()
+
+    return [Page(kind, title if count == 1 else f"{title} ({index + 1} van {count})",
+                 sterk=side("sterk", index), ontwikkel=side("ontwikkel", index),
+                 part=index + 1 if count > 1 else 0, **fields)
+            for index in range(count)]
 
 
 # ---------------------------------------------------------------- which screen
@@ -313,25 +417,114 @@ def screen_target(engine: Engine, join_code: str, tafel: str = "", *,
         return ScreenTarget(dagdeel.id, load_group(conn, chosen[0].id))
 
 
+def plenary_title(dagdeel: Dagdeel) -> str:
+    """The title line of the plenary screen."""
+    return f"ZET — {dagdeel.locatie}"
+
+
 def screen_path(dagdeel: Dagdeel, label: str = "") -> str:
     """The projector's address (without host): only the public join code and a tafel."""
     return f"/scherm?code={dagdeel.join_code}" + (f"&tafel={label}" if label else "")
 
 
-def plenary_pages(dagdeel: Dagdeel,
-                  closing: Sequence[tuple[str, list[Point]]] = ()) -> list[Page]:
-    """The pages of the plenary screen in the dagdeel's current phase. ``closing`` gives
-    each group's title and confirmed points, in the order the close presents them."""
+@dataclass(frozen=True)
+class ClosingGroup:
+    """One group as the plenary close presents it: heading, outcome lines, confirmed points."""
+    title: str
+    lines: tuple[str, ...]
+    points: list[Point]
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One table of the running round on the plenary screen."""
+    label: str
+    theme: str
+    facilitator: str
+    members: int
+    step: Step
+
+    @property
+    def details(self) -> tuple[str, ...]:
+        return (self.theme, f"procesbegeleider {self.facilitator}",
+                f"{self.members} deelnemers · stap {self.step.number}: {self.step.label}")
+
+
+OVERVIEW_HEAD = ("Thema", "Tafel", "Nu", "Gewenst", "Sterk", "Ontwikkel")
+OVERVIEW_WIDTHS = (0.27, 0.10, 0.21, 0.21, 0.08, 0.13)   # shares of the table's width
+TABLE_COLUMNS = 3
+
+
+def plenary_pages(dagdeel: Dagdeel, *, general: GeneralTexts | None = None,
+                  seats: Sequence[Seat] = (), closing: Sequence[ClosingGroup] = (),
+                  overview: Sequence[tuple[str, ...]] = ()) -> list[Page]:
+    """The pages of the plenary screen in the dagdeel's current phase: the opening's
+    ``general`` texts, the running round's ``seats``, the close's groups (in the order it
+    presents them) and its ``overview`` rows (cells as in ``OVERVIEW_HEAD``)."""
     room = dagdeel.room
+    body = body_height(plenary_title(dagdeel))
     if room.phase == Phase.OPENING:
         return [Page("welkom", "Welkom, QR-code en aanmeldingen"),
-                Page("methode", "De ZET-methode"),
-                Page("vier-scenarios", "De vier scenario's")]
+                *(_opening_pages(general, body) if general else [])]
     if room.in_round:
-        return [Page("ronde", f"Ronde {room.ronde}: wie zit waar")]
+        return _round_pages(room.ronde or 0, seats, body)
     pages = []
-    for index, (title, group_points) in enumerate(closing):
-        for page in points_pages(group_points, "groep", title):
-            pages.append(Page(page.kind, page.title, sterk=page.sterk,
-                              ontwikkel=page.ontwikkel, extra={"index": index}))
-    return [*pages, Page("overzicht", "Overzicht van alle groepen")]
+    for index, group in enumerate(closing):
+        top = heading_height(group.title) + _lines_em(group.lines)
+        pages += points_pages(group.points, "groep", group.title, body, top_em=top,
+                              extra={"index": index})
+    return [*pages, *_overview_pages(overview, body)]
+
+
+def _opening_pages(general: GeneralTexts, body: float) -> list[Page]:
+    goals = [Piece("item", goal, number=n) for n, goal in enumerate(general.methode_doelen, 1)]
+    one = prose_flow(body - heading_height("Wat dit dagdeel oplevert"), columns=1)
+    pages = _parts("doelen", "Wat dit dagdeel oplevert", flow(goals, one)) if goals else []
+    method = prose_flow(body - heading_height(general.methode_titel))
+    pages += _parts("methode", "De ZET-methode", flow(prose_pieces(general.methode_tekst),
+                                                      method))
+    scenarios = [piece for n, item in enumerate(general.scenario_uitleg, start=1)
+                 for piece in (Piece("heading", f"{n}. {item.titel}"), Piece("para", item.tekst))]
+    pages += _parts("vier-scenarios", "De vier scenario's",
+                    flow(scenarios, prose_flow(body - heading_height("De vier scenario's"))))
+    return pages
+
+
+def prose_pieces(text: str) -> list[Piece]:
+    """Paragraphs (split at blank lines) and numbered list items ('1. …') of a text."""
+    pieces = []
+    for block in text.split("\n\n"):
+        items = re.split(r"(?m)^\s*(\d+)\.\s+", block)
+        lead = " ".join(items[0].split())
+        if lead:
+            pieces.append(Piece("para", lead))
+        for number, item in zip(items[1::2], items[2::2], strict=True):
+            pieces.append(Piece("item", " ".join(item.split()), number=int(number)))
+    return pieces
+
+
+ROUND_TOP = LEAD * LINE + 0.5                # "Je telefoon laat zien aan welke tafel je zit."
+
+
+def _round_pages(nummer: int, seats: Sequence[Seat], body: float) -> list[Page]:
+    width = column_width(TABLE_COLUMNS)
+
+    def measure(piece: Piece) -> float:
+        return 0.7 + H3_LINE + 0.4 + sum(text_height(line, width) for line in piece.detail) \
+            + 0.9
+
+    pieces = [Piece("tafel", seat.label or "–", detail=seat.details) for seat in seats]
+    how = Flow(TABLE_COLUMNS, body - heading_height(f"Ronde {nummer} · 00:00–00:00")
+               - ROUND_TOP, measure)
+    return _parts("ronde", f"Ronde {nummer}: wie zit waar", flow(pieces, how))
+
+
+def _overview_pages(rows: Sequence[tuple[str, ...]], body: float) -> list[Page]:
+    def height(cells: Sequence[str]) -> float:
+        return max(lines(str(cell), BODY_W * share - 0.5)
+                   for cell, share in zip(cells, OVERVIEW_WIDTHS, strict=True)) * LINE + 0.3
+
+    how = Flow(1, body - heading_height("Overzicht van alle groepen") - height(OVERVIEW_HEAD),
+               lambda piece: height(piece.detail))
+    pieces = [Piece("rij", detail=tuple(str(cell) for cell in row)) for row in rows]
+    return _parts("overzicht", "Overzicht van alle groepen", flow(pieces, how))

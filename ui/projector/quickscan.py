@@ -1,4 +1,5 @@
-"""The beamer's "Wat de quickscan zei" page of a theme: per role group the mean of how it
+"""The beamer's "Wat de quickscan zei" page of a theme (sized in em: the projector is one
+canvas scaled to the screen, ``ui/projector/style.py``): per role group the mean of how it
 should be (gewenst) and how it is now (feitelijk), the gap, and the O/V/G counts. Only role
 groups of at least three people (``zet.quickscan_results``); never a single respondent."""
 from __future__ import annotations
@@ -8,22 +9,17 @@ from zet.quickscan_results import MIN_GROUP, Outcome, Spread, number_text
 
 _STYLE = """
 <style>
-.zq-rows { display: flex; flex-direction: column; gap: 10px; }
-.zq-row { display: grid; grid-template-columns: 36% 1fr 190px; gap: 20px; align-items: center;
-          border-left: 12px solid #1f5f8b; padding: 2px 0 2px 16px; }
+.zq-rows { display: flex; flex-direction: column; gap: .35em; }
+.zq-row { display: grid; grid-template-columns: 36% 1fr 6.8em; gap: .7em; align-items: center;
+          border-left: .43em solid #1f5f8b; padding: .07em 0 .07em .57em; }
 .zq-row.zq-total { border-left-color: #1f2933; font-weight: 700; }
 .zq-group span { display: block; font-weight: 400; color: #3e4c59; }
-.zq-bar { display: grid; grid-template-columns: 120px 1fr 64px; gap: 12px;
+.zq-bar { display: grid; grid-template-columns: 4.3em 1fr 2.3em; gap: .43em;
           align-items: center; }
-.zq-bar b { display: block; height: 26px; border-radius: 4px; }
+.zq-bar b { display: block; height: .93em; border-radius: .14em; }
 .zq-bar em { font-style: normal; font-weight: 700; }
 .zq-gap { font-weight: 700; }
-.zp .zq-note { color: #3e4c59; margin: 12px 0 0; }
-@media (max-width: 1279px) {
-  .zp .zq-rows, .zp .zq-rows *, .zp .zq-note { font-size: 24px !important; }
-  .zq-row { grid-template-columns: 38% 1fr 160px; }
-  .zq-bar { grid-template-columns: 100px 1fr 52px; }
-}
+.zp .zq-note { color: #3e4c59; margin: .43em 0 0; }
 </style>
 """
 WISH, FACT = "#1f5f8b", "#8aa6c1"

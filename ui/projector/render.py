@@ -1,72 +1,145 @@
 """The projector's pages as HTML: large type, role colours, full labels, no controls.
 
 Pure functions from ``zet.projector`` pages to HTML strings (no Streamlit here), so they
-are tested directly. Every value from outside the code goes through ``esc``.
+are tested directly. Every value from outside the code goes through ``esc``. What flows on
+a page (answers, list items, paragraphs, tables) comes cut into columns by
+``zet.projector``; this module only draws the columns it is given.
 """
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
 from ui.text import esc
 from zet.aggregates import QuestionSummary, ScenarioDistribution
-from zet.content.model import ANSWER_TYPE_LABELS, GeneralTexts, Theme
+from zet.content.model import ANSWER_TYPE_LABELS, Theme
 from zet.groups import Group
-from zet.projector import GroupState, Page
+from zet.projector import (
+    ANSWER_COLUMNS,
+    OVERVIEW_HEAD,
+    OVERVIEW_WIDTHS,
+    TABLE_COLUMNS,
+    TWO,
+    WHOLE_GROUP,
+    GroupState,
+    Page,
+    outcome_lines,
+)
 from zet.qr import qr_png
 from zet.roles import role_sort_key
-from zet.scenarios import scenario_label
+from zet.screenfit import LONG_TITLE, Column, Piece
 from zet.steps import STEP_ORDER, Step
 
 
 def screen_html(*, title: str, kicker_html: str, step: str, page_index: int,
-           pages: list[Page] | int, body_html: str, join_html: str = "",
-           footer: str = "") -> str:
-    """The frame of every projector page: title line, step line, body, footer. Arguments
+                pages: list[Page] | int, body_html: str, join_code: str = "",
+                join_url: str = "", footer: str = "") -> str:
+    """The frame of every projector page: the title and the step line with the join code
+    beside them, the body, and a footer with where to join and the page number. Arguments
     ending in ``_html`` are HTML built by this module; ``title`` and ``footer`` are text."""
     count = pages if isinstance(pages, int) else len(pages)
     paging = f"pagina {page_index + 1} van {count}" if count > 1 else ""
     foot_html = esc(" · ".join(part for part in (footer, paging) if part))
+    size = " zp-title-long" if len(title) > LONG_TITLE else ""
+    code_html = f"<span class='zp-code-small'>{esc(join_code)}</span>" if join_code else ""
+    where_html = f"<span>Meedoen: {_breakable_html(_short(join_url))}</span>" if join_url else ""
     return (f"{PROJECTOR_STYLE}<div class='zp' data-testid='projector' data-step='{esc(step)}' "
             f"data-page='{page_index}' data-pages='{count}'>"
-            f"<div class='zp-head'><div class='zp-titles'><div class='zp-title'>"
+            f"<div class='zp-head'><div class='zp-titles'><div class='zp-title{size}'>"
             f"{esc(title)}</div><div class='zp-kicker'>{kicker_html}</div></div>"
-            f"<div class='zp-join'>{join_html}</div></div>"
+            f"<div class='zp-join'>{code_html}</div></div>"
             f"<main class='zp-main'>{body_html}</main>"
-            f"<div class='zp-foot'>{foot_html}</div></div>")
+            f"<div class='zp-foot'>{where_html}<span class='zp-paging'>{foot_html}</span>"
+            f"</div></div>")
 
 
 def stepper_html(current: Step) -> str:
+    """The six steps on one line: the current one by name, the others by number."""
     parts = []
     for step in STEP_ORDER:
         state = "now" if step == current else "done" if step.number < current.number else ""
-        parts.append(f"<span class='zp-step {esc(state)}'>{step.number}. "
-                     f"{esc(step.label)}</span>")
+        label = f"{step.number}. {step.label}" if step == current else str(step.number)
+        parts.append(f"<span class='zp-step {esc(state)}' title='{esc(step.label)}'>"
+                     f"{esc(label)}</span>")
     return "<span class='zp-sep'>›</span>".join(parts)
-
-
-def join_line_html(join_code: str, join_url: str) -> str:
-    """The small corner line for late comers: where to go and the code."""
-    return (f"<span>Meedoen: {esc(_short(join_url))}</span>"
-            f"<span class='zp-code-small'>{esc(join_code)}</span>")
 
 
 def _short(url: str) -> str:
     return url.split("://", 1)[-1].split("?", 1)[0]
 
 
-def qr_html(url: str, size: int) -> str:
+def qr_html(url: str) -> str:
     png = base64.b64encode(qr_png(url)).decode("ascii")
-    return (f"<img class='zp-qr' alt='QR-code om mee te doen' width='{size}' height='{size}' "
+    return (f"<img class='zp-qr' alt='QR-code om mee te doen' "
             f"src='data:image/png;base64,{esc(png)}'/>")
 
 
-def join_block_html(join_code: str, join_url: str, *, size: int = 420) -> str:
-    return (f"<div class='zp-joinblock'>{qr_html(join_url, size)}"
+def join_block_html(join_code: str, join_url: str) -> str:
+    return (f"<div class='zp-joinblock'>{qr_html(join_url)}"
             f"<div class='zp-code' data-testid='join-code'>{esc(join_code)}</div>"
-            f"<div class='zp-url'>Scan de code of ga naar<br/>{esc(_short(join_url))}</div></div>")
+            f"<div class='zp-url'>Scan de code of ga naar<br/>{_breakable_html(_short(join_url))}"
+            f"</div></div>")
+
+
+def _breakable_html(address: str) -> str:
+    """An address that may wrap after its slashes rather than inside a word."""
+    return "/<wbr/>".join(esc(part) for part in address.split("/"))
+
+
+# ---------------------------------------------------------------- flowing columns
+
+
+def columns_html(columns: Sequence[Column], count: int, *, kind: str = "") -> str:
+    """``count`` columns side by side (empty ones keep the others' width)."""
+    cells = [*columns, *[()] * (count - len(columns))]
+    return (f"<div class='zp-flow {esc(kind)}' style='--cols:{count}'>"
+            + "".join(f"<div class='zp-fcol'>{''.join(piece_html(p) for p in column)}</div>"
+                      for column in cells) + "</div>")
+
+
+def piece_html(piece: Piece) -> str:
+    text_html = esc(piece.text)
+    later_html = " <span class='zp-cont'>(vervolg)</span>" if piece.continued else ""
+    if piece.kind == "role":
+        return (f"<div class='zp-role' style='border-color:{role_color(piece.role)}'>"
+                f"{text_html}{later_html}</div>")
+    if piece.kind == "answer":
+        return (f"<div class='zp-answer' data-testid='answer' dir='auto' "
+                f"style='border-color:{role_color(piece.role)}'>{text_html}</div>")
+    if piece.kind == "heading":
+        return f"<h3>{text_html}{later_html}</h3>"
+    if piece.kind == "item":
+        return numbered_html(piece.number, piece.text, bullet="•")
+    if piece.kind == "lead":
+        return f"<p class='zp-lead' dir='auto'>{text_html}</p>"
+    if piece.kind == "tafel":
+        theme, *rest = piece.detail
+        return (f"<section class='zp-table'><h3>Tafel {text_html}</h3>"
+                f"<div class='zp-table-theme'>{esc(theme)}</div>"
+                + "".join(f"<div>{esc(line)}</div>" for line in rest) + "</section>")
+    if piece.kind == "actie":
+        return (f"<section class='zp-action'><h3 dir='auto'>{text_html}</h3>"
+                + "".join(f"<div dir='auto'>{esc(fact)}</div>" for fact in piece.detail)
+                + "</section>")
+    return f"<p dir='auto'>{_bold_html(text_html)}</p>"
+
+
+def numbered_html(number: int, text: str, *, bullet: str = "", testid: str = "") -> str:
+    """A list item whose number (or bullet) stands left of its text in every script: the
+    text takes its own direction, the number stays put (a native list marker goes to the
+    right of right-to-left text, outside the column)."""
+    mark = f"{number}." if number else bullet
+    test_html = f" data-testid='{esc(testid)}'" if testid else ""
+    return (f"<div class='zp-item'><span class='zp-n'>{esc(mark)}</span>"
+            f"<span class='zp-itext' dir='auto'{test_html}>{esc(text)}</span></div>")
+
+
+def _bold_html(escaped: str) -> str:
+    """``**word**`` in the method texts as bold; the text is escaped already."""
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", escaped)
 
 
 # ---------------------------------------------------------------- group pages
@@ -81,46 +154,21 @@ def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: 
     if page.kind == "quickscan" and state.quickscan is not None:
         return quickscan_page_html(state.quickscan)
     if page.kind == "kaart" and page.card is not None:
-        card = page.card
-        questions_html = "".join(f"<li>{esc(q)}</li>" for q in card.vragen)
-        return (f"<div class='zp-card'><h2>{esc(card.titel)}</h2>"
-                f"<p class='zp-lead'>{esc(card.kern)}</p><ul class='zp-questions'>"
-                f"{questions_html}</ul></div>")
+        return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
+                f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")
     if page.kind == "acties":
-        return _actions_html(state)
+        return (f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?"
+                f"</p>{columns_html(page.columns, TWO)}")
     if page.kind == "geen-kaart":
         return _calm("De procesbegeleider kiest zo een reflectiekaart.")
     if page.kind in ("punten", "uitkomst"):
-        return _points(state, page)
+        return outcome_html(theme, state.group, page, with_scenario=page.kind == "uitkomst")
     if page.kind == "scenarios":
         return _scenarios(theme, state)
     if page.kind == "scenario" and page.scenario is not None:
-        scenario = page.scenario
-        beelden_html = "".join(f"<li>{esc(b)}</li>" for b in scenario.beelden)
-        ideas_html = ("<h3>Ideeën om daar te komen</h3><ul>"
-                      + "".join(f"<li>{esc(i)}</li>" for i in scenario.ideeen) + "</ul>"
-                      ) if scenario.ideeen else ""
-        return (f"<div class='zp-scenario'><h2>{scenario.nummer}. {esc(scenario.naam)}</h2>"
-                f"<p class='zp-lead'>{esc(scenario.samenvatting)}</p><div class='zp-two'>"
-                f"<div><h3>Zo ziet het eruit</h3><ul>{beelden_html}</ul></div>"
-                f"<div>{ideas_html}</div></div></div>")
+        return (f"<h2>{page.scenario.nummer}. {esc(page.scenario.naam)}</h2>"
+                f"{columns_html(page.columns, TWO)}")
     return _calm("Nog niets om te tonen.")
-
-
-def _actions_html(state: GroupState) -> str:
-    """What this locatie agreed on this theme last time: where the conversation starts."""
-    items_html = ""
-    for action in state.actions[:4]:
-        facts = [("Tevreden als", action.tevreden), ("Wie", action.verantwoordelijk),
-                 ("Hoe", action.aanpak), ("Tijdpad", action.tijdpad)]
-        facts_html = "".join(f"<div>{esc(label)}: {esc(value)}</div>"
-                             for label, value in facts if value)
-        items_html += f"<section class='zp-action'><h3>{esc(action.ontwikkelpunt)}</h3>" \
-                      f"{facts_html}</section>"
-    more = len(state.actions) - 4
-    more_html = f"<div class='zp-note'>En nog {more} actie(s).</div>" if more > 0 else ""
-    return (f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?</p>"
-            f"<div class='zp-actions'>{items_html}</div>{more_html}")
 
 
 def _calm(message: str) -> str:
@@ -146,36 +194,20 @@ def _question(page: Page) -> str:
     question, summary = page.question, page.summary
     assert question is not None and summary is not None
     heading = (f"<h2 class='zp-qhead'><span class='zp-num'>{page.number}</span>"
-               f"{esc(question.vraag)}</h2>")
+               f"<span>{esc(question.vraag)}</span></h2>")
     if question.type in ("keuze", "meerkeuze"):
-        body = _option_bars(summary)
+        body = _option_bars(summary, page)
     elif question.type == "schaal":
-        body = _scale_bars(summary)
+        body = _scale_bars(summary, page)
     elif question.type == "koos":
-        body = _koos(summary)
+        body = _koos(summary, page)
+    elif not page.columns or not any(page.columns):
+        body = _calm("Nog geen antwoorden op deze vraag.")
     else:
-        body = _answer_columns(page)
+        body = columns_html(page.columns, ANSWER_COLUMNS, kind="zp-answers")
     hidden = (f"<div class='zp-note'>{summary.hidden_count} antwoord(en) niet getoond.</div>"
               if summary.hidden_count else "")
     return heading + body + hidden
-
-
-def _answer_columns(page: Page) -> str:
-    if not page.columns:
-        return _calm("Nog geen antwoorden op deze vraag.")
-    columns_html = []
-    for column in page.columns:
-        color = role_color(column.role)
-        label_html = esc(column.role) + (" <span class='zp-cont'>(vervolg)</span>"
-                                         if column.continued else "")
-        answers_html = "".join(f"<div class='zp-answer' data-testid='answer' dir='auto' "
-                               f"style='border-color:{color}'>{esc(text)}</div>"
-                               for text in column.texts)
-        columns_html.append(f"<section class='zp-col'><div class='zp-role' "
-                            f"style='border-color:{color}'>{label_html}</div>{answers_html}"
-                            f"</section>")
-    return (f"<div class='zp-cols' style='--cols:{len(columns_html)}'>"
-            f"{''.join(columns_html)}</div>")
 
 
 def _legend_html(roles: Iterable[str]) -> str:
@@ -195,79 +227,74 @@ def _segments_html(counts: dict[str, int], scale_max: int) -> str:
 def _stacked_row_html(label: str, counts: dict[str, int], scale_max: int) -> str:
     total = sum(counts.values())
     return (f"<div class='zp-bar'><div class='zp-bar-label'>{esc(label)}</div>"
-            f"<div class='zp-bar-track'>{_segments_html(counts, scale_max)}"
+            f"<div class='zp-bar-track'><span class='zp-bar-fill'>"
+            f"{_segments_html(counts, scale_max)}</span>"
             f"<span class='zp-bar-n'>{total}</span></div></div>")
 
 
-def _option_bars(summary: QuestionSummary) -> str:
+def _bars_html(page: Page, by_key: dict, by_role: dict) -> str:
+    """The bars of this page's options (each piece's number is its option's index)."""
+    if not any(sum(c.values()) for c in by_key.values()):
+        return _calm("Nog geen keuzes.")
+    keys = list(by_key)
+    most = max(sum(c.values()) for c in by_key.values())
+    rows_html = "".join(_stacked_row_html(piece.text, by_key[keys[piece.number]], most)
+                        for column in page.columns for piece in column)
+    return f"<div class='zp-bars'>{rows_html}</div>{_legend_html(by_role)}"
+
+
+def _option_bars(summary: QuestionSummary, page: Page) -> str:
     by_option = {option: {role: counts.get(option, 0)
                           for role, counts in summary.option_counts_by_role.items()}
                  for option in summary.question.opties}
-    if not any(sum(c.values()) for c in by_option.values()):
-        return _calm("Nog geen keuzes.")
-    most = max(sum(c.values()) for c in by_option.values())
-    rows_html = "".join(_stacked_row_html(option, counts, most)
-                        for option, counts in by_option.items())
-    return (f"<div class='zp-bars'>{rows_html}</div>"
-            f"{_legend_html(summary.option_counts_by_role)}")
+    return _bars_html(page, by_option, summary.option_counts_by_role)
 
 
-def _scale_bars(summary: QuestionSummary) -> str:
-    question = summary.question
+def _scale_bars(summary: QuestionSummary, page: Page) -> str:
     by_point = {point: {role: counts.get(point, 0)
                         for role, counts in summary.scale_by_role.items()}
                 for point in range(1, 6)}
-    if not any(sum(c.values()) for c in by_point.values()):
-        return _calm("Nog geen antwoorden.")
-    most = max(sum(c.values()) for c in by_point.values())
-    ends = {1: question.laag, 5: question.hoog}
-    rows_html = "".join(
-        _stacked_row_html(str(point) + (" — " + ends[point] if ends.get(point) else ""),
-                          counts, most) for point, counts in by_point.items())
-    return f"<div class='zp-bars'>{rows_html}</div>{_legend_html(summary.scale_by_role)}"
+    return _bars_html(page, by_point, summary.scale_by_role)
 
 
-def _koos(summary: QuestionSummary) -> str:
+def _koos(summary: QuestionSummary, page: Page) -> str:
     if not summary.koos_by_role:
         return _calm("Nog geen complete antwoorden.")
-    rows_html = []
-    items = sorted(summary.koos_by_role.items(), key=lambda i: role_sort_key(i[0]))
     overall = summary.koos_overall()
-    if overall:
-        items.append(("Hele groep", overall))
-    for role, (wanted, actual) in items:
-        color = role_color(role) if role != "Hele groep" else "#1f2933"
+    rows_html = ["<div class='zp-koos zp-koos-head'><span></span><span>gewenst</span>"
+                 "<span>feitelijk</span><span>verschil</span></div>"]
+    for piece in (p for column in page.columns for p in column):
+        whole = piece.text == WHOLE_GROUP and not piece.role
+        values = overall if whole else summary.koos_by_role.get(piece.role)
+        if values is None:
+            continue
+        wanted, actual = values
+        color = "#1f2933" if whole else role_color(piece.role)
         rows_html.append(
-            f"<div class='zp-koos'><div class='zp-koos-role'><i style='background:{color}'></i>"
-            f"{esc(role)}</div>"
-            f"<div class='zp-koos-bars'><div class='zp-kbar'><span>gewenst</span><b style="
-            f"'width:{wanted / 5 * 100:.1f}%;background:#1f5f8b'></b><em>{wanted:.1f}</em></div>"
-            f"<div class='zp-kbar'><span>feitelijk</span><b style='width:"
-            f"{actual / 5 * 100:.1f}%;background:#8aa6c1'></b><em>{actual:.1f}</em></div></div>"
-            f"<div class='zp-gap'>verschil {wanted - actual:+.1f}</div></div>")
+            f"<div class='zp-koos'><div class='zp-koos-role'><i style='background:{color}'>"
+            f"</i>{esc(piece.text)}</div>{_kbar_html(wanted, '#1f5f8b')}"
+            f"{_kbar_html(actual, '#8aa6c1')}"
+            f"<div class='zp-gap'>{wanted - actual:+.1f}</div></div>")
     return f"<div class='zp-koosgrid'>{''.join(rows_html)}</div>"
 
 
-def _points(state: GroupState, page: Page) -> str:
-    return outcome_html(state.theme, state.group, page, with_scenario=page.kind == "uitkomst")
+def _kbar_html(value: float, color: str) -> str:
+    return (f"<div class='zp-kbar'><b style='width:{value / 5 * 100:.1f}%;"
+            f"background:{color}'></b><em>{value:.1f}</em></div>")
 
 
 def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool) -> str:
     """Sterke punten and ontwikkelpunten side by side; with the scenario and the reporter
-    for a group's outcome (afronding, plenary close)."""
+    for a group's outcome (afronding, plenary close). Every point keeps its number."""
     def side_html(title: str, items: tuple[tuple[int, str], ...], empty: str) -> str:
-        list_html = "".join(f"<li value='{n}' data-testid='answer' dir='auto'>{esc(text)}"
-                            f"</li>" for n, text in items) \
-            or f"<li class='zp-empty'>{esc(empty)}</li>"
-        return f"<section><h2>{esc(title)}</h2><ol>{list_html}</ol></section>"
+        list_html = "".join(numbered_html(n, text, testid="answer") for n, text in items) \
+            or (f"<div class='zp-empty'>{esc(empty)}</div>" if page.part <= 1 else "")
+        return f"<section><h2>{esc(title)}</h2><div class='zp-list'>{list_html}</div></section>"
 
     top = ""
     if with_scenario:
-        top = (f"<div class='zp-outcome-line'>Scenario nu: <b>"
-               f"{esc(scenario_label(theme, group.scenario_nu))}</b> → gewenst: <b>"
-               f"{esc(scenario_label(theme, group.scenario_gewenst))}</b></div>")
-        if group.reporter:
-            top += f"<div class='zp-outcome-line'>Vertelt plenair: {esc(group.reporter)}</div>"
+        top = "".join(f"<div class='zp-outcome-line' dir='auto'>{esc(line)}</div>"
+                      for line in outcome_lines(theme, group))
     elif group.points_confirmed_at is not None:
         top = "<div class='zp-outcome-line'>De groep heeft deze lijst bevestigd.</div>"
     return (top + "<div class='zp-points'>"
@@ -277,6 +304,7 @@ def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool)
 
 
 def _scenarios(theme: Theme, state: GroupState) -> str:
+    """The four scenarios by name, and where the members put the school now and wanted."""
     distribution: ScenarioDistribution = state.distribution
     group = state.group
     columns_html = []
@@ -287,8 +315,7 @@ def _scenarios(theme: Theme, state: GroupState) -> str:
         badge_html = (f"<div class='zp-badge'>groep: {esc(' en '.join(marks))}</div>"
                       if marks else "")
         columns_html.append(
-            f"<section class='zp-scol'><h3>{n}. {esc(scenario.naam)}</h3>"
-            f"<p>{esc(scenario.samenvatting)}</p>{badge_html}"
+            f"<section class='zp-scol'><h3>{n}. {esc(scenario.naam)}</h3>{badge_html}"
             f"{_placement_html('nu', distribution.nu, n, state.member_count)}"
             f"{_placement_html('gewenst', distribution.gewenst, n, state.member_count)}"
             f"</section>")
@@ -304,55 +331,44 @@ def _placement_html(which: str, source: dict[str, dict[int, int]], number: int,
     counts = {role: per.get(number, 0) for role, per in source.items()}
     total = sum(counts.values())
     return (f"<div class='zp-place'><span class='zp-place-label'>{esc(which)}</span>"
-            f"<div class='zp-bar-track'>{_segments_html(counts, members)}"
+            f"<div class='zp-bar-track'><span class='zp-bar-fill'>"
+            f"{_segments_html(counts, members)}</span>"
             f"<span class='zp-bar-n'>{total}</span></div></div>")
 
 
 # ---------------------------------------------------------------- plenary pages
 
 
-def welcome_html(locatie: str, general: GeneralTexts, joined: int, join_code: str,
-                 join_url: str) -> str:
-    goals_html = "".join(f"<li>{esc(goal)}</li>" for goal in general.methode_doelen)
-    return (f"<div class='zp-split'>{join_block_html(join_code, join_url, size=400)}"
+def welcome_html(locatie: str, joined: int, join_code: str, join_url: str) -> str:
+    return (f"<div class='zp-split'>{join_block_html(join_code, join_url)}"
             f"<div class='zp-task'><h2>Welkom bij ZET — {esc(locatie)}</h2>"
             f"<p class='zp-lead'>Samen kijken we naar de kwaliteit van Samen Opleiden en "
             f"Professionaliseren: waar staan we nu, waar willen we naartoe?</p>"
-            f"<h3>Wat dit dagdeel oplevert</h3><ol>{goals_html}</ol>"
+            f"<p class='zp-lead'>Scan de QR-code met je telefoon en kies je rol.</p>"
             f"<div class='zp-progress' data-testid='joined-count'>{joined:d} aangemeld</div>"
             f"</div></div>")
 
 
-def prose_html(title: str, text: str) -> str:
-    paragraphs_html = "".join(f"<p>{esc(p)}</p>" for p in text.split("\n\n") if p.strip())
-    return f"<div class='zp-prose'><h2>{esc(title)}</h2>{paragraphs_html}</div>"
+def flow_page_html(title: str, page: Page, columns: int) -> str:
+    """A heading and what flows under it: the aims, the method, the four scenarios."""
+    return f"<div class='zp-prose'><h2>{esc(title)}</h2>{columns_html(page.columns, columns)}</div>"
 
 
-def four_scenarios_html(general: GeneralTexts) -> str:
-    columns_html = "".join(f"<section class='zp-scol'><h3>{n}. {esc(item.titel)}</h3>"
-                           f"<p>{esc(item.tekst)}</p></section>"
-                           for n, item in enumerate(general.scenario_uitleg, start=1))
-    return f"<div class='zp-scols'>{columns_html}</div>"
-
-
-def round_overview_html(nummer: int, times: str, tables: list[dict]) -> str:
-    cards_html = "".join(
-        f"<section class='zp-table'><h2>Tafel {esc(t['label'])}</h2>"
-        f"<div class='zp-lead'>{esc(t['theme'])}</div>"
-        f"<div>procesbegeleider {esc(t['facilitator'])}</div>"
-        f"<div>{esc(t['members'])} deelnemers · stap {esc(t['step_number'])}: "
-        f"{esc(t['step'])}</div></section>" for t in tables)
+def round_overview_html(nummer: int, times: str, page: Page) -> str:
     times_html = f" · {esc(times)}" if times else ""
     return (f"<h2>Ronde {nummer}{times_html}</h2>"
             f"<p class='zp-lead'>Je telefoon laat zien aan welke tafel je zit.</p>"
-            f"<div class='zp-tables'>{cards_html}</div>")
+            f"{columns_html(page.columns, TABLE_COLUMNS)}")
 
 
-def overview_table_html(rows: list[dict]) -> str:
-    head_html = ("<tr><th>Thema</th><th>Tafel</th><th>Nu</th><th>Gewenst</th><th>Sterk</th>"
-                 "<th>Ontwikkel</th></tr>")
-    body_html = "".join(f"<tr><td>{esc(r['theme'])}</td><td>{esc(r['where'])}</td>"
-                        f"<td>{esc(r['nu'])}</td><td>{esc(r['gewenst'])}</td>"
-                        f"<td>{esc(r['sterk'])}</td><td>{esc(r['ontwikkel'])}</td></tr>"
-                        for r in rows)
-    return f"<table class='zp-overview'>{head_html}{body_html}</table>"
+def overview_table_html(page: Page) -> str:
+    """The close's overview: one row per group, cut into pages when there are many."""
+    cols_html = "".join(f"<col style='width:{esc(round(share * 100))}%'/>"
+                        for share in OVERVIEW_WIDTHS)
+    head_html = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in OVERVIEW_HEAD) + "</tr>"
+    body_html = "".join("<tr>" + "".join(f"<td dir='auto'>{esc(cell)}</td>"
+                                         for cell in piece.detail) + "</tr>"
+                        for column in page.columns for piece in column)
+    return (f"<h2>Overzicht van alle groepen</h2>"
+            f"<table class='zp-overview'><colgroup>{cols_html}</colgroup>"
+            f"{head_html}{body_html}</table>")
