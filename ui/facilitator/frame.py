@@ -97,7 +97,8 @@ def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:
                            button="Beamerscherm openen", controls_what="de groep")
         st.markdown("**Notulist (mag, hoeft niet)**")
         secret = notes.notulist_secret(engine(), group.id)
-        st.image(qr_png(notulist_url(secret)), width=160)
+        st.image(qr_png(notulist_url(secret)), width=160,
+                 alt="QR-code met de link voor de notulist")
         st.caption("De notulist noteert per stap wat gezegd wordt; die notities komen in het "
                    "verslag. De notulist kan de groep niet bedienen.")
         st.code(notulist_url(secret), language=None, wrap_lines=True)
