@@ -229,14 +229,21 @@ def test_scale_buttons_say_their_place_and_the_scale_ends(room):
     assert answers.own_answers(engine, group_id, others[0].id)[schaal.id] == 2
 
 
-def test_point_buttons_on_the_control_view_have_dutch_names(room):
-    engine, _library, _paths, base, browser = room
+def _control_at(room, step: Step) -> tuple[int, Page]:
+    """A new group played to ``step``, and its control view open at that step."""
+    _engine, _library, _paths, base, browser = room
     created, _dagdeel, people = _session(room)
     group_id = created.group_ids[0]
-    _play_to(room, group_id, people, Step.PUNTEN)
+    _play_to(room, group_id, people, step)
     page = new_page(browser, CONTROL)
     page.goto(f"{base}/begeleiden?sleutel={created.group_secrets[0]}")
-    wait_for(page, "control-step", step="punten", timeout=TIMEOUT)
+    wait_for(page, "control-step", step=step.value, timeout=TIMEOUT)
+    return group_id, page
+
+
+def test_point_buttons_on_the_control_view_have_dutch_names(room):
+    engine = room[0]
+    group_id, page = _control_at(room, Step.PUNTEN)
     for verb in ("bewerken", "omhoog", "omlaag", "verwijderen"):
         expect(page.get_by_role("button", name=f"Sterk punt 1 {verb}", exact=True)) \
             .to_be_visible(timeout=TIMEOUT)
@@ -268,13 +275,8 @@ def _focus_order(page: Page, stops: int) -> list[str]:
 def test_control_view_works_by_keyboard_in_a_sensible_order(room):
     """Tab goes from the skip link to the step buttons, then the beamer's pages; every stop
     shows where the focus is; Enter on the step button moves the group."""
-    engine, _library, _paths, base, browser = room
-    created, _dagdeel, people = _session(room)
-    group_id = created.group_ids[0]
-    _play_to(room, group_id, people, Step.UITWISSELING)
-    page = new_page(browser, CONTROL)
-    page.goto(f"{base}/begeleiden?sleutel={created.group_secrets[0]}")
-    wait_for(page, "control-step", step="uitwisseling", timeout=TIMEOUT)
+    engine = room[0]
+    group_id, page = _control_at(room, Step.UITWISSELING)
     settled(page)
     order = _focus_order(page, 5)
     # the skip link, the page itself (Streamlit lets the keyboard scroll it), the steps
