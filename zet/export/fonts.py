@@ -13,8 +13,10 @@ are bitmap fonts that reportlab cannot embed.)
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -63,13 +65,18 @@ def register_fonts() -> None:
 
 def has_glyph(font_name: str, char: str) -> bool:
     """Whether a registered font draws ``char`` (after ``register_fonts``)."""
+    return ord(char) in _glyphs(font_name)
+
+
+@functools.cache
+def _glyphs(font_name: str) -> Mapping[int, int]:
+    """The font's characters (nothing for a font that is not installed); looked up once."""
     from reportlab.pdfbase import pdfmetrics
 
     try:
-        face = pdfmetrics.getFont(font_name).face
+        return pdfmetrics.getFont(font_name).face.charToGlyph
     except KeyError:  # the emoji font is not installed
-        return False
-    return ord(char) in face.charToGlyph
+        return {}
 
 
 def _fix_to_unicode_beyond_bmp() -> None:
