@@ -72,12 +72,15 @@ def test_dagdeel_pdf_prints_every_script_and_extracts_it_as_typed(engine):
     report = build_dagdeel_report(engine, library, built.dagdeel_id)
     # the beoordelen group left its list unconfirmed: the facilitator can still add to it
     gid = next(g.group.id for g in report.groups if g.theme.id == "beoordelen")
-    for _name, value in MULTILINGUAL_NAMED:
-        points.contribute(engine, gid, None, "ontwikkel", value)
+    for _name, value in MULTILINGUAL_NAMED + HOSTILE_NAMED:
+        if value.strip() and len(value) < 200:
+            points.contribute(engine, gid, None, "ontwikkel", value)
     text_of_pdf = extracted(dagdeel_report_pdf(build_dagdeel_report(engine, library,
                                                                     built.dagdeel_id)))
     missing = [name for name, value in MULTILINGUAL_NAMED if flat(value) not in text_of_pdf]
     assert missing == []
+    assert "<script>alert('zet')</script>" in text_of_pdf
+    assert "\x00" not in text_of_pdf and "\ufffd" not in text_of_pdf
 
 
 def test_arabic_is_joined_and_drawn_right_to_left():
