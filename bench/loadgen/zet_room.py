@@ -161,12 +161,22 @@ def _join_button(client: PageClient):
         return None
 
 
+def _radio(client: PageClient, question):
+    try:
+        return client.widget("radio", key_suffix=f"_{question.id}")
+    except LookupError:
+        return None
+
+
 async def _phone_answer(phone: Phone, question, delay: float, timeout: float) -> None:
     if phone.error:
         return
     client = phone.client
     await asyncio.sleep(delay)
     try:
+        # The step marker comes first in the page: wait until the run also drew the question.
+        if not await client.wait_for(lambda: _radio(client, question) is not None, timeout):
+            raise TimeoutError("the question did not appear")
         radio = client.widget("radio", key_suffix=f"_{question.id}")
         before = len(phone.saved_at)
         phone.submit_at = time.monotonic()
