@@ -21,7 +21,7 @@ _COMMON_CSS = """
 [data-testid="stElementContainer"]:has([data-zet-names])
 { display: none !important; }
 /* Streamlit greys captions with opacity .6: 3.9:1 on white, too faint (WCAG 1.4.3 asks
-   4.5:1). Solid grey instead: 6.3:1. */
+   4.5:1). Solid grey instead: 6.4:1. */
 [data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5a5f69 !important; }
 /* Streamlit makes the scrolling page a tab stop (to scroll by keyboard): show it (2.4.7). */
 [data-testid="stMain"]:focus-visible { outline: 3px solid #1f5f8b; outline-offset: -3px; }
