@@ -56,3 +56,18 @@ HOSTILE_NAMED: list[tuple[str, str]] = [
 ]
 
 HOSTILE: list[str] = [value for _name, value in HOSTILE_NAMED]
+
+# Answers in the languages and scripts people in a Dutch school write (issue 18): each must
+# print in every PDF with its own letters, joined and in its own direction, and extract as
+# typed (right-to-left text after Unicode NFKC, which undoes the joined letter forms).
+MULTILINGUAL_NAMED: list[tuple[str, str]] = [
+    ("dutch", "Coördinatie met de pabo’s — ideeën van één kant"),
+    ("emoji", "Goed gedaan 👩‍🏫 👍"),
+    ("arabic", "مرحبا"),
+    ("arabic-sentence", "مرحبا بالجميع في المدرسة"),
+    ("hebrew", "שלום לכולם"),
+    ("turkish", "Öğretmen İlkokulu ığdır şçü"),
+    ("polish", "Zażółć gęślą jaźń"),
+]
+
+MULTILINGUAL: list[str] = [value for _name, value in MULTILINGUAL_NAMED]

@@ -22,6 +22,6 @@ def beamer_and_control(screen: str, control: str, *, screen_name: str, button: s
                f"telefoon, open dan {screen_md} in dit venster (F11 voor volledig scherm) en "
                f"bedien {what_md} vanaf je telefoon.")
     st.markdown("**Deze bediening op je telefoon of tablet**")
-    st.image(qr_png(control), width=200)
+    st.image(qr_png(control), width=200, alt="QR-code met de link naar de bediening")
     st.caption(f"Deel deze code en link niet met deelnemers: ermee bedien je {what_md}.")
     st.code(control, language=None, wrap_lines=True)

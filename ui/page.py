@@ -6,6 +6,7 @@ from typing import Literal
 
 import streamlit as st
 
+from ui.a11y import SCRIPT as NAMES_JS
 from ui.text import md
 
 Audience = Literal["projector", "control", "phone", "page"]
@@ -28,8 +29,14 @@ _COMMON_CSS = """
 <style>
 [data-testid="InputInstructions"], [data-testid="stCodeCopyButton"],
 [data-testid="stHeaderActionElements"], [data-testid="stElementToolbar"],
-[data-testid="stElementToolbarButton"]
+[data-testid="stElementToolbarButton"],
+[data-testid="stElementContainer"]:has([data-zet-names])
 { display: none !important; }
+/* Streamlit greys captions with opacity .6: 3.9:1 on white, too faint (WCAG 1.4.3 asks
+   4.5:1). Solid grey instead: 6.4:1. */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5a5f69 !important; }
+/* Streamlit makes the scrolling page a tab stop (to scroll by keyboard): show it (2.4.7). */
+[data-testid="stMain"]:focus-visible { outline: 3px solid #1f5f8b; outline-offset: -3px; }
 </style>
 """
 
@@ -50,6 +57,12 @@ _TOUCH_CSS = """
 [data-testid="stLinkButton"] a, [data-testid="stPopover"] button { min-height: 48px; }
 [data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 [data-testid="stCheckbox"] label { min-height: 44px; align-items: center; }
+[data-testid="stTextInputRootElement"], [data-testid="stSelectbox"] [role="group"]
+{ min-height: 48px; }
+[data-testid="stTextInputRootElement"] input, [data-testid="stSelectbox"] [role="group"] input,
+[data-testid="stSelectbox"] [role="group"] button { min-height: 46px; }
+[data-testid="stSelectbox"] [role="group"] button { min-width: 44px; }
+[data-testid="stPageLink"] a { min-height: 44px; align-items: center; }
 </style>
 """
 
@@ -122,5 +135,5 @@ def setup(title: str, audience: Audience = "page") -> None:
     # One element, not three: every element is a websocket message on every full run of
     # every phone, and at a step change hundreds of phones rerun at once.
     extra = {"projector": _PROJECTOR_CSS, "phone": _TOUCH_CSS, "control": _TOUCH_CSS}
-    st.html(_COMMON_CSS + extra.get(audience, "") + _CONNECTION_JS,
+    st.html(_COMMON_CSS + extra.get(audience, "") + _CONNECTION_JS + NAMES_JS,
             unsafe_allow_javascript=True)

@@ -161,20 +161,23 @@ def _join_button(client: PageClient):
         return None
 
 
+def _radio(client: PageClient, question):
+    try:
+        return client.widget("radio", key_suffix=f"_{question.id}")
+    except LookupError:
+        return None
+
+
 async def _phone_answer(phone: Phone, question, delay: float, timeout: float) -> None:
     if phone.error:
         return
     client = phone.client
     await asyncio.sleep(delay)
     try:
-        def drawn():  # a rerun (another phone's move) may be drawing the page again
-            try:
-                return client.widget("radio", key_suffix=f"_{question.id}")
-            except LookupError:
-                return None
-        if not await client.wait_for(lambda: drawn() is not None, timeout):
+        # The step marker comes first in the page: wait until the run also drew the question.
+        if not await client.wait_for(lambda: _radio(client, question) is not None, timeout):
             raise TimeoutError("the question did not appear")
-        radio = drawn()
+        radio = client.widget("radio", key_suffix=f"_{question.id}")
         before = len(phone.saved_at)
         phone.submit_at = time.monotonic()
         # A radio sends its option as drawn: the Markdown-escaped label (ui.text.md).

@@ -95,7 +95,8 @@ def links(dagdeel) -> None:
             group = live.group(table.group_id)
             with st.expander(f"Tafel {md(table.label)} — {md(lib.title(table.theme_id))}"
                              f" · {md(table.procesbegeleider)} · stap {group.step.number}"):
-                st.image(qr_png(control_url(group.secret)), width=200)
+                st.image(qr_png(control_url(group.secret)), width=200,
+                         alt="QR-code met de link naar de bediening van deze tafel")
                 st.code(control_url(group.secret), language=None, wrap_lines=True)
                 st.caption("Beamerscherm van deze tafel:")
                 st.code(screen_url(dagdeel.join_code, table.label), language=None,

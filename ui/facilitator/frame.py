@@ -103,7 +103,8 @@ def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:
         with storage_trouble_shown(stop=False):  # made (written) the first time it is shown
             secret = notes.notulist_secret(engine(), group.id)
         if secret:
-            st.image(qr_png(notulist_url(secret)), width=160)
+            st.image(qr_png(notulist_url(secret)), width=160,
+                     alt="QR-code met de link voor de notulist")
             st.caption("De notulist noteert per stap wat gezegd wordt; die notities komen in "
                        "het verslag. De notulist kan de groep niet bedienen.")
             st.code(notulist_url(secret), language=None, wrap_lines=True)

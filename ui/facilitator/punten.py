@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from ui import live
+from ui.a11y import name_controls
 from ui.actions import act, failed, show_flash
 from ui.text import md
 from zet import points
@@ -48,18 +49,22 @@ def _point_row(group_id: int, point: points.Point, editable: bool, number: int) 
     st.text(f"{number}. {point.text}")
     if editable:
         row = st.container(horizontal=True)
-        controls: list[tuple[str, str, str, Callable[..., Any], tuple]] = [
-            (":material/edit:", f"edit_{point.id}", "Bewerken", _start_edit, (point.id,)),
-            (":material/arrow_upward:", f"up_{point.id}", "Omhoog", act,
+        # (icon, key, tooltip, what a screen reader says after "Sterk punt 3", callback, args)
+        controls: list[tuple[str, str, str, str, Callable[..., Any], tuple]] = [
+            (":material/edit:", f"edit_{point.id}", "Bewerken", "bewerken", _start_edit,
+             (point.id,)),
+            (":material/arrow_upward:", f"up_{point.id}", "Omhoog", "omhoog", act,
              (points.move_point, group_id, point.id, -1)),
-            (":material/arrow_downward:", f"down_{point.id}", "Omlaag", act,
+            (":material/arrow_downward:", f"down_{point.id}", "Omlaag", "omlaag", act,
              (points.move_point, group_id, point.id, 1)),
             (":material/delete:", f"del_{point.id}",
-             "Verwijderen uit de lijst (de oorspronkelijke bijdrage blijft bewaard)", act,
-             (points.delete_point, group_id, point.id)),
+             "Verwijderen uit de lijst (de oorspronkelijke bijdrage blijft bewaard)",
+             "verwijderen", act, (points.delete_point, group_id, point.id)),
         ]
-        for icon, key, tip, callback, args in controls:
+        for icon, key, tip, _name, callback, args in controls:
             row.button("", icon=icon, key=key, help=tip, on_click=callback, args=args)
+        name_controls({key: {"button": f"{points.KINDS[point.kind]} {number} {name}"}
+                       for _icon, key, _tip, name, _callback, _args in controls})
 
 
 def _merge(group_id: int) -> None:

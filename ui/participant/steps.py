@@ -6,6 +6,7 @@ import time
 import streamlit as st
 
 from ui import live
+from ui.a11y import name_controls
 from ui.actions import act, failed, show_flash
 from ui.autosave import typing_area
 from ui.cards import card as draw_card
@@ -147,6 +148,9 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
     for which, question in (("nu", "Waar staan we nu?"), ("gewenst", "Waar willen we naartoe?")):
         st.segmented_control(question, SCENARIO_NUMBERS, key=f"scenario_{which}{group_id}",
                              on_change=_place, args=(group_id, participant_id))
+    name_controls({f"scenario_{which}{group_id}": {"options": [
+        f"Scenario {item.nummer}: {item.naam}" for item in theme.scenarios]}
+        for which in ("nu", "gewenst")})
     kind, message = st.session_state.get(f"scenario_status{group_id}", (None, None))
     if kind == "error":
         show_flash(f"scenario_status{group_id}")

@@ -10,6 +10,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.a11y import name_controls, scale_names
 from ui.actions import act, failed
 from ui.autosave import typing_area
 from ui.resources import engine
@@ -19,6 +20,7 @@ from zet.clock import wall_clock
 from zet.content.model import Question, Theme
 
 SCALE = [1, 2, 3, 4, 5]
+KOOS_PARTS = (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie"))
 
 
 def _key(group_id: int, question: Question, part: str = "") -> str:
@@ -72,6 +74,19 @@ def _scale_caption(question: Question) -> None:
         st.caption(f"1 = {md(question.laag or 'laag')} · 5 = {md(question.hoog or 'hoog')}")
 
 
+def _scale_names(group_id: int, question: Question) -> dict[str, dict[str, object]]:
+    """Screen-reader names of a question's 1–5 buttons ("1 van 5 — helemaal oneens") and
+    of their group: the question itself, and for KOOS which of its two situations."""
+    options = scale_names(len(SCALE), question.laag, question.hoog)
+    if question.type == "schaal":
+        return {_key(group_id, question): {"group": question.vraag, "options": options}}
+    if question.type == "koos":
+        return {_key(group_id, question, part): {"group": f"{label}: {question.vraag}",
+                                                 "options": options}
+                for part, label in KOOS_PARTS}
+    return {}
+
+
 def _input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
     args = (group_id, participant_id, question)
     key = _key(group_id, question)
@@ -97,11 +112,11 @@ def _input(group_id: int, participant_id: int, question: Question, stored: Any) 
                  on_change=_from_widget, args=args, label_visibility="collapsed")
     elif question.type == "schaal":
         _scale_caption(question)
-        st.segmented_control("Schaal", SCALE, key=key, on_change=_from_widget, args=args,
+        st.segmented_control(md(question.vraag), SCALE, key=key, on_change=_from_widget, args=args,
                              label_visibility="collapsed")
     elif question.type == "koos":
         _scale_caption(question)
-        for part, label in (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie")):
+        for part, label in KOOS_PARTS:
             st.segmented_control(label, SCALE, key=_key(group_id, question, part),
                                  on_change=_from_widget, args=args)
 
@@ -122,5 +137,7 @@ def show(group_id: int, participant_id: int, theme: Theme) -> None:
                 st.error(md(message), icon=":material/warning:")
             elif kind == "success":
                 st.caption(f":material/check: {md(message)}")
+    name_controls({key: name for question in theme.vragen
+                   for key, name in _scale_names(group_id, question).items()})
     st.caption("Wat je typt, wordt na een tel bewaard; je kunt het aanpassen zolang de "
                "procesbegeleider nog bij het werkblad is.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -25,6 +24,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, dutch_datetime, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
+from zet.export.scripts import font_runs, visual
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -41,9 +41,16 @@ NU_COLOR = colors.HexColor("#8AA6C1")
 GEWENST_COLOR = colors.HexColor("#1F5F8B")
 
 def text(value: object) -> str:
-    """Plain text (from participants or content) as safe Paragraph markup."""
-    cleaned = strip_control(str(value or ""))
-    return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
+    """Plain text (from participants or content) as safe Paragraph markup, in every script:
+    right-to-left lines shaped and ordered, emoji in the fallback font (``scripts``)."""
+    lines = strip_control(str(value or "")).replace("\r\n", "\n").split("\n")
+    return "<br/>".join(font_runs(visual(part)) for part in lines)
+
+
+def line(value: object) -> str:
+    """Plain text for one canvas line (footers, cards): control characters out, right-to-left
+    text shaped and ordered. A canvas line has one font, so emoji stay boxes there."""
+    return visual(strip_control(str(value or "")).replace("\n", " "))
 
 
 
@@ -87,7 +94,7 @@ def a4_document(buffer: io.BytesIO, *, title: str, subject: str, bottom_margin: 
 
 def footer_lines(dagdeel: Dagdeel, made_at: datetime) -> tuple[str, str]:
     """The two footer lines of every page: where and when, and when the PDF was made."""
-    return (strip_control(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}"),
+    return (line(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}"),
             f"Gemaakt op {dutch_datetime(made_at)}")
 
 

@@ -43,6 +43,7 @@ from zet.export.pdf_kit import (
     Styles,
     a4_document,
     fit,
+    line,
     text,
 )
 from zet.programme import programme_items
@@ -177,14 +178,14 @@ def _scan_box(dagdeel: Dagdeel, s: _PrintStyles) -> list[Flowable]:
 
 
 def _print_footer(dagdeel: Dagdeel):
-    line = strip_control(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}")
+    footer = line(f"ZET — {dagdeel.locatie} — {dutch_date(dagdeel.datum)}")
 
     def draw(canvas: Canvas, doc) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 7.5)
         room = FRAME_WIDTH - 60
-        canvas.drawString(MARGIN, 11 * mm, fit(line, FONT, 7.5, room))
+        canvas.drawString(MARGIN, 11 * mm, fit(footer, FONT, 7.5, room))
         canvas.drawRightString(PAGE_WIDTH - MARGIN, 11 * mm, f"Pagina {doc.page}")
         canvas.restoreState()
 
@@ -220,7 +221,7 @@ def join_card_pdf(dagdeel: Dagdeel, join_url: str) -> bytes:
     _centred(canvas, dutch_date(dagdeel.datum), FONT, 13, centre, y, width)
     if dagdeel.titel:
         y -= 6 * mm
-        _centred(canvas, strip_control(dagdeel.titel), FONT, 11, centre, y, width)
+        _centred(canvas, line(dagdeel.titel), FONT, 11, centre, y, width)
 
     # Everything below the QR code has a fixed place; the code gets the room that is left
     # (112 mm unless a long locatie or a title takes more lines).
@@ -271,7 +272,7 @@ def _locatie(canvas: Canvas, value: str, top: float, room: float) -> float:
         paragraph = Paragraph(text(value), style)
         _w, height = paragraph.wrap(room, 1000)
     if height > 2 * style.leading + 1:  # still too long: one shortened line
-        _centred(canvas, value, FONT, size, PAGE_WIDTH / 2, top - size, room)
+        _centred(canvas, line(value), FONT, size, PAGE_WIDTH / 2, top - size, room)
         return top - size
     paragraph.drawOn(canvas, MARGIN + (PAGE_WIDTH - 2 * MARGIN - room) / 2, top - height)
     return top - height + (style.leading - size)

@@ -1,0 +1,116 @@
+"""Every script in every PDF (issue 18): the multilingual and hostile corpus through the group
+report and the dagdeel report, extracted again with pypdf and drawn with poppler."""
+from __future__ import annotations
+
+import io
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import REAL_CONTENT
+from hostile import HOSTILE_NAMED, MULTILINGUAL_NAMED
+from pypdf import PdfReader
+from test_dagdeel_export import build_example
+from test_export import fill_session, new_session
+
+from zet import answers, groups, participants, points
+from zet.content import load_library
+from zet.export.dagdeel_pdf import dagdeel_report_pdf
+from zet.export.fonts import EMOJI, EMOJI_FILES
+from zet.export.group_pdf import group_report_pdf
+from zet.export.pdf_kit import text
+from zet.export.scripts import visual
+from zet.report import build_dagdeel_report
+from zet.steps import Step
+
+needs_emoji_font = pytest.mark.skipif(
+    not any(path.is_file() for path in EMOJI_FILES),
+    reason="the emoji font is not installed (Debian: apt-get install fonts-symbola)")
+
+
+def extracted(data: bytes) -> str:
+    """All text of a PDF as a reader copies it: NFKC (joined Arabic forms back to letters),
+    whitespace collapsed."""
+    reader = PdfReader(io.BytesIO(data))
+    raw = " ".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", raw).split())
+
+
+def flat(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).split())
+
+
+def group_pdf_with(tmp_path: Path, values: list[str]) -> bytes:
+    """A filled group with each value as a werkblad answer and (if short) a sterk punt."""
+    setup = new_session(tmp_path)
+    fill_session(setup, confirm=False)
+    gid = setup.group_id
+    question = setup.library.theme("proefvisie").question("moment")
+    for value in values:
+        if len(value) < 200 and value.strip():
+            points.contribute(setup.engine, gid, None, "sterk", value)
+    groups.set_step(setup.engine, gid, Step.WERKBLAD, expected_current=Step.SCENARIO)
+    for person, value in zip(participants.members_of(setup.engine, gid), values):
+        answers.save_answer(setup.engine, gid, person.id, question, value)
+    return group_report_pdf(setup.report())
+
+
+@needs_emoji_font
+def test_group_pdf_prints_every_script_and_extracts_it_as_typed(tmp_path: Path):
+    values = [value for _name, value in MULTILINGUAL_NAMED]
+    text_of_pdf = extracted(group_pdf_with(tmp_path, values))
+    missing = [name for name, value in MULTILINGUAL_NAMED if flat(value) not in text_of_pdf]
+    assert missing == []
+    assert "\x00" not in text_of_pdf and "\ufffd" not in text_of_pdf
+
+
+@needs_emoji_font
+def test_dagdeel_pdf_prints_every_script_and_extracts_it_as_typed(engine):
+    library = load_library(REAL_CONTENT)
+    built = build_example(engine, library)
+    report = build_dagdeel_report(engine, library, built.dagdeel_id)
+    # the beoordelen group left its list unconfirmed: the facilitator can still add to it
+    gid = next(g.group.id for g in report.groups if g.theme.id == "beoordelen")
+    for _name, value in MULTILINGUAL_NAMED + HOSTILE_NAMED:
+        if value.strip() and len(value) < 200:
+            points.contribute(engine, gid, None, "ontwikkel", value)
+    text_of_pdf = extracted(dagdeel_report_pdf(build_dagdeel_report(engine, library,
+                                                                    built.dagdeel_id)))
+    missing = [name for name, value in MULTILINGUAL_NAMED if flat(value) not in text_of_pdf]
+    assert missing == []
+    assert "<script>alert('zet')</script>" in text_of_pdf
+    assert "\x00" not in text_of_pdf and "\ufffd" not in text_of_pdf
+
+
+def test_arabic_is_joined_and_drawn_right_to_left():
+    drawn = visual("مرحبا")
+    # joined letter forms (Arabic Presentation Forms-B), first letter drawn rightmost
+    assert all(0xFE70 <= ord(char) <= 0xFEFF for char in drawn)
+    assert unicodedata.normalize("NFKC", drawn) == "ابحرم"
+    assert visual("Zażółć 12") == "Zażółć 12"  # left-to-right text is left alone
+
+
+@needs_emoji_font
+def test_emoji_are_set_in_the_fallback_font_and_markup_stays_literal():
+    markup = text("<b>👍</b> & 👩‍🏫")
+    assert markup == (f'&lt;b&gt;<font name="{EMOJI}">👍</font>&lt;/b&gt; &amp; '
+                      f'<font name="{EMOJI}">👩</font>\u200d<font name="{EMOJI}">🏫</font>')
+
+
+def test_hostile_corpus_prints_in_the_group_pdf(tmp_path: Path):
+    values = [value for _name, value in HOSTILE_NAMED if value.strip()]
+    data = group_pdf_with(tmp_path, values)
+    text_of_pdf = extracted(data)
+    assert "<script>alert('zet')</script>" in text_of_pdf
+    assert "**vet** _schuin_ `code` # kop" in text_of_pdf
+
+
+def test_pages_draw_without_empty_boxes(tmp_path: Path):
+    """poppler draws every page; each page image is non-blank (the images were looked at
+    by hand for joined Arabic and drawn emoji, see issue 18)."""
+    data = group_pdf_with(tmp_path, [value for _name, value in MULTILINGUAL_NAMED])
+    pdf = tmp_path / "groep.pdf"
+    pdf.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "p")], check=True)
+    assert sorted(tmp_path.glob("p-*.png"))
