@@ -23,11 +23,12 @@ from browser import (
 from playwright.sync_api import Page, expect
 
 from zet import answers, groups, participants, points, scenarios
-from zet.accounts import add_account
+from zet.account_admin import add_account
 from zet.clock import today
 from zet.dagdelen import create_single_session, get_dagdeel
 from zet.roles import ROLES
 from zet.steps import STEP_ORDER, Step
+from zet.tenancy import Viewer
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
@@ -316,7 +317,7 @@ def test_dagdeel_views_have_no_serious_violations(room):
 def test_programma_has_no_serious_violations(room):
     """Login and every tab of the programme manager's page."""
     engine, _library, _paths, base, browser = room
-    add_account(engine, "Toegang", PASSWORD)
+    add_account(engine, Viewer.server(), "Toegang", PASSWORD, beheerder=True)
     page = new_page(browser, PROJECTOR)
     page.goto(f"{base}/programma")
     page.get_by_label("Naam").wait_for(timeout=TIMEOUT)
