@@ -119,6 +119,8 @@ def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
     if room != shown_room:
         st.rerun(scope="app")
     if group_id is None:
+        if room.in_round and live.seats(dagdeel_id).get(participant.id) is not None:
+            st.rerun(scope="app")  # a late joiner was given a seat
         return
     moved_to = live.seats(dagdeel_id).get(participant.id)
     if live.step(group_id) != shown_step or (moved_to is not None
@@ -170,10 +172,13 @@ def end_of_page(token: str) -> None:
 room = live.room(dagdeel.id)
 seat = live.seat(participant) if room.in_round else None
 if seat is None:
-    header(esc(dagdeel.locatie), f"Plenair · jij: {esc(you)}", room.phase)
+    where_html = f"Ronde {room.ronde} · nog geen tafel" if room.in_round else "Plenair"
+    header(esc(dagdeel.locatie), f"{where_html} · jij: {esc(you)}", room.phase)
     follow_the_room(dagdeel.id, room, None, None, participant)
     if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
+    elif room.in_round:
+        plenary.waiting_for_seat()
     else:
         plenary.opening()
     end_of_page(participant.token)

@@ -427,6 +427,37 @@ def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
     assert labels[0].startswith("Ronde 1, tafel ") and labels[1].startswith("Ronde 2, tafel ")
 
 
+def test_a_waiting_late_joiner_is_shown_on_the_dagdeel_view_and_seated_there(env):
+    """Every table is past the scenario step: the newcomer's phone says calmly that a
+    table comes, the control view lists them, and 'Plek geven' seats them where chosen."""
+    from zet import groups, rounds
+
+    created = _dagdeel(env)
+    for role in (STUDENT, WPB, SO, STUDENT):
+        participants.join(env, created.dagdeel, role=role)
+    rounds.start_round(env, created.dagdeel.id, 1)
+    tables = rounds.rounds_of(env, created.dagdeel.id)[0].tables
+    for table in tables:
+        _to_step(env, table.group_id, Step.AFRONDING)
+    late = participants.join(env, created.dagdeel, role=WPB)
+    phone = phone_of(late.token)
+    assert not phone.exception
+    assert "hoofdprocesbegeleider geeft je zo een tafel" in texts(phone)
+    assert "plenaire opening" not in texts(phone)
+
+    at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)
+    assert not at.exception
+    assert "data-count='1'" in htmls(at) and "Wachten op een tafel in ronde 1" in texts(at)
+    at.selectbox(key=f"seat_to_{late.id}").set_value(tables[1].group_id)
+    at.button(key=f"seat_{late.id}").click().run()
+    assert not at.exception
+    assert "data-count='0'" in htmls(at)
+    seated = rounds.rounds_of(env, created.dagdeel.id)[0].tables[1]
+    assert late.id in {m.id for m in seated.members}
+    assert f"Ronde 1 — tafel {seated.label}" in htmls(phone_of(late.token))
+    assert groups.get_group(env, seated.group_id).step == Step.AFRONDING
+
+
 def test_table_links_are_on_the_control_view_never_on_the_wall(env):
     created = _dagdeel(env)
     at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)

@@ -10,26 +10,20 @@ from sqlalchemy import Connection, Engine, delete, select, update
 from zet import composition
 from zet.dagdelen import require_open_dagdeel
 from zet.db import reading, retry_transient, writing
-from zet.db.schema import (
-    antwoorden,
-    bijdragen,
-    deelnemers,
-    groepen,
-    groepsleden,
-    rondes,
-    scenario_plaatsingen,
-)
+from zet.db.schema import deelnemers, groepen, groepsleden, rondes
 from zet.errors import UserError
 from zet.groups import where
 from zet.participants import (
     Participant,
     active_round_id,
+    gave_something,
     open_tables,
     place_in_active_round,
     seat_at,
     seat_in,
 )
 from zet.room import enter_round, load_room
+from zet.steps import LATE_JOIN_STEPS, Step
 
 
 @dataclass(frozen=True)
@@ -151,8 +145,8 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
         if target != ronde.id:
             raise UserError("Die tafel hoort niet bij deze ronde.")
         current = seat_in(conn, ronde.id, participant_id)
-        if current is not None and current != group_id and _has_given(conn, current,
-                                                                        participant_id):
+        if current is not None and current != group_id and gave_something(conn, current,
+                                                                            participant_id):
             raise UserError("Deze deelnemer heeft aan de eigen tafel al antwoorden, punten of "
                             "een scenario gegeven. Die horen bij dat gesprek; verplaatsen kan "
                             "alleen vóór de eerste antwoorden.")
@@ -162,29 +156,37 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
                                                  ronde_id=ronde.id))
 
 
-def _has_given(conn: Connection, group_id: int, participant_id: int) -> bool:
-    """Whether a participant already said something in this group."""
-    for table, participant_column in ((antwoorden, antwoorden.c.deelnemer_id),
-                                      (bijdragen, bijdragen.c.deelnemer_id),
-                                      (scenario_plaatsingen,
-                                       scenario_plaatsingen.c.deelnemer_id)):
-        if conn.execute(select(participant_column).where(
-                table.c.groep_id == group_id, participant_column == participant_id)).first():
-            return True
-    return False
+def waiting(engine: Engine, dagdeel_id: int) -> tuple[int | None, list[Participant]]:
+    """The running round's number and who waits for a seat in it: late joiners who came
+    when every table was past the scenario step (``open_tables``). (None, []) during a
+    plenary part."""
+    with reading(engine) as conn:
+        ronde_id = active_round_id(conn, dagdeel_id)
+        if ronde_id is None:
+            return None, []
+        nummer = conn.execute(select(rondes.c.nummer).where(rondes.c.id == ronde_id)).scalar()
+        rows = conn.execute(
+            select(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id,
+                                     deelnemers.c.id.not_in(
+                                         select(groepsleden.c.deelnemer_id)
+                                         .where(groepsleden.c.ronde_id == ronde_id)))
+            .order_by(deelnemers.c.id)).all()
+    return nummer, [Participant.from_row(row) for row in rows]
 
 
 def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: int,
                  group_id: int) -> None:
     """The hoofdprocesbegeleider gives a late joiner a seat in a running or locked round,
     at any table: also one past the scenario step, where ``take_seat`` does not seat anyone
-    by itself. Someone who already has a seat in the round is moved with
+    by itself (that seat is marked, and counts in the group's report only if the newcomer
+    still gives something). Someone who already has a seat in the round is moved with
     ``move_participant`` instead."""
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
-        target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
-        if target != ronde.id:
+        target = conn.execute(select(groepen.c.ronde_id, groepen.c.step)
+                              .where(groepen.c.id == group_id)).first()
+        if target is None or target.ronde_id != ronde.id:
             raise UserError("Die tafel hoort niet bij deze ronde.")
         row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id,
                                                     deelnemers.c.dagdeel_id == dagdeel_id)
@@ -193,7 +195,8 @@ def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: i
             raise UserError("Deze deelnemer hoort niet bij dit dagdeel.")
         if seat_in(conn, ronde.id, participant_id) is not None:
             raise UserError("Deze deelnemer heeft in deze ronde al een plek.")
-        seat_at(conn, ronde.id, Participant.from_row(row), [group_id])
+        seat_at(conn, ronde.id, Participant.from_row(row), [group_id],
+                na_scenario=Step(target.step) not in LATE_JOIN_STEPS)
 
 
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:

@@ -15,7 +15,8 @@ from zet.qr import qr_png
 from zet.roles import role_sort_key
 
 
-def _who(member) -> str:
+def who(member) -> str:
+    """A participant as the control view names them: role and initials."""
     return member.role + (f" ({member.initials})" if member.initials else "")
 
 
@@ -76,7 +77,7 @@ def _move_form(dagdeel, ronde: rounds.Round) -> None:
         st.selectbox(
             "Deelnemer", list(seated), placeholder="Kies een deelnemer",
             key=f"move_who_{ronde.nummer}",
-            format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
+            format_func=lambda pid: f"{who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
         st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
                      placeholder="Kies een tafel", key=f"move_to_{ronde.nummer}",
                      format_func=lambda gid: next(

@@ -181,8 +181,8 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
             theme = group.theme.titel if group else table.theme_id
             label = f"Tafel {table.label} · " if table.label else ""
             names = [Paragraph(text(table.procesbegeleider), s.cell)] if include_names else []
-            rows.append(["", Paragraph(text(label + theme), s.cell), *names,
-                         str(len(table.members))])
+            count = len(group.members) if group else len(table.members)
+            rows.append(["", Paragraph(text(label + theme), s.cell), *names, str(count)])
         extra.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, MUTED))
     widths = [26 * mm, 0, *([46 * mm] if include_names else []), 26 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)

@@ -128,9 +128,12 @@ def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
         return [*story, Paragraph("Nog geen deelnemers aangemeld.", s.body)]
     table = role_count_table(counts, s)
     done = progress(report.theme.vragen, report.answers, report.members)
+    late = (f" {report.listeners} later aangeschoven deelnemer(s) luisterde(n) mee na de "
+            "scenariostap en tellen hier niet mee." if report.listeners else "")
     story += [table, Spacer(1, 4),
               Paragraph(f"Werkblad volledig ingevuld door {done.done} van {done.total} "
-                        "deelnemers. Namen en initialen staan niet in dit verslag.", s.muted)]
+                        f"deelnemers.{late} Namen en initialen staan niet in dit verslag.",
+                        s.muted)]
     return story
 
 
