@@ -296,6 +296,33 @@ def test_points_reach_the_control_view_which_confirms_the_list(env, session):
     assert groups.get_group(env, gid).points_confirmed_at is not None
 
 
+def test_a_point_over_the_limit_is_refused_with_the_limit_and_stays_in_the_field(env,
+                                                                                 session):
+    """600 characters are never stored as the first 300: the procesbegeleider's own point
+    and the notulist's over-long note are refused in Dutch, the field keeps every
+    character, and the limit was on the screen beforehand."""
+    from zet import notes
+
+    gid = session.group_ids[0]
+    _to_step(env, gid, Step.PUNTEN)
+    at = facilitator(session)
+    assert "Hoogstens 300 tekens" in texts(at)
+    at.text_input(key="own_text").input("x" * 600)
+    next(b for b in at.button if b.label == "Toevoegen").click().run()
+    assert any("Dit punt is te lang (600 tekens; hoogstens 300)" in e for e in errors(at))
+    assert at.text_input(key="own_text").value == "x" * 600
+    assert points.working_list(env, gid) == []
+
+    notulist = open_page("pages/notities.py", n=notes.notulist_secret(env, gid))
+    assert "Hoogstens 2000 tekens" in texts(notulist)
+    notulist.text_area[0].input("y" * 2100)
+    next(b for b in notulist.button if b.label == "Notitie bewaren").click().run()
+    assert any("Deze notitie is te lang (2100 tekens; hoogstens 2000)" in e
+               for e in errors(notulist))
+    assert notulist.text_area[0].value == "y" * 2100
+    assert notes.notes_of(env, gid) == []
+
+
 def test_two_identical_points_can_be_merged(env, session):
     gid = session.group_ids[0]
     a = participants.join(env, session.dagdeel, role=SO)

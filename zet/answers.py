@@ -15,6 +15,7 @@ from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, deelnemers
 from zet.db.upsert import upsert
 from zet.errors import UserError
+from zet.fields import within_limit
 from zet.groups import load_group, lock_group, require_open
 from zet.steps import Step
 
@@ -60,14 +61,10 @@ def _scale(value: Any, what: str) -> int:
     return value
 
 
-def _text(value: Any, limit: int) -> str:
+def _text(value: Any, limit: int, what: str = "je antwoord") -> str:
     if not isinstance(value, str):
         raise UserError("Dit antwoord moet tekst zijn.")
-    value = value.strip()
-    if len(value) > limit:
-        raise UserError(f"Je antwoord is te lang ({len(value)} tekens; hoogstens {limit}). "
-                        "Maak het korter; er is nog niets opgeslagen.")
-    return value
+    return within_limit(value.strip(), limit, what)
 
 
 def normalise_answer(question: Question, value: Any) -> Any:
@@ -79,7 +76,8 @@ def normalise_answer(question: Question, value: Any) -> Any:
     if question.type == "lijst":
         if not isinstance(value, (list, tuple)):
             raise UserError("Dit antwoord moet een lijst zijn.")
-        items = [item for item in (_text(v, MAX_ITEM) for v in value) if item]
+        items = [item for item in (_text(v, MAX_ITEM, "een punt van je lijst") for v in value)
+                 if item]
         if len(items) > question.max_items:
             raise UserError(f"Noem hoogstens {question.max_items} punten.")
         return items or None

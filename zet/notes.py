@@ -15,6 +15,7 @@ from zet.codes import new_secret
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import groepen, notities
 from zet.errors import NotFound, UserError
+from zet.fields import within_limit
 from zet.groups import Group, load_group, require_open
 from zet.steps import Step
 
@@ -61,9 +62,7 @@ def add_note(engine: Engine, group_id: int, text: str) -> Note:
     text = (text or "").strip()
     if not text:
         raise UserError("Typ eerst een notitie; een lege notitie wordt niet bewaard.")
-    if len(text) > MAX_NOTE:
-        raise UserError(f"Deze notitie is te lang ({len(text)} tekens; hoogstens {MAX_NOTE}). "
-                        "Je tekst staat er nog; maak hem korter of splits hem.")
+    within_limit(text, MAX_NOTE, "deze notitie")
     with writing(engine) as conn:
         group = load_group(conn, group_id)
         require_open(group)

@@ -5,10 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.actions import act, show_flash
+from ui.actions import act, failed, show_flash
+from ui.limits import limit_caption
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine
-from zet.actions import ZEK_QUESTIONS, action_from_point, list_actions, set_done
+from zet.actions import (
+    MAX_TEXT,
+    MAX_TIJDPAD,
+    ZEK_QUESTIONS,
+    action_from_point,
+    list_actions,
+    set_done,
+)
 from zet.rode_lijnen import confirmed_points
 
 FLASH = "_pm_act_flash"
@@ -28,13 +36,14 @@ def actions_view(partnerschap_id: int | None) -> None:
         st.caption("Geen bevestigde ontwikkelpunten zonder actie voor deze keuze.")
     else:
         by_id = {p.id: p for p in candidates}
-        with st.form("ac_nieuw", clear_on_submit=True):
+        with st.form("ac_nieuw"):
             st.selectbox(
                 "Ontwikkelpunt", list(by_id), key="ac_punt",
                 format_func=lambda i: f"{by_id[i].text} ({by_id[i].locatie}, "
                                       f"{theme_title(by_id[i].theme_id)}, {by_id[i].jaar})")
             for key, question in QUESTIONS:
                 st.text_area(question, key=f"ac_{key}", height=68)
+                limit_caption(MAX_TIJDPAD if key == "tijdpad" else MAX_TEXT)
             st.form_submit_button("Actie maken", type="primary", on_click=_create)
     st.markdown("#### Acties")
     if not existing:
@@ -58,3 +67,6 @@ def _create() -> None:
     state = st.session_state
     act(action_from_point, state["ac_punt"], flash=FLASH, success="Actie gemaakt.",
         **{key: state.get(f"ac_{key}", "") for key, _q in QUESTIONS})
+    if not failed(FLASH):  # a refused action keeps every typed answer in its field
+        for key, _q in QUESTIONS:
+            state[f"ac_{key}"] = ""
