@@ -408,8 +408,27 @@ def test_start_page_refuses_a_dagdeel_without_themes(env, library):
     at = open_page("pages/start.py")
     at.text_input(key="dd_locatie").input("De Brug")
     at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
-    assert any("Kies een thema voor tafel A in ronde 1" in e for e in errors(at))
+    assert any("Ronde 1, tafel A: kies een thema" in e for e in errors(at))
     assert "beheer" not in at.query_params  # nothing was made
+
+
+def test_the_preparation_form_names_the_row_and_field_and_speaks_dutch(env, library):
+    """Every tafel is a row of its own fields; a missing name says which row, and no
+    field shows an English placeholder."""
+    at = open_page("pages/start.py")
+    at.number_input(key="dd_rondes").set_value(1).run()
+    at.number_input(key="dd_tafels").set_value(2).run()
+    at.text_input(key="dd_locatie").input("De Brug")
+    at.selectbox(key="dd_r1_t0_thema").set_value("proef")
+    at.text_input(key="dd_r1_t0_pb").input("Anna")
+    at.selectbox(key="dd_r1_t1_thema").set_value("proef-twee")
+    at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
+    assert not at.exception
+    assert ("Ronde 1, tafel B (thema Tweede proefthema): vul de naam van de "
+            "procesbegeleider in." in errors(at))
+    assert at.text_input(key="dd_r1_t0_pb").value == "Anna"  # what was typed stays
+    placeholders = [w.placeholder for w in [*at.text_input, *at.selectbox]]
+    assert "None" not in placeholders and all(placeholders[:1])
 
 
 def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
