@@ -254,6 +254,32 @@ def test_a_waiting_late_joiner_is_seated_by_hand_and_counted_only_if_they_gave(e
         rounds.seat_waiting(engine, dagdeel.id, 1, listener.id, 10**6)
 
 
+def test_the_indeling_shows_the_live_proposal_that_starting_the_round_stores(engine):
+    """14 registered, nothing clicked: round 1 shows the proposal (5, 5, 4), nothing is
+    written, and starting the round seats everyone exactly so; round 2's proposal then
+    follows from who met in round 1."""
+    dagdeel = example_dagdeel(engine).dagdeel
+    for role in ROLES * 3:
+        participants.join(engine, dagdeel, role=role)
+        if len(participants.dagdeel_participants(engine, dagdeel.id)) == 14:
+            break
+    first, second = rounds.preview_rounds(engine, dagdeel.id)
+    assert first.proposed and not second.proposed and not second.placed_ids
+    assert sorted(len(t.members) for t in first.tables) == [4, 5, 5]
+    assert not rounds.rounds_of(engine, dagdeel.id)[0].placed_ids  # shown, not stored
+    shown = {t.group_id: [m.id for m in t.members] for t in first.tables}
+
+    rounds.start_round(engine, dagdeel.id, 1)
+    stored = rounds.rounds_of(engine, dagdeel.id)[0]
+    assert {t.group_id: [m.id for m in t.members] for t in stored.tables} == shown
+    _, second = rounds.preview_rounds(engine, dagdeel.id)
+    assert second.proposed and len(second.placed_ids) == 14
+    rounds.set_locked(engine, dagdeel.id, 2, True)  # locks what was shown
+    locked = rounds.rounds_of(engine, dagdeel.id)[1]
+    assert [[m.id for m in t.members] for t in locked.tables] == [
+        [m.id for m in t.members] for t in second.tables]
+
+
 def test_the_chosen_plan_is_stored_with_the_dagdeel(engine):
     from zet.dagdelen import create_single_session, get_dagdeel
 

@@ -473,6 +473,17 @@ def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
     assert labels[0].startswith("Ronde 1, tafel ") and labels[1].startswith("Ronde 2, tafel ")
 
 
+def test_the_indeling_tab_shows_the_proposal_as_soon_as_people_register(env):
+    created = _dagdeel(env)
+    for role in (STUDENT, STUDENT, WPB, SO):
+        participants.join(env, created.dagdeel, role=role)
+    at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "Tafel **" in m.value][:2]
+    assert all("2 deelnemers" in line for line in shown), shown
+    assert "nog niemand" not in texts(at) and "Dit voorstel groeit mee" in texts(at)
+
+
 def test_a_waiting_late_joiner_is_shown_on_the_dagdeel_view_and_seated_there(env):
     """Every table is past the scenario step: the newcomer's phone says calmly that a
     table comes, the control view lists them, and 'Plek geven' seats them where chosen."""

@@ -2,8 +2,10 @@
 a round, and each participant's seat (the room's phase itself lives in ``zet.room``)."""
 from __future__ import annotations
 
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sqlalchemy import Connection, Engine, delete, select, update
 
@@ -16,6 +18,7 @@ from zet.groups import where
 from zet.participants import (
     Participant,
     active_round_id,
+    dagdeel_participants,
     gave_something,
     open_tables,
     place_in_active_round,
@@ -44,6 +47,7 @@ class Round:
     eind_tijd: str | None
     locked: bool
     tables: list[Tafel]
+    proposed: bool = False  # the tables show a proposal that is not stored yet
 
     @property
     def placed_ids(self) -> set[int]:
@@ -105,6 +109,45 @@ def _met_before(conn: Connection, dagdeel_id: int, nummer: int) -> Counter[compo
     return composition.meeting_counts({g: m} for g, m in by_group.items())
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """Everything a round's proposal depends on; equal inputs give the equal proposal."""
+    people: tuple[tuple[int, str], ...]  # (id, role) in order of arrival
+    group_ids: tuple[int, ...]
+    met: tuple[tuple[composition.Pair, int], ...]
+    seed: int
+
+
+def _inputs(conn: Connection, dagdeel_id: int, ronde) -> _Inputs:
+    people = conn.execute(select(deelnemers.c.id, deelnemers.c.role)
+                          .where(deelnemers.c.dagdeel_id == dagdeel_id)
+                          .order_by(deelnemers.c.id)).all()
+    group_ids = conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde.id)
+                             .order_by(groepen.c.label, groepen.c.id)).scalars()
+    met = _met_before(conn, dagdeel_id, ronde.nummer)
+    return _Inputs(tuple((p.id, p.role) for p in people), tuple(group_ids),
+                   tuple(sorted(met.items(), key=lambda item: sorted(item[0]))), ronde.id)
+
+
+@lru_cache(maxsize=32)
+def _proposal(inputs: _Inputs) -> composition.Assignment:
+    """The composition for these inputs (kept: the Indeling asks every few seconds, and a
+    room of 120 takes the search seconds)."""
+    return composition.propose([p for p, _ in inputs.people], dict(inputs.people),
+                               inputs.group_ids, dict(inputs.met), seed=inputs.seed)
+
+
+def _write_proposal(conn: Connection, dagdeel_id: int, ronde) -> composition.Assignment:
+    """Inside a write: seat everyone who joined so far as the proposal says."""
+    assignment = {g: list(m) for g, m in _proposal(_inputs(conn, dagdeel_id, ronde)).items()}
+    conn.execute(delete(groepsleden).where(groepsleden.c.ronde_id == ronde.id))
+    for group_id, members in assignment.items():
+        for participant_id in members:
+            conn.execute(groepsleden.insert().values(
+                groep_id=group_id, deelnemer_id=participant_id, ronde_id=ronde.id))
+    return assignment
+
+
 def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
     """(Re)compute the composition of a round for everyone who has joined so far."""
     with writing(engine) as conn:
@@ -113,20 +156,58 @@ def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.A
         if ronde.indeling_vast:
             raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
                             "om een nieuw voorstel te maken.")
-        people = conn.execute(select(deelnemers.c.id, deelnemers.c.role)
-                              .where(deelnemers.c.dagdeel_id == dagdeel_id)
-                              .order_by(deelnemers.c.id)).all()
-        group_ids = list(conn.execute(select(groepen.c.id).where(groepen.c.ronde_id == ronde.id)
-                                      .order_by(groepen.c.label, groepen.c.id)).scalars())
-        assignment = composition.propose(
-            [p.id for p in people], {p.id: p.role for p in people}, group_ids,
-            _met_before(conn, dagdeel_id, nummer), seed=ronde.id)
-        conn.execute(delete(groepsleden).where(groepsleden.c.ronde_id == ronde.id))
-        for group_id, members in assignment.items():
-            for participant_id in members:
-                conn.execute(groepsleden.insert().values(
-                    groep_id=group_id, deelnemer_id=participant_id, ronde_id=ronde.id))
-        return assignment
+        return _write_proposal(conn, dagdeel_id, ronde)
+
+
+# The last preview per round: (when, inputs, proposal). A new preview at most every
+# PREVIEW_EVERY seconds while people keep joining, so a room of 120 that registers costs
+# one search per interval, not one per poll.
+PREVIEW_EVERY = 10.0
+_previews: dict[tuple[str, int], tuple[float, _Inputs, composition.Assignment]] = {}
+
+
+def preview_rounds(engine: Engine, dagdeel_id: int) -> list[Round]:
+    """Every round as the Indeling shows it. A round nobody sits in yet, not locked, whose
+    earlier rounds all have their seats, shows the proposal its start would store for
+    everyone who joined so far (``proposed``), without writing it. Later rounds wait for
+    the seats of the rounds before them, which their proposal depends on."""
+    stored = rounds_of(engine, dagdeel_id)
+    result: list[Round] = []
+    for ronde in stored:
+        if ronde.placed_ids or ronde.locked or any(r.proposed or not r.placed_ids
+                                                   for r in result):
+            result.append(ronde)
+            continue
+        with reading(engine) as conn:
+            inputs = _inputs(conn, dagdeel_id, _round_row(conn, dagdeel_id, ronde.nummer))
+        if not inputs.people:
+            result.append(ronde)
+            continue
+        assignment = _throttled_proposal((str(engine.url), ronde.id), inputs)
+        by_id = {m.id: m for m in dagdeel_participants(engine, dagdeel_id)}
+        tables = [replace(t, members=[by_id[i] for i in assignment.get(t.group_id, [])
+                                      if i in by_id]) for t in ronde.tables]
+        result.append(replace(ronde, tables=tables, proposed=True))
+    return result
+
+
+def _throttled_proposal(key: tuple[str, int], inputs: _Inputs) -> composition.Assignment:
+    last = _previews.get(key)
+    clock = time.monotonic()
+    if last is not None and (last[1] == inputs or (
+            clock - last[0] < PREVIEW_EVERY and _only_joined(last[1], inputs))):
+        return last[2]  # the same, or a moment ago: newcomers show as not yet in it
+    assignment = _proposal(inputs)
+    _previews[key] = (clock, inputs, assignment)
+    return assignment
+
+
+def _only_joined(before: _Inputs, now: _Inputs) -> bool:
+    """Whether the only change is people who joined since."""
+    return (before.group_ids, before.met, before.seed) == (now.group_ids, now.met, now.seed) \
+        and set(before.people) <= set(now.people)
+
+
 
 
 def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_id: int,
@@ -144,6 +225,8 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
         target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
         if target != ronde.id:
             raise UserError("Die tafel hoort niet bij deze ronde.")
+        if not _has_seats(conn, ronde.id):
+            _write_proposal(conn, dagdeel_id, ronde)  # the shown proposal, then the move
         current = seat_in(conn, ronde.id, participant_id)
         if current is not None and current != group_id and gave_something(conn, current,
                                                                             participant_id):
@@ -199,10 +282,19 @@ def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: i
                 na_scenario=Step(target.step) not in LATE_JOIN_STEPS)
 
 
+def _has_seats(conn: Connection, ronde_id: int) -> bool:
+    return conn.execute(select(groepsleden.c.groep_id)
+                        .where(groepsleden.c.ronde_id == ronde_id)).first() is not None
+
+
 def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> None:
+    """Lock or unlock a round's composition; locking a round nobody sits in yet stores the
+    proposal the Indeling showed (``preview_rounds``) first."""
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
+        if locked and not ronde.indeling_vast and not _has_seats(conn, ronde.id):
+            _write_proposal(conn, dagdeel_id, ronde)
         conn.execute(update(rondes).where(rondes.c.id == ronde.id)
                      .values(indeling_vast=locked))
 
@@ -213,8 +305,7 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
     with reading(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
         ronde = _round_row(conn, dagdeel_id, nummer)
-        has_seats = conn.execute(select(groepsleden.c.groep_id)
-                                 .where(groepsleden.c.ronde_id == ronde.id)).first()
+        has_seats = _has_seats(conn, ronde.id)
     if not has_seats and not ronde.indeling_vast:
         propose_round(engine, dagdeel_id, nummer)
     with writing(engine) as conn:
