@@ -28,22 +28,22 @@ def waiting_panel(dagdeel_id: int) -> None:
     def table_label(group_id: int) -> str:
         table = next(t for t in ronde.tables if t.group_id == group_id)
         step = steps[group_id]
-        later = "" if step in LATE_JOIN_STEPS else " (luistert mee, telt niet mee)"
+        later = "" if step in LATE_JOIN_STEPS else " · luistert mee, telt niet mee"
         return (f"Tafel {table.label} · {lib.title(table.theme_id)} · stap {step.number} "
-                f"{step.label} · {len(table.members)} deelnemers{later}")
+                f"({step.label}) · {len(table.members)} deelnemers{later}")
 
     with st.container(border=True):
         st.markdown(f"**Wachten op een tafel in ronde {nummer}: {len(people)}**")
         st.caption("Ze kwamen toen elke tafel al voorbij de scenariostap was. Kies waar ze "
                    "aanschuiven; hun telefoon toont dan hun tafel.")
         for person in people:
-            row = st.container(horizontal=True, vertical_alignment="bottom")
-            row.html(f"<div data-testid='waiting-person'>{esc(who(person))}</div>")
+            st.html(f"<div data-testid='waiting-person'><b>{esc(who(person))}</b></div>")
+            choice, give = st.columns([4, 1], vertical_alignment="bottom")
             key = f"seat_to_{person.id}"
-            row.selectbox("Tafel", [t.group_id for t in ronde.tables], key=key,
-                          format_func=table_label, label_visibility="collapsed")
-            row.button("Plek geven", key=f"seat_{person.id}", on_click=_seat,
-                       args=(dagdeel_id, nummer, person.id, key))
+            choice.selectbox("Tafel", [t.group_id for t in ronde.tables], key=key,
+                             format_func=table_label, label_visibility="collapsed")
+            give.button("Plek geven", key=f"seat_{person.id}", on_click=_seat,
+                        args=(dagdeel_id, nummer, person.id, key), width="stretch")
 
 
 def _seat(dagdeel_id: int, nummer: int, participant_id: int, key: str) -> None:
