@@ -4,6 +4,7 @@ The room sees the projector view (``/scherm``), which follows what is done here.
 """
 import streamlit as st
 
+from ui import push
 from ui.actions import show_flash
 from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
 from ui.page import refuse_link, setup
@@ -12,6 +13,7 @@ from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound
 from zet.groups import group_by_secret
 from zet.steps import Step
+from zet.versions import INPUT, ROOM
 
 setup("ZET — bediening procesbegeleider", "control")
 library()  # stops the page with file and field when content/ is broken
@@ -23,6 +25,8 @@ except NotFound as error:
 dagdeel = get_dagdeel(engine(), group.dagdeel_id)
 theme = theme_or_stop(group.theme_id, control_view=True)
 show_flash()
+push.follow(group.dagdeel_id, topics=(ROOM, INPUT), group_id=group.id,
+            coalesce_ms=push.CONTROL_COALESCE_MS)
 frame.header(group, theme, dagdeel)
 frame.screen_controls(group.id)
 

@@ -5,7 +5,7 @@ Never projected: the room's screen is ``/scherm?code=…`` (opening, rounds, clo
 """
 import streamlit as st
 
-from ui import live
+from ui import live, push
 from ui.actions import act, show_flash
 from ui.beamer_links import beamer_and_control
 from ui.dagdeel import indeling
@@ -23,6 +23,7 @@ from zet.errors import NotFound
 from zet.projector import page_at
 from zet.room import set_plenary, set_plenary_page
 from zet.states import Phase
+from zet.versions import INPUT, ROOM
 
 setup("ZET — dagdeel", "control")
 library()
@@ -35,9 +36,10 @@ st.markdown(f"### Dagdeel {md(dagdeel.locatie)}")
 st.caption(f"{dagdeel.datum:%d-%m-%Y} · deelnamecode **{md(dagdeel.join_code)}**")
 st.html(f"<span data-testid='dagdeel-phase' data-phase='{dagdeel.fase.value}'></span>")
 show_flash()
+push.follow(dagdeel.id, topics=(ROOM, INPUT), coalesce_ms=push.CONTROL_COALESCE_MS)
 
 
-@st.fragment(run_every=2)
+@st.fragment
 def screen_controls(dagdeel_id: int) -> None:
     """What the plenary screen shows, with buttons to page it."""
     current = live.dagdeel(dagdeel_id)

@@ -1,8 +1,9 @@
 """The participant's phone: join with the code, then follow the group step by step."""
 import streamlit as st
 
-from ui import live, phone_identity
+from ui import live, phone_identity, push
 from ui.actions import act, show_flash
+from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
@@ -13,9 +14,10 @@ from zet import participants
 from zet.dagdelen import Dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
-from zet.states import Phase, Room
+from zet.states import Phase
 from zet.steps import STEP_ORDER, Step
 from zet.throttle import find_open_dagdeel_guarded
+from zet.versions import INPUT, ROOM
 
 setup("ZET — meedoen", "phone")
 TOKEN = "zet_token"
@@ -111,23 +113,6 @@ def join_form(dagdeel: Dagdeel) -> None:
     st.stop()
 
 
-@st.fragment(run_every=2)
-def follow_the_room(dagdeel_id: int, shown_room: Room, group_id: int | None,
-                    shown_step: str | None, participant: participants.Participant) -> None:
-    """Polls 'did the phase, my table or the step change?' and reruns the page if so."""
-    room = live.room(dagdeel_id)
-    if room != shown_room:
-        st.rerun(scope="app")
-    if group_id is None:
-        if room.in_round and live.seats(dagdeel_id).get(participant.id) is not None:
-            st.rerun(scope="app")  # a late joiner was given a seat
-        return
-    moved_to = live.seats(dagdeel_id).get(participant.id)
-    if live.step(group_id) != shown_step or (moved_to is not None
-                                             and moved_to.group_id != group_id):
-        st.rerun(scope="app")
-
-
 participant = participant_of_this_phone()
 code = st.query_params.get("code", "")
 if participant is not None and code.strip().upper() not in (
@@ -174,7 +159,9 @@ seat = live.seat(participant) if room.in_round else None
 if seat is None:
     where_html = f"Ronde {room.ronde} · nog geen tafel" if room.in_round else "Plenair"
     header(esc(dagdeel.locatie), f"{where_html} · jij: {esc(you)}", room.phase)
-    follow_the_room(dagdeel.id, room, None, None, participant)
+    # At the close the phone shows every group's outcome, so it follows their input too;
+    # a late joiner who waits follows the room, where the seat given to them is bumped.
+    push.follow(dagdeel.id, topics=(ROOM, INPUT) if room.phase == Phase.AFSLUITING else (ROOM,))
     if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
     elif room.in_round:
@@ -191,7 +178,9 @@ title_html = (f"<span data-testid='phone-seat'>Ronde {seat.ronde} — tafel {esc
               f" — {esc(theme.titel)}</span>" if seat.label else esc(theme.titel))
 header(title_html, f"Stap {step.number} van {len(STEP_ORDER)} · <strong>{esc(step.label)}"
                    f"</strong> · jij: {esc(you)}", step.value)
-follow_the_room(dagdeel.id, room, seat.group_id, step.value, participant)
+# Reruns the page when the room moves; at the close the group's outcome may still change.
+push.follow(dagdeel.id, group_id=seat.group_id,
+            topics=(ROOM, INPUT) if step == Step.AFRONDING else (ROOM,))
 
 if step == Step.WERKBLAD:
     werkblad.show(seat.group_id, participant.id, theme)
@@ -205,4 +194,6 @@ elif step == Step.SCENARIO:
     phone.scenario(seat.group_id, participant.id, theme)
 else:
     phone.afronding(seat.group_id)
+if step != Step.REFLECTIEKAARTEN:  # the cards' words: with the cards, as they are laid
+    begrippen(theme, step)
 end_of_page(participant.token)

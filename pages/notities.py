@@ -1,7 +1,7 @@
 """The notulist's view of one group: write down what is said, per step. It cannot steer."""
 import streamlit as st
 
-from ui import live
+from ui import live, push
 from ui.actions import act, failed, show_flash
 from ui.limits import limit_caption
 from ui.page import refuse_link, setup
@@ -11,6 +11,7 @@ from zet import notes
 from zet.clock import wall_clock
 from zet.errors import NotFound
 from zet.steps import Step
+from zet.versions import ROOM
 
 setup("ZET — notities", "control")
 library()
@@ -36,7 +37,10 @@ st.caption("Je notities komen in het verslag van deze groep, bij de stap waarin 
            "schrijft. Schrijf op wat gezegd wordt, zonder namen.")
 
 
-@st.fragment(run_every=3)
+push.follow(group.dagdeel_id, topics=(ROOM,), group_id=group.id)
+
+
+@st.fragment
 def current_step() -> None:
     step = live.step(group.id)
     label = Step(step).label

@@ -153,6 +153,16 @@ def demo_room(db_dir: Path, env: dict[str, str] | None = None):
         engine.dispose()
 
 
+def fresh_demo(server: tuple):
+    """New demo dagdelen on a ``demo_room``'s server, for one test: a test that fails leaves
+    its own room in whatever step it reached, and no other test sits in it. Same shape
+    as ``demo_room`` yields."""
+    from zet.demo import add_demo
+
+    engine, library, _paths, base, browser = server
+    return engine, library, add_demo(engine, library), base, browser
+
+
 @contextmanager
 def fixture_app(db_dir: Path):
     """A server on a fresh database with the test content (tests/fixtures/content), the

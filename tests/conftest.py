@@ -11,7 +11,7 @@ from sqlalchemy import text
 from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
-from zet.db import make_engine
+from zet.db import changes, make_engine
 
 # CI runs the property tests on a fixed set of examples, so a run is repeatable; locally
 # Hypothesis keeps exploring (and remembers what failed in .hypothesis/).
@@ -74,3 +74,8 @@ def fresh_rate_limits():
     throttle.joins.reset()
     throttle.logins.reset()
     yield
+
+
+# Every write to a room table must bump its dagdeel's version (zet.versions): the whole suite
+# runs with the check that refuses a write that forgot.
+changes.STRICT = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from browser import ARTIFACTS, PHONE, demo_room, wait_for
+from browser import ARTIFACTS, PHONE, demo_room, fresh_demo, wait_for
 from pypdf import PdfReader
 
 from zet import groups
@@ -25,9 +25,15 @@ ACTIONS = {
 
 
 @pytest.fixture(scope="module")
-def room(tmp_path_factory):
+def server(tmp_path_factory):
     with demo_room(tmp_path_factory.mktemp("db"), {"ZET_PUBLIC_URL": PUBLIC}) as opened:
         yield opened
+
+
+@pytest.fixture
+def room(server):
+    """Each test its own demo dagdelen (on the module's server)."""
+    return fresh_demo(server)
 
 
 def _secret(paths) -> str:

@@ -6,7 +6,7 @@ import json
 import time
 
 import pytest
-from browser import ARTIFACTS, PHONE, demo_room, open_as_participant, wait_for
+from browser import ARTIFACTS, PHONE, demo_room, fresh_demo, open_as_participant, wait_for
 
 from zet import answers, drafts, groups, participants, points
 from zet.clock import today
@@ -17,9 +17,15 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def room(tmp_path_factory):
+def server(tmp_path_factory):
     with demo_room(tmp_path_factory.mktemp("db")) as opened:
         yield opened
+
+
+@pytest.fixture
+def room(server):
+    """Each test its own demo dagdelen (on the module's server)."""
+    return fresh_demo(server)
 
 
 def _werkblad_dagdeel(room):

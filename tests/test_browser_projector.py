@@ -29,7 +29,7 @@ def room(tmp_path_factory):
 
 def _group(room):
     code = room["paths"]["uitwisseling"]["projector"].split("code=")[1]
-    return screen_target(room["engine"], code).group
+    return screen_target(room["engine"], code, client_key="test").group
 
 
 def _prepare(room, step: Step) -> None:
@@ -87,7 +87,7 @@ def test_every_page_of_a_step_reads_from_the_back_of_the_room(room, step):
     group = _group(room)
     if step == Step.WERKBLAD:
         path = room["paths"]["werkblad"]["projector"]
-        group = screen_target(engine, path.split("code=")[1]).group
+        group = screen_target(engine, path.split("code=")[1], client_key="test").group
     else:
         _prepare(room, step)
         path = room["paths"]["uitwisseling"]["projector"]

@@ -11,6 +11,7 @@ from conftest import FIXTURE_CONTENT, REAL_CONTENT
 from zet.cli import main
 from zet.content import ContentError, load_library, read_library
 from zet.content.advice import CARD_MAX, FORWARD, KERN_MAX, card_length, content_advice
+from zet.content.kader import quotation_problems, quotations
 from zet.content.model import SCENARIO_NAMES
 
 TABEL_1 = {
@@ -106,6 +107,22 @@ def _has(problems: list[str], field: str, words: str) -> bool:
      "3 tot en met 6"),
     (lambda d: d["scenarios"][1].pop("bron"), "scenarios[2].bron",
      "wat moet minimaal zichtbaar zijn"),
+    # scenario 2 cites the Kader's minimum: a generic pointer is no citation
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 2 (wat moet "
+                                             "minimaal zichtbaar zijn)"),
+     "scenarios[2].bron", "citeert geen regel"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader: “De werkplek is een "
+                                             "professionele leeromgeving.”"),
+     "scenarios[2].bron", "noemt geen waarborg"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 2: “De werkplek "
+                                             "is een rijke en veilige leeromgeving.”"),
+     "scenarios[2].bron", "staat niet onder 'wat moet minimaal zichtbaar zijn' van Waarborg 2"),
+    (lambda d: d["scenarios"][1].update(bron="002 Kwaliteitskader, Waarborg 4: “Op basis van "
+                                             "de antwoorden worden vervolgstappen afgesproken”"),
+     "scenarios[2].bron", "Waarborg 4 Kwaliteitscultuur hoort niet bij dit thema"),
+    (lambda d: d["scenarios"][2].update(bron="002 Kwaliteitskader, Waarborg 2: “Er is een "
+                                             "verzonnen regel die niet bestaat.”"),
+     "scenarios[3].bron", "staat niet onder"),
     (lambda d: d["opdracht"]["stappen"][1].update(minuten_60=25), "opdracht.stappen",
      "minuten_60 tellen op tot 70"),
     (lambda d: d["opdracht"]["stappen"][1].pop("minuten_60"),
@@ -397,8 +414,17 @@ def test_every_shipped_theme_has_both_plans_and_cites_the_minimum_in_scenario_2(
         assert sum(p.minutes(75) for p in theme.opdracht.stappen) == 75, theme.id
         assert sum(p.minutes(60) for p in theme.opdracht.stappen) == 60, theme.id
         assert "minimaal zichtbaar" in theme.scenarios[1].bron, theme.id
+        assert quotations(theme.scenarios[1].bron), theme.id  # the Kader's lines, quoted
+        assert not quotation_problems(theme.scenarios[1].bron, theme.waarborgen), theme.id
         assert [p.stap.value for p in theme.opdracht.stappen if p.always_done] == \
             ["werkblad", "scenario"]
+
+
+def test_a_quoted_part_of_a_minimum_line_is_a_citation(broken):
+    broken(lambda d: d["scenarios"][1].update(
+        bron="002 Kwaliteitskader, Waarborg 1 Lerende leraar: “de visie op leren en de "
+             "uitgangspunten van het opleiden worden gedragen”"))
+    assert not [p for p in read_library(broken.dir)[1] if "scenarios" in p.field]
 
 
 def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
@@ -411,3 +437,46 @@ def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
     advice = [str(a) for a in content_advice(library)]
     assert any("werkblad.vragen[1].vraag: 'mijn school'" in a for a in advice), advice
     assert any("werkblad.vragen[1].vraag: 'bij jullie'" in a for a in advice), advice
+
+
+def test_every_punten_step_asks_the_four_zek_questions_of_the_ui(real):
+    """The procesbegeleider asks per ontwikkelpunt what the phones show (ZEK_QUESTIONS)."""
+    from zet.actions import ZEK_QUESTIONS
+
+    asked = [re.sub(r"\s*\(.*\)|\?", "", q).lower() for _key, q in ZEK_QUESTIONS]
+    for theme in real.themes.values():
+        step = next(p for p in theme.opdracht.stappen if p.stap.value == "punten")
+        text = re.sub(r"\s*\(.*?\)", "", " ".join(step.beschrijving.lower().split()))
+        assert [q for q in asked if q not in text] == [], theme.id
+
+
+def test_participant_text_has_no_jargon_the_glossary_leaves_unexplained(real):
+    """Words a reviewer found unexplained in participant text are gone from it."""
+    from zet.content.glossary import step_texts
+    from zet.steps import Step
+
+    for theme in real.themes.values():
+        text = " ".join(t for step in Step for t in step_texts(theme, step, theme.kaarten))
+        for word in ("leerwerkarrangement", "kalibratiebijeenkomst"):
+            assert word not in text.lower(), (theme.id, word)
+
+
+def test_glossary_terms_load_their_forms_and_a_term_given_twice_is_reported(tmp_path):
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, target)
+    general = target / "algemeen.yaml"
+    text = general.read_text(encoding="utf-8")
+    general.write_text(text.replace(
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}',
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}\n'
+        '  - {term: startbekwaam, uitleg: Klaar om te beginnen., ook: [startbekwaamheid]}'),
+        encoding="utf-8")
+    library, problems = read_library(target)
+    assert problems == []
+    assert library.general.gids.begrippen[1].forms() == ("startbekwaam", "startbekwaamheid")
+    general.write_text(text.replace(
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}',
+        '  - {term: PDCA, uitleg: "Plan, do, check, act."}\n  - {term: pdca, uitleg: Nog eens.}'),
+        encoding="utf-8")
+    assert "algemeen.yaml: begrippen: de term 'pdca' staat er meer dan één keer in" in [
+        str(p) for p in read_library(target)[1]]

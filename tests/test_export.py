@@ -91,7 +91,9 @@ reflectiekaarten:
 scenarios:
   - {naam: Individuele begeleiding, samenvatting: Ieder voor zich., beelden: [a, b, c]}
   - {naam: Commitment Samen Opleiden, samenvatting: De basis., beelden: [a, b, c],
-     bron: "002 Kwaliteitskader, waarborg 1 (wat moet minimaal zichtbaar zijn)"}
+     bron: "002 Kwaliteitskader, Waarborg 1, minimaal zichtbaar: “Het beeld van het beroep,
+       de visie op leren en de uitgangspunten van het opleiden worden gedragen in alle
+       lagen van het partnerschap.”"}
   - {naam: Verbinden en verbreden, samenvatting: Verbonden., beelden: [a, b, c]}
   - {naam: Co-creatie en innovatie, samenvatting: Samen vernieuwen., beelden: [a, b, c]}
 """

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from zet import answers, groups, participants, points, rounds, scenarios
+from zet import answers, drafts, groups, notes, participants, points, rounds, scenarios
 from zet.clock import today
 from zet.dagdelen import (
     GroupPlan,
@@ -25,7 +25,7 @@ from zet.db import reading
 from zet.db.schema import bijdragen
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
-from zet.room import set_plenary
+from zet.room import set_plenary, set_plenary_page
 from zet.states import Phase, Status
 from zet.steps import STEP_ORDER, Step
 
@@ -149,6 +149,23 @@ def test_a_phone_sends_points_only_to_its_own_table(engine):
         points.contribute(engine, other, person.id, "sterk", "Aan een andere tafel")
 
 
+def test_a_werkblad_answer_and_a_draft_only_at_the_own_table(engine, library):
+    created = two_tables(engine)
+    rounds.start_round(engine, created.dagdeel.id, 1)
+    person = participants.join(engine, created.dagdeel, role=SO)
+    own = rounds.take_seat(engine, person).group_id
+    other = next(g for g in created.group_ids if g != own)
+    question = library.theme("proef").question("beeld")
+    answers.save_answer(engine, own, person.id, question, "Aan mijn tafel")
+    drafts.save_draft(engine, own, person.id, "punt", "half")
+    with pytest.raises(UserError, match="niet aan deze tafel"):
+        answers.save_answer(engine, other, person.id, question, "Aan een andere tafel")
+    with pytest.raises(UserError, match="niet aan deze tafel"):
+        drafts.save_draft(engine, other, person.id, "punt", "half")
+    assert answers.own_answers(engine, other, person.id) == {}
+    drafts.clear_draft(engine, own, person.id, "punt")  # removing is always allowed
+
+
 # --- scenario placements only in the Scenario step -----------------------------------------
 
 def test_a_placement_after_the_scenario_step_is_refused(engine, session):
@@ -207,6 +224,12 @@ ROUND_ACTIONS = {
     "confirm_list": lambda e, c, p: points.confirm_list(e, c.group_ids[0]),
     "reopen_list": lambda e, c, p: points.reopen_list(e, c.group_ids[0]),
     "place": lambda e, c, p: scenarios.place(e, c.group_ids[0], p.id, nu=1, gewenst=1),
+    "set_screen_page": lambda e, c, p: groups.set_screen_page(e, c.group_ids[0], 1,
+                                                              expected_step=Step.WERKBLAD),
+    "set_plenary_page": lambda e, c, p: set_plenary_page(e, c.dagdeel.id, 1,
+                                                         expected_phase=Phase.OPENING),
+    "save_draft": lambda e, c, p: drafts.save_draft(e, c.group_ids[0], p.id, "punt", "x"),
+    "add_note": lambda e, c, p: notes.add_note(e, c.group_ids[0], "x"),
 }
 
 

@@ -9,11 +9,11 @@ from collections.abc import Callable
 import pytest
 from hostile import HOSTILE, HOSTILE_NAMED
 
-from zet import answers, groups, participants, points
+from zet import actions, answers, drafts, groups, notes, participants, points
 from zet.clock import today
 from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, find_open_dagdeel
 from zet.errors import NotFound, UserError
-from zet.fields import multi_line, no_spaces, one_line
+from zet.fields import multi_line, no_spaces, one_line, without_controls
 from zet.roles import ROLES
 from zet.steps import Step
 
@@ -91,7 +91,7 @@ def test_answers_to_text_and_list_questions(engine, library, session):
     def read_text(_):
         return answers.own_answers(engine, gid, person.id).get("beeld") or ""
 
-    results = run_corpus(store_text, read_text, lambda v: v.strip())
+    results = run_corpus(store_text, read_text, multi_line)
     assert results["ten-thousand"] == "refused" and results["script"] == "stored"
 
     def store_item(value):
@@ -101,7 +101,7 @@ def test_answers_to_text_and_list_questions(engine, library, session):
         items = answers.own_answers(engine, gid, person.id).get("mensen") or []
         return items[0] if len(items) == 2 else ""
 
-    run_corpus(store_item, read_item, lambda v: v.strip())
+    run_corpus(store_item, read_item, one_line)
 
 
 def test_points_sent_from_a_phone_and_typed_by_the_procesbegeleider(engine, session):
@@ -170,6 +170,66 @@ def test_locatie_titel_procesbegeleider_and_table_label_of_a_new_dagdeel(engine)
     results = run_corpus(lambda v: dagdeel_with(engine, label=v),
                          lambda c: one_group(c).label, lambda v: one_line(v).upper())
     assert results["ten-thousand"] == "refused"  # refused, not silently cut to 40
+
+
+def test_the_hoofdprocesbegeleider_of_a_new_dagdeel(engine):
+    def store(value):
+        return create_dagdeel(engine, locatie="Het Kompas", datum=today(),
+                              hoofdprocesbegeleider=value,
+                              rounds=[RoundPlan(groups=(GroupPlan("proef", "Anna"),))])
+
+    run_corpus(store, lambda created: created.dagdeel.hoofdprocesbegeleider,
+               lambda v: one_line(v)[:120])
+
+
+def test_notulist_notes(engine, session):
+    gid = session.group_ids[0]
+
+    def store(value):
+        return notes.add_note(engine, gid, value).id
+
+    def read(note_id):
+        return next(n.text for n in notes.notes_of(engine, gid) if n.id == note_id)
+
+    results = run_corpus(store, read, multi_line)
+    assert results["rtl-override"] == "stored" and results["whitespace-only"] == "refused"
+
+
+def test_drafts_lose_controls_but_keep_their_spaces(engine, session):
+    gid = session.group_ids[0]
+    person = participants.join(engine, session.dagdeel, role=SO)
+
+    def store(value):
+        drafts.save_draft(engine, gid, person.id, "punt", value)
+
+    results = run_corpus(store, lambda _: drafts.draft_of(engine, gid, person.id, "punt"),
+                         lambda v: "" if not v.strip() else without_controls(v))
+    assert results["controls"] == "stored"
+    drafts.save_draft(engine, gid, person.id, "punt", "half getypt ")
+    assert drafts.draft_of(engine, gid, person.id, "punt") == "half getypt "
+
+
+def test_actions_ontwikkelpunt_and_zek_fields(engine, session):
+    locatie_id = session.dagdeel.locatie_id
+
+    def store(value):
+        point = value if value.strip() else "leeg"
+        action_id = actions.create_action(engine, locatie_id=locatie_id, theme_id="proef",
+                                          ontwikkelpunt=point, tevreden=value,
+                                          verantwoordelijk=value, aanpak=value,
+                                          tijdpad=value[:200])
+        actions.update_action(engine, action_id, tevreden=value, verantwoordelijk=value,
+                              aanpak=value, tijdpad=value[:200])
+        return action_id
+
+    def read(action_id):
+        action = next(a for a in actions.list_actions(engine) if a.id == action_id)
+        fields = {action.tevreden, action.verantwoordelijk, action.aanpak}
+        assert len(fields) == 1 and action.ontwikkelpunt in (*fields, "leeg")
+        return action.tevreden
+
+    results = run_corpus(store, read, multi_line)
+    assert results["rtl-override"] == "stored" and results["controls"] == "stored"
 
 
 def test_a_hostile_join_code_gets_a_message_without_the_typed_text(engine, session):

@@ -84,7 +84,7 @@ def hostile_room(tmp_path_factory):
     with demo_room(tmp_path_factory.mktemp("db")) as (engine, library, paths, base, browser):
         code = paths["uitwisseling"]["join"].split("code=")[1]
         from zet.projector import screen_target
-        group = screen_target(engine, code).group
+        group = screen_target(engine, code, client_key="test").group
         theme = library.theme(group.theme_id)
         question = next(q for q in theme.vragen if q.type in ("tekst", "lijst"))
         members = participants.members_of(engine, group.id)

@@ -19,6 +19,7 @@ from zet.db import make_engine, reading, upgrade_schema, writing
 from zet.db.engine import alembic_config
 from zet.db.schema import bijdragen, metadata, punten
 from zet.roles import ROLES
+from zet.versions import quiet
 
 
 @pytest.fixture(params=DATABASES)
@@ -39,6 +40,7 @@ def _session_at_0002(engine) -> tuple[int, tuple]:
     domain code reads columns of later revisions)."""
     moment = now()
     with writing(engine) as conn:
+        quiet(conn)  # revision 0002 has no dagdeel version to bump
         dagdeel = conn.execute(text(
             "INSERT INTO dagdelen (locatie, datum, titel, join_code, admin_secret, status, "
             "created_at, fase, actieve_ronde, programma) VALUES ('Oud', :d, '', 'ACDEF', "
@@ -69,6 +71,8 @@ def test_upgrade_from_0002_merges_twins_and_keeps_everything_else(at_0002):
     engine = at_0002
     group_id, (first, second) = _session_at_0002(engine)
     with writing(engine) as conn:
+        quiet(conn)  # still at 0002: no dagdeel version to bump
+
         def contribution(person, text):
             return conn.execute(bijdragen.insert().values(
                 groep_id=group_id, deelnemer_id=person, soort="sterk", tekst=text,

@@ -396,7 +396,7 @@ def _dagdeel(engine):
     from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 
     return create_dagdeel(
-        engine, locatie="De Brug", datum=date(2026, 11, 30),
+        engine, locatie="De Brug", datum=today(),
         programme=Programme(opening=("09:00", "09:30"), afsluiting=("12:15", "12:45")),
         rounds=[RoundPlan((GroupPlan("proef", "Anna", "A"), GroupPlan("proef-twee", "Bram", "B")),
                           "09:30", "10:45"),
@@ -577,8 +577,8 @@ def test_on_a_server_only_an_organiser_creates_a_session(env, monkeypatch):
 
 def test_guessing_join_codes_is_slowed_down_with_a_dutch_message(env, session):
     at = open_page("pages/deelnemen.py", code="QQQQQ")
-    for _ in range(6):
-        at.query_params["code"] = "QQQQQ"
+    for wrong in "QWERTY":  # six different codes: the same code again is one guess
+        at.query_params["code"] = f"QQQQ{wrong}"
         at.run()
     assert any("Te veel verkeerde codes" in e for e in errors(at))
     at.query_params["code"] = session.dagdeel.join_code

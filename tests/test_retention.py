@@ -8,7 +8,17 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
-from zet import answers, groups, participants, points, retention, scenarios
+from zet import (
+    actions,
+    answers,
+    groups,
+    notes,
+    participants,
+    points,
+    retention,
+    rode_lijnen,
+    scenarios,
+)
 from zet.cli import main
 from zet.dagdelen import create_single_session, get_dagdeel
 from zet.db import reading, upgrade_schema
@@ -21,7 +31,9 @@ from zet.db.schema import (
     groepen,
     groepsleden,
     kaarten_getoond,
+    notities,
     punten,
+    puntgroepen,
     rondes,
     scenario_plaatsingen,
 )
@@ -134,6 +146,44 @@ def test_delete_dagdeel_removes_everything_of_that_dagdeel_only(engine, library)
         assert rows(engine, table, kept.group_ids[0]) > 0
     with pytest.raises(NotFound):
         delete_dagdeel(engine, gone.dagdeel.id)
+
+
+def _point(engine, created, kind: str) -> int:
+    return next(p.id for p in points.working_list(engine, created.group_ids[0])
+                if p.kind == kind)
+
+
+def test_delete_dagdeel_removes_its_actions_notes_and_rode_lijnen_left_empty(engine, library):
+    gone = played(engine, library, OLD_DAY)
+    kept = played(engine, library, OLD_DAY, locatie="De Brug")
+    notes.add_note(engine, gone.group_ids[0], "Jamal vertelt over zijn stage.")
+    actions.action_from_point(engine, _point(engine, gone, "ontwikkel"),
+                              tevreden="Als Jamal tevreden is", verantwoordelijk="Anna")
+    kept_action = actions.action_from_point(engine, _point(engine, kept, "ontwikkel"))
+    alone = rode_lijnen.group_points(engine, [_point(engine, gone, "sterk")], "Alleen weg")
+    both = rode_lijnen.group_points(engine, [_point(engine, gone, "ontwikkel"),
+                                             _point(engine, kept, "ontwikkel")], "Samen")
+
+    removed = delete_dagdeel(engine, gone.dagdeel.id)
+
+    assert (removed.actions, removed.point_groups, removed.notes) == (1, 1, 1)
+    assert [a.id for a in actions.list_actions(engine)] == [kept_action]
+    assert rows(engine, notities, gone.group_ids[0]) == 0
+    left = {g.id: g.point_ids for g in rode_lijnen.point_groups(engine)}
+    assert alone not in left and left[both] == (_point(engine, kept, "ontwikkel"),)
+    with reading(engine) as conn:
+        assert conn.execute(select(func.count()).select_from(puntgroepen)).scalar_one() == 1
+
+
+def test_purge_removes_the_notulist_notes(engine, library):
+    old = played(engine, library, OLD_DAY)
+    recent = played(engine, library, OLD_DAY + timedelta(days=10), locatie="De Brug")
+    for created in (old, recent):
+        notes.add_note(engine, created.group_ids[0], "Iedereen noemt het rooster.")
+    report = purge(engine, OLD_DAY + timedelta(days=30), retention_days=30)
+    assert report.removed.notes == 1 and "1 notities" in report.removed.summary()
+    assert rows(engine, notities, old.group_ids[0]) == 0
+    assert rows(engine, notities, recent.group_ids[0]) == 1
 
 
 def test_the_app_purges_at_most_once_a_day(engine, library):

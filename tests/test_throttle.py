@@ -75,9 +75,9 @@ def test_the_phone_lookup_counts_wrong_codes_but_not_an_empty_field(engine, sess
     for _ in range(20):
         with pytest.raises(NotFound, match="Vul de deelnamecode in"):
             find_open_dagdeel_guarded(engine, "  ", "phone")
-    for _ in range(throttle.joins.per_client):
+    for wrong in "QWERT"[:throttle.joins.per_client]:
         with pytest.raises(NotFound):
-            find_open_dagdeel_guarded(engine, "QQQQQ", "phone")
+            find_open_dagdeel_guarded(engine, f"QQQQ{wrong}", "phone")
     with pytest.raises(TooManyAttempts, match="Te veel verkeerde codes geprobeerd"):
         find_open_dagdeel_guarded(engine, session.dagdeel.join_code, "phone")
     found = find_open_dagdeel_guarded(engine, session.dagdeel.join_code, "other-phone")
@@ -98,6 +98,19 @@ def test_organiser_password_is_checked_in_constant_time_and_rate_limited():
     assert unset.organiser_password is None
     assert not check_organiser_password(unset, "", "laptop")
     assert not check_organiser_password(unset, " ", "laptop")
+
+
+def test_an_organiser_password_is_as_long_as_an_account_password():
+    from zet.accounts import MIN_PASSWORD
+
+    with pytest.raises(ConfigError, match=f"minstens {MIN_PASSWORD} tekens"):
+        load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_ORGANISATOR_WACHTWOORD": "x"})
+    short = "a" * (MIN_PASSWORD - 1)
+    with pytest.raises(ConfigError, match="ZET_ORGANISATOR_WACHTWOORD"):
+        load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_ORGANISATOR_WACHTWOORD": short})
+    settings = load_settings({"ZET_DATABASE_URL": "sqlite://",
+                              "ZET_ORGANISATOR_WACHTWOORD": short + "a"})
+    assert settings.organiser_password == short + "a"
 
 
 def test_creating_is_open_on_a_laptop_and_needs_a_login_behind_a_public_url():

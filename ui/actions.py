@@ -14,7 +14,6 @@ from typing import Any
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from ui import live
 from ui.resources import engine
 from ui.text import md
 from zet.errors import StorageError, UserError
@@ -26,15 +25,12 @@ log = logging.getLogger("zet")
 
 
 def act(action: Callable[..., Any], *args: Any, success: str | None = None,
-        flash: str = FLASH, refresh: bool = True, only_group: int | None = None,
-        **kwargs: Any) -> Any:
+        flash: str = FLASH, **kwargs: Any) -> Any:
     """Call ``action(engine, *args, **kwargs)``; the outcome waits under ``flash`` in the
     session for ``show_flash`` (a phone keeps one per form, the screens one per page).
 
-    After it, the live reads of this process are dropped so every screen shows the change
-    at its next poll: all of them (``refresh``, a procesbegeleider's action), or only
-    ``only_group``'s (a phone's write touches its own group only), or none
-    (``refresh=False``: nothing a screen shows changed)."""
+    Screens follow the write by the version it bumped (``zet.versions``, ``ui.push``);
+    nothing is cleared here."""
     st.session_state.pop(flash, None)
     try:
         result = action(engine(), *args, **kwargs)
@@ -45,10 +41,6 @@ def act(action: Callable[..., Any], *args: Any, success: str | None = None,
         log.exception("storage failed in %s", getattr(action, "__name__", action))
         st.session_state[flash] = ("error", STORAGE_TROUBLE)
         return None
-    if only_group is not None:
-        live.changed(only_group)
-    elif refresh:
-        live.refresh()
     if success:
         st.session_state[flash] = ("success", success)
     return result

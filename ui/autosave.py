@@ -11,6 +11,9 @@ localStorage (per participant and field) until the server stored exactly that te
 reload before the save, a remounted field or a lost message give the text back to the field,
 which sends it again (docs/reliability.md).
 
+Before the page is drawn again for a change elsewhere (the step moved on), ``ui/push.py``
+asks every field to send what it has not sent yet.
+
 The limit is shown while typing ("120 / 300 tekens") and is never enforced by cutting: a
 longer text stays whole in the field, the counter says in Dutch that it is too long, and the
 server refuses to store it (``zet.fields.within_limit``) until it is shorter.
@@ -101,6 +104,16 @@ export default function (component) {
     clearTimeout(timer);
     area.__zetSend("value", area.value);
   });
+  // The page is about to be drawn again for a change elsewhere (ui/push.py): a text that
+  // is typed but not yet sent goes first, before the field may disappear with its step.
+  const flush = () => {
+    if (!area.isConnected) { document.removeEventListener("zet:flush", flush); return; }
+    if (area.value !== (area.dataset.sent ?? (data.text || ""))) {
+      clearTimeout(timer);
+      area.__zetSend("draft", area.value);
+    }
+  };
+  document.addEventListener("zet:flush", flush);
 }
 """
 

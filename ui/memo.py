@@ -1,5 +1,6 @@
-"""A process-wide memo for live reads: one database read per key per ``ttl`` seconds, shared
-by every session of the server process.
+"""Process-wide memos for live reads, shared by every session of the server process:
+``Versioned`` keeps one read per key per version of its dagdeel (``zet.versions``), ``Memo``
+one per key per ``ttl`` seconds (for reads no version covers).
 
 Why not ``st.cache_data``: a hit there hashes the arguments (``inspect.signature`` on every
 call) and unpickles a fresh copy of the value, 20–50 µs for a small value and O(size) for a
@@ -93,3 +94,53 @@ def memo(ttl: float) -> Callable[[Callable[P, R]], Memo[P, R]]:
     def wrap(load: Callable[P, R]) -> Memo[P, R]:
         return Memo(load, ttl)
     return wrap
+
+
+class Versioned(Generic[P, R]):
+    """``load(*args)`` kept per ``args`` while ``version(*args)`` stays the same: one read
+    per version per process, and no staleness to wait out. The version is read *before*
+    the load, so a write that commits during the load (and bumps the version) makes the
+    next call read again. A value only ever replaces one of an older version."""
+
+    def __init__(self, load: Callable[P, R], version: Callable[P, int]) -> None:
+        self._load, self._version = load, version
+        self.__name__ = getattr(load, "__name__", "versioned")
+        self.__doc__ = load.__doc__
+        self._values: dict[Hashable, tuple[int, R]] = {}
+        self._locks: dict[Hashable, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> R:
+        key: Hashable = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        version = self._version(*args, **kwargs)
+        hit = self._values.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]
+        with self._lock_for(key):
+            hit = self._values.get(key)
+            if hit is not None and hit[0] >= version:
+                return hit[1]  # another session read it while this one waited
+            value = self._load(*args, **kwargs)
+            with self._guard:
+                stored = self._values.get(key)
+                if stored is None or stored[0] < version:
+                    self._values[key] = (version, value)
+            return value
+
+    def forget(self, *args: Hashable) -> None:
+        """Drop the value for ``args``; without arguments, every value."""
+        with self._guard:
+            if args:
+                self._values.pop(args, None)
+            else:
+                self._values.clear()
+                self._locks.clear()
+
+    def _lock_for(self, key: Hashable) -> threading.Lock:
+        with self._guard:
+            lock = self._locks.get(key)
+            if lock is None:
+                if len(self._locks) > MAX_ENTRIES:
+                    self._locks.clear()
+                lock = self._locks[key] = threading.Lock()
+            return lock

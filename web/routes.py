@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-from web import phone
+from web import phone, stream
 
-ROUTES: list[BaseRoute] = [*phone.ROUTES]
+ROUTES: list[BaseRoute] = [*phone.ROUTES, stream.ROUTE]

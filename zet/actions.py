@@ -13,7 +13,7 @@ from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
-from zet.fields import within_limit
+from zet.fields import multi_line, within_limit
 
 OPEN, DONE = "open", "afgerond"
 # The ZEK's four questions per ontwikkelpunt: asked in every theme's punten step and
@@ -53,7 +53,7 @@ class Action:
 
 
 def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
-    return within_limit((value or "").strip(), limit, what)
+    return within_limit(multi_line(value), limit, what)
 
 
 def _zek(tevreden: str, verantwoordelijk: str, aanpak: str, tijdpad: str) -> dict[str, str]:

@@ -15,9 +15,11 @@ from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, deelnemers
 from zet.db.upsert import upsert
 from zet.errors import UserError
-from zet.fields import within_limit
+from zet.fields import multi_line, one_line, within_limit
 from zet.groups import load_group, lock_group, require_open
+from zet.participants import require_member
 from zet.steps import Step
+from zet.versions import INPUT, bump, bump_group, quiet
 
 MAX_TEXT = 2000
 MAX_ITEM = 200
@@ -61,10 +63,12 @@ def _scale(value: Any, what: str) -> int:
     return value
 
 
-def _text(value: Any, limit: int, what: str = "je antwoord") -> str:
+def _text(value: Any, limit: int, *, item: bool = False) -> str:
+    """An open answer (several lines) or a list item (one line), trimmed by ``zet.fields``."""
     if not isinstance(value, str):
         raise UserError("Dit antwoord moet tekst zijn.")
-    return within_limit(value.strip(), limit, what)
+    value = one_line(value) if item else multi_line(value)
+    return within_limit(value, limit, "een punt van je lijst" if item else "je antwoord")
 
 
 def normalise_answer(question: Question, value: Any) -> Any:
@@ -76,8 +80,7 @@ def normalise_answer(question: Question, value: Any) -> Any:
     if question.type == "lijst":
         if not isinstance(value, (list, tuple)):
             raise UserError("Dit antwoord moet een lijst zijn.")
-        items = [item for item in (_text(v, MAX_ITEM, "een punt van je lijst") for v in value)
-                 if item]
+        items = [item for item in (_text(v, MAX_ITEM, item=True) for v in value) if item]
         if len(items) > question.max_items:
             raise UserError(f"Noem hoogstens {question.max_items} punten.")
         return items or None
@@ -115,16 +118,22 @@ def is_complete(question: Question, value: Any) -> bool:
 def save_answer(engine: Engine, group_id: int, participant_id: int, question: Question,
                 value: Any) -> SaveResult:
     """Store an answer while the werkblad step is open; afterwards keep it as a draft.
-    One row per participant and question: a double tap or a second tab overwrites it."""
+    One row per participant and question: a double tap or a second tab overwrites it.
+    Only from someone who sits at this group, and only while the dagdeel is open."""
     stored = normalise_answer(question, value)
     encoded = None if stored is None else json.dumps(stored, ensure_ascii=False)
     with writing(engine) as conn:
         group = lock_group(conn, group_id, shared=True)  # a step change waits for this save
         require_open(group)
+        require_member(conn, group_id, participant_id)
         open_step = group.step == Step.WERKBLAD
         values = ({"value": encoded, "draft": None} if open_step else {"draft": encoded})
         upsert(conn, antwoorden, {"groep_id": group_id, "deelnemer_id": participant_id,
                                   "vraag_id": question.id}, {**values, "updated_at": now()})
+        if open_step:
+            bump(conn, group.dagdeel_id, INPUT, group_id)
+        else:
+            quiet(conn)  # a draft for a reopened werkblad: no screen shows it
     if not open_step:
         return SaveResult.DRAFT
     return SaveResult.CLEARED if stored is None else SaveResult.SAVED
@@ -167,3 +176,4 @@ def set_answer_hidden(engine: Engine, group_id: int, participant_id: int, questi
         conn.execute(update(antwoorden).where(
             antwoorden.c.groep_id == group_id, antwoorden.c.deelnemer_id == participant_id,
             antwoorden.c.vraag_id == question_id).values(hidden=hidden))
+        bump_group(conn, group_id, INPUT)

@@ -100,6 +100,11 @@ def _settings(env: Mapping[str, str]) -> Settings:
     public_url = env.get("ZET_PUBLIC_URL", "").strip().rstrip("/") or None
     content_dir = Path(env.get("ZET_CONTENT_DIR", "").strip() or DEFAULT_CONTENT_DIR)
     password = env.get("ZET_ORGANISATOR_WACHTWOORD", "")
+    from zet.accounts import MIN_PASSWORD  # here: accounts loads argon2, settings stay light
+
+    if password.strip() and len(password) < MIN_PASSWORD:
+        raise ConfigError(f"ZET_ORGANISATOR_WACHTWOORD is te kort: kies minstens {MIN_PASSWORD} "
+                          "tekens, net als voor een account (een zin onthoud je makkelijk).")
     return Settings(database_url=database_url, public_url=public_url, content_dir=content_dir,
                     limits=load_limits(env), creation=_creation(env, public_url),
                     organiser_password=password if password.strip() else None)

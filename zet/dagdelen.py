@@ -18,11 +18,12 @@ from zet.config import load_limits
 from zet.content.model import PLANS, ROUND_MINUTES
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import dagdelen, groepen, locaties, partnerschappen, rondes
-from zet.errors import NotFound, UserError
+from zet.errors import Closed, NotFound, UserError
 from zet.fields import one_line, required_line
 from zet.locaties import ensure_locatie
 from zet.states import Phase, Room, Status
 from zet.steps import Step
+from zet.versions import ROOM, bump, quiet
 
 MAX_NAME = 120
 MAX_LABEL = 40
@@ -178,7 +179,7 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         raise UserError("Kies een stappenplan van "
                         + " of ".join(str(m) for m in PLANS) + " minuten.")
     titel = _clean_name(titel, "de titel", required=False)
-    lead = " ".join((hoofdprocesbegeleider or "").split())[:MAX_NAME]
+    lead = one_line(hoofdprocesbegeleider)[:MAX_NAME]
     if not rounds or not all(r.groups for r in rounds):
         raise UserError("Een dagdeel heeft minstens één ronde met één themagroep nodig.")
     if len(rounds) > MAX_ROUNDS:
@@ -240,6 +241,7 @@ def _insert_dagdeel(engine: Engine, locatie: str, datum: date, titel: str,
     group_ids, secrets = [], []
     partnerschap_id, lead = where
     with writing(engine) as conn:
+        quiet(conn)  # a new dagdeel: no screen follows it yet
         dagdeel_id = inserted_id(conn.execute(dagdelen.insert().values(
             locatie=locatie, locatie_id=ensure_locatie(conn, locatie, partnerschap_id),
             hoofdprocesbegeleider=lead,
@@ -319,7 +321,7 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
     dagdeel = Dagdeel.from_row(row)
     if not dagdeel.is_open or is_expired(dagdeel.datum, today or local_today(),
                                          close_after_days):
-        raise NotFound(f"De sessie met code {code} is al afgesloten. "
+        raise Closed(f"De sessie met code {code} is al afgesloten. "
                        "Vraag de procesbegeleider om de code van vandaag.")
     return dagdeel
 
@@ -344,6 +346,7 @@ def _close(conn: Connection, dagdeel_id: int) -> None:
     conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id,
                                         dagdelen.c.status == Status.OPEN.value)
                  .values(status=Status.GESLOTEN.value, closed_at=now()))
+    bump(conn, dagdeel_id, ROOM)
 
 
 def close_dagdeel_from_group(engine: Engine, group_id: int) -> None:

@@ -28,6 +28,7 @@ from zet.db import writing
 from zet.db.schema import dagdelen
 from zet.roles import ROLES
 from zet.steps import Step
+from zet.versions import quiet
 
 DEMO_PREFIX = "Demo — "
 SCHOOL = "Demo — Fictief College De Wilgenhoek"
@@ -155,5 +156,6 @@ def remove_demo(engine: Engine) -> int:
         ids = list(conn.execute(select(dagdelen.c.id)
                                 .where(dagdelen.c.titel.startswith(DEMO_PREFIX))).scalars())
         if ids:
+            quiet(conn)  # the dagdelen go: no version left to bump
             conn.execute(delete(dagdelen).where(dagdelen.c.id.in_(ids)))
     return len(ids)

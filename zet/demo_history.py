@@ -26,6 +26,7 @@ from zet.roles import ROLES
 from zet.room import set_plenary
 from zet.states import Phase
 from zet.steps import Step
+from zet.versions import quiet
 
 DEMO_PREFIX = "Demo — "
 PARTNERSHIP = DEMO_PREFIX + "Opleidingsschool Rivierenland"
@@ -251,6 +252,7 @@ def remove_history(engine: Engine) -> int:
     with writing(engine) as conn:
         ids = [row.id for row in conn.execute(
             select(dagdelen.c.id).where(dagdelen.c.titel.startswith(DEMO_PREFIX)))]
+        quiet(conn)  # the dagdelen go: no version left to bump
         conn.execute(delete(dagdelen).where(dagdelen.c.id.in_(ids)))  # cascades to groups
         demo = select(partnerschappen.c.id).where(partnerschappen.c.naam.startswith(
             DEMO_PREFIX))

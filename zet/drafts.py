@@ -10,20 +10,27 @@ from sqlalchemy import Engine, delete, select, update
 from zet.clock import now
 from zet.db import reading, writing
 from zet.db.schema import concepten
+from zet.fields import without_controls
+from zet.groups import load_group, require_open
+from zet.participants import require_member
 
 MAX_DRAFT = 10_000
 
 
 def save_draft(engine: Engine, group_id: int, participant_id: int, field: str,
                text: str) -> None:
-    """Keep what is typed in ``field`` (an empty text removes the draft)."""
-    text = (text or "")[:MAX_DRAFT]
+    """Keep what is typed in ``field`` (an empty text removes the draft). Refused once the
+    dagdeel is closed and for someone who does not sit in this group; removing a draft is
+    always allowed."""
+    text = without_controls(text)[:MAX_DRAFT]  # not trimmed: typing goes on after a space
     key = (concepten.c.groep_id == group_id, concepten.c.deelnemer_id == participant_id,
            concepten.c.veld == field)
     with writing(engine) as conn:
         if not text.strip():
             conn.execute(delete(concepten).where(*key))
             return
+        require_open(load_group(conn, group_id))
+        require_member(conn, group_id, participant_id)
         changed = conn.execute(update(concepten).where(*key)
                                .values(tekst=text, updated_at=now())).rowcount
         if not changed:

@@ -1,4 +1,7 @@
-"""The one trimming rule for text typed by people (names, labels, answers, points).
+"""The one trimming rule for text typed by people: names (of locaties, procesbegeleiders,
+the hoofdprocesbegeleider, accounts), labels, werkblad answers, points, notes, actions and
+drafts. Every command that stores such text goes through ``without_controls`` here, by way
+of one of the functions below.
 
 Stored text is what was typed, except:
 - one-line fields: runs of whitespace (spaces, tabs, line breaks) become one space and the
@@ -20,15 +23,18 @@ from zet.errors import UserError
 _BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 
-def _without_controls(value: str, keep: str = "") -> str:
-    value = value.translate(_BIDI_CONTROLS)
+def without_controls(value: str | None, keep: str = "") -> str:
+    """``value`` without control characters (C0, DEL, C1) other than those in ``keep``, and
+    without bidirectional overrides and isolates; nothing else changes (a draft keeps its
+    spaces while it is being typed)."""
+    value = (value or "").translate(_BIDI_CONTROLS)
     return "".join(ch for ch in value
                    if ch in keep or unicodedata.category(ch) != "Cc")
 
 
 def one_line(value: str | None) -> str:
     """A name, label or point: one line, whitespace collapsed, controls removed."""
-    return " ".join(_without_controls(" ".join((value or "").split())).split())
+    return " ".join(without_controls(" ".join((value or "").split())).split())
 
 
 def required_line(value: str | None, what: str, limit: int, *, required: bool = True) -> str:
@@ -54,9 +60,9 @@ def within_limit(value: str, limit: int, what: str) -> str:
 def multi_line(value: str | None) -> str:
     """An argument or long answer: line breaks kept as "\\n", controls removed, trimmed."""
     value = re.sub(r"\r\n?", "\n", value or "")
-    return _without_controls(value, keep="\n\t").strip()
+    return without_controls(value, keep="\n\t").strip()
 
 
 def no_spaces(value: str | None) -> str:
     """Initials: every whitespace removed, controls removed."""
-    return "".join(_without_controls("".join((value or "").split())).split())
+    return "".join(without_controls("".join((value or "").split())).split())

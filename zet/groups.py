@@ -15,6 +15,7 @@ from zet.errors import NotFound, UserError
 from zet.fields import multi_line, one_line, within_limit
 from zet.states import Status
 from zet.steps import Step
+from zet.versions import INPUT, ROOM, bump, bump_group
 
 MAX_ARGUMENT = 2000
 MAX_REPORTER = 120
@@ -145,6 +146,7 @@ def set_step(engine: Engine, group_id: int, target: Step, *, expected_current: S
             conn.execute(update(antwoorden).where(antwoorden.c.groep_id == group_id,
                                                   antwoorden.c.draft.is_not(None))
                          .values(value=antwoorden.c.draft, draft=None))
+        bump(conn, group.dagdeel_id, ROOM, group_id)
         return load_group(conn, group_id)
 
 
@@ -179,6 +181,7 @@ def reveal_card(engine: Engine, group_id: int, card_id: str) -> None:
                 .order_by(kaarten_getoond.c.revealed_at)).scalars())
             conn.execute(update(groepen).where(groepen.c.id == group_id)
                          .values(scherm_pagina=order.index(card_id)))
+        bump(conn, group.dagdeel_id, ROOM, group_id)
 
 
 def hide_card(engine: Engine, group_id: int, card_id: str) -> None:
@@ -186,6 +189,7 @@ def hide_card(engine: Engine, group_id: int, card_id: str) -> None:
         require_open(load_group(conn, group_id))
         conn.execute(delete(kaarten_getoond).where(kaarten_getoond.c.groep_id == group_id,
                                                    kaarten_getoond.c.kaart_id == card_id))
+        bump_group(conn, group_id, ROOM)
 
 
 def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
@@ -200,6 +204,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id).values(
             scenario_nu=nu, scenario_gewenst=gewenst, scenario_argument=argument))
+        bump_group(conn, group_id, INPUT)
 
 
 def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
@@ -210,6 +215,7 @@ def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
     with writing(engine) as conn:
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id).values(reporter=reporter))
+        bump_group(conn, group_id, INPUT)
 
 
 def set_screen_page(engine: Engine, group_id: int, page: int, *, expected_step: Step) -> None:
@@ -217,7 +223,9 @@ def set_screen_page(engine: Engine, group_id: int, page: int, *, expected_step: 
     view passes the step it saw, so a late click cannot page a step that has moved on."""
     with writing(engine) as conn:
         group = load_group(conn, group_id)
+        require_open(group)
         if group.step != expected_step:
             raise UserError(f"De groep staat inmiddels bij '{group.step.label}'.")
         conn.execute(update(groepen).where(groepen.c.id == group_id)
                      .values(scherm_pagina=max(0, int(page))))
+        bump(conn, group.dagdeel_id, ROOM, group_id)

@@ -15,9 +15,10 @@ from zet.codes import new_secret
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import groepen, notities
 from zet.errors import NotFound, UserError
-from zet.fields import within_limit
+from zet.fields import multi_line, within_limit
 from zet.groups import Group, load_group, require_open
 from zet.steps import Step
+from zet.versions import INPUT, bump, quiet
 
 MAX_NOTE = 2000
 
@@ -44,6 +45,7 @@ def notulist_secret(engine: Engine, group_id: int) -> str:
             secret = new_secret()
             conn.execute(update(groepen).where(groepen.c.id == group_id)
                          .values(notulist_secret=secret))
+        quiet(conn)  # a secret no screen shows
     return secret
 
 
@@ -59,7 +61,7 @@ def group_by_notulist_secret(engine: Engine, secret: str) -> Group:
 
 def add_note(engine: Engine, group_id: int, text: str) -> Note:
     """A note for the step the group is in now."""
-    text = (text or "").strip()
+    text = multi_line(text)
     if not text:
         raise UserError("Typ eerst een notitie; een lege notitie wordt niet bewaard.")
     within_limit(text, MAX_NOTE, "deze notitie")
@@ -70,6 +72,7 @@ def add_note(engine: Engine, group_id: int, text: str) -> Note:
         note_id = inserted_id(conn.execute(notities.insert().values(
             groep_id=group_id, stap=group.step.value, tekst=text,
             created_at=created)))
+        bump(conn, group.dagdeel_id, INPUT, group_id)
     return Note(note_id, group.step, text, created)
 
 

@@ -27,6 +27,7 @@ from zet.fields import no_spaces
 from zet.roles import is_known_role
 from zet.states import Phase, Status
 from zet.steps import LATE_JOIN_STEPS
+from zet.versions import INPUT, ROOM, bump, quiet
 
 MAX_INITIALS = 6
 
@@ -79,6 +80,7 @@ def join(engine: Engine, dagdeel: Dagdeel, *, role: str, initials: str = "",
         row = conn.execute(select(deelnemers).where(deelnemers.c.id == participant_id)).one()
         participant = Participant.from_row(row)
         place_in_active_round(conn, participant)
+        bump(conn, dagdeel.id, INPUT)  # the control view's list of who joined
     return participant
 
 
@@ -95,8 +97,13 @@ def forget_device(engine: Engine, token: str) -> None:
     old address, Back, a cookie kept elsewhere). The participant's answers stay; the token
     is replaced by a new one that no device knows."""
     with writing(engine) as conn:
-        conn.execute(update(deelnemers).where(deelnemers.c.token == token)
-                     .values(token=new_secret()))
+        dagdeel_id = conn.execute(update(deelnemers).where(deelnemers.c.token == token)
+                                  .values(token=new_secret())
+                                  .returning(deelnemers.c.dagdeel_id)).scalar()
+        if dagdeel_id is None:
+            quiet(conn)  # nobody held that token (any more)
+        else:
+            bump(conn, dagdeel_id, ROOM)  # live reads of the old token are dropped
 
 
 def active_round_id(conn: Connection, dagdeel_id: int) -> int | None:

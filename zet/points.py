@@ -20,6 +20,7 @@ from zet.fields import one_line, within_limit
 from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
+from zet.versions import INPUT, bump_group
 
 KINDS = {"sterk": "Sterk punt", "ontwikkel": "Ontwikkelpunt"}
 KIND_PLURALS = {"sterk": "Sterke punten", "ontwikkel": "Ontwikkelpunten"}
@@ -120,6 +121,7 @@ def contribute(engine: Engine, group_id: int, participant_id: int | None, kind: 
             groep_id=group_id, deelnemer_id=participant_id, soort=kind, tekst=text,
             created_at=now())))
         _add_to_list(conn, group_id, kind, text, [contribution_id])
+        bump_group(conn, group_id, INPUT)
         return contribution_id
 
 
@@ -159,6 +161,7 @@ def edit_point(engine: Engine, group_id: int, point_id: int, text: str,
         if new_kind != current:
             values.update(soort=new_kind, positie=_next_position(conn, group_id, new_kind))
         conn.execute(update(punten).where(punten.c.id == point_id).values(**values))
+        bump_group(conn, group_id, INPUT)
 
 
 def delete_point(engine: Engine, group_id: int, point_id: int) -> None:
@@ -167,6 +170,7 @@ def delete_point(engine: Engine, group_id: int, point_id: int) -> None:
         _require_editable(conn, group_id)
         conn.execute(delete(punten).where(punten.c.id == point_id,
                                           punten.c.groep_id == group_id))
+        bump_group(conn, group_id, INPUT)
 
 
 def merge_points(engine: Engine, group_id: int, point_ids: list[int], text: str) -> int:
@@ -191,6 +195,7 @@ def merge_points(engine: Engine, group_id: int, point_ids: list[int], text: str)
         conn.execute(update(punten).where(punten.c.id == first.id).values(
             tekst=text, bron_ids=json.dumps(sources), updated_at=now()))
         conn.execute(delete(punten).where(punten.c.id.in_([row.id for row in rows[1:]])))
+        bump_group(conn, group_id, INPUT)
         return first.id
 
 
@@ -211,6 +216,7 @@ def move_point(engine: Engine, group_id: int, point_id: int, offset: int) -> Non
             return
         siblings[index], siblings[target] = siblings[target], siblings[index]
         _renumber(conn, siblings)
+        bump_group(conn, group_id, INPUT)
 
 
 def _renumber(conn: Connection, point_ids: list[int]) -> None:
@@ -233,6 +239,7 @@ def confirm_list(engine: Engine, group_id: int) -> None:
                             "ontwikkelpunten toe.")
         conn.execute(update(groepen).where(groepen.c.id == group_id)
                      .values(points_confirmed_at=now()))
+        bump_group(conn, group_id, INPUT)
 
 
 def reopen_list(engine: Engine, group_id: int) -> None:
@@ -240,3 +247,4 @@ def reopen_list(engine: Engine, group_id: int) -> None:
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id)
                      .values(points_confirmed_at=None))
+        bump_group(conn, group_id, INPUT)

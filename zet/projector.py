@@ -26,12 +26,11 @@ from zet.aggregates import (
     summarise,
 )
 from zet.answers import Answer, answer_text, group_answers
-from zet.codes import normalise_join_code
 from zet.content.model import Card, Library, Question, Scenario, Theme
 from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.db import reading
-from zet.db.schema import dagdelen, groepen, rondes
-from zet.errors import NotFound
+from zet.db.schema import groepen, rondes
+from zet.errors import Closed, NotFound
 from zet.groups import Group, get_group, load_group, revealed_cards
 from zet.participants import members_of
 from zet.points import Point, working_list
@@ -39,6 +38,7 @@ from zet.roles import role_sort_key
 from zet.scenarios import placements
 from zet.states import Phase
 from zet.steps import Step
+from zet.throttle import find_open_dagdeel_guarded
 
 # The projector's geometry (1920×1080, see ui/projector/style.py): body text 28 px in the
 # app's Source Sans, about 12 px per character on average (13 px here, to be safe);
@@ -271,20 +271,23 @@ class ScreenTarget:
     group: Group | None
 
 
-def screen_target(engine: Engine, join_code: str, tafel: str = "") -> ScreenTarget:
+def screen_target(engine: Engine, join_code: str, tafel: str = "", *,
+                  client_key: str) -> ScreenTarget:
     """The screen behind ``/scherm?code=…&tafel=…``. At a tafel the screen follows the
     group of the running round; in the opening the first round's, in the closing the
-    last round's. A dagdeel with one group needs no tafel."""
-    code = normalise_join_code(join_code)
+    last round's. A dagdeel with one group needs no tafel.
+
+    The code is looked up like a phone's (``find_open_dagdeel_guarded``): a wrong code
+    counts against ``client_key``, a closed dagdeel raises ``Closed``."""
+    try:
+        dagdeel = find_open_dagdeel_guarded(engine, join_code, client_key)
+    except Closed:
+        raise
+    except NotFound as error:
+        raise NotFound("Dit scherm hoort bij geen enkele sessie. Controleer de code in "
+                       "het adres.") from error
     label = (tafel or "").strip().upper()[:40]
     with reading(engine) as conn:
-        dagdeel = conn.execute(select(dagdelen.c.id, dagdelen.c.fase, dagdelen.c.actieve_ronde)
-                               .where(dagdelen.c.join_code == code)
-                               .order_by(dagdelen.c.status.desc(), dagdelen.c.id.desc())
-                               ).first() if code else None
-        if dagdeel is None:
-            raise NotFound("Dit scherm hoort bij geen enkele sessie. Controleer de code in "
-                           "het adres.")
         rows = conn.execute(select(groepen.c.id, groepen.c.label, rondes.c.nummer)
                             .join(rondes, rondes.c.id == groepen.c.ronde_id)
                             .where(groepen.c.dagdeel_id == dagdeel.id)

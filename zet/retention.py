@@ -3,11 +3,13 @@ the daily run.
 
 ``purge`` removes, for every dagdeel whose date lies ``ZET_BEWAARTERMIJN_DAGEN`` or more
 days back: the raw werkblad answers (and drafts), the raw contributions (bijdragen), the
-scenario placements, the participant rows and their seats at the tables. It keeps what
+scenario placements, the notulist's notes, the participant rows and their seats at the
+tables. It keeps what
 the groups agreed — the sterke punten and ontwikkelpunten list, the group's scenario now
 and desired with its argument, who reports back, the revealed cards — and how many
 people of each role took part, per group and per dagdeel.
-``delete_dagdeel`` removes one dagdeel with everything in it.
+``delete_dagdeel`` removes one dagdeel with everything in it, also the actions made from
+its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points.
 """
 from __future__ import annotations
 
@@ -26,20 +28,27 @@ from zet.config import load_limits
 from zet.dagdelen import close_expired, get_dagdeel
 from zet.db import reading, writing
 from zet.db.schema import (
+    acties,
     antwoorden,
     bijdragen,
+    concepten,
     dagdelen,
     deelnemers,
     groepen,
     groepsleden,
     kaarten_getoond,
+    notities,
     onderhoud,
+    punt_labels,
     punten,
+    puntgroep_leden,
     rondes,
     scenario_plaatsingen,
 )
+from zet.rode_lijnen import drop_empty_groups
 from zet.roles import role_sort_key
 from zet.states import Status
+from zet.versions import ROOM, bump, quiet
 
 PURGE_TASK = "purge"
 
@@ -52,15 +61,23 @@ class Removed:
     placements: int = 0
     participants: int = 0
     seats: int = 0
+    notes: int = 0
+    actions: int = 0       # only when a whole dagdeel is deleted
+    point_groups: int = 0  # rode lijnen left empty by deleting a dagdeel
 
     def add(self, other: Removed) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def summary(self) -> str:
-        return (f"{self.answers} antwoorden, {self.contributions} ingestuurde punten, "
+        text = (f"{self.answers} antwoorden, {self.contributions} ingestuurde punten, "
                 f"{self.placements} scenarioplaatsingen, {self.participants} deelnemers, "
-                f"{self.seats} tafelplaatsen")
+                f"{self.seats} tafelplaatsen, {self.notes} notities")
+        if self.actions:
+            text += f", {self.actions} acties"
+        if self.point_groups:
+            text += f", {self.point_groups} lege rode lijnen"
+        return text
 
 
 @dataclass
@@ -88,6 +105,7 @@ def _personal(conn: Connection, dagdeel_id: int) -> Removed:
         placements=_count(conn, scenario_plaatsingen, in_groups(scenario_plaatsingen)),
         participants=_count(conn, deelnemers, deelnemers.c.dagdeel_id == dagdeel_id),
         seats=_count(conn, groepsleden, in_groups(groepsleden)),
+        notes=_count(conn, notities, in_groups(notities)),
     )
 
 
@@ -114,7 +132,8 @@ def _keep_counts(conn: Connection, dagdeel_id: int, group_ids: list[int]) -> Non
 def _purge_one(conn: Connection, dagdeel_id: int) -> None:
     group_ids = _group_ids(conn, dagdeel_id)
     _keep_counts(conn, dagdeel_id, group_ids)
-    for table in (antwoorden, bijdragen, scenario_plaatsingen, groepsleden):
+    for table in (antwoorden, concepten, bijdragen, scenario_plaatsingen, groepsleden,
+                  notities):
         conn.execute(delete(table).where(table.c.groep_id.in_(group_ids)))
     # The list stays; its links to the removed raw contributions go.
     conn.execute(update(punten).where(punten.c.groep_id.in_(group_ids)).values(bron_ids="[]"))
@@ -149,18 +168,27 @@ def purge(engine: Engine, today: date | None = None, *, retention_days: int | No
         with writing(engine) as conn:
             total.add(_personal(conn, dagdeel_id))
             _purge_one(conn, dagdeel_id)
+            bump(conn, dagdeel_id, ROOM)  # an open report shows that the raw data went
     return PurgeReport(ids, total)
 
 
 def delete_dagdeel(engine: Engine, dagdeel_id: int) -> Removed:
-    """Remove one dagdeel entirely: its rounds, groups, outcome and everyone's data.
-    Raises NotFound for an unknown id."""
+    """Remove one dagdeel entirely: its rounds, groups, outcome and everyone's data, the
+    actions made from its points and the rode lijnen that had only its points. Raises
+    NotFound for an unknown id."""
     get_dagdeel(engine, dagdeel_id)
     with writing(engine) as conn:
+        quiet(conn)  # the dagdeel goes: no version left to bump
         removed = _personal(conn, dagdeel_id)
         group_ids = _group_ids(conn, dagdeel_id)
-        for table in (antwoorden, bijdragen, scenario_plaatsingen, groepsleden, punten,
-                      kaarten_getoond):
+        point_ids = select(punten.c.id).where(punten.c.groep_id.in_(group_ids))
+        removed.actions = conn.execute(
+            delete(acties).where(acties.c.punt_id.in_(point_ids))).rowcount
+        for table in (puntgroep_leden, punt_labels):
+            conn.execute(delete(table).where(table.c.punt_id.in_(point_ids)))
+        removed.point_groups = drop_empty_groups(conn)
+        for table in (antwoorden, concepten, bijdragen, scenario_plaatsingen, groepsleden,
+                      notities, punten, kaarten_getoond):
             conn.execute(delete(table).where(table.c.groep_id.in_(group_ids)))
         conn.execute(delete(deelnemers).where(deelnemers.c.dagdeel_id == dagdeel_id))
         conn.execute(delete(groepen).where(groepen.c.dagdeel_id == dagdeel_id))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, select, update
 
 from zet.clock import now
 from zet.content.model import WAARBORGEN, Library
@@ -253,14 +253,14 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id.in_(point_ids)))
         conn.execute(puntgroep_leden.insert(), [{"punt_id": pid, "puntgroep_id": puntgroep_id}
                                                 for pid in dict.fromkeys(point_ids)])
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
     return puntgroep_id
 
 
 def ungroup_point(engine: Engine, point_id: int) -> None:
     with writing(engine) as conn:
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id == point_id))
-        _drop_empty_groups(conn)
+        drop_empty_groups(conn)
 
 
 def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
@@ -269,9 +269,10 @@ def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
                      .values(naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME)))
 
 
-def _drop_empty_groups(conn) -> None:
+def drop_empty_groups(conn: Connection) -> int:
+    """Remove the rode lijnen left without points; returns how many."""
     used = select(puntgroep_leden.c.puntgroep_id)
-    conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used)))
+    return conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used))).rowcount
 
 
 def add_label(engine: Engine, point_id: int, label: str) -> None:

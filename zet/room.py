@@ -13,6 +13,7 @@ from zet.db import reading, writing
 from zet.db.schema import dagdelen
 from zet.errors import NotFound, UserError
 from zet.states import PLENARY, Phase, Room
+from zet.versions import ROOM, bump
 
 
 def load_room(conn: Connection, dagdeel_id: int) -> Room:
@@ -43,6 +44,7 @@ def set_plenary(engine: Engine, dagdeel_id: int, phase: Phase) -> None:
         require_open_dagdeel(conn, dagdeel_id)
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
                      .values(fase=phase.value, actieve_ronde=None, scherm_pagina=0))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
@@ -50,7 +52,9 @@ def set_plenary_page(engine: Engine, dagdeel_id: int, page: int, *,
     """Which page of the plenary screen the room sees; refused when the phase has moved
     on since the control view was drawn."""
     with writing(engine) as conn:
+        require_open_dagdeel(conn, dagdeel_id)
         if load_room(conn, dagdeel_id).phase != expected_phase:
             raise UserError("Het dagdeel is inmiddels in een ander onderdeel. Kies opnieuw.")
         conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
                      .values(scherm_pagina=max(0, int(page))))
+        bump(conn, dagdeel_id, ROOM)

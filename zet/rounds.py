@@ -27,6 +27,7 @@ from zet.participants import (
 )
 from zet.room import enter_round, load_room
 from zet.steps import LATE_JOIN_STEPS, Step
+from zet.versions import INPUT, ROOM, bump
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def _write_proposal(conn: Connection, dagdeel_id: int, ronde) -> composition.Ass
         for participant_id in members:
             conn.execute(groepsleden.insert().values(
                 groep_id=group_id, deelnemer_id=participant_id, ronde_id=ronde.id))
+    bump(conn, dagdeel_id, ROOM)
     return assignment
 
 
@@ -237,6 +239,7 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
                                                groepsleden.c.deelnemer_id == participant_id))
         conn.execute(groepsleden.insert().values(groep_id=group_id, deelnemer_id=participant_id,
                                                  ronde_id=ronde.id))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def waiting(engine: Engine, dagdeel_id: int) -> tuple[int | None, list[Participant]]:
@@ -280,6 +283,7 @@ def seat_waiting(engine: Engine, dagdeel_id: int, nummer: int, participant_id: i
             raise UserError("Deze deelnemer heeft in deze ronde al een plek.")
         seat_at(conn, ronde.id, Participant.from_row(row), [group_id],
                 na_scenario=Step(target.step) not in LATE_JOIN_STEPS)
+        bump(conn, dagdeel_id, ROOM)
 
 
 def _has_seats(conn: Connection, ronde_id: int) -> bool:
@@ -297,6 +301,7 @@ def set_locked(engine: Engine, dagdeel_id: int, nummer: int, locked: bool) -> No
             _write_proposal(conn, dagdeel_id, ronde)
         conn.execute(update(rondes).where(rondes.c.id == ronde.id)
                      .values(indeling_vast=locked))
+        bump(conn, dagdeel_id, ROOM)
 
 
 def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
@@ -320,6 +325,7 @@ def start_round(engine: Engine, dagdeel_id: int, nummer: int) -> None:
             .order_by(deelnemers.c.id)).all()
         for row in unplaced:
             place_in_active_round(conn, Participant.from_row(row))
+        bump(conn, dagdeel_id, ROOM)
 
 
 @retry_transient
@@ -336,6 +342,7 @@ def take_seat(engine: Engine, participant: Participant) -> Seat | None:
         return seat  # a latecomer after every table's scenario began waits, without a write
     with writing(engine) as conn:
         place_in_active_round(conn, participant)
+        bump(conn, participant.dagdeel_id, INPUT)  # the control view's seating; no phone moves
         room = load_room(conn, participant.dagdeel_id)
         return _seat(conn, participant, room.ronde) if room.in_round else None
 

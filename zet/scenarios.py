@@ -14,6 +14,7 @@ from zet.errors import UserError
 from zet.groups import lock_group, require_open
 from zet.participants import require_member
 from zet.steps import STEP_ORDER, Step
+from zet.versions import INPUT, bump
 
 NOT_DECIDED = "nog niet vastgesteld"
 
@@ -56,6 +57,7 @@ def place(engine: Engine, group_id: int, participant_id: int, *, nu: int | None,
         require_member(conn, group_id, participant_id)
         upsert(conn, scenario_plaatsingen, {"groep_id": group_id, "deelnemer_id": participant_id},
                {"nu": nu, "gewenst": gewenst, "updated_at": now()})
+        bump(conn, group.dagdeel_id, INPUT, group_id)
 
 
 def placements(engine: Engine, group_id: int) -> list[Placement]:

@@ -6,6 +6,10 @@ address) and overall. The overall bound is the one that holds against a guesser 
 changes keys. For join codes it slows lookups down instead of refusing them, so a right code
 from another phone still gets in during an attack (``find_open_dagdeel_guarded``).
 
+A failure can name what was tried (the code): the same wrong code from the same client
+within the window counts once, so a beamer that redraws a wrong address every second, or a
+phone rerunning its page, is one guess and not one per run.
+
 In-process and in memory: one Streamlit server is one process. Memory stays bounded: at
 most ``per_client`` timestamps per key, ``overall`` timestamps in total, and ``max_keys``
 keys (the oldest are forgotten first).
@@ -43,7 +47,8 @@ class Throttle:
         self.per_client, self.overall, self.window = per_client, overall, window
         self.message, self.max_keys, self._clock = message, max_keys, clock
         self._lock = threading.Lock()
-        self._by_key: OrderedDict[str, deque[float]] = OrderedDict()
+        # Per key: (when, what was tried) of its recent failures, oldest first.
+        self._by_key: OrderedDict[str, deque[tuple[float, str]]] = OrderedDict()
         self._all: deque[float] = deque()
 
     def _forget_old(self, now: float) -> None:
@@ -53,7 +58,7 @@ class Throttle:
         # Keys are kept in order of their last failure: drop stale ones from the front.
         while self._by_key:
             key, stamps = next(iter(self._by_key.items()))
-            if stamps and stamps[-1] > horizon:
+            if stamps and stamps[-1][0] > horizon:
                 break
             del self._by_key[key]
 
@@ -61,7 +66,7 @@ class Throttle:
         stamps = self._by_key.get(client_key)
         if not stamps:
             return 0
-        while stamps and stamps[0] <= now - self.window:
+        while stamps and stamps[0][0] <= now - self.window:
             stamps.popleft()
         return len(stamps)
 
@@ -83,12 +88,17 @@ class Throttle:
             self._forget_old(self._clock())
             return len(self._all) >= self.overall
 
-    def record_failure(self, client_key: str) -> None:
+    def record_failure(self, client_key: str, tried: str = "") -> None:
+        """Count one failure of ``client_key``; a ``tried`` value this client already
+        failed with inside the window is not counted again."""
         with self._lock:
             now = self._clock()
             self._forget_old(now)
+            if tried and self._recent(client_key, now) and any(
+                    earlier == tried for _, earlier in self._by_key[client_key]):
+                return
             stamps = self._by_key.pop(client_key, None) or deque(maxlen=self.per_client)
-            stamps.append(now)
+            stamps.append((now, tried))
             self._by_key[client_key] = stamps  # most recent failure last
             while len(self._by_key) > self.max_keys:
                 self._by_key.popitem(last=False)
@@ -115,11 +125,15 @@ SATURATED_DELAY = 1.0
 
 def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str, *,
                               sleep: Callable[[float], None] = time.sleep) -> Dagdeel:
-    """``zet.dagdelen.find_open_dagdeel`` behind the join limiter: the call the phone
-    makes. An empty field is no guess and is not counted; an unknown, malformed or closed
-    code is. A client that guessed wrong too often is refused (TooManyAttempts, a
-    UserError). The overall bound never refuses a right code: it only slows every lookup
-    down, so a stranger cannot keep a room of forty people out."""
+    """``zet.dagdelen.find_open_dagdeel`` behind the join limiter: the one way from a typed
+    or linked code to a dagdeel, for the phone, the beamer and any later route
+    (``tests/test_guess_codes.py`` checks nothing else looks codes up).
+
+    An empty field is no guess and is not counted; an unknown, malformed or closed code
+    is, once per client. A client that guessed wrong too often is refused
+    (TooManyAttempts, a UserError), even with a right code. The overall bound never
+    refuses a right code: it only slows every lookup down, so a stranger cannot keep a
+    room of forty people out. A closed dagdeel raises ``Closed`` (a NotFound)."""
     if joins.client_blocked(client_key):
         raise TooManyAttempts(joins.message)
     if joins.saturated():
@@ -127,6 +141,6 @@ def find_open_dagdeel_guarded(engine: Engine, raw_code: str, client_key: str, *,
     try:
         return find_open_dagdeel(engine, raw_code)
     except NotFound:
-        if normalise_join_code(raw_code):
-            joins.record_failure(client_key)
+        if code := normalise_join_code(raw_code):
+            joins.record_failure(client_key, code)
         raise

@@ -4,11 +4,14 @@ It does what Streamlit's frontend does, in the parts our pages use: it asks for 
 with the query string and page name, keeps the widget states and sends all of them with every
 rerun (form widgets only when their submit button is pressed), follows ``page_info_changed``
 (``st.query_params`` writes), and runs the fragment timers itself: the server only announces
-``auto_rerun`` (interval, fragment id); the browser sends the fragment reruns.
+``auto_rerun`` (interval, fragment id); the browser sends the fragment reruns. Like the
+page's push element (``ui/push.py``) it opens the event stream that element names and asks
+for a rerun when an event's version passes the one the page was drawn from.
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from collections.abc import Callable
@@ -77,6 +80,7 @@ class PageClient:
         self._seen_this_run: set[str] = set()
         self._ws = None
         self._reader: asyncio.Task | None = None
+        self._push: PushFollower | None = None
         self.closed = False
 
     # --- connection -------------------------------------------------------------------
@@ -99,6 +103,8 @@ class PageClient:
         for timer in self._timers.values():
             timer.cancel()
         self._timers.clear()
+        if self._push is not None:
+            self._push.stop()
         if self._ws is not None:
             await self._ws.close()
         if self._reader is not None:
@@ -212,6 +218,8 @@ class PageClient:
             self.widgets[widget_id] = Widget(widget_id, kind, getattr(body, "form_id", ""),
                                              getattr(body, "label", ""))
             self._seen_this_run.add(widget_id)
+        if kind == "bidi_component" and body.component_name.endswith("zet_push"):
+            self._follow_push(json.loads(body.json))
         if kind in ("html", "markdown", "text", "alert", "exception"):
             text = (body.message if kind == "exception" else body.body)
             if kind == "exception":
@@ -221,6 +229,16 @@ class PageClient:
             if self.on_text:
                 self.on_text(stamp, text)
             self.changed.set()
+
+    def _follow_push(self, data: dict) -> None:
+        """The push element of this run: same stream as before keeps it, with the new
+        version the page shows; another stream replaces it."""
+        if self._push is None or self._push.url != data["url"]:
+            if self._push is not None:
+                self._push.stop()
+            self._push = PushFollower(self, data["url"], data["coalesce"] / 1000)
+        self._push.shown = int(data["version"])
+        self._push.start()
 
     def _forget_unseen_widgets(self) -> None:
         """As the frontend drops the state of widgets no longer on the page."""
@@ -253,3 +271,60 @@ class PageClient:
             except TimeoutError:
                 return predicate()
         return True
+
+
+class PushFollower:
+    """The push element's event stream for one ``PageClient``: ``ui/push.py``'s JavaScript,
+    in the parts that matter for load (one stream, a coalesced rerun per move)."""
+
+    def __init__(self, client: PageClient, url: str, coalesce: float) -> None:
+        self.client, self.url, self.coalesce = client, url, coalesce
+        self.shown = -1
+        self._task: asyncio.Task | None = None
+        self._pending: asyncio.Task | None = None
+        self._last_run = 0.0
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._read())
+
+    def stop(self) -> None:
+        for task in (self._task, self._pending):
+            if task is not None:
+                task.cancel()
+
+    async def _read(self) -> None:
+        parts = urlsplit(self.client.base_url)
+        try:
+            reader, writer = await asyncio.open_connection(parts.hostname, parts.port)
+            writer.write((f"GET {self.url}&since={self.shown} HTTP/1.1\r\n"
+                          f"Host: {parts.hostname}:{parts.port}\r\n"
+                          "Accept: text/event-stream\r\n\r\n").encode())
+            await writer.drain()
+            await reader.readuntil(b"\r\n\r\n")
+            while not self.client.closed:
+                line = await reader.readline()
+                if not line:
+                    break
+                if line.startswith(b"data: ") or b"data: {" in line:
+                    payload = line[line.index(b"data: ") + 6:].strip()
+                    version = json.loads(payload).get("version")
+                    if isinstance(version, int) and version > self.shown:
+                        self._rerun_soon()
+            writer.close()
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            self.client.events.errors.append(f"push: {error!r}")
+
+    def _rerun_soon(self) -> None:
+        if self._pending is not None and not self._pending.done():
+            return
+        wait = max(0.0, self._last_run + self.coalesce - time.monotonic())
+
+        async def later() -> None:
+            await asyncio.sleep(wait)
+            self._last_run = time.monotonic()
+            await self.client.rerun()
+
+        self._pending = asyncio.create_task(later())

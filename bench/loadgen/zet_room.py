@@ -167,7 +167,14 @@ async def _phone_answer(phone: Phone, question, delay: float, timeout: float) ->
     client = phone.client
     await asyncio.sleep(delay)
     try:
-        radio = client.widget("radio", key_suffix=f"_{question.id}")
+        def drawn():  # a rerun (another phone's move) may be drawing the page again
+            try:
+                return client.widget("radio", key_suffix=f"_{question.id}")
+            except LookupError:
+                return None
+        if not await client.wait_for(lambda: drawn() is not None, timeout):
+            raise TimeoutError("the question did not appear")
+        radio = drawn()
         before = len(phone.saved_at)
         phone.submit_at = time.monotonic()
         # A radio sends its option as drawn: the Markdown-escaped label (ui.text.md).

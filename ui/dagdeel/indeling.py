@@ -20,7 +20,7 @@ def who(member) -> str:
     return member.role + (f" ({member.initials})" if member.initials else "")
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def rounds_panel(dagdeel_id: int) -> None:
     """Joined count and every round's tables, live: the count grows as phones join."""
     show_flash("indeling")
@@ -35,6 +35,21 @@ def rounds_panel(dagdeel_id: int) -> None:
     for ronde, before in zip(shown, [None, *shown]):
         with st.container(border=True):
             _round(dagdeel, ronde, everyone, before)
+    if any(r.proposed and len(r.placed_ids) < len(everyone) for r in shown):
+        st.session_state[_DRAWN] = True
+        _catch_up()  # newcomers came within the preview's interval: show them after it
+
+
+_DRAWN = "_indeling_drawn"
+
+
+@st.fragment(run_every=rounds.PREVIEW_EVERY)
+def _catch_up() -> None:
+    """Draws the page again once the next preview may be searched, so people who joined
+    within ``rounds.PREVIEW_EVERY`` of the last one appear in the proposal too."""
+    if st.session_state.pop(_DRAWN, False):
+        return  # drawn with the page just now
+    st.rerun(scope="app")
 
 
 def _round(dagdeel, ronde: rounds.Round, everyone, before: rounds.Round | None) -> None:

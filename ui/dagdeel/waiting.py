@@ -13,7 +13,7 @@ from zet import rounds
 from zet.steps import LATE_JOIN_STEPS, Step
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def waiting_panel(dagdeel_id: int) -> None:
     """Nothing while nobody waits; otherwise each waiting person with a table to choose."""
     show_flash("waiting")

@@ -12,6 +12,7 @@ from ui import live
 from ui.actions import act
 from ui.beamer_links import beamer_and_control
 from ui.downloads import group_downloads
+from ui.glossary import begrippen
 from ui.links import control_url, notulist_url, screen_url
 from ui.pager import screen_pager
 from ui.resources import engine
@@ -67,7 +68,7 @@ def _timer(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
         st.warning(md(state.warning), icon=":material/timer:")
 
 
-@st.fragment(run_every=2)
+@st.fragment
 def screen_controls(group_id: int) -> None:
     """Which page the projector shows, with buttons to page it."""
     state = live.group_state(group_id)
@@ -78,7 +79,8 @@ def screen_controls(group_id: int) -> None:
 
 
 def step_guidance(theme: Theme, step: Step) -> None:
-    """What the opdracht says the procesbegeleider does now."""
+    """What the opdracht says the procesbegeleider does now, and the glossary words of the
+    step (its guidance, and what the room reads in it: every card to choose from)."""
     plan = theme.opdracht.plan_for(step)
     if plan:
         with st.expander("Aanwijzing voor jou (opdrachtomschrijving)"):
@@ -86,6 +88,7 @@ def step_guidance(theme: Theme, step: Step) -> None:
             if plan.kaarten:
                 titles = [c.titel for cid in plan.kaarten if (c := theme.card(cid))]
                 st.caption("Passende reflectiekaarten: " + md(", ".join(titles)))
+    begrippen(theme, step, theme.kaarten, [plan.beschrijving] if plan else [])
 
 
 def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:

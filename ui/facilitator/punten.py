@@ -102,7 +102,7 @@ def _add_form(group_id: int) -> None:
         st.form_submit_button("Toevoegen", on_click=_add, args=(group_id,))
 
 
-@st.fragment(run_every=2)
+@st.fragment
 def _live(group_id: int) -> None:
     show_flash()
     group = live.group(group_id)

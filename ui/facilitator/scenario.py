@@ -16,7 +16,7 @@ from zet.scenarios import scenario_label
 OPTIONS = [1, 2, 3, 4]
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def _placements(group_id: int, theme: Theme) -> None:
     state = live.group_state(group_id)
     distribution = state.distribution

@@ -14,7 +14,7 @@ from zet.content.model import Theme
 from zet.groups import Group
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def _answers(group_id: int, theme: Theme) -> None:
     """Per question a switch that opens its answers, each with a button to keep it off the
     projector. Only opened questions are drawn: at a plenary of 400 that is hundreds of

@@ -15,7 +15,7 @@ from zet.content.model import Theme
 from zet.groups import Group
 
 
-@st.fragment(run_every=2)
+@st.fragment
 def _progress(group_id: int) -> None:
     state = live.group_state(group_id)
     progress = state.progress
@@ -31,7 +31,7 @@ def _progress(group_id: int) -> None:
         st.caption("Nog niemand aangemeld. Op het beamerscherm staat de QR-code.")
 
 
-@st.fragment(run_every=3)
+@st.fragment
 def _preview(group_id: int, theme: Theme) -> None:
     """Every answer so far, with a button to keep one off the projector. Drawn only while
     the procesbegeleider has it open: in a big group it is hundreds of elements every poll."""

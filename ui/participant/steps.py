@@ -9,6 +9,7 @@ from ui import live
 from ui.actions import act, failed, show_flash
 from ui.autosave import typing_area
 from ui.cards import card as draw_card
+from ui.glossary import begrippen
 from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
@@ -18,6 +19,7 @@ from zet.actions import zek_prompt
 from zet.answers import answer_text
 from zet.clock import wall_clock
 from zet.content.model import Theme
+from zet.steps import Step
 
 SCENARIO_NUMBERS = [1, 2, 3, 4]
 POINT_FIELD = "punt"
@@ -36,13 +38,13 @@ def uitwisseling(group_id: int, participant_id: int, theme: Theme) -> None:
             f"</span></p>" for question in theme.vragen))
 
 
-@st.fragment(run_every=2)
 def reflectiekaarten(group_id: int, theme: Theme) -> None:
     shown = [c for cid in live.revealed(group_id) if (c := theme.card(cid))]
     if not shown:
         st.info("De procesbegeleider kiest zo een reflectiekaart.", icon=":material/style:")
     for card in reversed(shown):
         draw_card(card)
+    begrippen(theme, Step.REFLECTIEKAARTEN, shown)
 
 
 def _keys(group_id: int) -> tuple[str, str, str, str]:
@@ -74,8 +76,7 @@ def _keep_draft(group_id: int, participant_id: int, text: str, field_key: str) -
     if field_key != _field_key(group_id):
         return  # a blur of the field that was just sent
     status = _keys(group_id)[2]
-    act(drafts.save_draft, group_id, participant_id, POINT_FIELD, text, flash=status,
-        refresh=False)
+    act(drafts.save_draft, group_id, participant_id, POINT_FIELD, text, flash=status)
     if not failed(status):
         st.session_state[status] = ("draft", f"Concept bewaard {wall_clock()}")
 
@@ -87,12 +88,10 @@ def _send_point(group_id: int, participant_id: int) -> None:
     if not text.strip() and time.monotonic() - st.session_state.get(_sent_key(group_id), -9) < 3:
         return  # the second tap of a double tap: the point went with the first one
     created = act(points.contribute, group_id, participant_id,
-                  st.session_state.get(kind_key), text, flash=status,
-                  only_group=group_id)
+                  st.session_state.get(kind_key), text, flash=status)
     if failed(status):
         return  # the message is there and the text stays in the field
-    act(drafts.clear_draft, group_id, participant_id, POINT_FIELD, flash=status,
-        refresh=False)
+    act(drafts.clear_draft, group_id, participant_id, POINT_FIELD, flash=status)
     st.session_state[version] = st.session_state.get(version, 0) + 1
     st.session_state[_sent_key(group_id)] = time.monotonic()
     st.session_state[status] = ("success", "Verstuurd." if created
@@ -133,8 +132,7 @@ def _place(group_id: int, participant_id: int) -> None:
     status = f"scenario_status{group_id}"
     act(scenarios.place, group_id, participant_id,
         nu=st.session_state.get(f"scenario_nu{group_id}"),
-        gewenst=st.session_state.get(f"scenario_gewenst{group_id}"), flash=status,
-        only_group=group_id)
+        gewenst=st.session_state.get(f"scenario_gewenst{group_id}"), flash=status)
     if not failed(status):
         st.session_state[status] = ("success", f"Opgeslagen {wall_clock()}")
 
@@ -156,7 +154,6 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
         st.caption(f":material/check: {md(message)}")
 
 
-@st.fragment(run_every=5)
 def afronding(group_id: int) -> None:
     st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
                icon=":material/favorite:")

@@ -32,8 +32,7 @@ def _status_key(group_id: int, question: Question) -> str:
 
 def _save(group_id: int, participant_id: int, question: Question, value: Any) -> None:
     flash = _status_key(group_id, question)
-    result = act(answers.save_answer, group_id, participant_id, question, value, flash=flash,
-                 only_group=group_id)
+    result = act(answers.save_answer, group_id, participant_id, question, value, flash=flash)
     if failed(flash):
         return  # act left the Dutch message under the status key
     if result == answers.SaveResult.DRAFT:

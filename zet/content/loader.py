@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from zet.content import kader
 from zet.content.model import (
     ANSWER_TYPES,
     DOMAINS,
@@ -26,6 +27,7 @@ from zet.content.model import (
     Question,
     Scenario,
     StepPlan,
+    Term,
     Theme,
     Titled,
 )
@@ -54,6 +56,8 @@ UITLEG_FIELDS = ("inleiding", "scenarios")
 HANDLEIDING_FIELDS = ("inleiding", "uitgangspunten", "fasen", "rol", "voorbereiding")
 NA_HET_DAGDEEL_FIELDS = ("kwaliteitscyclus", "vervolg", "peer_review")
 HOOFDPROCESBEGELEIDER_FIELDS = ("inleiding", "taken")
+TERM_FIELDS = ("term", "uitleg", "ook")
+MAX_TERMS = 60
 
 
 class ContentError(Exception):
@@ -362,7 +366,7 @@ def _card(r: _Reader, data: Any, field: str) -> Card | str | None:
     )
 
 
-def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
+def _scenarios(r: _Reader, data: dict, waarborgen: tuple[str, ...]) -> tuple[Scenario, ...]:
     raw = r.items(data, "scenarios", "scenarios", low=4, high=4)
     result = []
     for i, item in enumerate(raw):
@@ -377,19 +381,26 @@ def _scenarios(r: _Reader, data: dict) -> tuple[Scenario, ...]:
             samenvatting=r.text(item, "samenvatting", f"{field}.samenvatting"),
             beelden=r.texts(item, "beelden", f"{field}.beelden", low=3, high=6),
             ideeen=_ideas(r, item, f"{field}.ideeen"),
-            bron=_scenario_source(r, item, f"{field}.bron", basis=i + 1 == BASIS_SCENARIO),
+            bron=_scenario_source(r, item, f"{field}.bron", waarborgen,
+                                  basis=i + 1 == BASIS_SCENARIO),
         ))
     return tuple(result)
 
 
-def _scenario_source(r: _Reader, item: dict, field: str, *, basis: bool) -> str:
-    """Optional on every scenario; scenario 2 states the Kader's minimum, so it cites it."""
+def _scenario_source(r: _Reader, item: dict, field: str, waarborgen: tuple[str, ...], *,
+                     basis: bool) -> str:
+    """Optional on every scenario; scenario 2 states the Kader's minimum, so it cites it:
+    the waarborg and, quoted, the lines under 'wat moet minimaal zichtbaar zijn'."""
     if basis and not str(item.get("bron") or "").strip():
         r.problem(field, "ontbreekt; scenario 2 is de basis van het Kwaliteitskader: noem de "
-                         "waarborg en de regels onder 'wat moet minimaal zichtbaar zijn' "
+                         "waarborg en citeer de regels onder 'wat moet minimaal zichtbaar zijn' "
                          "waarop dit scenario rust")
         return ""
-    return r.text(item, "bron", field, optional=True)
+    bron = r.text(item, "bron", field, optional=True)
+    if bron and (basis or kader.quotations(bron)):
+        for message in kader.quotation_problems(bron, waarborgen):
+            r.problem(field, message)
+    return bron
 
 
 def _ideas(r: _Reader, item: dict, field: str) -> tuple[str, ...]:
@@ -454,7 +465,7 @@ def _theme(path: Path,
         inleiding=r.text(data, "inleiding", "inleiding"),
         werkblad_instructie=r.text(werkblad, "instructie", "werkblad.instructie"),
         vragen=tuple(questions), opdracht=opdracht, kaarten=tuple(cards),
-        scenarios=_scenarios(r, data), path=path,
+        scenarios=_scenarios(r, data, waarborgen), path=path,
     )
     return theme, references
 
@@ -536,9 +547,28 @@ def _guidance(r: _Reader, data: dict) -> Guidance:
         notulist=r.text(data, "notulist", "notulist", optional=True),
         scenario_als_laatste=r.text(data, "scenario_als_laatste", "scenario_als_laatste",
                                     optional=True),
-        begrippen=_titled_list(r, data, "begrippen", "begrippen", 1, 40, title_key="term",
-                               text_key="uitleg", optional=True),
+        begrippen=_terms(r, data),
     )
+
+
+def _terms(r: _Reader, data: dict) -> tuple[Term, ...]:
+    """The glossary: term, uitleg and optionally ``ook`` (other forms of the word)."""
+    if "begrippen" not in data:
+        return ()
+    result = []
+    for i, item in enumerate(r.items(data, "begrippen", "begrippen", low=1, high=MAX_TERMS)):
+        field = f"begrippen[{i + 1}]"
+        item = r.mapping(item, field, TERM_FIELDS)
+        result.append(Term(r.text(item, "term", f"{field}.term"),
+                           r.text(item, "uitleg", f"{field}.uitleg"),
+                           r.texts(item, "ook", f"{field}.ook", low=1, high=10,
+                                   optional=True)))
+    seen: set[str] = set()
+    for term in result:
+        if term.titel.lower() in seen:
+            r.problem("begrippen", f"de term '{term.titel}' staat er meer dan één keer in")
+        seen.add(term.titel.lower())
+    return tuple(result)
 
 
 def _general(path: Path, problems: list[ContentProblem]) -> GeneralTexts | None:

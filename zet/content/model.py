@@ -131,6 +131,19 @@ class Titled:
 
 
 @dataclass(frozen=True)
+class Term(Titled):
+    """A glossary entry: ``titel`` is the term, ``tekst`` its explanation, ``ook`` other forms
+    of the word that count as a use (a plural the simple endings miss, a derived word)."""
+    ook: tuple[str, ...] = ()
+
+    def forms(self) -> tuple[str, ...]:
+        """The term, each part of an 'a/b' term, and the extra forms."""
+        parts = [self.titel] + ([p.strip() for p in self.titel.split("/")]
+                                if "/" in self.titel else [])
+        return tuple(dict.fromkeys(p for p in (*parts, *self.ook) if p))
+
+
+@dataclass(frozen=True)
 class ContentProblem:
     file: str
     field: str
@@ -151,7 +164,7 @@ class Guidance:
     deelnemers: str = ""  # who takes part: 12-16, mixed roles, scope by doelgroep
     notulist: str = ""
     scenario_als_laatste: str = ""  # why the app puts the scenario last
-    begrippen: tuple[Titled, ...] = ()  # titel = the term
+    begrippen: tuple[Term, ...] = ()
 
     def is_complete(self) -> bool:
         return all(bool(getattr(self, name)) for name in self.__dataclass_fields__)

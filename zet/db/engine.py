@@ -28,6 +28,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, CursorResult, Engine, RootTransaction, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
+from zet.db import changes
 from zet.db.storage import check_storage, storage_error
 from zet.errors import StorageBusy
 
@@ -96,6 +97,7 @@ def make_engine(url: str, *, upgrade: bool = True) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    changes.track(engine)
     try:
         check_storage(engine)
         if upgrade:
@@ -154,6 +156,8 @@ _BUSY_MESSAGE = ("De database is al te lang bezet door een ander programma. Prob
 def writing(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes; commits on success, rolls back on an exception.
 
+    A write to a room table must bump its dagdeel's version (``zet.versions.bump``); the
+    bumps reach the database's ``changes.hub`` after the commit, never after a rollback.
     Raises ``StorageBusy`` when the database stayed locked for the whole retry budget."""
     deadline = time.monotonic() + RETRY.budget
     lock = _writer_lock(engine)
@@ -161,11 +165,18 @@ def writing(engine: Engine) -> Iterator[Connection]:
         raise StorageBusy(_BUSY_MESSAGE)
     try:
         connection, transaction = _begin_write(engine, deadline)
-        with connection, transaction:
-            yield connection
+        with connection:
+            try:
+                with transaction:
+                    changes.start(connection)
+                    yield connection
+                    bumps = changes.finish(connection)  # may refuse, before the commit
+            finally:
+                changes.forget(connection)
     finally:
         if lock is not None:
             lock.release()
+    changes.hub(engine).publish(bumps)
 
 
 def retry_transient(function: Callable[P, T]) -> Callable[P, T]:

@@ -41,6 +41,8 @@ dagdelen = Table(
     Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
     # The stappenplan every round follows: 75 or 60 minutes (migration 0009).
     Column("ronde_minuten", Integer, nullable=False, server_default="75"),
+    # Bumped inside every write that changes what a screen of the dagdeel shows (zet.versions).
+    Column("version", Integer, nullable=False, server_default="0"),
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
 Index(
