@@ -2,7 +2,7 @@
 import streamlit as st
 
 from ui import live, phone_identity, push
-from ui.actions import act, show_flash
+from ui.actions import act, show_flash, storage_trouble_shown
 from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
@@ -155,7 +155,8 @@ def end_of_page(token: str) -> None:
 
 
 room = live.room(dagdeel.id)
-seat = live.seat(participant) if room.in_round else None
+with storage_trouble_shown():  # a late joiner's seat is written here
+    seat = live.seat(participant) if room.in_round else None
 if seat is None:
     where_html = f"Ronde {room.ronde} · nog geen tafel" if room.in_round else "Plenair"
     header(esc(dagdeel.locatie), f"{where_html} · jij: {esc(you)}", room.phase)

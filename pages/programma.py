@@ -1,41 +1,43 @@
-"""The programme manager's page: every locatie and every year in one place. Behind a login;
-participants and procesbegeleiders have no way in."""
+"""The programme manager's page: every locatie and every year of the account's
+opleidingsscholen in one place. Behind a login; participants and procesbegeleiders have no
+way in. Every view gets a Scope that carries the account's Viewer."""
 import streamlit as st
 
 from ui.page import setup
+from ui.programme.accounts import accounts_view
 from ui.programme.actions import actions_view
 from ui.programme.archive import archive_view
 from ui.programme.filters import partnership_choice
-from ui.programme.login import logout_button, require_account
+from ui.programme.login import account_bar, require_viewer
 from ui.programme.overview import overview_view
 from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
-from ui.text import md
+from zet.tenancy import NO_PARTNERSHIP
 
 setup("ZET — programmamanager")
-account = require_account()
-with st.sidebar:
-    st.caption(f"Ingelogd als {md(account.naam)}")
-    partnerschap_id = partnership_choice()
-    logout_button()
-
-st.title("Opleidingsschool in beeld")
-overzicht, archief, rode_lijnen, ontwikkeling, acties, verslag, structuur = st.tabs(
-    ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag",
-     "Locaties"])
-with overzicht:
-    overview_view(partnerschap_id)
-with archief:
-    archive_view(partnerschap_id)
-with rode_lijnen:
-    rode_lijnen_view(partnerschap_id)
-with ontwikkeling:
-    trends_view(partnerschap_id)
-with acties:
-    actions_view(partnerschap_id)
-with verslag:
-    report_view(partnerschap_id)
-with structuur:
-    structure_view()
+viewer = require_viewer()
+title, account = st.columns([3, 1], vertical_alignment="bottom")
+title.title("Opleidingsschool in beeld")
+with account:
+    account_bar(viewer)
+base = partnership_choice(viewer)
+SCHOOL_VIEWS = {"Overzicht": overview_view, "Archief": archive_view,
+                "Rode lijnen": rode_lijnen_view, "Ontwikkeling": trends_view,
+                "Acties": actions_view, "Verslag": report_view}
+TABS = [*SCHOOL_VIEWS, "Locaties"]
+ADMIN_TABS = [*TABS, "Accounts"]
+tabs = dict(zip(ADMIN_TABS, st.tabs(ADMIN_TABS if viewer.admin else TABS)))
+for name, view in SCHOOL_VIEWS.items():
+    with tabs[name]:
+        if base is not None:
+            view(base)
+        else:
+            st.info(NO_PARTNERSHIP if not viewer.admin else
+                    "Er is nog geen opleidingsschool. Voeg er een toe onder Locaties.")
+with tabs["Locaties"]:
+    structure_view(viewer)
+if viewer.admin:
+    with tabs["Accounts"]:
+        accounts_view(viewer)

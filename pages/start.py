@@ -2,15 +2,14 @@
 type a code."""
 import streamlit as st
 
+from ui.actions import act, show_flash
 from ui.organiser import may_create
 from ui.page import setup
 from ui.plan_choice import round_plan_choice
 from ui.prepare import prepare_form
-from ui.resources import engine, library
-from ui.text import md
+from ui.resources import library
 from zet.clock import today
 from zet.dagdelen import create_single_session
-from zet.errors import UserError
 
 setup("ZET — start")
 lib = library()
@@ -30,12 +29,12 @@ def single_session_form() -> None:
         ronde_minuten = round_plan_choice("s_plan")
         submitted = st.form_submit_button("Sessie starten", type="primary", key="s_start")
     if submitted:
-        try:
-            created = create_single_session(
-                engine(), locatie=locatie, datum=datum, procesbegeleider=naam,
-                theme_id=theme_id, known_themes=set(lib.themes), ronde_minuten=ronde_minuten)
-        except UserError as error:
-            st.error(md(error))
+        # Through act: a wrong field or a full disk is a Dutch line, and the form stays.
+        created = act(create_single_session, locatie=locatie, datum=datum,
+                      procesbegeleider=naam, theme_id=theme_id, known_themes=set(lib.themes),
+                      ronde_minuten=ronde_minuten, flash="start_status")
+        if created is None:
+            show_flash("start_status", toast=False)
         else:
             st.switch_page("pages/begeleiden.py",
                            query_params={"sleutel": created.group_secrets[0]})

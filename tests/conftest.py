@@ -12,12 +12,18 @@ from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session
 from zet.db import changes, make_engine
+from zet.programme_data import Scope
+from zet.tenancy import Viewer
 
 # CI runs the property tests on a fixed set of examples, so a run is repeatable; locally
 # Hypothesis keeps exploring (and remembers what failed in .hypothesis/).
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+# The operator of the server (what the command line is): every partnership.
+OPERATOR = Viewer.server()
+EVERYTHING = Scope(OPERATOR)
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"

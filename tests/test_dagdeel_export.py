@@ -9,7 +9,7 @@ from datetime import date
 import openpyxl
 import pandas as pd
 import pytest
-from conftest import REAL_CONTENT
+from conftest import OPERATOR, REAL_CONTENT
 from PIL import Image
 from pypdf import PdfReader
 
@@ -134,7 +134,7 @@ def build_example(engine, library: Library) -> Built:
                        start_tijd=start, eind_tijd=end)
              for themes, (start, end) in zip(ROUND_THEMES, [("09:30", "10:45"),
                                                             ("11:00", "12:15")])]
-    partnership = add_partnership(engine, PARTNERSHIP)
+    partnership = add_partnership(engine, OPERATOR, PARTNERSHIP)
     created = create_dagdeel(engine, locatie=LOCATIE, datum=date(2026, 11, 30), titel=TITEL,
                              rounds=plans, programme=PROGRAMME,
                              known_themes=set(library.themes), partnerschap_id=partnership.id,

@@ -97,10 +97,11 @@ def hostile_room(tmp_path_factory):
 
 
 def _watch(page, base: str) -> list[str]:
-    """Every request to somewhere else than the app, and every dialog a script opened."""
+    """Every request to somewhere else than the app, and every dialog a script opened
+    (``blob:`` addresses of the app's own origin are modules its components made)."""
     seen: list[str] = []
-    page.on("request", lambda r: seen.append(r.url) if not r.url.startswith(base)
-            and not r.url.startswith("data:") else None)
+    own = (base, "data:", f"blob:{base}")  # blob: the app's own component scripts
+    page.on("request", lambda r: seen.append(r.url) if not r.url.startswith(own) else None)
     page.on("dialog", lambda d: (seen.append(f"dialog: {d.message}"), d.dismiss()))
     return seen
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import OPERATOR
 from sqlalchemy import func, inspect, select, text
 
 from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, get_dagdeel, list_dagdelen
@@ -40,9 +41,9 @@ def test_migration_gives_every_old_dagdeel_a_locatie_and_keeps_its_rows(tmp_path
     with reading(engine) as conn:  # the table rebuild on SQLite cascaded nothing away
         assert conn.execute(select(func.count()).select_from(groepen)).scalar() == 3
         assert conn.execute(select(func.count()).select_from(rondes)).scalar() == 3
-    [partnership] = list_partnerships(engine)
+    [partnership] = list_partnerships(engine, OPERATOR)
     assert partnership.naam == "Opleidingsschool"
-    assert [loc.naam for loc in list_locaties(engine)] == ["De Brug", "Het Kompas"]
+    assert [loc.naam for loc in list_locaties(engine, OPERATOR)] == ["De Brug", "Het Kompas"]
     first, third = get_dagdeel(engine, 1), get_dagdeel(engine, 3)
     assert first.locatie_id == third.locatie_id is not None
     assert get_dagdeel(engine, 2).locatie_id != first.locatie_id
@@ -58,14 +59,15 @@ def test_a_new_dagdeel_finds_or_makes_its_locatie(engine):
     assert two.dagdeel.hoofdprocesbegeleider == "Karin"
     assert one.dagdeel.partnerschap == "Opleidingsschool"  # made for the first locatie
 
-    other = add_partnership(engine, "Samen Opleiden Oost")
+    other = add_partnership(engine, OPERATOR, "Samen Opleiden Oost")
     elsewhere = create_dagdeel(engine, locatie="De Brug", datum=date(2026, 2, 5), rounds=plans,
                                partnerschap_id=other.id)
     assert elsewhere.dagdeel.locatie_id != one.dagdeel.locatie_id
     assert elsewhere.dagdeel.partnerschap == "Samen Opleiden Oost"
-    added = add_locatie(engine, other.id, "Het Kompas")
+    added = add_locatie(engine, OPERATOR, other.id, "Het Kompas")
     assert added.partnerschap == "Samen Opleiden Oost"
-    assert [loc.naam for loc in list_locaties(engine, other.id)] == ["De Brug", "Het Kompas"]
+    assert [loc.naam for loc in list_locaties(engine, OPERATOR, other.id)] == ["De Brug",
+                                                                            "Het Kompas"]
     assert {d.partnerschap for d in list_dagdelen(engine)} == {"Opleidingsschool",
                                                                "Samen Opleiden Oost"}
 
@@ -73,17 +75,17 @@ def test_a_new_dagdeel_finds_or_makes_its_locatie(engine):
 def test_the_placeholder_partnership_is_renamed_and_locaties_move(engine):
     plans = [RoundPlan(groups=(GroupPlan("proef", "Anna"),))]
     made = create_dagdeel(engine, locatie="De Brug", datum=date(2026, 1, 5), rounds=plans)
-    [placeholder] = list_partnerships(engine)
-    rename_partnership(engine, placeholder.id, "Opleidingsschool Rivierenland")
+    [placeholder] = list_partnerships(engine, OPERATOR)
+    rename_partnership(engine, OPERATOR, placeholder.id, "Opleidingsschool Rivierenland")
     assert get_dagdeel(engine, made.dagdeel.id).partnerschap == "Opleidingsschool Rivierenland"
-    other = add_partnership(engine, "Samen Opleiden Oost")
+    other = add_partnership(engine, OPERATOR, "Samen Opleiden Oost")
     with pytest.raises(UserError, match="al een opleidingsschool"):
-        rename_partnership(engine, other.id, "Opleidingsschool Rivierenland")
-    move_locatie(engine, made.dagdeel.locatie_id, other.id)
+        rename_partnership(engine, OPERATOR, other.id, "Opleidingsschool Rivierenland")
+    move_locatie(engine, OPERATOR, made.dagdeel.locatie_id, other.id)
     assert get_dagdeel(engine, made.dagdeel.id).partnerschap == "Samen Opleiden Oost"
-    add_locatie(engine, placeholder.id, "De Brug")
+    add_locatie(engine, OPERATOR, placeholder.id, "De Brug")
     with pytest.raises(UserError, match="al een locatie 'De Brug'"):
-        move_locatie(engine, made.dagdeel.locatie_id, placeholder.id)
+        move_locatie(engine, OPERATOR, made.dagdeel.locatie_id, placeholder.id)
 
 
 def test_migration_0004_goes_down_and_up_again(tmp_path):
@@ -98,7 +100,7 @@ def test_migration_0004_goes_down_and_up_again(tmp_path):
         command.downgrade(config, "0002")
         assert "locatie_id" not in {c["name"] for c in inspect(conn).get_columns("dagdelen")}
     upgrade_schema(engine)
-    assert list_partnerships(engine) == []
+    assert list_partnerships(engine, OPERATOR) == []
 
 
 def test_names_of_schools_locaties_and_rode_lijnen_follow_the_one_trimming_rule(engine):
@@ -106,13 +108,13 @@ def test_names_of_schools_locaties_and_rode_lijnen_follow_the_one_trimming_rule(
     bidirectional-override characters removed, a clear Dutch message when empty or long."""
     from zet.rode_lijnen import add_label
 
-    school = add_partnership(engine, "  Samen\tOpleiden\u202e Noord\x00 ")
+    school = add_partnership(engine, OPERATOR, "  Samen\tOpleiden\u202e Noord\x00 ")
     assert school.naam == "Samen Opleiden Noord"
-    locatie = add_locatie(engine, school.id, "De\u2066 Brug\x1b")
+    locatie = add_locatie(engine, OPERATOR, school.id, "De\u2066 Brug\x1b")
     assert locatie.naam == "De Brug"
     with pytest.raises(UserError, match=r"^Vul de naam van de locatie in\.$"):
-        add_locatie(engine, school.id, " \u202e ")
+        add_locatie(engine, OPERATOR, school.id, " \u202e ")
     with pytest.raises(UserError, match="De naam van de opleidingsschool is te lang"):
-        add_partnership(engine, "x" * 500)
+        add_partnership(engine, OPERATOR, "x" * 500)
     with pytest.raises(UserError, match=r"^Vul een label in\.$"):
-        add_label(engine, 1, "\x00")
+        add_label(engine, OPERATOR, 1, "\x00")

@@ -1,4 +1,4 @@
-"""Migration 0014 on a database with seats at 0011: every seat kept, none marked as given
+"""Migration 0014 on a database with seats at 0015: every seat kept, none marked as given
 after the scenario step; down and up again without loss."""
 from __future__ import annotations
 
@@ -20,15 +20,15 @@ def _seats(engine) -> list[tuple[int, int, bool]]:
             .order_by(groepsleden.c.deelnemer_id))]
 
 
-def test_seats_from_0011_are_kept_and_count_as_regular_seats(at_0002):  # noqa: F811
-    group_id, people = _session_at_0002(at_0002)  # columns 0002..0011 all have defaults
-    upgrade_schema(at_0002, "0011")
+def test_seats_from_0015_are_kept_and_count_as_regular_seats(at_0002):  # noqa: F811
+    group_id, people = _session_at_0002(at_0002)  # columns 0002..0015 all have defaults
+    upgrade_schema(at_0002, "0015")
     upgrade_schema(at_0002)
     assert _seats(at_0002) == [(group_id, p.id, False) for p in people]
     config = alembic_config()
     with at_0002.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0011")
+        command.downgrade(config, "0015")
     upgrade_schema(at_0002)
     assert _seats(at_0002) == [(group_id, p.id, False) for p in people]
     with at_0002.connect() as conn:

@@ -6,7 +6,7 @@ import io
 
 import openpyxl
 import pytest
-from conftest import FIXTURE_CONTENT
+from conftest import EVERYTHING, FIXTURE_CONTENT, OPERATOR
 from pypdf import PdfReader
 from test_programme_data import FEEDBACK, FEEDBACK_AGAIN, WELKOM, WELKOM_B, history  # noqa: F401
 
@@ -33,15 +33,16 @@ def section(all_pages: list[str], waarborg: str) -> str:
 
 @pytest.fixture
 def with_action(engine, history):  # noqa: F811
-    found = {p.text: p for p in confirmed_points(engine)}
-    action_from_point(engine, found[FEEDBACK].id, tevreden="Studenten merken het verschil",
+    found = {p.text: p for p in confirmed_points(engine, EVERYTHING)}
+    action_from_point(engine, OPERATOR, found[FEEDBACK].id,
+                      tevreden="Studenten merken het verschil",
                       verantwoordelijk="De schoolopleider", aanpak="Intervisie per maand",
                       tijdpad="Voor de zomer")
     return history
 
 
 def test_report_text_per_waarborg(engine, library, with_action):
-    report = build_partnership_report(engine, library)
+    report = build_partnership_report(engine, library, OPERATOR)
     text = pages(partnership_report_pdf(report))
     cover = text[0]
     for expected in ("ZET · verslag van de opleidingsschool Proefschool", "Periode 2025–2026",
@@ -54,8 +55,8 @@ def test_report_text_per_waarborg(engine, library, with_action):
             "Leeromgeving", "Proefthema — 1 groep", "Tweede proefthema — 3 groepen",
             # latest placements: De Brug 2 -> 3 (2026), Het Kompas 2 -> 4 (2026) and 3 -> 3
             "Tweede proefthema 2 → 3 (2026) 2 → 4 (2026)", "Proefthema – 3 → 3 (2025)",
-            # per year: 2025 one group 1 -> 2; 2026 mean of 2 -> 3 and 2 -> 4; nu moved +1
-            "Tweede proefthema 1 → 2 2 → 3,5 +1",
+            # per year, counted: 2025 one group 1 -> 2; 2026 one 2 -> 3 and one 2 -> 4
+            "Tweede proefthema 1 → 2 1× 2 → 3 1× 2 → 4",
             f"{WELKOM} (2 locaties: De Brug, Het Kompas; 2025–2026)", f"„{WELKOM_B}”",
             f"{FEEDBACK} (De Brug; 2025–2026)", f"„{FEEDBACK_AGAIN}”",
             "Open acties", "Studenten merken het verschil", "De schoolopleider",
@@ -67,32 +68,32 @@ def test_report_text_per_waarborg(engine, library, with_action):
     organisatie = section(text, "3 van 4")
     for expected in ("Nog geen vastgesteld scenario bij deze thema's",
                      "Geen bevestigde sterke punten", "Geen bevestigde ontwikkelpunten",
-                     "Geen open acties bij deze thema's"):
+                     "Geen open acties bij deze waarborg"):
         assert expected in organisatie, expected
     assert "Kwaliteitscultuur" in section(text, "4 van 4")
 
 
 def test_report_for_one_year_and_one_locatie(engine, library, with_action):
-    one_year = build_partnership_report(engine, library, ReportFilter(jaar=2025))
+    one_year = build_partnership_report(engine, library, OPERATOR, ReportFilter(jaar=2025))
     text = pages(partnership_report_pdf(one_year))
     assert "Periode 2025" in text[0] and "Dagdelen 2" in text[0]
     leeromgeving = section(text, "2 van 4")
     assert "Tweede proefthema 1 → 2 (2025) –" in leeromgeving  # 2026 not yet known
     assert "minstens twee jaren" in leeromgeving
     assert FEEDBACK_AGAIN not in leeromgeving
-    kompas = build_partnership_report(engine, library, ReportFilter(locatie="het kompas"))
+    kompas = build_partnership_report(engine, library, OPERATOR, ReportFilter(locatie="het kompas"))
     text = pages(partnership_report_pdf(kompas))
     assert "Locatie Het Kompas" in text[0] and "Dagdelen 2" in text[0]
     assert "De Brug" not in " ".join(text)
     with pytest.raises(UserError, match="hoort niet bij Proefschool"):
-        build_partnership_report(engine, library, ReportFilter(locatie="Nergens"))
+        build_partnership_report(engine, library, OPERATOR, ReportFilter(locatie="Nergens"))
 
 
 def test_workbook_holds_the_underlying_data_typed(engine, library, with_action):
-    found = {p.text: p for p in confirmed_points(engine)}
-    group_points(engine, [found[WELKOM].id, found[WELKOM_B].id], "Welkom in het team")
+    found = {p.text: p for p in confirmed_points(engine, EVERYTHING)}
+    group_points(engine, OPERATOR, [found[WELKOM].id, found[WELKOM_B].id], "Welkom in het team")
     book = openpyxl.load_workbook(io.BytesIO(partnership_xlsx(
-        build_partnership_report(engine, library))))
+        build_partnership_report(engine, library, OPERATOR))))
     assert book.sheetnames == list(SHEETS)
 
     def rows(name):
@@ -121,10 +122,14 @@ def test_report_from_the_command_line(engine, with_action, tmp_path, monkeypatch
     monkeypatch.setenv("ZET_DATABASE_URL", engine.url.render_as_string(hide_password=False))
     monkeypatch.setenv("ZET_CONTENT_DIR", str(FIXTURE_CONTENT))
     out = tmp_path / "verslag.pdf"
-    assert main(["report", "--out", str(out), "--jaar", "2026", "--locatie", "De Brug"]) == 0
-    assert "Verslag geschreven" in capsys.readouterr().out
-    text = pages(out.read_bytes())
+    assert main(["report", "--out", str(out), "--jaar", "2026", "--locatie", "De Brug"]) == 1
+    assert "--partnerschap NAAM, of --all" in capsys.readouterr().err  # no unscoped report
+    assert main(["report", "--out", str(out), "--jaar", "2026", "--locatie", "De Brug",
+                 "--all"]) == 0
+    assert "geschreven" in capsys.readouterr().out
+    [written] = tmp_path.glob("verslag-*.pdf")
+    text = pages(written.read_bytes())
     assert "Periode 2026" in text[0] and "Locatie De Brug" in text[0]
-    assert (tmp_path / "verslag.xlsx").exists()
-    assert main(["report", "--out", str(out), "--locatie", "Nergens"]) == 1
+    assert written.with_suffix(".xlsx").exists()
+    assert main(["report", "--out", str(out), "--locatie", "Nergens", "--all"]) == 1
     assert "Nergens" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from conftest import EVERYTHING, OPERATOR
 
 from zet import answers, groups, participants, points, scenarios
 from zet.actions import action_from_point, list_actions, open_actions_for, set_done
@@ -86,7 +87,7 @@ class History:
 
 @pytest.fixture
 def history(engine, library) -> History:
-    pid = add_partnership(engine, "Proefschool").id
+    pid = add_partnership(engine, OPERATOR, "Proefschool").id
     play(engine, library, pid, "De Brug", date(2025, 11, 3), "proef-twee", scores=[2, 3],
          koos=[(4, 2), (5, 3)], nu=1, gewenst=2, strong=[WELKOM], develop=[FEEDBACK])
     play(engine, library, pid, "De Brug", date(2026, 11, 2), "proef-twee", scores=[4, 4, 5],
@@ -96,25 +97,25 @@ def history(engine, library) -> History:
          koos=[(3, 1), (5, 2)], nu=2, gewenst=4, strong=[WELKOM_B])
     play(engine, library, pid, "Het Kompas", date(2025, 11, 10), "proef", nu=3, gewenst=3,
          strong=["Niet bevestigd"], confirm=False)
-    outcomes = group_outcomes(engine)
+    outcomes = group_outcomes(engine, EVERYTHING)
     a = next(o.locatie_id for o in outcomes if o.locatie == "De Brug")
     b = next(o.locatie_id for o in outcomes if o.locatie == "Het Kompas")
     return History(pid, a, b)
 
 
 def test_archive_filters_by_locatie_year_and_theme(engine, history):
-    everything = archive(engine)
+    everything = archive(engine, EVERYTHING)
     assert [(e.locatie, e.jaar) for e in everything] == [
         ("Het Kompas", 2026), ("De Brug", 2026), ("Het Kompas", 2025), ("De Brug", 2025)]
-    assert len(archive(engine, Scope(jaar=2026))) == 2
-    assert [e.locatie for e in archive(engine, Scope(theme_id="proef"))] == ["Het Kompas"]
-    assert {e.jaar for e in archive(engine, Scope(locatie_id=history.b))} == {2025, 2026}
-    assert archive(engine, Scope(locatie_id=history.b, jaar=2026, theme_id="proef")) == []
-    assert years(engine) == [2026, 2025]
+    assert len(archive(engine, Scope(OPERATOR, jaar=2026))) == 2
+    assert [e.locatie for e in archive(engine, Scope(OPERATOR, theme_id="proef"))] == ["Het Kompas"]
+    assert {e.jaar for e in archive(engine, Scope(OPERATOR, locatie_id=history.b))} == {2025, 2026}
+    assert archive(engine, Scope(OPERATOR, locatie_id=history.b, jaar=2026, theme_id="proef")) == []
+    assert years(engine, EVERYTHING) == [2026, 2025]
 
 
 def test_latest_placement_per_locatie_and_theme(engine, history):
-    latest = latest_placements(group_outcomes(engine))
+    latest = latest_placements(group_outcomes(engine, EVERYTHING))
     assert {key: (o.nu, o.gewenst, o.jaar) for key, o in latest.items()} == {
         (history.a, "proef-twee"): (2, 3, 2026),  # 2026 replaces 2025's 1 -> 2
         (history.b, "proef-twee"): (2, 4, 2026),
@@ -122,17 +123,21 @@ def test_latest_placement_per_locatie_and_theme(engine, history):
     }
 
 
-def test_placements_per_year_are_means_of_the_group_decisions(engine, history):
-    rows = placements_per_year(group_outcomes(engine, Scope(theme_id="proef-twee")))
-    # 2025: one group 1 -> 2; 2026: groups 2 -> 3 and 2 -> 4: nu 2, gewenst 3.5
-    assert [(r.jaar, r.nu, r.gewenst, r.groups) for r in rows] == [(2025, 1, 2, 1),
-                                                                   (2026, 2, 3.5, 2)]
-    only_a = placements_per_year(group_outcomes(engine, Scope(locatie_id=history.a)))
-    assert [(r.jaar, r.nu, r.gewenst) for r in only_a] == [(2025, 1, 2), (2026, 2, 3)]
+def test_placements_per_year_count_the_groups_never_average_them(engine, history):
+    rows = placements_per_year(group_outcomes(engine, Scope(OPERATOR, theme_id="proef-twee")))
+    # 2025: one group 1 -> 2; 2026: groups 2 -> 3 and 2 -> 4 (no "2 -> 3,5")
+    assert [(r.jaar, r.moves, r.groups) for r in rows] == [
+        (2025, ((1, 2, 1),), 1), (2026, ((2, 3, 1), (2, 4, 1)), 2)]
+    assert [r.label for r in rows] == ["1 → 2", "1× 2 → 3 · 1× 2 → 4"]
+    assert rows[1].counts("nu") == {1: 0, 2: 2, 3: 0, 4: 0}
+    assert rows[1].counts("gewenst") == {1: 0, 2: 0, 3: 1, 4: 1}
+    assert rows[1].common_nu == 2
+    only_a = placements_per_year(group_outcomes(engine, Scope(OPERATOR, locatie_id=history.a)))
+    assert [(r.jaar, r.label) for r in only_a] == [(2025, "1 → 2"), (2026, "2 → 3")]
 
 
 def test_werkblad_scores_per_year(engine, library, history):
-    scores = {(s.jaar, s.kind): s for s in werkblad_scores_per_year(engine, library)}
+    scores = {(s.jaar, s.kind): s for s in werkblad_scores_per_year(engine, library, EVERYTHING)}
     assert scores[(2025, "schaal")].score == pytest.approx(2.5)   # (2 + 3) / 2
     assert scores[(2026, "schaal")].score == pytest.approx(3.4)   # (4+4+5+1+3) / 5
     assert scores[(2026, "schaal")].answers == 5
@@ -140,12 +145,13 @@ def test_werkblad_scores_per_year(engine, library, history):
     assert scores[(2025, "koos")].feitelijk == pytest.approx(2.5)  # (2 + 3) / 2
     assert scores[(2026, "koos")].gewenst == pytest.approx(4.2)   # (4+4+5+3+5) / 5
     assert scores[(2026, "koos")].feitelijk == pytest.approx(2.6)  # (3+4+3+1+2) / 5
-    only_a = werkblad_scores_per_year(engine, library, Scope(locatie_id=history.a, jaar=2026))
+    only_a = werkblad_scores_per_year(engine, library,
+                                      Scope(OPERATOR, locatie_id=history.a, jaar=2026))
     assert [s.score for s in only_a if s.kind == "schaal"] == [pytest.approx(13 / 3)]
 
 
 def test_rode_lijnen_count_locaties_that_say_something_alike(engine, library, history):
-    found = confirmed_points(engine)
+    found = confirmed_points(engine, EVERYTHING)
     assert sorted(p.text for p in found) == sorted(
         [WELKOM, FEEDBACK, NABESPREKING, FEEDBACK_AGAIN, WELKOM_B])  # unconfirmed left out
     welkom_b = next(p for p in found if p.text == WELKOM_B)
@@ -154,40 +160,41 @@ def test_rode_lijnen_count_locaties_that_say_something_alike(engine, library, hi
     assert locaties_alike(nabespreking, found) == 1
     waarborgen = by_waarborg(found, library)
     assert len(waarborgen["Leeromgeving"]) == 5 and waarborgen["Organisatie"] == []
-    first = lines(found, point_groups(engine))[0]
+    first = lines(found, point_groups(engine, OPERATOR))[0]
     assert first.locaties == ["De Brug", "Het Kompas"] and first.kind == "sterk"
     assert [p.text for p in search(found, "welkom HELE")] == [WELKOM_B]
     # a search that shows one point still counts every locatie of its line
-    [hit_line] = lines(search(found, "welkom HELE"), point_groups(engine))
+    [hit_line] = lines(search(found, "welkom HELE"), point_groups(engine, OPERATOR))
     assert locaties_of_line(hit_line, found) == 2
     assert [(a.text, b.text) for a, b in came_back(found)] == [(FEEDBACK, FEEDBACK_AGAIN)]
 
 
 def test_grouping_and_tags_by_hand_are_kept(engine, history):
-    found = {p.text: p for p in confirmed_points(engine)}
-    gid = group_points(engine, [found[NABESPREKING].id, found[WELKOM_B].id],
+    found = {p.text: p for p in confirmed_points(engine, EVERYTHING)}
+    gid = group_points(engine, OPERATOR, [found[NABESPREKING].id, found[WELKOM_B].id],
                        "Studenten horen erbij")
-    add_label(engine, found[NABESPREKING].id, "Begeleiding")
-    again = confirmed_points(engine)  # read back from the database
+    add_label(engine, OPERATOR, found[NABESPREKING].id, "Begeleiding")
+    again = confirmed_points(engine, EVERYTHING)  # read back from the database
     grouped = {p.text for p in again if p.puntgroep_id == gid}
     assert grouped == {NABESPREKING, WELKOM_B}
     assert next(p for p in again if p.text == NABESPREKING).labels == ("begeleiding",)
     assert [p.text for p in search(again, "begeleiding")] == [NABESPREKING]
-    line = next(ln for ln in lines(again, point_groups(engine)) if ln.puntgroep_id == gid)
+    line = next(ln for ln in lines(again, point_groups(engine, OPERATOR)) if ln.puntgroep_id == gid)
     assert line.title == "Studenten horen erbij" and line.locaties == ["De Brug", "Het Kompas"]
     # in a hand-made group, the word overlap no longer decides: WELKOM_B left WELKOM's line
     welkom = next(p for p in again if p.text == WELKOM)
     assert locaties_alike(welkom, again) == 1
     with pytest.raises(UserError, match="niet in één groep"):
-        group_points(engine, [found[WELKOM].id, found[FEEDBACK].id], "Mengsel")
-    ungroup_point(engine, found[NABESPREKING].id)
-    ungroup_point(engine, found[WELKOM_B].id)
-    assert point_groups(engine) == []  # an emptied group goes
+        group_points(engine, OPERATOR, [found[WELKOM].id, found[FEEDBACK].id], "Mengsel")
+    ungroup_point(engine, OPERATOR, found[NABESPREKING].id)
+    ungroup_point(engine, OPERATOR, found[WELKOM_B].id)
+    assert point_groups(engine, OPERATOR) == []  # an emptied group goes
 
 
 def test_an_ontwikkelpunt_becomes_an_action_shown_next_time(engine, history):
-    found = {p.text: p for p in confirmed_points(engine)}
-    action_id = action_from_point(engine, found[FEEDBACK].id, tevreden="Studenten merken het",
+    found = {p.text: p for p in confirmed_points(engine, EVERYTHING)}
+    action_id = action_from_point(engine, OPERATOR, found[FEEDBACK].id,
+                                  tevreden="Studenten merken het",
                                   verantwoordelijk="De schoolopleider", aanpak="Intervisie",
                                   tijdpad="voor de zomer")
     [action] = open_actions_for(engine, history.a, "proef-twee")
@@ -197,8 +204,8 @@ def test_an_ontwikkelpunt_becomes_an_action_shown_next_time(engine, history):
     assert open_actions_for(engine, history.b, "proef-twee") == []
     assert open_actions_for(engine, history.a, "proef") == []
     assert open_actions_for(engine, None, "proef-twee") == []
-    set_done(engine, action_id)
+    set_done(engine, OPERATOR, action_id)
     assert open_actions_for(engine, history.a, "proef-twee") == []
-    assert [a.status for a in list_actions(engine)] == ["afgerond"]
+    assert [a.status for a in list_actions(engine, OPERATOR)] == ["afgerond"]
     with pytest.raises(UserError, match="bevestigd ontwikkelpunt"):
-        action_from_point(engine, found[WELKOM].id)
+        action_from_point(engine, OPERATOR, found[WELKOM].id)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from conftest import REAL_CONTENT
+from conftest import EVERYTHING, OPERATOR, REAL_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from ui import live
-from zet.accounts import add_account
+from zet.account_admin import add_account
 from zet.actions import list_actions
 from zet.content import load_library
 from zet.db import make_engine
@@ -31,8 +31,8 @@ def env(tmp_path, monkeypatch):
     st.cache_data.clear()
     live.refresh()
     engine = make_engine(url)
-    add_history(engine, load_library(REAL_CONTENT))
-    add_account(engine, "Els", PASSWORD)
+    history = add_history(engine, load_library(REAL_CONTENT))
+    add_account(engine, OPERATOR, "Els", PASSWORD, partnerschap_ids=[history.partnerschap_id])
     yield engine
     engine.dispose()
     st.cache_resource.clear()
@@ -81,7 +81,7 @@ def test_archive_filters_by_locatie_and_year(env):
     assert len(at.get("download_button")) == 4  # dagdeel PDF and Excel, report PDF and Excel
     archive = at.dataframe[1].value  # the overview's table comes first
     assert len(archive) == 12
-    locatie_id = next(loc.id for loc in list_locaties(env) if loc.naam == LOCATIES[1])
+    locatie_id = next(loc.id for loc in list_locaties(env, OPERATOR) if loc.naam == LOCATIES[1])
     at.selectbox(key="arch_locatie").set_value(locatie_id).run()
     archive = at.dataframe[1].value
     assert len(archive) == 3 and set(archive["Locatie"]) == {LOCATIES[1]}
@@ -93,22 +93,22 @@ def test_archive_filters_by_locatie_and_year(env):
 
 def test_group_two_points_by_hand_and_make_an_action(env):
     at = logged_in()
-    points = [p for p in confirmed_points(env) if p.kind == "sterk"]
+    points = [p for p in confirmed_points(env, EVERYTHING) if p.kind == "sterk"]
     first, other = points[0], next(p for p in points if p.locatie != points[0].locatie)
     at.multiselect(key="rl_kies").set_value([first.id, other.id]).run()
     at.text_input(key="rl_naam").input("Samen nabespreken")
     at.button(key="rl_groepeer").click().run()
     assert not at.exception
-    [group] = [g for g in point_groups(env) if g.naam == "Samen nabespreken"]
+    [group] = [g for g in point_groups(env, OPERATOR) if g.naam == "Samen nabespreken"]
     assert set(group.point_ids) == {first.id, other.id}
     assert any("Groep\\: Samen nabespreken" in e.label for e in at.expander)  # escaped Markdown
 
-    before = len(list_actions(env))
+    before = len(list_actions(env, OPERATOR))
     at.text_area(key="ac_tevreden").input("Als elke student het merkt")
     at.text_area(key="ac_verantwoordelijk").input("De schoolopleider")
     next(b for b in at.button if b.label == "Actie maken").click().run()
     assert not at.exception
-    made = list_actions(env)
+    made = list_actions(env, OPERATOR)
     assert len(made) == before + 1
     assert made[-1].tevreden == "Als elke student het merkt"
     assert made[-1].verantwoordelijk == "De schoolopleider"
@@ -116,7 +116,7 @@ def test_group_two_points_by_hand_and_make_an_action(env):
 
 def test_open_actions_panel_for_the_projector(env):
     """What the integrator puts on the procesbegeleider's screen: open actions as text."""
-    action = next(a for a in list_actions(env) if a.is_open)
+    action = next(a for a in list_actions(env, OPERATOR) if a.is_open)
 
     def panel(locatie_id, theme_id):
         from ui.programme.open_actions import open_actions_panel

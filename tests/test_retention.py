@@ -186,6 +186,23 @@ def test_purge_removes_the_notulist_notes(engine, library):
     assert rows(engine, notities, recent.group_ids[0]) == 1
 
 
+def test_a_daily_purge_that_cannot_write_is_tried_once_that_day(tmp_path):
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    from zet.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'ro.db'}")
+    event.listen(engine, "connect", lambda dbapi, _r: dbapi.execute("PRAGMA query_only=ON"))
+    engine.dispose()
+    retention._checked_on.clear()
+    day = OLD_DAY + timedelta(days=40)
+    with pytest.raises(OperationalError, match="readonly"):
+        purge_if_due(engine, day)
+    assert purge_if_due(engine, day) is None  # not again on every page run of that day
+    engine.dispose()
+
+
 def test_the_app_purges_at_most_once_a_day(engine, library):
     old = played(engine, library, OLD_DAY)
     day = OLD_DAY + timedelta(days=10)

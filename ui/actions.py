@@ -8,7 +8,8 @@ person never sees a traceback, and whatever they typed stays in its widget.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
@@ -21,6 +22,8 @@ from zet.errors import StorageError, UserError
 FLASH = "_zet_flash"
 STORAGE_TROUBLE = ("Dat lukte even niet: de opslag reageert niet. Probeer het zo nog eens; "
                    "wat je typte staat er nog.")
+STORAGE_TROUBLE_SHOWING = ("De opslag reageert nu even niet. Probeer het over een paar "
+                           "tellen nog eens.")
 log = logging.getLogger("zet")
 
 
@@ -44,6 +47,25 @@ def act(action: Callable[..., Any], *args: Any, success: str | None = None,
     if success:
         st.session_state[flash] = ("success", success)
     return result
+
+
+@contextmanager
+def storage_trouble_shown(*, stop: bool = True) -> Iterator[None]:
+    """Around a write the page makes while it is drawn, not from a button (a late joiner's
+    seat, the notulist link made the first time): a full or read-only disk, or a database
+    busy for too long, is the calm Dutch line (the details go to the log), and the page
+    stops there (``stop``) or goes on without that part."""
+    try:
+        yield
+    except StorageError as error:  # busy past its retries: the message names no file
+        st.error(md(error), icon=":material/database:")
+        if stop:
+            st.stop()
+    except (SQLAlchemyError, OSError):
+        log.exception("storage failed while drawing a page")
+        st.error(STORAGE_TROUBLE_SHOWING, icon=":material/database:")
+        if stop:
+            st.stop()
 
 
 def failed(flash: str = FLASH) -> bool:

@@ -10,6 +10,18 @@ from ui.text import md
 
 Audience = Literal["projector", "control", "phone", "page"]
 
+# The room sees the phones and the beamer. A problem with the database or the content is a
+# calm line there; what is wrong (a file, a setting) goes to the log and to the control views
+# (``ui.resources``).
+ROOM_AUDIENCES = ("projector", "phone")
+_ROOM_KEY = "_zet_room_screen"
+
+
+def room_sees_this() -> bool:
+    """Whether this run draws a page the room sees (``setup`` was called for a phone or the
+    beamer)."""
+    return bool(st.session_state.get(_ROOM_KEY, False))
+
 # Streamlit's own hints and hover buttons are English ("Press Enter to apply", "Copy to
 # clipboard", "Fullscreen", "Link to heading"): we do without them.
 _COMMON_CSS = """
@@ -103,6 +115,7 @@ def refuse_link(message: str) -> None:
 
 
 def setup(title: str, audience: Audience = "page") -> None:
+    st.session_state[_ROOM_KEY] = audience in ROOM_AUDIENCES
     wide = audience in ("projector", "page")
     st.set_page_config(page_title=title, layout="wide" if wide else "centered",
                        initial_sidebar_state="collapsed")

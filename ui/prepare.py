@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.actions import act, show_flash
 from ui.plan_choice import round_plan_choice
-from ui.resources import engine, library
+from ui.resources import library
 from ui.text import md
 from zet.clock import today
 from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
@@ -104,11 +105,16 @@ def prepare_form() -> None:
         programme = Programme(opening=time_slot(*opening, "Opening"),
                               pauzes=tuple(p for p in [time_slot(*pauze, "Pauze")] if p),
                               afsluiting=time_slot(*closing, "Afsluiting"))
-        created = create_dagdeel(engine(), locatie=locatie, datum=datum,
-                                 rounds=plans_from_fields(st.session_state, rounds, tables),
-                                 programme=programme, known_themes=set(lib.themes),
-                                 theme_titles=theme_titles, ronde_minuten=ronde_minuten)
+        plans = plans_from_fields(st.session_state, rounds, tables)
     except UserError as error:
         st.error(md(error), icon=":material/warning:")
+        return
+    # Through act: a full or read-only disk is a Dutch line, and the tables stay filled in.
+    created = act(create_dagdeel, locatie=locatie, datum=datum, rounds=plans,
+                  programme=programme, known_themes=set(lib.themes),
+                  theme_titles=theme_titles, ronde_minuten=ronde_minuten,
+                  flash="prepare_status")
+    if created is None:
+        show_flash("prepare_status", toast=False)
         return
     st.switch_page("pages/dagdeel.py", query_params={"beheer": created.dagdeel.admin_secret})

@@ -1,14 +1,31 @@
 """Process-wide resources: the database engine and the content library."""
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 from sqlalchemy import Engine
 
+from ui.page import room_sees_this
 from ui.text import md
 from zet.config import ConfigError, load_settings
 from zet.content import ContentError, GeneralTexts, Library, Theme, load_library
 from zet.db import make_engine
 from zet.errors import StorageError
+
+log = logging.getLogger("zet")
+ROOM_STORAGE_NOTICE = ("De app kan nu even niets bewaren of ophalen. De procesbegeleider ziet "
+                       "op de eigen bediening wat er mis is; probeer het zo opnieuw.")
+ROOM_CONTENT_NOTICE = ("De app is nu even niet klaar voor gebruik. De procesbegeleider ziet "
+                       "op de eigen bediening wat er mis is.")
+_logged: set[str] = set()
+
+
+def log_once(message: str) -> None:
+    """Log a problem once per server process, not once per phone per poll."""
+    if message not in _logged:
+        _logged.add(message)
+        log.error("%s", message)
 
 
 @st.cache_resource(show_spinner=False)
@@ -16,14 +33,26 @@ def _engine() -> Engine:
     return make_engine(load_settings().database_url)
 
 
+def engine_or_error() -> Engine:
+    """The engine, or its StorageError / ConfigError: for work that draws nothing (the daily
+    purge); the page itself then shows what is wrong, to whom (``engine``)."""
+    return _engine()
+
+
 def engine() -> Engine:
     """One pooled engine per server process; the schema is upgraded on first use. A
     database that cannot be written (read-only, disk full, server away) stops the page
-    with a Dutch message naming it; the next page load tries again."""
+    with a Dutch message: on a control view naming the file and what to do, on a phone or
+    the beamer only a calm line (the details go to the log); the next page load tries
+    again."""
     try:
         return _engine()
     except (StorageError, ConfigError) as error:
-        st.error(md(error), icon=":material/database:")
+        log_once(f"database unusable: {error}")
+        if room_sees_this():
+            st.error(ROOM_STORAGE_NOTICE, icon=":material/database:")
+        else:
+            st.error(md(error), icon=":material/database:")
         st.stop()
         raise  # st.stop() does not return
 
@@ -44,6 +73,10 @@ def library() -> Library:
     broken, or no theme at all, stops every page.
     """
     result = _library_or_error()
+    if isinstance(result, ContentError) and room_sees_this():
+        log_once(f"content unusable: {result}")
+        st.error(ROOM_CONTENT_NOTICE)
+        st.stop()
     if isinstance(result, ContentError):
         st.error("De inhoud in `content/` bevat fouten. Herstel ze en start de app opnieuw:")
         st.code(str(result), language=None)

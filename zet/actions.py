@@ -7,13 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, select, true, update
 
 from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
 from zet.fields import multi_line, within_limit
+from zet.tenancy import Viewer
 
 OPEN, DONE = "open", "afgerond"
 # The ZEK's four questions per ontwikkelpunt: asked in every theme's punten step and
@@ -64,22 +65,36 @@ def _zek(tevreden: str, verantwoordelijk: str, aanpak: str, tijdpad: str) -> dic
             for key, question in ZEK_QUESTIONS}
 
 
-def create_action(engine: Engine, *, locatie_id: int, theme_id: str, ontwikkelpunt: str,
-                  tevreden: str = "", verantwoordelijk: str = "", aanpak: str = "",
-                  tijdpad: str = "", point_id: int | None = None) -> int:
+def _require_own_locatie(conn, viewer: Viewer, locatie_id: int | None) -> None:
+    owner = conn.execute(select(locaties.c.partnerschap_id)
+                         .where(locaties.c.id == locatie_id)).first()
+    if owner is None or not viewer.sees(owner.partnerschap_id):
+        raise NotFound("Deze locatie bestaat niet (meer).")
+
+
+def _require_own_action(conn, viewer: Viewer, action_id: int) -> None:
+    locatie_id = conn.execute(select(acties.c.locatie_id)
+                              .where(acties.c.id == action_id)).scalar()
+    if locatie_id is None:
+        raise NotFound("Deze actie bestaat niet (meer).")
+    _require_own_locatie(conn, viewer, locatie_id)
+
+
+def create_action(engine: Engine, viewer: Viewer, *, locatie_id: int, theme_id: str,
+                  ontwikkelpunt: str, tevreden: str = "", verantwoordelijk: str = "",
+                  aanpak: str = "", tijdpad: str = "", point_id: int | None = None) -> int:
     ontwikkelpunt = _text(ontwikkelpunt, "het ontwikkelpunt")
     if not ontwikkelpunt:
         raise UserError("Beschrijf het ontwikkelpunt.")
     with writing(engine) as conn:
-        if conn.execute(select(locaties.c.id).where(locaties.c.id == locatie_id)).first() is None:
-            raise NotFound("Deze locatie bestaat niet (meer).")
+        _require_own_locatie(conn, viewer, locatie_id)
         return inserted_id(conn.execute(acties.insert().values(
             punt_id=point_id, locatie_id=locatie_id, theme_id=theme_id,
             ontwikkelpunt=ontwikkelpunt, status=OPEN, created_at=now(),
             **_zek(tevreden, verantwoordelijk, aanpak, tijdpad))))
 
 
-def action_from_point(engine: Engine, point_id: int, *, tevreden: str = "",
+def action_from_point(engine: Engine, viewer: Viewer, point_id: int, *, tevreden: str = "",
                       verantwoordelijk: str = "", aanpak: str = "", tijdpad: str = "") -> int:
     """An action for a confirmed ontwikkelpunt: its locatie and theme come with it."""
     with reading(engine) as conn:
@@ -93,28 +108,40 @@ def action_from_point(engine: Engine, point_id: int, *, tevreden: str = "",
         raise NotFound("Dit punt bestaat niet (meer).")
     if row.soort != "ontwikkel" or row.points_confirmed_at is None:
         raise UserError("Alleen een bevestigd ontwikkelpunt wordt een actie.")
-    return create_action(engine, locatie_id=row.locatie_id, theme_id=row.theme_id,
+    return create_action(engine, viewer, locatie_id=row.locatie_id, theme_id=row.theme_id,
                          ontwikkelpunt=row.tekst, point_id=point_id, tevreden=tevreden,
                          verantwoordelijk=verantwoordelijk, aanpak=aanpak, tijdpad=tijdpad)
 
 
-def update_action(engine: Engine, action_id: int, *, tevreden: str, verantwoordelijk: str,
-                  aanpak: str, tijdpad: str) -> None:
+def update_action(engine: Engine, viewer: Viewer, action_id: int, *, tevreden: str,
+                  verantwoordelijk: str, aanpak: str, tijdpad: str) -> None:
     with writing(engine) as conn:
+        _require_own_action(conn, viewer, action_id)
         conn.execute(update(acties).where(acties.c.id == action_id)
                      .values(**_zek(tevreden, verantwoordelijk, aanpak, tijdpad)))
 
 
-def set_done(engine: Engine, action_id: int, done: bool = True) -> None:
+def set_done(engine: Engine, viewer: Viewer, action_id: int, done: bool = True) -> None:
     with writing(engine) as conn:
+        _require_own_action(conn, viewer, action_id)
         conn.execute(update(acties).where(acties.c.id == action_id).values(
             status=DONE if done else OPEN, afgerond_at=now() if done else None))
 
 
-def list_actions(engine: Engine, *, locatie_id: int | None = None, theme_id: str | None = None,
-                 status: str | None = None, partnerschap_id: int | None = None) -> list[Action]:
+def list_actions(engine: Engine, viewer: Viewer, *, locatie_id: int | None = None,
+                 theme_id: str | None = None, status: str | None = None,
+                 partnerschap_id: int | None = None) -> list[Action]:
+    """The actions in partnerships the viewer sees, oldest first, narrowed by the rest."""
+    return _actions(engine, viewer.where(locaties.c.partnerschap_id), locatie_id=locatie_id,
+                    theme_id=theme_id, status=status, partnerschap_id=partnerschap_id)
+
+
+def _actions(engine: Engine, allowed, *, locatie_id: int | None = None,
+             theme_id: str | None = None, status: str | None = None,
+             partnerschap_id: int | None = None) -> list[Action]:
     query = (select(acties, locaties.c.naam.label("locatie_naam"))
              .join(locaties, locaties.c.id == acties.c.locatie_id)
+             .where(allowed)
              .order_by(acties.c.created_at, acties.c.id))
     if locatie_id is not None:
         query = query.where(acties.c.locatie_id == locatie_id)
@@ -137,7 +164,8 @@ def list_actions(engine: Engine, *, locatie_id: int | None = None, theme_id: str
 
 def open_actions_for(engine: Engine, locatie_id: int | None, theme_id: str) -> list[Action]:
     """The open actions of this locatie and theme, oldest first: what the group agreed to
-    work on last time, shown on the projector at the start of the next conversation."""
+    work on last time, shown on the projector at the start of the next conversation (the
+    room's own locatie: no account involved)."""
     if locatie_id is None:
         return []
-    return list_actions(engine, locatie_id=locatie_id, theme_id=theme_id, status=OPEN)
+    return _actions(engine, true(), locatie_id=locatie_id, theme_id=theme_id, status=OPEN)

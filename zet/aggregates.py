@@ -118,8 +118,16 @@ class ScenarioDistribution:
     nu: dict[str, dict[int, int]]       # role -> scenario -> count
     gewenst: dict[str, dict[int, int]]
     placed: int
+    # After a purge only the totals per scenario are kept (nu, gewenst), not per role.
+    kept: tuple[dict[int, int], dict[int, int]] | None = None
+
+    @property
+    def by_role(self) -> bool:
+        return self.kept is None
 
     def totals(self, which: str) -> dict[int, int]:
+        if self.kept is not None:
+            return dict(self.kept[0 if which == "nu" else 1])
         source = self.nu if which == "nu" else self.gewenst
         return {s: sum(counts[s] for counts in source.values()) for s in range(1, 5)}
 

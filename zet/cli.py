@@ -58,7 +58,7 @@ def demo(args: argparse.Namespace) -> int:
     from zet.content import load_library
     from zet.db import make_engine
     from zet.demo import add_demo, remove_demo
-    from zet.demo_history import add_history, remove_history
+    from zet.demo_history import PARTNERSHIP, add_history, remove_history
 
     settings = load_settings()
     engine = make_engine(settings.database_url)
@@ -71,7 +71,8 @@ def demo(args: argparse.Namespace) -> int:
         history = add_history(engine, library)
         print(f"Fictieve opleidingsschool aangemaakt: {len(history.locatie_ids)} locaties, "
               f"{len(history.dagdeel_ids)} dagdelen. Bekijk haar op /programma (maak eerst "
-              "een account: python -m zet account add NAAM).")
+              "een account: python -m zet account add NAAM --partnerschap "
+              f"\"{PARTNERSHIP}\", of --beheerder).")
         return 0
     paths = add_demo(engine, library)
     if args.json:

@@ -21,13 +21,15 @@ from zet.dagdelen import GroupPlan, Programme, RoundPlan, close_dagdeel, create_
 from zet.db import writing
 from zet.db.schema import dagdelen, locaties, partnerschappen, puntgroep_leden, puntgroepen
 from zet.locaties import add_locatie, add_partnership
-from zet.rode_lijnen import add_label, group_points
+from zet.rode_lijnen import add_label, group_points, set_waarborg
 from zet.roles import ROLES
 from zet.room import set_plenary
 from zet.states import Phase
 from zet.steps import Step
+from zet.tenancy import Viewer
 from zet.versions import quiet
 
+OPERATOR = Viewer.server()  # the demo is made by whoever runs the server
 DEMO_PREFIX = "Demo — "
 PARTNERSHIP = DEMO_PREFIX + "Opleidingsschool Rivierenland"
 LOCATIES = ("Het Baken, Tiel", "Lyceum aan de Waal", "Kindcentrum De Linge",
@@ -96,6 +98,43 @@ SHARED = {"coachen-en-feedback": ("sterk", ("Vaste nabespreking na elke les",
           "visie": ("ontwikkel", ("De visie leeft nog te weinig in de teams",
                                   "In de teams leeft de visie nog weinig",
                                   "De visie leeft weinig in de secties"))}
+# The waarborg the programme manager placed each point of a theme with several waarborgen
+# under (Organisatie and Kwaliteitscultuur share all their themes, so only this tells their
+# sections apart).
+LERENDE_LERAAR, ORGANISATIE, KWALITEITSCULTUUR, LEEROMGEVING = (
+    "Lerende leraar", "Organisatie", "Kwaliteitscultuur", "Leeromgeving")
+WAARBORG_OF_POINT = {
+    "De visie op samen opleiden is met het hele team besproken": KWALITEITSCULTUUR,
+    "Studenten herkennen de visie in hoe ze worden begeleid": LERENDE_LERAAR,
+    "De visie staat op papier maar leeft weinig in de sectie": KWALITEITSCULTUUR,
+    "School en instituut schreven de visie niet samen": ORGANISATIE,
+    "De visie leeft nog te weinig in de teams": KWALITEITSCULTUUR,
+    "In de teams leeft de visie nog weinig": KWALITEITSCULTUUR,
+    "De visie leeft weinig in de secties": KWALITEITSCULTUUR,
+    "Schoolopleiders nemen zelf initiatief in het overleg": KWALITEITSCULTUUR,
+    "Werkplekbegeleiders beslissen mee over de stageplaatsen": ORGANISATIE,
+    "Beslissingen over samen opleiden liggen bij één persoon": ORGANISATIE,
+    "Teamleiders zijn weinig betrokken bij het opleiden": ORGANISATIE,
+    "Evaluaties met studenten worden elk jaar samen besproken": KWALITEITSCULTUUR,
+    "De stuurgroep kijkt twee keer per jaar naar de cijfers": ORGANISATIE,
+    "Uitkomsten van evaluaties leiden zelden tot verbeteracties": KWALITEITSCULTUUR,
+    "Alumni worden niet gevraagd naar hun ervaring": KWALITEITSCULTUUR,
+    "Werkplekbegeleiders volgen samen een basistraining": LERENDE_LERAAR,
+    "Er is tijd voor intervisie tussen schoolopleiders": ORGANISATIE,
+    "Professionalisering van werkplekbegeleiders is niet geregeld": ORGANISATIE,
+    "Startende leraren krijgen na het eerste jaar geen begeleiding": LERENDE_LERAAR,
+    "Werkplekbegeleiders geven eerlijke en concrete feedback": LEEROMGEVING,
+    "Nabespreken na elke les is vaste gewoonte": LEEROMGEVING,
+    "Feedback gaat vooral over lesgeven en weinig over de persoon": LERENDE_LERAAR,
+    "Feedforward krijgt weinig aandacht in gesprekken": LEEROMGEVING,
+    "Vaste nabespreking na elke les": LEEROMGEVING,
+    "Na elke les is er een nabespreking": LEEROMGEVING,
+    "Nabespreken na de les is een vaste gewoonte": LEEROMGEVING,
+    "Studenten stellen zelf hun leerdoelen op": LERENDE_LERAAR,
+    "Studenten vragen zelf om feedback": LERENDE_LERAAR,
+    "Studenten voelen weinig ruimte om eigen keuzes te maken": LEEROMGEVING,
+    "Het portfolio wordt ingevuld voor de beoordeling, niet om te leren": LERENDE_LERAAR,
+}
 OPEN_WORDS = ("samen leren", "vertrouwen", "feedback", "vaste afspraken", "eigenaarschap",
               "tijd voor overleg", "nieuwsgierig", "veiligheid")
 OPEN_SENTENCES = ("Bij de nabespreking van een les merkte ik hoe we samen keken.",
@@ -188,8 +227,9 @@ def add_history(engine: Engine, library: Library, *, seed: int = 12) -> DemoHist
     """Add the fictional partnership with its dagdelen (see the module docstring)."""
     rng = random.Random(seed)
     themes = library.ordered_themes()
-    partnership = add_partnership(engine, PARTNERSHIP)
-    locatie_ids = tuple(add_locatie(engine, partnership.id, name).id for name in LOCATIES)
+    partnership = add_partnership(engine, OPERATOR, PARTNERSHIP)
+    locatie_ids = tuple(add_locatie(engine, OPERATOR, partnership.id, name).id
+                        for name in LOCATIES)
     plan = _schedule(themes)
     dagdeel_ids = []
     for yi, year in enumerate(YEARS):
@@ -217,32 +257,37 @@ def add_history(engine: Engine, library: Library, *, seed: int = 12) -> DemoHist
             close_dagdeel(engine, dagdeel.id)
             dagdeel_ids.append(dagdeel.id)
     history = DemoHistory(partnership.id, locatie_ids, tuple(dagdeel_ids))
-    _programme_manager_work(engine, history)
+    _programme_manager_work(engine, library, history)
     return history
 
 
-def _programme_manager_work(engine: Engine, history: DemoHistory) -> None:
+def _programme_manager_work(engine: Engine, library: Library, history: DemoHistory) -> None:
     """What a programme manager did with the first two years: one rode lijn grouped and
-    tagged by hand, and actions from ontwikkelpunten (one finished, the rest open)."""
+    tagged by hand, every point of a theme with several waarborgen placed under one, and
+    actions from ontwikkelpunten (one in three finished, the rest open)."""
     from zet.programme_data import Scope
     from zet.rode_lijnen import confirmed_points
 
-    found = confirmed_points(engine, Scope(partnerschap_id=history.partnerschap_id))
+    found = confirmed_points(engine, Scope(OPERATOR, partnerschap_id=history.partnerschap_id))
+    for point in found:
+        waarborg = WAARBORG_OF_POINT.get(point.text)
+        if waarborg in library.themes[point.theme_id].waarborgen:
+            set_waarborg(engine, OPERATOR, library, point.id, waarborg)
     shared = [p for p in found if p.kind == "sterk" and p.text in SHARED.get(
         "coachen-en-feedback", ("", ()))[1]]
     if len(shared) >= 2:
-        group_points(engine, [p.id for p in shared], "Nabespreken na elke les")
-        add_label(engine, shared[0].id, "begeleiding")
+        group_points(engine, OPERATOR, [p.id for p in shared], "Nabespreken na elke les")
+        add_label(engine, OPERATOR, shared[0].id, "begeleiding")
     first_year = [p for p in found if p.kind == "ontwikkel" and p.jaar == YEARS[0]]
     for i, point in enumerate(first_year[:6]):
         action_id = actions.action_from_point(
-            engine, point.id,
+            engine, OPERATOR, point.id,
             tevreden="Als studenten en begeleiders het bij de evaluatie zelf merken",
             verantwoordelijk="Schoolopleider met de teamleider",
             aanpak="Elke maand een kort overleg; het eerste halfjaar een pilot in één sectie",
             tijdpad=f"Voor de zomer van {YEARS[1]}")
         if i % 3 == 2:
-            actions.set_done(engine, action_id)
+            actions.set_done(engine, OPERATOR, action_id)
 
 
 def remove_history(engine: Engine) -> int:

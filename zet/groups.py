@@ -13,6 +13,7 @@ from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
 from zet.fields import multi_line, one_line, within_limit
+from zet.kept import KeptCounts
 from zet.states import Status
 from zet.steps import Step
 from zet.versions import INPUT, ROOM, bump, bump_group
@@ -53,6 +54,7 @@ class Group:
     def where(self) -> str:
         return where(self.ronde_nummer, self.label)
     kept_role_counts: tuple[tuple[str, int], ...] = ()  # members per role, kept by a purge
+    kept: KeptCounts | None = None  # the other counts a purge kept; None before a purge
 
     @classmethod
     def from_row(cls, row: Row) -> Group:
@@ -67,6 +69,7 @@ class Group:
             dagdeel_open=row.status == Status.OPEN, eind_tijd=row.eind_tijd,
             screen_page=row.scherm_pagina, join_code=row.join_code,
             kept_role_counts=role_counts_from_json(row.rolaantallen),
+            kept=KeptCounts.from_json(row.bewaard),
         )
 
 

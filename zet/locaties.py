@@ -12,6 +12,7 @@ from zet.db import inserted_id, reading, writing
 from zet.db.schema import locaties, partnerschappen
 from zet.errors import NotFound, UserError
 from zet.fields import required_line
+from zet.tenancy import Viewer
 
 DEFAULT_PARTNERSHIP = "Opleidingsschool"  # the same name migration 0004 uses
 MAX_NAME = 120
@@ -65,20 +66,24 @@ def ensure_locatie(conn: Connection, naam: str, partnerschap_id: int | None = No
         partnerschap_id=partnerschap_id, naam=naam, created_at=now())))
 
 
-def add_partnership(engine: Engine, naam: str) -> Partnership:
+def add_partnership(engine: Engine, by: Viewer, naam: str) -> Partnership:
+    """A new opleidingsschool on this server: for administrators."""
+    by.require_admin()
     with writing(engine) as conn:
         pid = ensure_partnership(conn, naam)
     return Partnership(pid, _clean(naam, "de opleidingsschool"))
 
 
-def add_locatie(engine: Engine, partnerschap_id: int, naam: str) -> Locatie:
+def add_locatie(engine: Engine, by: Viewer, partnerschap_id: int, naam: str) -> Locatie:
+    by.require_sees(partnerschap_id)
     with writing(engine) as conn:
         lid = ensure_locatie(conn, naam, partnerschap_id)
-    return get_locatie(engine, lid)
+    return _get_locatie(engine, lid)
 
 
-def rename_partnership(engine: Engine, partnerschap_id: int, naam: str) -> None:
+def rename_partnership(engine: Engine, by: Viewer, partnerschap_id: int, naam: str) -> None:
     """E.g. give the placeholder "Opleidingsschool" of migration 0004 its real name."""
+    by.require_sees(partnerschap_id)
     naam = _clean(naam, "de opleidingsschool")
     with writing(engine) as conn:
         taken = conn.execute(select(partnerschappen.c.id).where(
@@ -89,12 +94,16 @@ def rename_partnership(engine: Engine, partnerschap_id: int, naam: str) -> None:
                      .values(naam=naam))
 
 
-def move_locatie(engine: Engine, locatie_id: int, partnerschap_id: int) -> None:
-    """Put a locatie (with its dagdelen) under another partnership."""
+def move_locatie(engine: Engine, by: Viewer, locatie_id: int, partnerschap_id: int) -> None:
+    """Put a locatie (with its dagdelen) under another partnership; both must be the
+    viewer's."""
+    by.require_sees(partnerschap_id)
     with writing(engine) as conn:
-        name = conn.execute(select(locaties.c.naam).where(locaties.c.id == locatie_id)).scalar()
-        if name is None:
+        row = conn.execute(select(locaties.c.naam, locaties.c.partnerschap_id)
+                           .where(locaties.c.id == locatie_id)).first()
+        if row is None or not by.sees(row.partnerschap_id):
             raise NotFound("Deze locatie bestaat niet (meer).")
+        name = row.naam
         clash = conn.execute(select(locaties.c.id).where(
             locaties.c.partnerschap_id == partnerschap_id, locaties.c.naam == name)).first()
         if clash:
@@ -109,7 +118,8 @@ def _locatie_query():
             .join(partnerschappen, partnerschappen.c.id == locaties.c.partnerschap_id))
 
 
-def get_locatie(engine: Engine, locatie_id: int) -> Locatie:
+def _get_locatie(engine: Engine, locatie_id: int) -> Locatie:
+    """One locatie by id (the caller checked the viewer)."""
     with reading(engine) as conn:
         row = conn.execute(_locatie_query().where(locaties.c.id == locatie_id)).first()
     if row is None:
@@ -117,14 +127,31 @@ def get_locatie(engine: Engine, locatie_id: int) -> Locatie:
     return Locatie(row.id, row.naam, row.partnerschap_id, row.partnerschap)
 
 
-def list_partnerships(engine: Engine) -> list[Partnership]:
+def list_partnerships(engine: Engine, viewer: Viewer) -> list[Partnership]:
+    """The partnerships the viewer sees, by name."""
     with reading(engine) as conn:
-        rows = conn.execute(select(partnerschappen).order_by(partnerschappen.c.naam)).all()
+        rows = conn.execute(select(partnerschappen)
+                            .where(viewer.where(partnerschappen.c.id))
+                            .order_by(partnerschappen.c.naam)).all()
     return [Partnership(row.id, row.naam) for row in rows]
 
 
-def list_locaties(engine: Engine, partnerschap_id: int | None = None) -> list[Locatie]:
-    query = _locatie_query().order_by(partnerschappen.c.naam, locaties.c.naam)
+def partnership_named(engine: Engine, viewer: Viewer, naam: str) -> Partnership:
+    """The partnership with this name (any case) among the viewer's, else a Dutch error
+    that lists them."""
+    partnerships = list_partnerships(engine, viewer)
+    found = [p for p in partnerships if p.naam.casefold() == (naam or "").strip().casefold()]
+    if not found:
+        raise UserError(f"Er is geen opleidingsschool '{naam}'. Er zijn: "
+                        + (", ".join(p.naam for p in partnerships) or "geen"))
+    return found[0]
+
+
+def list_locaties(engine: Engine, viewer: Viewer,
+                  partnerschap_id: int | None = None) -> list[Locatie]:
+    """The locaties of the partnerships the viewer sees (or of one of them)."""
+    query = (_locatie_query().where(viewer.where(locaties.c.partnerschap_id))
+             .order_by(partnerschappen.c.naam, locaties.c.naam))
     if partnerschap_id is not None:
         query = query.where(locaties.c.partnerschap_id == partnerschap_id)
     with reading(engine) as conn:

@@ -1,11 +1,15 @@
 """What a programme manager reads across dagdelen: every theme group's outcome with its
 locatie and date, the archive of dagdelen, the latest scenario placement per locatie and
-theme, and the werkblad scores per year. Queries once, then pure functions on lists."""
+theme, the placements per year (counted) and the werkblad scores per year. Queries once,
+then pure functions on lists.
+
+Every read takes a ``Scope``, and a Scope has a ``Viewer`` (``zet.tenancy``): a read sees
+only the partnerships of the account it is for. ``scoped`` is the one place that limits."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from datetime import date
 from statistics import mean
 
@@ -14,18 +18,19 @@ from sqlalchemy import Engine, select
 from zet.content.model import Library
 from zet.db import reading
 from zet.db.schema import antwoorden, dagdelen, groepen, locaties
+from zet.errors import NotFound
+from zet.report import DagdeelReport, build_dagdeel_report
+from zet.tenancy import Viewer
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Which part of the installation a view is about; None means all."""
+    """Whose view (``viewer``, required) and which part of it; None means all of it."""
+    viewer: Viewer
     partnerschap_id: int | None = None
     locatie_id: int | None = None
     jaar: int | None = None
     theme_id: str | None = None
-
-
-ALL = Scope()
 
 
 @dataclass(frozen=True)
@@ -48,7 +53,9 @@ class GroupOutcome:
 
 
 def scoped(query, scope: Scope):
-    """``query`` limited to the opleidingsschool, locatie and theme of ``scope``."""
+    """``query`` (joined with ``locaties`` and ``dagdelen``) limited to what the viewer may
+    see and to the opleidingsschool, locatie and theme of ``scope``."""
+    query = query.where(scope.viewer.where(locaties.c.partnerschap_id))
     if scope.partnerschap_id is not None:
         query = query.where(locaties.c.partnerschap_id == scope.partnerschap_id)
     if scope.locatie_id is not None:
@@ -58,7 +65,7 @@ def scoped(query, scope: Scope):
     return query
 
 
-def group_outcomes(engine: Engine, scope: Scope = ALL) -> list[GroupOutcome]:
+def group_outcomes(engine: Engine, scope: Scope) -> list[GroupOutcome]:
     """Every theme group in scope, oldest dagdeel first."""
     query = scoped(
         select(groepen.c.id, groepen.c.dagdeel_id, groepen.c.theme_id, groepen.c.scenario_nu,
@@ -94,11 +101,10 @@ class ArchiveEntry:
         return self.datum.year
 
 
-def archive(engine: Engine, scope: Scope = ALL) -> list[ArchiveEntry]:
+def archive(engine: Engine, scope: Scope) -> list[ArchiveEntry]:
     """Dagdelen in scope, newest first; a theme filter keeps dagdelen with that theme."""
     by_dagdeel: dict[int, list[GroupOutcome]] = defaultdict(list)
-    for outcome in group_outcomes(engine, Scope(scope.partnerschap_id, scope.locatie_id,
-                                                scope.jaar)):
+    for outcome in group_outcomes(engine, replace(scope, theme_id=None)):
         by_dagdeel[outcome.dagdeel_id].append(outcome)
     entries = []
     for dagdeel_id, outcomes in by_dagdeel.items():
@@ -111,12 +117,12 @@ def archive(engine: Engine, scope: Scope = ALL) -> list[ArchiveEntry]:
     return sorted(entries, key=lambda e: (e.datum, e.dagdeel_id), reverse=True)
 
 
-def years(engine: Engine, partnerschap_id: int | None = None) -> list[int]:
-    """The years that have dagdelen, newest first."""
-    query = select(dagdelen.c.datum).outerjoin(locaties,
-                                               locaties.c.id == dagdelen.c.locatie_id)
-    if partnerschap_id is not None:
-        query = query.where(locaties.c.partnerschap_id == partnerschap_id)
+def years(engine: Engine, scope: Scope) -> list[int]:
+    """The years that have dagdelen in the scope's partnership (locatie, theme and year
+    aside), newest first."""
+    query = scoped(select(dagdelen.c.datum).outerjoin(
+        locaties, locaties.c.id == dagdelen.c.locatie_id),
+        Scope(scope.viewer, scope.partnerschap_id))
     with reading(engine) as conn:
         return sorted({row.datum.year for row in conn.execute(query)}, reverse=True)
 
@@ -134,25 +140,59 @@ def latest_placements(outcomes: list[GroupOutcome]) -> dict[tuple[int | None, st
 
 @dataclass(frozen=True)
 class YearPlacement:
+    """Where the groups on one theme placed the school in one year: how many groups went
+    from which scenario now to which desired. The four scenarios are pictures, not a
+    ladder, so they are counted, never averaged."""
     jaar: int
     theme_id: str
-    nu: float | None       # mean over the groups that year (each group counts once)
-    gewenst: float | None
-    groups: int
+    moves: tuple[tuple[int | None, int | None, int], ...]  # (nu, gewenst, groups), most first
+
+    @property
+    def groups(self) -> int:
+        return sum(count for _nu, _gewenst, count in self.moves)
+
+    def counts(self, which: str) -> dict[int, int]:
+        """Groups per scenario (1–4), ``which`` "nu" or "gewenst"."""
+        result = dict.fromkeys(range(1, 5), 0)
+        for nu, gewenst, count in self.moves:
+            value = nu if which == "nu" else gewenst
+            if value in result:
+                result[value] += count
+        return result
+
+    @property
+    def common_nu(self) -> int | None:
+        """The nu scenario most groups chose; None when that is a tie (or nobody chose)."""
+        counts = sorted(self.counts("nu").items(), key=lambda item: -item[1])
+        if not counts[0][1] or counts[0][1] == counts[1][1]:
+            return None
+        return counts[0][0]
+
+    def move_labels(self) -> list[str]:
+        """'2 → 3' for a single group; otherwise one '2× 2 → 3' per move, most first."""
+        def arrow(nu: int | None, gewenst: int | None) -> str:
+            return f"{nu or '–'} → {gewenst or '–'}"
+        if self.groups == 1:
+            return [arrow(self.moves[0][0], self.moves[0][1])]
+        return [f"{count}× {arrow(nu, gewenst)}" for nu, gewenst, count in self.moves]
+
+    @property
+    def label(self) -> str:
+        return " · ".join(self.move_labels())
 
 
 def placements_per_year(outcomes: list[GroupOutcome]) -> list[YearPlacement]:
-    """Per theme and year the mean group decision, nu and gewenst."""
-    buckets: dict[tuple[str, int], list[GroupOutcome]] = defaultdict(list)
+    """Per theme and year how many groups decided on each nu → gewenst."""
+    buckets: dict[tuple[str, int], Counter[tuple[int | None, int | None]]] = defaultdict(Counter)
     for outcome in outcomes:
         if outcome.nu is not None or outcome.gewenst is not None:
-            buckets[(outcome.theme_id, outcome.jaar)].append(outcome)
+            buckets[(outcome.theme_id, outcome.jaar)][(outcome.nu, outcome.gewenst)] += 1
     result = []
-    for (theme_id, jaar), group in sorted(buckets.items()):
-        nu = [o.nu for o in group if o.nu is not None]
-        gewenst = [o.gewenst for o in group if o.gewenst is not None]
-        result.append(YearPlacement(jaar, theme_id, mean(nu) if nu else None,
-                                    mean(gewenst) if gewenst else None, len(group)))
+    for (theme_id, jaar), moves in sorted(buckets.items()):
+        ordered = sorted(moves.items(), key=lambda item: (-item[1], item[0][0] or 0,
+                                                          item[0][1] or 0))
+        result.append(YearPlacement(jaar, theme_id, tuple((nu, gewenst, count)
+                                                          for (nu, gewenst), count in ordered)))
     return result
 
 
@@ -172,7 +212,7 @@ class YearScore:
 
 
 def werkblad_scores_per_year(engine: Engine, library: Library,
-                             scope: Scope = ALL) -> list[YearScore]:
+                             scope: Scope) -> list[YearScore]:
     """Schaal and KOOS answers (visible ones) averaged per theme, question and year."""
     query = scoped(
         select(antwoorden.c.vraag_id, antwoorden.c.value, groepen.c.theme_id,
@@ -208,3 +248,15 @@ def werkblad_scores_per_year(engine: Engine, library: Library,
                                     mean(v["feitelijk"] for v in pairs), len(pairs)))
     return result
 
+
+def archived_dagdeel_report(engine: Engine, library: Library, viewer: Viewer,
+                            dagdeel_id: int) -> DagdeelReport:
+    """A dagdeel's report (for its PDF, Excel and group PDFs in the archive), only when its
+    locatie belongs to a partnership the viewer sees; else NotFound, as for a wrong id."""
+    query = scoped(select(dagdelen.c.id).outerjoin(
+        locaties, locaties.c.id == dagdelen.c.locatie_id)
+        .where(dagdelen.c.id == dagdeel_id), Scope(viewer))
+    with reading(engine) as conn:
+        if conn.execute(query).first() is None:
+            raise NotFound("Dit dagdeel bestaat niet (meer).")
+    return build_dagdeel_report(engine, library, dagdeel_id)

@@ -7,9 +7,11 @@ scenario placements, the notulist's notes, the participant rows and their seats 
 tables. It keeps what
 the groups agreed — the sterke punten and ontwikkelpunten list, the group's scenario now
 and desired with its argument, who reports back, the revealed cards — and how many
-people of each role took part, per group and per dagdeel.
+people of each role took part, per group and per dagdeel, with per group how many placed
+the school on each scenario, answered the werkblad and sent points (``zet.kept``).
 ``delete_dagdeel`` removes one dagdeel with everything in it, also the actions made from
-its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points.
+its ontwikkelpunten (with their ZEK answers) and the rode lijnen left without points. The
+daily run also deletes failed logins older than their window (``zet.login_limits``).
 """
 from __future__ import annotations
 
@@ -45,6 +47,8 @@ from zet.db.schema import (
     rondes,
     scenario_plaatsingen,
 )
+from zet.kept import SCENARIOS, KeptCounts
+from zet.login_limits import forget_old_attempts
 from zet.rode_lijnen import drop_empty_groups
 from zet.roles import role_sort_key
 from zet.states import Status
@@ -115,14 +119,37 @@ def _role_json(roles: list[str]) -> str:
     return json.dumps(dict(ordered), ensure_ascii=False)
 
 
+def _kept_counts(conn: Connection, group_id: int) -> KeptCounts:
+    """The counts of one group that its reports still show after the purge."""
+    placements = conn.execute(select(scenario_plaatsingen.c.nu, scenario_plaatsingen.c.gewenst)
+                              .where(scenario_plaatsingen.c.groep_id == group_id)).all()
+
+    def per_scenario(values: list[int | None]) -> tuple[int, int, int, int]:
+        counts = Counter(values)
+        a, b, c, d = (counts[n] for n in SCENARIOS)
+        return a, b, c, d
+
+    answered = conn.execute(select(func.count(func.distinct(antwoorden.c.deelnemer_id)))
+                            .where(antwoorden.c.groep_id == group_id,
+                                   antwoorden.c.value.is_not(None))).scalar_one()
+    return KeptCounts(
+        nu=per_scenario([p.nu for p in placements]),
+        gewenst=per_scenario([p.gewenst for p in placements]),
+        placed=sum(1 for p in placements if p.nu is not None or p.gewenst is not None),
+        answered=answered,
+        contributions=_count(conn, bijdragen, bijdragen.c.groep_id == group_id))
+
+
 def _keep_counts(conn: Connection, dagdeel_id: int, group_ids: list[int]) -> None:
-    """Before the participants go: members per role of each group and of the dagdeel."""
+    """Before the participants go: members per role of each group and of the dagdeel, and
+    the group's other counts (``zet.kept``)."""
     for group_id in group_ids:
         roles = conn.execute(select(deelnemers.c.role).join(
             groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
             .where(groepsleden.c.groep_id == group_id)).scalars().all()
         conn.execute(update(groepen).where(groepen.c.id == group_id)
-                     .values(rolaantallen=_role_json(list(roles))))
+                     .values(rolaantallen=_role_json(list(roles)),
+                             bewaard=_kept_counts(conn, group_id).to_json()))
     roles = conn.execute(select(deelnemers.c.role)
                          .where(deelnemers.c.dagdeel_id == dagdeel_id)).scalars().all()
     conn.execute(update(dagdelen).where(dagdelen.c.id == dagdeel_id)
@@ -230,11 +257,12 @@ def purge_if_due(engine: Engine, today: date | None = None) -> PurgeReport | Non
     key = engine.url.render_as_string(hide_password=True)
     if _checked_on.get(key) == today:
         return None
+    _checked_on[key] = today  # first: a failing write is tried once a day, not on every run
     claimed = _claim_daily_run(engine, PURGE_TASK, today)
-    _checked_on[key] = today
     if not claimed:
         return None
     close_expired(engine, today)
+    forget_old_attempts(engine)
     return purge(engine, today)
 
 
@@ -252,6 +280,7 @@ def purge_command(args: argparse.Namespace) -> int:
     days = load_limits().retention_days
     if not args.dry_run:
         close_expired(engine)
+        forget_old_attempts(engine)
     report = purge(engine, retention_days=days, dry_run=args.dry_run)
     verb = "Zou verwijderen" if args.dry_run else "Verwijderd"
     print(f"Bewaartermijn: {days} dagen na de datum van het dagdeel.")
@@ -263,7 +292,8 @@ def purge_command(args: argparse.Namespace) -> int:
           f"{report.removed.summary()}.")
     if not args.dry_run:
         print("Bewaard: per groep de bevestigde punten, het scenario met onderbouwing, wie "
-              "terugkoppelt en het aantal deelnemers per rol.")
+              "terugkoppelt, het aantal deelnemers per rol en het aantal plaatsingen per "
+              "scenario.")
     return 0
 
 

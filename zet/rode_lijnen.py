@@ -28,7 +28,9 @@ from zet.db.schema import (
 )
 from zet.errors import NotFound, UserError
 from zet.fields import required_line
-from zet.programme_data import ALL, Scope, scoped
+from zet.programme_data import Scope, scoped
+from zet.tenancy import Viewer
+from zet.versions import quiet
 
 MAX_LABEL = 60
 MAX_GROUP_NAME = 200
@@ -53,6 +55,7 @@ class ConfirmedPoint:
     locatie: str
     puntgroep_id: int | None = None
     labels: tuple[str, ...] = ()
+    waarborg: str | None = None  # the one waarborg it is about, chosen by hand
 
     @property
     def jaar(self) -> int:
@@ -67,13 +70,14 @@ class PointGroup:
     point_ids: tuple[int, ...]
 
 
-def confirmed_points(engine: Engine, scope: Scope = ALL) -> list[ConfirmedPoint]:
+def confirmed_points(engine: Engine, scope: Scope) -> list[ConfirmedPoint]:
     """Points of groups that confirmed their list, oldest dagdeel first, with their group
     and tags."""
     query = (select(punten.c.id, punten.c.soort, punten.c.tekst, groepen.c.id.label("gid"),
                     groepen.c.theme_id, dagdelen.c.id.label("did"), dagdelen.c.datum,
                     dagdelen.c.locatie_id, dagdelen.c.locatie,
-                    locaties.c.naam.label("locatie_naam"), puntgroep_leden.c.puntgroep_id)
+                    locaties.c.naam.label("locatie_naam"), puntgroep_leden.c.puntgroep_id,
+                    punten.c.waarborg)
              .join(groepen, groepen.c.id == punten.c.groep_id)
              .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
              .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id)
@@ -90,7 +94,7 @@ def confirmed_points(engine: Engine, scope: Scope = ALL) -> list[ConfirmedPoint]
         id=row.id, kind=row.soort, text=row.tekst, theme_id=row.theme_id, group_id=row.gid,
         dagdeel_id=row.did, datum=row.datum, locatie_id=row.locatie_id,
         locatie=row.locatie_naam or row.locatie, puntgroep_id=row.puntgroep_id,
-        labels=tuple(labels.get(row.id, ()))) for row in rows]
+        labels=tuple(labels.get(row.id, ())), waarborg=row.waarborg) for row in rows]
     return [p for p in points if scope.jaar is None or p.jaar == scope.jaar]
 
 
@@ -190,15 +194,49 @@ def by_theme(points: list[ConfirmedPoint], library: Library) -> dict[str, list[C
     return dict(result)
 
 
+def waarborgen_of(theme_id: str, waarborg: str | None,
+                  library: Library) -> tuple[str, ...]:
+    """The waarborgen a point (or an action from it) counts for: the one chosen by hand,
+    else every waarborg its theme relates to (Tabel 1)."""
+    theme = library.themes.get(theme_id)
+    themed = theme.waarborgen if theme else ()
+    return (waarborg,) if waarborg in themed else themed
+
+
+def needs_waarborg(point: ConfirmedPoint, library: Library) -> bool:
+    """A point of a theme with several waarborgen that nobody placed under one yet."""
+    return len(waarborgen_of(point.theme_id, point.waarborg, library)) > 1
+
+
 def by_waarborg(points: list[ConfirmedPoint],
                 library: Library) -> dict[str, list[ConfirmedPoint]]:
-    """Points per waarborg: a point counts for every waarborg its theme relates to."""
+    """Points per waarborg: under the waarborg chosen for it, else under every waarborg its
+    theme relates to."""
     result: dict[str, list[ConfirmedPoint]] = {w: [] for w in WAARBORGEN}
     for point in points:
-        theme = library.themes.get(point.theme_id)
-        for waarborg in theme.waarborgen if theme else ():
+        for waarborg in waarborgen_of(point.theme_id, point.waarborg, library):
             result.setdefault(waarborg, []).append(point)
     return result
+
+
+def set_waarborg(engine: Engine, viewer: Viewer, library: Library, point_id: int,
+                 waarborg: str | None) -> None:
+    """Place a point under one of its theme's waarborgen (None: under all of them again).
+    Organisatie and Kwaliteitscultuur share their themes, so only this tells their
+    sections in the partnership report apart."""
+    with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
+        theme_id = conn.execute(select(groepen.c.theme_id).join(
+            punten, punten.c.groep_id == groepen.c.id).where(punten.c.id == point_id)).scalar()
+        if theme_id is None:
+            raise NotFound("Dit punt bestaat niet (meer).")
+        theme = library.themes.get(theme_id)
+        allowed = theme.waarborgen if theme else ()
+        if waarborg is not None and waarborg not in allowed:
+            raise UserError(f"Dit punt hoort bij een thema met de waarborgen "
+                            f"{', '.join(allowed) or '(geen)'}; kies daaruit.")
+        quiet(conn)  # only the programme page shows it; no room screen follows it
+        conn.execute(update(punten).where(punten.c.id == point_id).values(waarborg=waarborg))
 
 
 def came_back(points: list[ConfirmedPoint]) -> list[tuple[ConfirmedPoint, ConfirmedPoint]]:
@@ -216,23 +254,61 @@ def came_back(points: list[ConfirmedPoint]) -> list[tuple[ConfirmedPoint, Confir
 
 # ---------------------------------------------------------------- grouping and tags by hand
 
-def point_groups(engine: Engine) -> list[PointGroup]:
+def _through_dagdeel(query):
+    """``query`` on points, joined through their group and dagdeel to the locatie (and so
+    the partnership): ``puntgroepen`` and labels have no partnership of their own, they
+    belong where their points' dagdelen are."""
+    return (query.select_from(punten)
+            .join(groepen, groepen.c.id == punten.c.groep_id)
+            .join(dagdelen, dagdelen.c.id == groepen.c.dagdeel_id)
+            .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
+
+
+def _visible_points(viewer: Viewer):
+    """The ids of points in partnerships the viewer sees."""
+    return _through_dagdeel(select(punten.c.id)).where(viewer.where(locaties.c.partnerschap_id))
+
+
+def _partnerships_of(conn, point_ids) -> set[int | None]:
+    return set(conn.execute(_through_dagdeel(select(locaties.c.partnerschap_id))
+                            .where(punten.c.id.in_(point_ids))).scalars())
+
+
+def _require_own_points(conn, viewer: Viewer, point_ids) -> None:
+    """Refuse points of a partnership the viewer does not see (as if they did not exist),
+    and a group across partnerships."""
+    owners = _partnerships_of(conn, point_ids)
+    if not all(viewer.sees(owner) for owner in owners):
+        raise NotFound("Deze punten bestaan niet (meer).")
+    if len(owners) > 1:
+        raise UserError("Zet alleen punten van één opleidingsschool in een groep.")
+
+
+def point_groups(engine: Engine, viewer: Viewer) -> list[PointGroup]:
+    """The hand-made groups with at least one point the viewer sees (only those points)."""
     with reading(engine) as conn:
         members: dict[int, list[int]] = defaultdict(list)
-        for row in conn.execute(select(puntgroep_leden).order_by(puntgroep_leden.c.punt_id)):
+        for row in conn.execute(select(puntgroep_leden)
+                                .where(puntgroep_leden.c.punt_id.in_(_visible_points(viewer)))
+                                .order_by(puntgroep_leden.c.punt_id)):
             members[row.puntgroep_id].append(row.punt_id)
-        rows = conn.execute(select(puntgroepen).order_by(puntgroepen.c.naam)).all()
-    return [PointGroup(row.id, row.naam, row.soort, tuple(members.get(row.id, ())))
-            for row in rows]
+        rows = conn.execute(select(puntgroepen).where(puntgroepen.c.id.in_(list(members)))
+                            .order_by(puntgroepen.c.naam)).all()
+    return [PointGroup(row.id, row.naam, row.soort, tuple(members[row.id])) for row in rows]
 
 
-def group_points(engine: Engine, point_ids: list[int], naam: str,
+def group_points(engine: Engine, viewer: Viewer, point_ids: list[int], naam: str,
                  puntgroep_id: int | None = None) -> int:
     """Put points into one rode lijn (a new one named ``naam``, or ``puntgroep_id``).
-    A point is in at most one group: it leaves its old one. Returns the group's id."""
+    A point is in at most one group: it leaves its old one. Returns the group's id. All
+    points, and the group's points, belong to one partnership the viewer sees."""
     if len(point_ids) < 1:
         raise UserError("Kies minstens één punt.")
     with writing(engine) as conn:
+        if puntgroep_id is not None:
+            point_ids = [*point_ids, *conn.execute(select(puntgroep_leden.c.punt_id).where(
+                puntgroep_leden.c.puntgroep_id == puntgroep_id)).scalars()]
+        _require_own_points(conn, viewer, point_ids)
         kinds = {row.soort for row in conn.execute(
             select(punten.c.soort).where(punten.c.id.in_(point_ids)))}
         if len(kinds) != 1:
@@ -257,14 +333,17 @@ def group_points(engine: Engine, point_ids: list[int], naam: str,
     return puntgroep_id
 
 
-def ungroup_point(engine: Engine, point_id: int) -> None:
+def ungroup_point(engine: Engine, viewer: Viewer, point_id: int) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         conn.execute(delete(puntgroep_leden).where(puntgroep_leden.c.punt_id == point_id))
         drop_empty_groups(conn)
 
 
-def rename_group(engine: Engine, puntgroep_id: int, naam: str) -> None:
+def rename_group(engine: Engine, viewer: Viewer, puntgroep_id: int, naam: str) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, select(puntgroep_leden.c.punt_id).where(
+            puntgroep_leden.c.puntgroep_id == puntgroep_id))
         conn.execute(update(puntgroepen).where(puntgroepen.c.id == puntgroep_id)
                      .values(naam=required_line(naam, "een naam voor de groep", MAX_GROUP_NAME)))
 
@@ -275,9 +354,10 @@ def drop_empty_groups(conn: Connection) -> int:
     return conn.execute(delete(puntgroepen).where(puntgroepen.c.id.not_in(used))).rowcount
 
 
-def add_label(engine: Engine, point_id: int, label: str) -> None:
+def add_label(engine: Engine, viewer: Viewer, point_id: int, label: str) -> None:
     label = required_line(label, "een label", MAX_LABEL).casefold()
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         if conn.execute(select(punten.c.id).where(punten.c.id == point_id)).first() is None:
             raise NotFound("Dit punt bestaat niet (meer).")
         exists = conn.execute(select(punt_labels).where(
@@ -286,8 +366,9 @@ def add_label(engine: Engine, point_id: int, label: str) -> None:
             conn.execute(punt_labels.insert().values(punt_id=point_id, label=label))
 
 
-def remove_label(engine: Engine, point_id: int, label: str) -> None:
+def remove_label(engine: Engine, viewer: Viewer, point_id: int, label: str) -> None:
     with writing(engine) as conn:
+        _require_own_points(conn, viewer, [point_id])
         conn.execute(delete(punt_labels).where(punt_labels.c.punt_id == point_id,
                                                punt_labels.c.label == label))
 

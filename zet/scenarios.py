@@ -17,6 +17,9 @@ from zet.steps import STEP_ORDER, Step
 from zet.versions import INPUT, bump
 
 NOT_DECIDED = "nog niet vastgesteld"
+# Scenario 1 to 4 from light to dark blue in every chart and PDF: a shared language, not a
+# grade.
+SCENARIO_COLORS = ("#D6E4F0", "#9DBEDB", "#4F86B8", "#1F5F8B")
 
 
 def scenario_label(theme: Theme, number: int | None, *, missing: str = NOT_DECIDED) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act
+from ui.actions import act, storage_trouble_shown
 from ui.beamer_links import beamer_and_control
 from ui.downloads import group_downloads
 from ui.glossary import begrippen
@@ -99,11 +99,14 @@ def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:
         beamer_and_control(beamer, control_url(group.secret), screen_name="het beamerscherm",
                            button="Beamerscherm openen", controls_what="de groep")
         st.markdown("**Notulist (mag, hoeft niet)**")
-        secret = notes.notulist_secret(engine(), group.id)
-        st.image(qr_png(notulist_url(secret)), width=160)
-        st.caption("De notulist noteert per stap wat gezegd wordt; die notities komen in het "
-                   "verslag. De notulist kan de groep niet bedienen.")
-        st.code(notulist_url(secret), language=None, wrap_lines=True)
+        secret = None
+        with storage_trouble_shown(stop=False):  # made (written) the first time it is shown
+            secret = notes.notulist_secret(engine(), group.id)
+        if secret:
+            st.image(qr_png(notulist_url(secret)), width=160)
+            st.caption("De notulist noteert per stap wat gezegd wordt; die notities komen in "
+                       "het verslag. De notulist kan de groep niet bedienen.")
+            st.code(notulist_url(secret), language=None, wrap_lines=True)
     with st.expander("Verslag en gegevens", icon=":material/download:"):
         group_downloads(group, dagdeel, key="tools")
     if group.label and dagdeel.is_open:

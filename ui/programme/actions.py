@@ -17,17 +17,19 @@ from zet.actions import (
     list_actions,
     set_done,
 )
+from zet.programme_data import Scope
 from zet.rode_lijnen import confirmed_points
+from zet.tenancy import Viewer
 
 FLASH = "_pm_act_flash"
 QUESTIONS = ZEK_QUESTIONS
 
 
-def actions_view(partnerschap_id: int | None) -> None:
+def actions_view(base: Scope) -> None:
     show_flash(FLASH)
-    scope = scope_filters(partnerschap_id, "ac")
-    existing = list_actions(engine(), locatie_id=scope.locatie_id, theme_id=scope.theme_id,
-                            partnerschap_id=partnerschap_id)
+    scope = scope_filters(base, "ac")
+    existing = list_actions(engine(), scope.viewer, locatie_id=scope.locatie_id,
+                            theme_id=scope.theme_id, partnerschap_id=scope.partnerschap_id)
     taken = {a.point_id for a in existing}
     candidates = [p for p in confirmed_points(engine(), scope)
                   if p.kind == "ontwikkel" and p.id not in taken]
@@ -44,7 +46,8 @@ def actions_view(partnerschap_id: int | None) -> None:
             for key, question in QUESTIONS:
                 st.text_area(question, key=f"ac_{key}", height=68)
                 limit_caption(MAX_TIJDPAD if key == "tijdpad" else MAX_TEXT)
-            st.form_submit_button("Actie maken", type="primary", on_click=_create)
+            st.form_submit_button("Actie maken", type="primary", on_click=_create,
+                                  args=(scope.viewer,))
     st.markdown("#### Acties")
     if not existing:
         st.caption("Nog geen acties.")
@@ -60,12 +63,12 @@ def actions_view(partnerschap_id: int | None) -> None:
                                                 f"({by_action[i].locatie}, {by_action[i].status})")
     done = by_action[chosen].is_open
     st.button("Afgerond" if done else "Weer openzetten", key="ac_status",
-              on_click=act, args=(set_done, chosen, done), kwargs={"flash": FLASH})
+              on_click=act, args=(set_done, scope.viewer, chosen, done), kwargs={"flash": FLASH})
 
 
-def _create() -> None:
+def _create(viewer: Viewer) -> None:
     state = st.session_state
-    act(action_from_point, state["ac_punt"], flash=FLASH, success="Actie gemaakt.",
+    act(action_from_point, viewer, state["ac_punt"], flash=FLASH, success="Actie gemaakt.",
         **{key: state.get(f"ac_{key}", "") for key, _q in QUESTIONS})
     if not failed(FLASH):  # a refused action keeps every typed answer in its field
         for key, _q in QUESTIONS:

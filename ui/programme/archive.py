@@ -13,8 +13,9 @@ from ui.text import md
 from zet.export import dutch_date, file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
-from zet.programme_data import ArchiveEntry, archive
-from zet.report import build_dagdeel_report
+from zet.programme_data import ArchiveEntry, Scope, archive, archived_dagdeel_report
+from zet.report import purged_line
+from zet.tenancy import Viewer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -23,8 +24,8 @@ def _label(entry: ArchiveEntry) -> str:
     return f"{entry.datum:%Y-%m-%d} · {entry.locatie} · {entry.titel or 'dagdeel'}"
 
 
-def archive_view(partnerschap_id: int | None) -> None:
-    scope = scope_filters(partnerschap_id, "arch")
+def archive_view(base: Scope) -> None:
+    scope = scope_filters(base, "arch")
     entries = archive(engine(), scope)
     if not entries:
         st.info("Geen dagdelen gevonden met deze keuze.")
@@ -38,15 +39,17 @@ def archive_view(partnerschap_id: int | None) -> None:
     by_id = {e.dagdeel_id: e for e in entries}
     chosen = st.selectbox("Dagdeel openen", list(by_id), key="arch_open",
                           format_func=lambda i: _label(by_id[i]))
-    _dagdeel(by_id[chosen])
+    _dagdeel(scope.viewer, by_id[chosen])
 
 
-def _dagdeel(entry: ArchiveEntry) -> None:
-    report = build_dagdeel_report(engine(), library(), entry.dagdeel_id)
+def _dagdeel(viewer: Viewer, entry: ArchiveEntry) -> None:
+    report = archived_dagdeel_report(engine(), library(), viewer, entry.dagdeel_id)
     with st.container(border=True):
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "
-                   f"{len(report.seated)} deelnemers")
+                   f"{md(report.participant_count)} deelnemers")
+        if purged_line(report.dagdeel):
+            st.caption(md(purged_line(report.dagdeel)))
         names = names_choice(f"arch_{entry.dagdeel_id}")
         stem = file_stem(entry.locatie, entry.datum, "dagdeel", str(entry.dagdeel_id))
         left, right = st.columns(2)

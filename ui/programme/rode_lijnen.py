@@ -8,7 +8,9 @@ from ui.actions import act, show_flash
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.text import md
+from zet.content.model import WAARBORGEN
 from zet.points import KIND_PLURALS
+from zet.programme_data import Scope
 from zet.rode_lijnen import (
     ConfirmedPoint,
     Line,
@@ -21,8 +23,10 @@ from zet.rode_lijnen import (
     locaties_of_line,
     point_groups,
     search,
+    set_waarborg,
     ungroup_point,
 )
+from zet.tenancy import Viewer
 
 FLASH = "_pm_rl_flash"
 
@@ -31,9 +35,9 @@ def _point_label(point: ConfirmedPoint) -> str:
     return f"{point.text} ({point.locatie}, {point.jaar})"
 
 
-def rode_lijnen_view(partnerschap_id: int | None) -> None:
+def rode_lijnen_view(base: Scope) -> None:
     show_flash(FLASH)
-    scope = scope_filters(partnerschap_id, "rl", theme=False)
+    scope = scope_filters(base, "rl", theme=False)
     left, middle, right = st.columns([2, 2, 3])
     kind = left.segmented_control("Soort", list(KIND_PLURALS), default="sterk",
                                   format_func=lambda k: KIND_PLURALS[k], key="rl_soort") or "sterk"
@@ -44,7 +48,7 @@ def rode_lijnen_view(partnerschap_id: int | None) -> None:
     found = [p for p in search(everything, query) if p.kind == kind]
     if not found:
         st.info("Geen bevestigde punten gevonden met deze keuze.")
-    groups = point_groups(engine())
+    groups = point_groups(engine(), scope.viewer)
     buckets = (by_theme(found, library()) if ordering == "thema"
                else by_waarborg(found, library()))
     for name, points in buckets.items():
@@ -54,7 +58,7 @@ def rode_lijnen_view(partnerschap_id: int | None) -> None:
         st.markdown(f"#### {md(title)}")
         for line in lines(points, groups):
             _line(line, everything)
-    _grouping(found, groups)
+    _grouping(scope.viewer, found, groups)
 
 
 def _line(line: Line, everything: list[ConfirmedPoint]) -> None:
@@ -64,13 +68,14 @@ def _line(line: Line, everything: list[ConfirmedPoint]) -> None:
     with st.expander(f"{md(badge)} · {md(prefix)}{md(line.title)}"):
         for point in line.points:
             tags = f"  [{', '.join(point.labels)}]" if point.labels else ""
-            st.text(f"• {point.text} — {point.locatie}, {point.jaar}{tags}")
+            under = f" · waarborg {point.waarborg}" if point.waarborg else ""
+            st.text(f"• {point.text} — {point.locatie}, {point.jaar}{tags}{under}")
         if line.puntgroep_id is None and len(line.points) > 1:
             st.caption("Deze punten lijken op elkaar (gedeelde woorden). Zet ze in een groep "
                        "als ze echt hetzelfde zeggen.")
 
 
-def _grouping(found: list[ConfirmedPoint], groups) -> None:
+def _grouping(viewer: Viewer, found: list[ConfirmedPoint], groups) -> None:
     st.markdown("#### Groeperen en labelen")
     st.caption("Kies punten die hetzelfde zeggen en geef de groep een naam. De indeling wordt "
                "bewaard en telt mee in het overzicht en het verslag.")
@@ -86,29 +91,44 @@ def _grouping(found: list[ConfirmedPoint], groups) -> None:
         st.text_input("Naam van de nieuwe groep", key="rl_naam",
                       disabled=target is not None)
         st.button("Groeperen", key="rl_groepeer", disabled=not chosen, type="primary",
-                  on_click=_group)
+                  on_click=_group, args=(viewer,))
     with right:
         st.text_input("Label", key="rl_label", placeholder="bijv. begeleiding")
         st.button("Label toevoegen", key="rl_label_knop", disabled=not chosen,
-                  on_click=_label_all)
+                  on_click=_label_all, args=(viewer,))
         st.button("Uit hun groep halen", key="rl_los", disabled=not chosen,
-                  on_click=_ungroup_all)
+                  on_click=_ungroup_all, args=(viewer,))
+    st.caption("Organisatie en Kwaliteitscultuur delen hun thema's. Zet een punt onder de "
+               "waarborg waar het over gaat; dan telt het in het verslag alleen daar mee. "
+               "Zonder keuze telt het bij elke waarborg van zijn thema.")
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    left.selectbox("Waarborg", [None, *WAARBORGEN], key="rl_waarborg",
+                   format_func=lambda w: "Volgens het thema (alle waarborgen)" if w is None
+                   else w)
+    right.button("Waarborg toekennen", key="rl_waarborg_knop", disabled=not chosen,
+                 on_click=_waarborg_all, args=(viewer,))
 
 
 # The callbacks read the widgets at click time, so a name typed just before the click counts.
 
-def _group() -> None:
+def _group(viewer: Viewer) -> None:
     state = st.session_state
-    if act(group_points, list(state.get("rl_kies", [])), state.get("rl_naam", ""),
+    if act(group_points, viewer, list(state.get("rl_kies", [])), state.get("rl_naam", ""),
            puntgroep_id=state.get("rl_doel"), flash=FLASH, success="Punten gegroepeerd."):
         state["rl_kies"], state["rl_naam"] = [], ""
 
 
-def _label_all() -> None:
+def _label_all(viewer: Viewer) -> None:
     for point_id in st.session_state.get("rl_kies", []):
-        act(add_label, point_id, st.session_state.get("rl_label", ""), flash=FLASH)
+        act(add_label, viewer, point_id, st.session_state.get("rl_label", ""), flash=FLASH)
 
 
-def _ungroup_all() -> None:
+def _waarborg_all(viewer: Viewer) -> None:
     for point_id in st.session_state.get("rl_kies", []):
-        act(ungroup_point, point_id, flash=FLASH)
+        act(set_waarborg, viewer, library(), point_id, st.session_state.get("rl_waarborg"),
+            flash=FLASH)
+
+
+def _ungroup_all(viewer: Viewer) -> None:
+    for point_id in st.session_state.get("rl_kies", []):
+        act(ungroup_point, viewer, point_id, flash=FLASH)

@@ -1,5 +1,6 @@
 """The structure: opleidingsscholen and their locaties. New locaties also appear by
-themselves when a dagdeel names one; here they get their partnership and names."""
+themselves when a dagdeel names one; here they get their partnership and names. A manager
+sees and arranges their own opleidingsscholen; only an administrator adds one."""
 from __future__ import annotations
 
 import pandas as pd
@@ -15,14 +16,15 @@ from zet.locaties import (
     move_locatie,
     rename_partnership,
 )
+from zet.tenancy import Viewer
 
 FLASH = "_pm_st_flash"
 
 
-def structure_view() -> None:
+def structure_view(viewer: Viewer) -> None:
     show_flash(FLASH)
-    partnerships = {p.id: p.naam for p in list_partnerships(engine())}
-    locaties = list_locaties(engine())
+    partnerships = {p.id: p.naam for p in list_partnerships(engine(), viewer)}
+    locaties = list_locaties(engine(), viewer)
     if locaties:
         st.dataframe(pd.DataFrame([{"Opleidingsschool": loc.partnerschap, "Locatie": loc.naam}
                                    for loc in locaties]), hide_index=True, width="stretch")
@@ -32,12 +34,14 @@ def structure_view() -> None:
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("#### Opleidingsschool")
-        with st.form("st_partner", clear_on_submit=True):
-            st.selectbox("Welke", [None, *partnerships], key="st_p_id",
-                         format_func=lambda i: "Nieuwe opleidingsschool" if i is None
-                         else partnerships[i])
-            st.text_input("Naam", key="st_p_naam")
-            st.form_submit_button("Opslaan", on_click=_save_partnership)
+        choices: list[int | None] = [*([None] if viewer.admin else []), *partnerships]
+        if choices:
+            with st.form("st_partner", clear_on_submit=True):
+                st.selectbox("Welke", choices, key="st_p_id",
+                             format_func=lambda i: "Nieuwe opleidingsschool" if i is None
+                             else partnerships[i])
+                st.text_input("Naam", key="st_p_naam")
+                st.form_submit_button("Opslaan", on_click=_save_partnership, args=(viewer,))
     with right:
         st.markdown("#### Locatie")
         if partnerships:
@@ -49,24 +53,24 @@ def structure_view() -> None:
                              format_func=lambda i: "Nieuwe locatie" if i is None
                              else f"{by_id[i].naam} ({by_id[i].partnerschap})")
                 st.text_input("Naam van de nieuwe locatie", key="st_l_naam")
-                st.form_submit_button("Opslaan", on_click=_save_locatie)
+                st.form_submit_button("Opslaan", on_click=_save_locatie, args=(viewer,))
 
 
-def _save_partnership() -> None:
+def _save_partnership(viewer: Viewer) -> None:
     state = st.session_state
     if state.get("st_p_id") is None:
-        act(add_partnership, state.get("st_p_naam", ""), flash=FLASH,
+        act(add_partnership, viewer, state.get("st_p_naam", ""), flash=FLASH,
             success="Opleidingsschool toegevoegd.")
     else:
-        act(rename_partnership, state["st_p_id"], state.get("st_p_naam", ""), flash=FLASH,
-            success="Naam aangepast.")
+        act(rename_partnership, viewer, state["st_p_id"], state.get("st_p_naam", ""),
+            flash=FLASH, success="Naam aangepast.")
 
 
-def _save_locatie() -> None:
+def _save_locatie(viewer: Viewer) -> None:
     state = st.session_state
     if state.get("st_l_id") is None:
-        act(add_locatie, state["st_l_p"], state.get("st_l_naam", ""), flash=FLASH,
+        act(add_locatie, viewer, state["st_l_p"], state.get("st_l_naam", ""), flash=FLASH,
             success="Locatie toegevoegd.")
     else:
-        act(move_locatie, state["st_l_id"], state["st_l_p"], flash=FLASH,
+        act(move_locatie, viewer, state["st_l_id"], state["st_l_p"], flash=FLASH,
             success="Locatie verplaatst.")

@@ -5,38 +5,55 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.programme.charts import dumbbells, lines_per_year, matrix
+from ui.programme.charts import distribution_bars, lines_per_year, matrix
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
-from zet.programme_data import group_outcomes, placements_per_year, werkblad_scores_per_year
+from zet.programme_data import (
+    Scope,
+    YearPlacement,
+    group_outcomes,
+    placements_per_year,
+    werkblad_scores_per_year,
+)
 from zet.rode_lijnen import came_back, confirmed_points
 
 
-def trends_view(partnerschap_id: int | None) -> None:
-    scope = scope_filters(partnerschap_id, "tr", year=False)
+def trends_view(base: Scope) -> None:
+    scope = scope_filters(base, "tr", year=False)
     placements = placements_per_year(group_outcomes(engine(), scope))
     st.markdown("#### Scenario per jaar")
     if not placements:
         st.info("Nog geen vastgestelde scenario's voor deze keuze.")
     else:
-        frame = pd.DataFrame([{"jaar": p.jaar, "reeks": theme_title(p.theme_id), "nu": p.nu,
-                               "gewenst": p.gewenst, "theme_id": p.theme_id}
-                              for p in placements])
-        st.caption("Per thema en jaar het gemiddelde van de groepsbesluiten: de kleur is waar "
-                   "de school nu staat, de tekst nu → gewenst.")
+        frame = pd.DataFrame([{"jaar": str(p.jaar), "thema": theme_title(p.theme_id),
+                               "nu": p.common_nu, "label": "\n".join(p.move_labels()),
+                               "tooltip": p.label, "groepen": p.groups,
+                               "theme_id": p.theme_id} for p in placements])
+        st.caption("Per thema en jaar hoeveel groepen de school waar zagen, nu → gewenst "
+                   "(„2× 2 → 3”: twee groepen van scenario 2 naar 3). De kleur is het "
+                   "nu-scenario van de meeste groepen; grijs als de groepen verschillen. "
+                   "Scenario's worden geteld, niet gemiddeld: het zijn vier beelden, geen "
+                   "ladder.")
         order = [t.titel for t in library().ordered_themes()]
-        tiles = frame.rename(columns={"reeks": "thema"}).assign(
-            jaar=lambda f: f.jaar.astype(str), sort=lambda f: f.thema.map(order.index))
+        tiles = frame.assign(sort=lambda f: f.thema.map(order.index))
         st.altair_chart(matrix(tiles.sort_values("sort"), order, x="jaar", y="thema"),
                         width="stretch")
         themes = list(dict.fromkeys(frame.theme_id))
         theme_id = st.selectbox("Thema in detail", themes, format_func=theme_title,
                                 key="tr_detail")
-        detail = frame[frame.theme_id == theme_id].assign(jaar=lambda f: f.jaar.astype(str))
-        st.altair_chart(dumbbells(detail[["jaar", "nu", "gewenst"]], "jaar", "jaar"),
-                        width="stretch")
+        detail = [p for p in placements if p.theme_id == theme_id]
+        st.altair_chart(distribution_bars(_counts_frame(detail)), width="stretch")
     _scores(scope)
     _came_back(scope)
+
+
+def _counts_frame(placements: list[YearPlacement]) -> pd.DataFrame:
+    """Columns jaar, wat (Nu / Gewenst), scenario, groepen: one row per bar segment."""
+    return pd.DataFrame([{"jaar": str(p.jaar), "wat": label, "scenario": n, "groepen": count}
+                         for p in placements
+                         for which, label in (("nu", "Nu"), ("gewenst", "Gewenst"))
+                         for n, count in p.counts(which).items() if count],
+                        columns=["jaar", "wat", "scenario", "groepen"])
 
 
 def _scores(scope) -> None:

@@ -82,6 +82,8 @@ groepen = Table(
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
     Column("notulist_secret", String(64), unique=True),  # made when first asked for
     Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
+    # JSON of the other counts a purge keeps (zet.retention.Kept); NULL until purged (0015)
+    Column("bewaard", Text),
 )
 
 deelnemers = Table(
@@ -149,6 +151,8 @@ punten = Table(  # the group's working list, which the procesbegeleider edits an
     Column("positie", Integer, nullable=False),
     Column("bron_ids", Text, nullable=False, server_default="[]"),  # JSON list of bijdragen ids
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The one waarborg a confirmed point is about, when its theme has several (0015)
+    Column("waarborg", String(40)),
     UniqueConstraint("groep_id", "soort", "positie", name="uq_punten_positie"),
 )
 
@@ -222,6 +226,17 @@ accounts = Table(
     Column("naam", String(120), nullable=False, unique=True),
     Column("password_hash", String(255), nullable=False),  # argon2id, with its own salt
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # An administrator of the server: sees every partnership, manages accounts (0010).
+    Column("beheerder", Boolean, nullable=False, server_default="0"),
+)
+
+account_partnerschappen = Table(  # which partnerships an account may see (0010)
+    "account_partnerschappen", metadata,
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("partnerschap_id", Integer, ForeignKey("partnerschappen.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 account_sessies = Table(
@@ -233,7 +248,7 @@ account_sessies = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
-login_pogingen = Table(
+login_pogingen = Table(  # failed logins only; naam and client are HMACs (zet.accounts, 0010)
     "login_pogingen", metadata,
     Column("id", Integer, primary_key=True),
     Column("naam", String(120), nullable=False),
@@ -242,6 +257,13 @@ login_pogingen = Table(
     Column("gelukt", Boolean, nullable=False),
 )
 Index("ix_login_pogingen_at", login_pogingen.c.at)
+
+geheimen = Table(  # server secrets made on first use (the key of the login HMAC), 0010
+    "geheimen", metadata,
+    Column("naam", String(40), primary_key=True),
+    Column("waarde", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
 
 puntgroepen = Table(  # a rode lijn: confirmed points from several groups put together by hand
     "puntgroepen", metadata,

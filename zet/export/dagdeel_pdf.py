@@ -25,7 +25,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from zet.aggregates import role_counts
 from zet.export import dutch_date, dutch_datetime, partnership_name
 from zet.export.group_pdf import group_flowables
 from zet.export.pdf_kit import (
@@ -46,9 +45,8 @@ from zet.export.pdf_kit import (
     section_start,
     text,
 )
-from zet.participants import Participant
 from zet.programme import programme_items
-from zet.report import DagdeelReport, GroupReport
+from zet.report import DagdeelReport, GroupReport, purged_line
 from zet.scenarios import scenario_label
 
 
@@ -119,7 +117,6 @@ def dagdeel_report_pdf(report: DagdeelReport, *, include_names: bool = False) ->
 
 def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> list[Flowable]:
     dagdeel = report.dagdeel
-    people = report.seated
     rows: list[tuple[str, str]] = []
     if partnership_name(dagdeel):
         rows.append(("Opleidingsschool", text(partnership_name(dagdeel))))
@@ -131,7 +128,7 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> lis
         ("Opzet", text(f"{_count(len(report.rounds), 'ronde', 'rondes')}, "
                        f"{_count(len(report.groups), 'themagroep', 'themagroepen')}, "
                        f"{_count(themes, 'thema', 'thema’s')}")),
-        ("Deelnemers", text(f"{len(people)}")),
+        ("Deelnemers", text(f"{report.participant_count}")),
         ("Verslag gemaakt op", text(dutch_datetime(report.made_at))),
     ]
     facts = facts_table(rows, s)
@@ -141,6 +138,8 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> lis
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8),
         facts,
     ]
+    if purged_line(dagdeel):
+        story += [Spacer(1, 6), notice(text(purged_line(dagdeel)), s)]
     contents = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -151,7 +150,7 @@ def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> lis
     contents.levelStyles = [s.toc]
     story += [Paragraph("Inhoud", s.h1), contents]
     story += _programme(report, s, include_names)
-    story += _roles(people, s)
+    story += _roles(report, s)
     return story
 
 
@@ -183,8 +182,8 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
             theme = group.theme.titel if group else table.theme_id
             label = f"Tafel {table.label} · " if table.label else ""
             names = [Paragraph(text(table.procesbegeleider), s.cell)] if include_names else []
-            count = len(group.members) if group else len(table.members)
-            rows.append(["", Paragraph(text(label + theme), s.cell), *names, str(count)])
+            rows.append(["", Paragraph(text(label + theme), s.cell), *names,
+                         str(report.table_count(table.group_id))])
         extra.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, MUTED))
     widths = [26 * mm, 0, *([46 * mm] if include_names else []), 26 * mm]
     widths[1] = FRAME_WIDTH - sum(widths)
@@ -193,15 +192,17 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
     return [Paragraph("Programma, rondes en tafels", s.h1), table]
 
 
-def _roles(people: list[Participant], s: _DagdeelStyles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Deelnemers per rol", s.h1)]
-    counts = role_counts(people)
+def _roles(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+    heading = Paragraph("Deelnemers per rol", s.h1)
+    counts = report.role_counts
     if not counts:
-        return [*story, Paragraph("Er zat nog niemand aan een tafel.", s.body)]
+        return [heading, Paragraph("Er zat nog niemand aan een tafel.", s.body)]
     table = role_count_table(counts, s)
     note = ("Iedereen één keer geteld, ook wie aan meer rondes meedeed. Namen en initialen "
             "staan niet in dit verslag.")
-    return [*story, KeepTogether([table]), Spacer(1, 3), Paragraph(note, s.muted)]
+    # The heading inside the KeepTogether: a keepWithNext heading before one is left alone
+    # at the bottom of the page.
+    return [KeepTogether([heading, table]), Spacer(1, 3), Paragraph(note, s.muted)]
 
 
 # ---------------------------------------------------------------- rode lijnen

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from zet.aggregates import role_counts
 from zet.export import local_time, yes_no
 from zet.export.spreadsheets import (
     BIJDRAGEN_COLUMNS,
@@ -19,6 +18,7 @@ from zet.export.spreadsheets import (
     dagdeel_facts,
     frame_of,
     punten_frame,
+    purged_facts,
     scenario_frame,
     werkblad_frame,
     workbook_bytes,
@@ -30,10 +30,12 @@ from zet.scenarios import scenario_label
 
 SHEETS = ("Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen", "Punten", "Scenario")
 WHERE_COLUMNS = ["ronde", "tafel", "thema"]
+# Per scenario how many participants placed the school there (kept after a purge).
+PLACEMENT_COLUMNS = [f"plaatsing {which} {n}" for which in ("nu", "gewenst") for n in range(1, 5)]
 GROEPEN_COLUMNS = [*WHERE_COLUMNS, "domein", "procesbegeleider", "deelnemers",
                    "terugkoppeling", "nu", "gewenst", "scenario nu", "scenario gewenst",
                    "onderbouwing", "punten bevestigd", "sterke punten", "ontwikkelpunten",
-                   "stap bij export"]
+                   *PLACEMENT_COLUMNS, "stap bij export"]
 NAME_COLUMNS = ("procesbegeleider", "terugkoppeling")  # only with include_names
 INDELING_COLUMNS = [*WHERE_COLUMNS, "rol"]
 _PER_GROUP = {
@@ -43,7 +45,7 @@ _PER_GROUP = {
     "Scenario": (scenario_frame, SCENARIO_COLUMNS),
 }
 _INTEGER_COLUMNS = ("ronde", "nu", "gewenst", "positie", "deelnemers", "sterke punten",
-                    "ontwikkelpunten", "score", "feitelijk")
+                    "ontwikkelpunten", "score", "feitelijk", *PLACEMENT_COLUMNS)
 
 
 def _where(group: GroupReport) -> dict[str, object]:
@@ -54,12 +56,11 @@ def _where(group: GroupReport) -> dict[str, object]:
 def dagdeel_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.DataFrame:
     """Key/value facts about the dagdeel, its programme and who took part (by role)."""
     dagdeel = report.dagdeel
-    people = report.seated
     items = dagdeel_facts(dagdeel, include_names)
     items += [("rondes", len(report.rounds)), ("themagroepen", len(report.groups)),
-              ("deelnemers totaal", len(people))]
-    items += [(f"deelnemers: {role}", count)
-              for role, count in role_counts(people).items()]
+              ("deelnemers totaal", report.participant_count)]
+    items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
+    items += purged_facts(dagdeel)
     for item in programme_items(dagdeel, report.rounds):
         label = f"programma {item.time}".strip()
         value = item.titel
@@ -83,7 +84,7 @@ def groepen_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.D
             **_where(group),
             "domein": group.theme.domein,
             "procesbegeleider": g.procesbegeleider,
-            "deelnemers": len(group.members),
+            "deelnemers": group.participant_count,
             "terugkoppeling": g.reporter,
             "nu": g.scenario_nu,
             "gewenst": g.scenario_gewenst,
@@ -93,6 +94,8 @@ def groepen_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.D
             "punten bevestigd": yes_no(group.points_confirmed),
             "sterke punten": len(group.points_of("sterk")),
             "ontwikkelpunten": len(group.points_of("ontwikkel")),
+            **{f"plaatsing {which} {n}": count for which in ("nu", "gewenst")
+               for n, count in group.distribution.totals(which).items()},
             "stap bij export": g.step.label,
         })
     frame = _typed(frame_of(rows, GROEPEN_COLUMNS))

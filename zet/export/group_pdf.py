@@ -23,7 +23,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from zet.aggregates import progress
 from zet.export import dutch_date, dutch_datetime, partnership_name
 from zet.export.fonts import FONT, FONT_BOLD
 from zet.export.pdf_kit import (
@@ -45,7 +44,7 @@ from zet.export.pdf_kit import (
     text,
 )
 from zet.export.werkblad_pdf import werkblad_flowables
-from zet.report import GroupReport
+from zet.report import GroupReport, purged_line
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
 from zet.steps import STEP_ORDER
@@ -60,6 +59,8 @@ def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_
     theme title; the names of procesbegeleider and reporter only with ``include_names``."""
     story: list[Flowable] = []
     story += _header(report, styles, kicker, include_names)
+    if purged_line(report.dagdeel):
+        story += [Spacer(1, 6), notice(text(purged_line(report.dagdeel)), styles)]
     story += _participants(report, styles)
     # In the order of the steps of the dagdeel: werkblad, reflectiekaarten, points, scenario.
     story += werkblad_flowables(report, styles)
@@ -127,13 +128,16 @@ def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
     if not counts:
         return [*story, Paragraph("Nog geen deelnemers aangemeld.", s.body)]
     table = role_count_table(counts, s)
-    done = progress(report.theme.vragen, report.answers, report.members)
+    done = report.werkblad_progress
+    if done is None:
+        filled = (f"Werkblad ingevuld door {report.answered} van {report.participant_count} "
+                  "deelnemers.")
+    else:
+        filled = f"Werkblad volledig ingevuld door {done.done} van {done.total} deelnemers."
     late = (f" {report.listeners} later aangeschoven deelnemer(s) luisterde(n) mee na de "
             "scenariostap en tellen hier niet mee." if report.listeners else "")
     story += [table, Spacer(1, 4),
-              Paragraph(f"Werkblad volledig ingevuld door {done.done} van {done.total} "
-                        f"deelnemers.{late} Namen en initialen staan niet in dit verslag.",
-                        s.muted)]
+              Paragraph(f"{filled}{late} Namen en initialen staan niet in dit verslag.", s.muted)]
     return story
 
 
@@ -177,7 +181,8 @@ def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
     distribution = report.distribution
     if not distribution.placed:
         story.append(Paragraph("Plaatsing door de deelnemers", s.h2))
-        story.append(Paragraph("Nog geen plaatsingen door deelnemers.", s.body))
+        story.append(Paragraph("Geen plaatsingen door deelnemers." if report.purged_on
+                               else "Nog geen plaatsingen door deelnemers.", s.body))
         return story
     story.append(KeepTogether([
         Paragraph(f"Plaatsing door de deelnemers (n = {distribution.placed})", s.h2),
@@ -185,6 +190,10 @@ def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
         Paragraph("Aantal deelnemers per scenario: waar staat de school nu volgens hen, en "
                   "waar willen ze naartoe?", s.muted),
     ]))
+    if not distribution.by_role:
+        story.append(Paragraph("Per rol: na de bewaartermijn zijn alleen de aantallen per "
+                               "scenario bewaard, niet per rol.", s.muted))
+        return story
     story.append(KeepTogether([Paragraph("Plaatsing per rol (aantal deelnemers)", s.h2),
                                _role_table(report, s)]))
     return story

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import io
 
+from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
-from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -38,11 +37,15 @@ from zet.export.pdf_kit import (
     facts_table,
     fit,
     grid_style,
+    header_cell,
     numbered_canvas,
     text,
+    word_room,
 )
 from zet.partnership_report import PartnershipReport, WaarborgSection
+from zet.reflection import summarise
 from zet.rode_lijnen import Line
+from zet.scenarios import SCENARIO_COLORS
 
 MAX_LOCATIE_COLUMNS = 5
 
@@ -52,12 +55,14 @@ class _Styles(Styles):
         super().__init__()
         self.small_indent = ParagraphStyle("small_indent", parent=self.small, leftIndent=17,
                                            spaceAfter=1)
+        self.head_center = ParagraphStyle("head_center", parent=self.cell_bold, alignment=1)
 
 INTRO = ("Dit verslag bundelt wat de locaties in hun ZET-dagdelen zelf over de kwaliteit van "
          "Samen Opleiden zeiden. Het volgt de vier waarborgen van het Kwaliteitskader en kan "
          "dienen als bouwsteen voor de kritische reflectie van een ontwikkelingsgerichte peer "
          "review. Het is geen oordeel van buitenaf: de groepen bepaalden zelf waar ze staan en "
-         "waar ze naartoe willen.")
+         "waar ze naartoe willen. Per waarborg opent het met een samenvatting op één pagina, "
+         "om over te nemen in de kritische reflectie.")
 
 
 def period(report: PartnershipReport) -> str:
@@ -77,6 +82,8 @@ def partnership_report_pdf(report: PartnershipReport) -> bytes:
     s = _Styles()
     story: list[Flowable] = _cover(report, s)
     for number, section in enumerate(report.sections, start=1):
+        story += [PageBreak(), *_summary(report, section, number, s)]
+    for number, section in enumerate(report.sections, start=1):
         story += [PageBreak(), *_section(report, section, number, s)]
     where = f" — {report.locatie.naam}" if report.locatie else ""
     footer = (strip_control(f"ZET — {name}{where} — {period(report)}"),
@@ -87,7 +94,7 @@ def partnership_report_pdf(report: PartnershipReport) -> bytes:
 
 # ---------------------------------------------------------------- cover
 
-def _cover(report: PartnershipReport, s: Styles) -> list[Flowable]:
+def _cover(report: PartnershipReport, s: _Styles) -> list[Flowable]:
     locaties = ([report.locatie.naam] if report.locatie
                 else [loc.naam for loc in report.locaties])
     rows = [("Periode", text(period(report))),
@@ -102,25 +109,68 @@ def _cover(report: PartnershipReport, s: Styles) -> list[Flowable]:
         facts_table(rows, s), Spacer(1, 6), Paragraph(INTRO, s.body),
         Paragraph("De vier waarborgen in één oogopslag", s.h1),
     ]
-    head = ["Waarborg", "Thema's", "Sterke punten", "Ontwikkel­punten", "Open acties"]
-    table_rows: list[list] = [[Paragraph(h, s.cell_bold) for h in head]]
+    widths = [34 * mm, 0, 20 * mm, 33 * mm, 18 * mm]
+    widths[1] = FRAME_WIDTH - sum(widths)
+    head = ["Waarborg", "Thema's", "Sterke punten", "Ontwikkelpunten", "Open acties"]
+    table_rows: list[list] = [[header_cell(h, w, s.cell_bold) for h, w in zip(head, widths)]]
     for section in report.sections:
         table_rows.append([
-            Paragraph(f"<b>{text(section.waarborg)}</b>", s.cell),
+            header_cell(section.waarborg, widths[0], s.cell_bold),
             Paragraph(text(", ".join(t.titel for t in section.themes)), s.cell),
             str(sum(len(line.points) for line in section.strong)),
             str(sum(len(line.points) for line in section.develop)),
             str(len(section.actions))])
-    widths = [34 * mm, 0, 22 * mm, 24 * mm, 20 * mm]
-    widths[1] = FRAME_WIDTH - sum(widths)
     table = Table(table_rows, colWidths=widths, hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (2, 1), (-1, -1), "CENTER")]))
     story += [table, Spacer(1, 4), Paragraph(
-        "Een thema hoort volgens Tabel 1 van de handleiding bij één of meer waarborgen; een "
-        "punt telt mee bij elke waarborg van zijn thema. Scenario's: " + " · ".join(
+        "Een thema hoort volgens Tabel 1 van de handleiding bij één of meer waarborgen. Een "
+        "punt telt mee bij de waarborg waaronder het in de tab Rode lijnen is gezet, en anders "
+        "bij elke waarborg van zijn thema. Scenario's: " + " · ".join(
             f"{n}. {text(name)}" for n, name in enumerate(SCENARIO_NAMES, start=1)) + ".",
         s.muted)]
+    return story
+
+
+# ---------------------------------------------------------------- summary per waarborg
+
+def _summary(report: PartnershipReport, section: WaarborgSection, number: int,
+             s: _Styles) -> list[Flowable]:
+    """One page that a programme manager can paste into the kritische reflectie."""
+    found = summarise(report, section)
+    story: list[Flowable] = [
+        Paragraph(f"ZET · samenvatting voor de kritische reflectie ({number} van "
+                  f"{len(report.sections)})", s.kicker),
+        Paragraph(text(f"Waarborg {section.waarborg}"), s.title),
+        HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=6),
+        Paragraph(text(f"Thema's: {', '.join(found.themes)}. Periode: {period(report)}."),
+                  s.muted),
+        Paragraph("Waar de locaties staan", s.h2), Paragraph(text(found.standing), s.body),
+        Paragraph("Sterke punten", s.h2),
+    ]
+
+    def items(values: tuple[str, ...], empty: str, more: int = 0) -> list[Flowable]:
+        if not values:
+            return [Paragraph(empty, s.body)]
+        listed = [Paragraph(text(v), s.numbered, bulletText="•") for v in values]
+        if more:
+            listed.append(Paragraph(f"en {more} meer (zie het hoofdstuk over deze waarborg)",
+                                    s.muted))
+        return listed
+
+    story += items(found.strong, "Geen bevestigde sterke punten in deze periode.",
+                   found.more_strong)
+    story.append(Paragraph("Ontwikkelpunten die op meer locaties terugkomen", s.h2))
+    story += items(found.recurring, "Geen: elk ontwikkelpunt kwam van één locatie.",
+                   found.more_recurring)
+    if found.single_develop:
+        single = "ontwikkelpunt" if found.single_develop == 1 else "ontwikkelpunten"
+        story.append(Paragraph(f"Daarnaast {found.single_develop} {single} van één locatie "
+                               "(zie het hoofdstuk over deze waarborg).", s.muted))
+    story.append(Paragraph(text(f"Acties ({found.action_counts})" if section.all_actions
+                                else "Acties"), s.h2))
+    story += items(found.actions, "Nog geen acties bij deze waarborg.",
+                   max(0, len(section.all_actions) - len(found.actions)))
     return story
 
 
@@ -134,6 +184,11 @@ def _section(report: PartnershipReport, section: WaarborgSection, number: int,
         HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=6),
     ]
     story += _themes(report, section, s)
+    if section.unplaced:
+        story.append(Paragraph(
+            f"{section.unplaced} {'punt telt' if section.unplaced == 1 else 'punten tellen'} "
+            "ook bij een andere waarborg: het thema hoort bij meer waarborgen en niemand zette "
+            "het punt onder één waarborg (dat kan in de tab Rode lijnen).", s.muted))
     story += _picture(report, section, s)
     story += _trend(report, section, s)
     story += _lines("Sterke punten", section.strong, s,
@@ -161,17 +216,23 @@ def _theme_title(report: PartnershipReport, theme_id: str) -> str:
 
 
 def _picture(report: PartnershipReport, section: WaarborgSection,
-             s: Styles) -> list[Flowable]:
+             s: _Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Waar staan de locaties? (nu → gewenst)", s.h1)]
     if not section.picture:
         return [*story, Paragraph("Nog geen vastgesteld scenario bij deze thema's.", s.body)]
     locaties = sorted({o.locatie for o in section.picture})
     cells = {(o.theme_id, o.locatie): o for o in section.picture}
     themes = [t for t in section.themes if any(o.theme_id == t.id for o in section.picture)]
-    for start in range(0, len(locaties), MAX_LOCATIE_COLUMNS):
-        chunk = locaties[start:start + MAX_LOCATIE_COLUMNS]
+    # As many locaties side by side as fit with their longest word at 7 pt or more: a head
+    # never breaks inside a word (a long compound name gets a table with fewer columns).
+    room = FRAME_WIDTH - 50 * mm
+    need = word_room(locaties, s.head_center.fontName, 7)
+    per_table = max(1, min(MAX_LOCATIE_COLUMNS, int(room // need)))
+    for start in range(0, len(locaties), per_table):
+        chunk = locaties[start:start + per_table]
+        column = max(need, min(30 * mm, room / len(chunk)))
         rows: list[list] = [[Paragraph("Thema", s.cell_bold),
-                             *[Paragraph(text(loc), s.cell_bold) for loc in chunk]]]
+                             *[header_cell(loc, column, s.head_center) for loc in chunk]]]
         for theme in themes:
             row: list = [Paragraph(text(theme.titel), s.cell)]
             for loc in chunk:
@@ -181,7 +242,6 @@ def _picture(report: PartnershipReport, section: WaarborgSection,
                     f"<b>{_n(outcome.nu)} → {_n(outcome.gewenst)}</b> "
                     f"<font size='7' color='#616E7C'>({outcome.jaar})</font>", s.cell_center))
             rows.append(row)
-        column = min(30 * mm, (FRAME_WIDTH - 50 * mm) / len(chunk))
         table = Table(rows, colWidths=[FRAME_WIDTH - column * len(chunk)]
                       + [column] * len(chunk), hAlign="LEFT", repeatRows=1)
         table.setStyle(grid_style([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -193,7 +253,7 @@ def _picture(report: PartnershipReport, section: WaarborgSection,
 
 
 def _trend(report: PartnershipReport, section: WaarborgSection,
-           s: Styles) -> list[Flowable]:
+           s: _Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Ontwikkeling over de jaren", s.h2)]
     years = sorted({y.jaar for y in section.trend})
     if len(years) < 2:
@@ -201,73 +261,75 @@ def _trend(report: PartnershipReport, section: WaarborgSection,
                                   "nodig.", s.body)]
     by = {(y.theme_id, y.jaar): y for y in section.trend}
     themes = [t for t in section.themes if any(y.theme_id == t.id for y in section.trend)]
+    column = min(28 * mm, (FRAME_WIDTH - 60 * mm) / len(years))
     rows: list[list] = [[Paragraph("Thema", s.cell_bold),
-                         *[Paragraph(str(y), s.cell_bold) for y in years],
-                         Paragraph("Verschil nu", s.cell_bold)]]
+                         *[header_cell(str(y), column, s.head_center) for y in years]]]
     for theme in themes:
-        seen = [by[(theme.id, y)] for y in years if (theme.id, y) in by]
-        first, last = seen[0], seen[-1]
-        change = ((last.nu or 0) - (first.nu or 0)) if len(seen) > 1 else None
         rows.append([Paragraph(text(theme.titel), s.cell),
-                     *[Paragraph(_pair(by.get((theme.id, y))), s.cell_center) for y in years],
-                     Paragraph(_change(change), s.cell_center)])
-    column = min(24 * mm, (FRAME_WIDTH - 70 * mm) / (len(years) + 1))
-    table = Table(rows, colWidths=[FRAME_WIDTH - column * (len(years) + 1)]
-                  + [column] * (len(years) + 1), hAlign="LEFT", repeatRows=1)
+                     *[Paragraph(_moves(by.get((theme.id, y))), s.cell_center) for y in years]])
+    table = Table(rows, colWidths=[FRAME_WIDTH - column * len(years)] + [column] * len(years),
+                  hAlign="LEFT", repeatRows=1)
     table.setStyle(grid_style([("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                               ("LINEBEFORE", (-1, 0), (-1, -1), 0.8, MUTED)]))
-    chart = _trend_chart(themes, years, by)
-    note = Paragraph("Gemiddelde van de groepsbesluiten per jaar, nu → gewenst. Verschil nu: "
-                     "hoeveel het nu-scenario verschoof van het eerste naar het laatste jaar "
-                     "waarin het thema besproken werd.", s.muted)
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    chart = _trend_chart(section, years)
+    note = Paragraph("Per jaar de besluiten van de groepen, nu → gewenst; „2× 2 → 3” betekent "
+                     "twee groepen die de school nu op scenario 2 zagen en naar 3 wilden. De "
+                     "scenario's zijn vier beelden, geen ladder: ze worden geteld, niet "
+                     "gemiddeld.", s.muted)
     # One flat KeepTogether with its heading: a KeepTogether nested in another (or after a
     # keepWithNext heading) claims an endless height and jumps to a new page.
     return [KeepTogether([*story, chart, table, Spacer(1, 3), note])]
 
 
-LINE_COLORS = ["#1F5F8B", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#332288"]
+def _moves(year) -> str:
+    if year is None:
+        return "–"
+    return "<br/>".join(text(label) for label in year.move_labels())
 
 
-def _trend_chart(themes, years: list[int], by: dict) -> Drawing:
-    """Where the groups say they stand now (scenario 1–4), one line per theme over the
-    years; a year without a dagdeel on that theme leaves a gap."""
-    width, height = FRAME_WIDTH, 58 * mm
+def _trend_chart(section: WaarborgSection, years: list[int]) -> Drawing:
+    """Per year how many groups (on this waarborg's themes) saw the school on each scenario
+    now: one stacked bar per year, the four scenarios in four blues."""
+    width, height = FRAME_WIDTH, 52 * mm
     drawing = Drawing(width, height)
-    chart = HorizontalLineChart()
+    chart = VerticalBarChart()
     chart.x, chart.y = 30, 16
-    chart.width, chart.height = width * 0.58, height - 32
-    chart.data = [[by[(t.id, y)].nu if (t.id, y) in by and by[(t.id, y)].nu is not None
-                   else None for y in years] for t in themes]
+    chart.width, chart.height = width * 0.52, height - 30
+    per_year = {y: dict.fromkeys(range(1, 5), 0) for y in years}
+    for placement in section.trend:
+        for n, count in placement.counts("nu").items():
+            per_year[placement.jaar][n] += count
+    chart.data = [[per_year[y][n] for y in years] for n in range(1, 5)]
+    chart.categoryAxis.style = "stacked"
     chart.categoryAxis.categoryNames = [str(y) for y in years]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 8
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 1, 4, 1
+    top = max(sum(per_year[y].values()) for y in years)
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, max(top, 1)
+    chart.valueAxis.valueStep = max(1, (top + 5) // 6)
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = RULE
     chart.valueAxis.gridStrokeWidth = 0.4
-    chart.joinedLines = True
-    for index in range(len(themes)):
-        color = colors.HexColor(LINE_COLORS[index % len(LINE_COLORS)])
-        chart.lines[index].strokeColor = color
-        chart.lines[index].strokeWidth = 2
-        chart.lines[index].symbol = makeMarker("FilledCircle", size=4.5, fillColor=color,
-                                               strokeColor=color)
+    chart.bars.strokeColor = colors.white
+    chart.bars.strokeWidth = 0.6
+    chart.barWidth = 14
+    for index, color in enumerate(SCENARIO_COLORS):
+        chart.bars[index].fillColor = colors.HexColor(color)
     drawing.add(chart)
-    title = String(0, height - 6, "Nu-scenario per thema (1 Individuele begeleiding – "
-                   "4 Co-creatie en innovatie)", fontName=FONT, fontSize=7.5, fillColor=MUTED)
-    drawing.add(title)
+    drawing.add(String(0, height - 6, "Aantal groepen per scenario waarop ze de school nu zagen",
+                       fontName=FONT, fontSize=7.5, fillColor=MUTED))
     legend = Legend()
     legend.fontName, legend.fontSize = FONT, 7.5
     legend.alignment = "right"
-    legend.columnMaximum = 8
-    legend.x, legend.y = chart.x + chart.width + 24, height - 16
+    legend.columnMaximum = 4
+    legend.x, legend.y = chart.x + chart.width + 24, height - 18
     legend.dx = legend.dy = 7
-    legend.deltay = 10
-    legend.colorNamePairs = [(colors.HexColor(LINE_COLORS[i % len(LINE_COLORS)]),
-                              fit(t.titel, FONT, 7.5, width - legend.x - 20))
-                             for i, t in enumerate(themes)]
+    legend.deltay = 11
+    legend.colorNamePairs = [(colors.HexColor(SCENARIO_COLORS[n - 1]),
+                              fit(f"{n}. {name}", FONT, 7.5, width - legend.x - 20))
+                             for n, name in reversed(list(enumerate(SCENARIO_NAMES, start=1)))]
     drawing.add(legend)
     return drawing
 
@@ -298,8 +360,9 @@ def _lines(title: str, found: list[Line], s: _Styles, empty: str) -> list[Flowab
 def _actions(report: PartnershipReport, section: WaarborgSection,
              s: Styles) -> list[Flowable]:
     heading = Paragraph("Open acties", s.h1)
+    done = _done_actions(report, section, s)
     if not section.actions:
-        return [heading, Paragraph("Geen open acties bij deze thema's.", s.body)]
+        return [heading, Paragraph("Geen open acties bij deze waarborg.", s.body), *done]
     story: list[Flowable] = []
     for action in section.actions:
         rows = [[Paragraph(f"<b>{text(action.ontwikkelpunt)}</b><br/><font size='8' "
@@ -319,33 +382,23 @@ def _actions(report: PartnershipReport, section: WaarborgSection,
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
         # The heading rides in the first action's KeepTogether (never two nested).
         story += [KeepTogether([heading, table] if not story else [table]), Spacer(1, 5)]
+    return story + done
+
+
+def _done_actions(report: PartnershipReport, section: WaarborgSection,
+                  s: Styles) -> list[Flowable]:
+    if not section.done_actions:
+        return []
+    story: list[Flowable] = [Paragraph("Afgeronde acties", s.h2)]
+    for action in section.done_actions:
+        when = (f" · afgerond op {dutch_date(action.afgerond_at.date())}"
+                if action.afgerond_at else "")
+        story.append(Paragraph(
+            f"{text(action.ontwikkelpunt)} <font size='8' color='#616E7C'>"
+            f"({text(action.locatie)} · {text(_theme_title(report, action.theme_id))}"
+            f"{text(when)})</font>", s.numbered, bulletText="•"))
     return story
 
 
 def _n(value: float | int | None) -> str:
     return "–" if value is None else str(value)
-
-
-def _decimal(value: float | None) -> str:
-    """2 -> '2', 2.5 -> '2,5' (Dutch decimal comma, one decimal)."""
-    if value is None:
-        return "–"
-    rounded = round(value, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
-
-
-def _pair(year) -> str:
-    if year is None:
-        return "–"
-    return f"{_decimal(year.nu)} → {_decimal(year.gewenst)}"
-
-
-def _change(change: float | None) -> str:
-    if change is None:
-        return "–"
-    if abs(change) < 0.05:
-        return "gelijk"
-    sign = "+" if change > 0 else "−"
-    return f"{sign}{_decimal(abs(change))}"
-
-

@@ -10,7 +10,7 @@ from zet.export.partnership_pdf import period
 from zet.export.spreadsheets import frame_of, workbook_bytes
 from zet.partnership_report import PartnershipReport
 from zet.points import KINDS
-from zet.rode_lijnen import lines
+from zet.rode_lijnen import lines, waarborgen_of
 
 SHEETS = ("Verslag", "Dagdelen", "Groepen", "Punten", "Rode lijnen", "Werkbladscores",
           "Acties")
@@ -40,7 +40,8 @@ def partnership_frames(report: PartnershipReport) -> dict[str, pd.DataFrame]:
                 else "nee"} for o in report.outcomes]
     names = {group.id: group.naam for group in report.groups}
     punten = [{"datum": p.datum, "jaar": p.jaar, "locatie": p.locatie,
-               "thema": _title(report, p.theme_id), "waarborgen": _waarborgen(report, p.theme_id),
+               "thema": _title(report, p.theme_id),
+               "waarborgen": ", ".join(waarborgen_of(p.theme_id, p.waarborg, report.library)),
                "soort": KINDS.get(p.kind, p.kind), "tekst": p.text,
                "rode lijn (groep)": names.get(p.puntgroep_id, "") if p.puntgroep_id else "",
                "labels": ", ".join(p.labels)} for p in report.points]

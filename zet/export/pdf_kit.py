@@ -212,6 +212,32 @@ def grid_style(extra: list[tuple]) -> TableStyle:
     ])
 
 
+CELL_PADDING = 12  # left + right padding of a table cell (reportlab's 6 points each)
+
+
+def header_cell(value: str, width: float, style: ParagraphStyle,
+                smallest: float = 6.5) -> Paragraph:
+    """A table header that breaks between words only, never inside one: the font shrinks
+    (down to ``smallest``) until the longest word fits the column, and reportlab's splitting
+    of long words is off. ``value`` is plain text."""
+    words = strip_control(value).split() or [""]
+    font = style.fontName
+    size = style.fontSize
+    room = width - CELL_PADDING
+    while size > smallest and max(stringWidth(w, font, size) for w in words) > room:
+        size -= 0.5
+    fitted = ParagraphStyle(f"{style.name}_fit", parent=style, fontSize=size,
+                            leading=size * style.leading / style.fontSize, splitLongWords=0,
+                            hyphenationLang="")
+    return Paragraph(text(value), fitted)
+
+
+def word_room(values: list[str], font: str, size: float) -> float:
+    """The column width in which the longest word of ``values`` fits at ``size``."""
+    words = [w for value in values for w in strip_control(value).split()] or [""]
+    return max(stringWidth(w, font, size) for w in words) + CELL_PADDING
+
+
 def fit(value: str, font: str, size: float, room: float) -> str:
     """Shorten a one-line text with '…' until it fits in ``room`` points."""
     if stringWidth(value, font, size) <= room:

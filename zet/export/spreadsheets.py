@@ -16,7 +16,7 @@ from zet.answers import answer_text
 from zet.dagdelen import Dagdeel
 from zet.export import local_time, partnership_name, strip_control, yes_no
 from zet.points import KINDS
-from zet.report import GroupReport
+from zet.report import GroupReport, purged_line, purged_on
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
 
@@ -121,11 +121,33 @@ def sessie_frame(report: GroupReport, *, include_names: bool = False) -> pd.Data
         ("scenario groep gewenst", scenario_label(report.theme, group.scenario_gewenst)),
         ("onderbouwing scenario", group.scenario_argument or ""),
         ("reflectiekaarten getoond", "; ".join(card.titel for card in report.revealed)),
-        ("deelnemers totaal", len(report.members)),
+        ("deelnemers totaal", report.participant_count),
     ]
     items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
+    items += purged_facts(report.dagdeel)
+    if report.purged_on is not None:
+        items += [("werkblad ingevuld door", report.answered),
+                  ("ingestuurde punten", report.contribution_count),
+                  *placement_facts(report)]
     items.append(("export gemaakt op", local_time(report.made_at)))
     return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
+
+
+def purged_facts(dagdeel: Dagdeel) -> list[tuple[str, object]]:
+    """After the purge: when the individual answers went (a date) and what that means."""
+    day = purged_on(dagdeel)
+    if day is None:
+        return []
+    return [("individuele antwoorden verwijderd op", day),
+            ("toelichting", purged_line(dagdeel))]
+
+
+def placement_facts(report: GroupReport) -> list[tuple[str, object]]:
+    """How many participants placed the school on each scenario, now and desired."""
+    distribution = report.distribution
+    return [(f"plaatsing {which} scenario {n}", count)
+            for which in ("nu", "gewenst")
+            for n, count in distribution.totals(which).items()]
 
 
 def dagdeel_facts(dagdeel: Dagdeel, include_names: bool) -> list[tuple[str, object]]:

@@ -23,6 +23,11 @@ from zet.report import GroupReport
 
 def werkblad_flowables(report: GroupReport, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Werkblad: wat de deelnemers invulden", s.h1)]
+    if not report.answers and report.purged_on is not None:
+        return [*story, Paragraph(
+            f"{report.answered} van de {report.participant_count} deelnemers vulden het "
+            "werkblad in. Hun antwoorden zijn na de bewaartermijn verwijderd; wat de groep "
+            "ermee deed, staat hieronder.", s.body)]
     if not report.answers:
         return [*story, Paragraph("Nog geen antwoorden op het werkblad.", s.body)]
     story.append(Paragraph("Per vraag het beeld van alle deelnemers samen. Open antwoorden "

@@ -2,7 +2,7 @@
 counts in the group's report only if they still gave something (a placement).
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0015
 """
 from typing import Literal
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
