@@ -11,6 +11,7 @@ from ui.beamer_links import beamer_and_control
 from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
 from ui.dagdeel.quickscan import quickscan_panel
+from ui.dagdeel.waiting import waiting_panel
 from ui.links import dagdeel_control_url, screen_url
 from ui.page import refuse_link, setup
 from ui.pager import screen_pager
@@ -65,6 +66,7 @@ st.button("Plenaire afsluiting", key="phase_closing", width="stretch",
           type="primary" if dagdeel.fase == Phase.AFSLUITING else "secondary",
           on_click=act, args=(set_plenary, dagdeel.id, Phase.AFSLUITING))
 screen_controls(dagdeel.id)
+waiting_panel(dagdeel.id)
 
 beamer, tafels, koppelingen, export, vooraf = st.tabs(
     ["Beamer", "Indeling per ronde", "Links voor procesbegeleiders", "Programma en export",

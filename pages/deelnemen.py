@@ -158,11 +158,15 @@ room = live.room(dagdeel.id)
 with storage_trouble_shown():  # a late joiner's seat is written here
     seat = live.seat(participant) if room.in_round else None
 if seat is None:
-    header(esc(dagdeel.locatie), f"Plenair · jij: {esc(you)}", room.phase)
-    # At the close the phone shows every group's outcome, so it follows their input too.
+    where_html = f"Ronde {room.ronde} · nog geen tafel" if room.in_round else "Plenair"
+    header(esc(dagdeel.locatie), f"{where_html} · jij: {esc(you)}", room.phase)
+    # At the close the phone shows every group's outcome, so it follows their input too;
+    # a late joiner who waits follows the room, where the seat given to them is bumped.
     push.follow(dagdeel.id, topics=(ROOM, INPUT) if room.phase == Phase.AFSLUITING else (ROOM,))
     if room.phase == Phase.AFSLUITING:
         plenary.closing(participant.id)
+    elif room.in_round:
+        plenary.waiting_for_seat()
     else:
         plenary.opening()
     end_of_page(participant.token)

@@ -3,6 +3,7 @@ import streamlit as st
 
 from ui import live, push
 from ui.actions import act, failed, show_flash
+from ui.limits import limit_caption
 from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
 from ui.text import esc, md
@@ -49,8 +50,9 @@ def current_step() -> None:
 
 current_step()
 version = st.session_state.get("note_version", 0)
-st.text_area("Notitie", key=f"note_text{version}", max_chars=notes.MAX_NOTE, height=160,
+st.text_area("Notitie", key=f"note_text{version}", height=160,
              placeholder="Wat wordt er gezegd? Welke voorbeelden, welke vragen?")
+limit_caption(notes.MAX_NOTE)
 st.button("Notitie bewaren", type="primary", on_click=save_note, width="stretch")
 show_flash(FLASH, toast=False)
 for note in reversed(notes.notes_of(engine(), group.id)):

@@ -1,5 +1,5 @@
 """The participant's phone keeps what is typed: saved while typing, after a reload, after
-the facilitator moved on, and a paste over the limit is cut, never emptied."""
+the facilitator moved on, and a paste over the limit stays whole and is refused, never cut."""
 from __future__ import annotations
 
 import json
@@ -39,7 +39,7 @@ def _phone(room, role: str = "Werkplekbegeleider"):
     person = participants.join(engine, _werkblad_dagdeel(room), role=role)
     page = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     open_as_participant(page, base, person.token)
-    wait_for(page, "phone-step", step="werkblad")
+    wait_for(page, "phone-step")  # the werkblad, or the punten step after a points test
     return person, page
 
 
@@ -133,25 +133,54 @@ def test_text_typed_when_the_facilitator_moves_on_is_kept_and_counted(room):
     assert given and "Half af" in str(given[0].value)
 
 
-def test_a_paste_over_the_limit_is_cut_with_a_message_not_emptied(room):
+def test_a_paste_over_the_limit_stays_whole_with_a_dutch_counter(room):
     person, page = _phone(room, "Instituutsopleider")
-    _group_id, question = _open_question(room, person)
+    group_id, question = _open_question(room, person)
     field = page.get_by_test_id(f"answer-{question.id}")
     field.click()
+    page.get_by_test_id(f"answer-{question.id}-count").get_by_text("0 / ").wait_for()
     page.keyboard.insert_text("x" * 10_000)
-    assert 0 < len(field.input_value()) < 10_000
-    page.get_by_text("Je tekst is ingekort").first.wait_for()
+    assert len(field.input_value()) == 10_000  # never cut
+    page.get_by_text("Te lang: 10000 tekens").first.wait_for()
+    field.blur()
+    page.get_by_text("is te lang (10000 tekens").first.wait_for()
+    assert len(field.input_value()) == 10_000
+    assert not [a for a in answers.group_answers(room[0], group_id)
+                if a.participant_id == person.id]
 
 
-def test_an_unsent_point_survives_a_reload_and_a_double_tap_sends_it_once(room):
+def _to_punten(room, person, page) -> int:
     engine = room[0]
-    person, page = _phone(room, "Aanstaande leraar / student")
     group_id, _ = _open_question(room, person)
     group = groups.get_group(engine, group_id)
     while group.step != Step.PUNTEN:
         group = groups.set_step(engine, group_id, group.step.next(),
                                 expected_current=group.step)
     wait_for(page, "phone-step", step="punten")
+    return group_id
+
+
+def test_a_point_of_600_characters_is_refused_not_sent_as_300(room):
+    person, page = _phone(room, "Schoolopleider")
+    group_id = _to_punten(room, person, page)
+    field = page.get_by_test_id("point-text")
+    field.click()
+    page.keyboard.insert_text("p" * 600)
+    page.get_by_text("Te lang: 600 tekens, hoogstens 300").wait_for()
+    field.blur()  # the draft is kept (a tap landing in that rerun is lost in Streamlit)
+    page.get_by_text("Concept bewaard").wait_for()
+    page.get_by_role("button", name="Versturen").click()
+    page.get_by_text("Dit punt is te lang (600 tekens; hoogstens 300)").wait_for()
+    page.screenshot(path=str(ARTIFACTS / "phone-point-too-long.png"))
+    assert field.input_value() == "p" * 600
+    assert points.contributions(room[0], group_id, person.id) == []
+    assert not page.get_by_text("Verstuurd.").count()
+
+
+def test_an_unsent_point_survives_a_reload_and_a_double_tap_sends_it_once(room):
+    engine = room[0]
+    person, page = _phone(room, "Aanstaande leraar / student")
+    group_id = _to_punten(room, person, page)
     field = page.get_by_test_id("point-text")
     field.click()
     field.press_sequentially("Korte lijnen", delay=20)

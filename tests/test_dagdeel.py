@@ -1,10 +1,12 @@
 """A whole dagdeel in the domain layer: programme, rounds, composition, phases."""
 from __future__ import annotations
 
+import io
 from collections import Counter
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import text
 
 from zet import groups, participants, rounds
@@ -195,6 +197,87 @@ def test_a_late_joiner_sits_only_at_a_table_before_the_scenario(engine):
 
     finished = participants.members_of(engine, a)  # what its report counts
     assert {m.id for m in finished} <= {p.id for p in people} and len(finished) == 2
+
+
+def test_a_waiting_late_joiner_is_seated_by_hand_and_counted_only_if_they_gave(engine):
+    """Who waits is listed for the hoofdprocesbegeleider; seated at a table past the
+    scenario step, a newcomer who gives nothing listens in and is not one of its deelnemers
+    (its report says 6 only beside n = 6 placements); at a table in the scenario step a
+    placement makes them count. The dagdeel's reports count the same people."""
+    from conftest import REAL_CONTENT
+
+    from zet import scenarios
+    from zet.content import load_library
+    from zet.export.dagdeel_tables import groepen_frame
+    from zet.export.group_pdf import group_report_pdf
+    from zet.report import build_dagdeel_report, build_group_report
+
+    library = load_library(REAL_CONTENT)
+    dagdeel = example_dagdeel(engine).dagdeel
+    for role in [ROLES[0], ROLES[2], ROLES[3]] * 2:
+        participants.join(engine, dagdeel, role=role)
+    rounds.start_round(engine, dagdeel.id, 1)
+    a, b, c = (t.group_id for t in rounds.rounds_of(engine, dagdeel.id)[0].tables)
+    for group_id in (a, b, c):
+        _walk(engine, group_id, Step.SCENARIO)
+        for member in participants.members_of(engine, group_id):
+            scenarios.place(engine, group_id, member.id, nu=2, gewenst=3)
+    _walk(engine, a, Step.AFRONDING, Step.SCENARIO)
+    assert rounds.waiting(engine, dagdeel.id) == (1, [])
+
+    listener = participants.join(engine, dagdeel, role=ROLES[4])
+    placer = participants.join(engine, dagdeel, role=ROLES[4])
+    assert rounds.take_seat(engine, listener) is None
+    assert rounds.waiting(engine, dagdeel.id) == (1, [listener, placer])
+
+    rounds.seat_waiting(engine, dagdeel.id, 1, listener.id, a)  # a is at the afronding
+    rounds.seat_waiting(engine, dagdeel.id, 1, placer.id, b)  # b is still deciding
+    scenarios.place(engine, b, placer.id, nu=1, gewenst=2)
+    assert rounds.waiting(engine, dagdeel.id) == (1, [])
+    assert rounds.take_seat(engine, listener).group_id == a
+
+    at_a, at_b = (build_group_report(engine, library, g) for g in (a, b))
+    assert len(participants.members_of(engine, a)) == 3  # seated, so the phone follows a
+    assert (len(at_a.members), at_a.listeners, at_a.distribution.placed) == (2, 1, 2)
+    assert (len(at_b.members), at_b.listeners, at_b.distribution.placed) == (3, 0, 3)
+    pdf = "".join(page.extract_text() for page in PdfReader(io.BytesIO(
+        group_report_pdf(at_a))).pages)
+    assert "1 later aangeschoven" in " ".join(pdf.split())
+    whole = build_dagdeel_report(engine, library, dagdeel.id)
+    assert listener.id not in {p.id for p in whole.seated}
+    assert placer.id in {p.id for p in whole.seated} and len(whole.seated) == 7
+    frame = groepen_frame(whole)
+    first = frame[frame["ronde"] == 1]
+    counts = dict(zip(first["tafel"], first["deelnemers"]))
+    assert (counts["A"], counts["B"], counts["C"]) == (2, 3, 2)
+    with pytest.raises(UserError, match="niet bij deze ronde"):
+        rounds.seat_waiting(engine, dagdeel.id, 1, listener.id, 10**6)
+
+
+def test_the_indeling_shows_the_live_proposal_that_starting_the_round_stores(engine):
+    """14 registered, nothing clicked: round 1 shows the proposal (5, 5, 4), nothing is
+    written, and starting the round seats everyone exactly so; round 2's proposal then
+    follows from who met in round 1."""
+    dagdeel = example_dagdeel(engine).dagdeel
+    for role in ROLES * 3:
+        participants.join(engine, dagdeel, role=role)
+        if len(participants.dagdeel_participants(engine, dagdeel.id)) == 14:
+            break
+    first, second = rounds.preview_rounds(engine, dagdeel.id)
+    assert first.proposed and not second.proposed and not second.placed_ids
+    assert sorted(len(t.members) for t in first.tables) == [4, 5, 5]
+    assert not rounds.rounds_of(engine, dagdeel.id)[0].placed_ids  # shown, not stored
+    shown = {t.group_id: [m.id for m in t.members] for t in first.tables}
+
+    rounds.start_round(engine, dagdeel.id, 1)
+    stored = rounds.rounds_of(engine, dagdeel.id)[0]
+    assert {t.group_id: [m.id for m in t.members] for t in stored.tables} == shown
+    _, second = rounds.preview_rounds(engine, dagdeel.id)
+    assert second.proposed and len(second.placed_ids) == 14
+    rounds.set_locked(engine, dagdeel.id, 2, True)  # locks what was shown
+    locked = rounds.rounds_of(engine, dagdeel.id)[1]
+    assert [[m.id for m in t.members] for t in locked.tables] == [
+        [m.id for m in t.members] for t in second.tables]
 
 
 def test_the_chosen_plan_is_stored_with_the_dagdeel(engine):

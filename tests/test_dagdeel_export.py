@@ -175,11 +175,12 @@ def test_dagdeel_pdf_has_a_section_per_group_in_theme_order(built: Built):
     starts = []
     for number, (titel, where) in enumerate(THEME_ORDER, start=1):
         kicker = f"ZET · themagroep {number} van 6 · {where}"
-        found = [i for i, page in enumerate(pages) if page.startswith(kicker)]
-        assert len(found) == 1, kicker  # a new page, starting with the group's header
+        # once, with its title; on a new page only when less than 40 % of a page is free
+        found = [i for i, page in enumerate(pages) if kicker in page]
+        assert len(found) == 1 and " ".join(pages).count(kicker) == 1, kicker
         page = pages[found[0]]
-        assert page[len(kicker):].lstrip().startswith(titel), page[:120]
-        assert f"Begeleider {where[-1]}" in page
+        assert page[page.index(kicker) + len(kicker):].lstrip().startswith(titel), page[:120]
+        assert f"Begeleider {where[-1]}" in page[page.index(kicker):]
         starts.append(found[0])
     assert starts == sorted(starts)
     assert starts[0] > 1  # cover and overview come first
@@ -294,7 +295,7 @@ def test_dagdeel_pdf_outline_points_at_each_section(built: Built):
                       *[f"{titel} — {where}" for titel, where in THEME_ORDER]]
     for number, item in enumerate(reader.outline[1:], start=1):
         page = reader.pages[reader.get_destination_page_number(item)]
-        assert " ".join(page.extract_text().split()).startswith(f"ZET · themagroep {number}")
+        assert f"ZET · themagroep {number} " in " ".join(page.extract_text().split())
 
 
 def test_dagdeel_pdf_of_a_dagdeel_without_participants(engine, real_library):

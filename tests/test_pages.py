@@ -296,6 +296,33 @@ def test_points_reach_the_control_view_which_confirms_the_list(env, session):
     assert groups.get_group(env, gid).points_confirmed_at is not None
 
 
+def test_a_point_over_the_limit_is_refused_with_the_limit_and_stays_in_the_field(env,
+                                                                                 session):
+    """600 characters are never stored as the first 300: the procesbegeleider's own point
+    and the notulist's over-long note are refused in Dutch, the field keeps every
+    character, and the limit was on the screen beforehand."""
+    from zet import notes
+
+    gid = session.group_ids[0]
+    _to_step(env, gid, Step.PUNTEN)
+    at = facilitator(session)
+    assert "Hoogstens 300 tekens" in texts(at)
+    at.text_input(key="own_text").input("x" * 600)
+    next(b for b in at.button if b.label == "Toevoegen").click().run()
+    assert any("Dit punt is te lang (600 tekens; hoogstens 300)" in e for e in errors(at))
+    assert at.text_input(key="own_text").value == "x" * 600
+    assert points.working_list(env, gid) == []
+
+    notulist = open_page("pages/notities.py", n=notes.notulist_secret(env, gid))
+    assert "Hoogstens 2000 tekens" in texts(notulist)
+    notulist.text_area[0].input("y" * 2100)
+    next(b for b in notulist.button if b.label == "Notitie bewaren").click().run()
+    assert any("Deze notitie is te lang (2100 tekens; hoogstens 2000)" in e
+               for e in errors(notulist))
+    assert notulist.text_area[0].value == "y" * 2100
+    assert notes.notes_of(env, gid) == []
+
+
 def test_two_identical_points_can_be_merged(env, session):
     gid = session.group_ids[0]
     a = participants.join(env, session.dagdeel, role=SO)
@@ -381,8 +408,27 @@ def test_start_page_refuses_a_dagdeel_without_themes(env, library):
     at = open_page("pages/start.py")
     at.text_input(key="dd_locatie").input("De Brug")
     at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
-    assert any("Kies een thema voor tafel A in ronde 1" in e for e in errors(at))
+    assert any("Ronde 1, tafel A: kies een thema" in e for e in errors(at))
     assert "beheer" not in at.query_params  # nothing was made
+
+
+def test_the_preparation_form_names_the_row_and_field_and_speaks_dutch(env, library):
+    """Every tafel is a row of its own fields; a missing name says which row, and no
+    field shows an English placeholder."""
+    at = open_page("pages/start.py")
+    at.number_input(key="dd_rondes").set_value(1).run()
+    at.number_input(key="dd_tafels").set_value(2).run()
+    at.text_input(key="dd_locatie").input("De Brug")
+    at.selectbox(key="dd_r1_t0_thema").set_value("proef")
+    at.text_input(key="dd_r1_t0_pb").input("Anna")
+    at.selectbox(key="dd_r1_t1_thema").set_value("proef-twee")
+    at.button(key="FormSubmitter:dagdeel_form-Dagdeel aanmaken").click().run()
+    assert not at.exception
+    assert ("Ronde 1, tafel B (thema Tweede proefthema): vul de naam van de "
+            "procesbegeleider in." in errors(at))
+    assert at.text_input(key="dd_r1_t0_pb").value == "Anna"  # what was typed stays
+    placeholders = [w.placeholder for w in [*at.text_input, *at.selectbox]]
+    assert "None" not in placeholders and all(placeholders[:1])
 
 
 def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
@@ -425,6 +471,48 @@ def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
     assert "Plenaire afsluiting: elke groep vertelt" in texts(phone)
     labels = [e.label for e in phone.expander][:2]
     assert labels[0].startswith("Ronde 1, tafel ") and labels[1].startswith("Ronde 2, tafel ")
+
+
+def test_the_indeling_tab_shows_the_proposal_as_soon_as_people_register(env):
+    created = _dagdeel(env)
+    for role in (STUDENT, STUDENT, WPB, SO):
+        participants.join(env, created.dagdeel, role=role)
+    at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)
+    assert not at.exception
+    shown = [m.value for m in at.markdown if "Tafel **" in m.value][:2]
+    assert all("2 deelnemers" in line for line in shown), shown
+    assert "nog niemand" not in texts(at) and "Dit voorstel groeit mee" in texts(at)
+
+
+def test_a_waiting_late_joiner_is_shown_on_the_dagdeel_view_and_seated_there(env):
+    """Every table is past the scenario step: the newcomer's phone says calmly that a
+    table comes, the control view lists them, and 'Plek geven' seats them where chosen."""
+    from zet import groups, rounds
+
+    created = _dagdeel(env)
+    for role in (STUDENT, WPB, SO, STUDENT):
+        participants.join(env, created.dagdeel, role=role)
+    rounds.start_round(env, created.dagdeel.id, 1)
+    tables = rounds.rounds_of(env, created.dagdeel.id)[0].tables
+    for table in tables:
+        _to_step(env, table.group_id, Step.AFRONDING)
+    late = participants.join(env, created.dagdeel, role=WPB)
+    phone = phone_of(late.token)
+    assert not phone.exception
+    assert "hoofdprocesbegeleider geeft je zo een tafel" in texts(phone)
+    assert "plenaire opening" not in texts(phone)
+
+    at = open_page("pages/dagdeel.py", beheer=created.dagdeel.admin_secret)
+    assert not at.exception
+    assert "data-count='1'" in htmls(at) and "Wachten op een tafel in ronde 1" in texts(at)
+    at.selectbox(key=f"seat_to_{late.id}").set_value(tables[1].group_id)
+    at.button(key=f"seat_{late.id}").click().run()
+    assert not at.exception
+    assert "data-count='0'" in htmls(at)
+    seated = rounds.rounds_of(env, created.dagdeel.id)[0].tables[1]
+    assert late.id in {m.id for m in seated.members}
+    assert f"Ronde 1 — tafel {seated.label}" in htmls(phone_of(late.token))
+    assert groups.get_group(env, seated.group_id).step == Step.AFRONDING
 
 
 def test_table_links_are_on_the_control_view_never_on_the_wall(env):

@@ -105,6 +105,20 @@ def test_scale_and_koos_answers(engine, library):
             answers.save_answer(engine, gid, person.id, theme.question("ruimte"), bad)
 
 
+def test_a_600_character_point_is_refused_with_the_limit_never_stored_as_300(engine,
+                                                                           session):
+    gid = session.group_ids[0]
+    person = participants.join(engine, session.dagdeel, role=SO)
+    for step in (Step.UITWISSELING, Step.REFLECTIEKAARTEN, Step.PUNTEN):
+        groups.set_step(engine, gid, step, expected_current=step.previous())
+    with pytest.raises(UserError, match=r"te lang \(600 tekens; hoogstens 300\)"):
+        points.clean_point("sterk", "p" * 600)
+    with pytest.raises(UserError, match="hoogstens 300"):
+        points.contribute(engine, gid, person.id, "sterk", "p" * 600)
+    assert points.contributions(engine, gid) == [] and points.working_list(engine, gid) == []
+    assert points.clean_point("sterk", "p" * 300) == "p" * 300
+
+
 def test_invalid_answers_are_refused_with_a_reason_and_keep_the_old_answer(engine, library,
                                                                            session):
     gid = session.group_ids[0]

@@ -14,8 +14,9 @@ which sends it again (docs/reliability.md).
 Before the page is drawn again for a change elsewhere (the step moved on), ``ui/push.py``
 asks every field to send what it has not sent yet.
 
-The browser's ``maxlength`` keeps pasted text up to the limit (never an empty field) and
-the component says so in Dutch.
+The limit is shown while typing ("120 / 300 tekens") and is never enforced by cutting: a
+longer text stays whole in the field, the counter says in Dutch that it is too long, and the
+server refuses to store it (``zet.fields.within_limit``) until it is shorter.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ import streamlit as st
 _HTML = """
 <div class="zt">
   <textarea class="zt-area" rows="4" spellcheck="true"></textarea>
-  <div class="zt-note" role="status" aria-live="polite"></div>
+  <div class="zt-count" aria-live="polite"></div>
 </div>
 """
 
@@ -37,15 +38,27 @@ _CSS = """
            border: 1px solid rgba(49, 51, 63, 0.35); border-radius: 0.5rem;
            background: #fff; resize: vertical; }
 .zt-area:focus { outline: 2px solid #1f5f8b; border-color: #1f5f8b; }
-.zt-note { min-height: 1.2rem; font-size: 0.9rem; color: #8a1c1c; margin-top: 0.25rem; }
+.zt-count { min-height: 1.2rem; font-size: 0.9rem; color: #555; margin-top: 0.25rem; }
+.zt-count.zt-over { color: #8a1c1c; font-weight: 600; }
+.zt-area[aria-invalid="true"] { border-color: #8a1c1c; }
 """
 
 _JS = """
 export default function (component) {
   const { setStateValue, parentElement, data } = component;
   const area = parentElement.querySelector("textarea");
-  const note = parentElement.querySelector(".zt-note");
-  area.maxLength = data.max;
+  const count = parentElement.querySelector(".zt-count");
+  count.setAttribute("data-testid", (data.testid || "typing-area") + "-count");
+  // The limit as a counter, never as a cut: a longer text stays, and says it is too long.
+  area.__zetCount = () => {
+    const n = area.value.length;
+    const over = n > data.max;
+    count.textContent = over
+      ? `Te lang: ${n} tekens, hoogstens ${data.max}. Maak je tekst korter; hij blijft hier staan.`
+      : `${n} / ${data.max} tekens`;
+    count.classList.toggle("zt-over", over);
+    area.setAttribute("aria-invalid", over ? "true" : "false");
+  };
   area.placeholder = data.placeholder || "";
   area.setAttribute("aria-label", data.label || "");
   area.dataset.testid = data.testid || "";
@@ -77,16 +90,13 @@ export default function (component) {
     area.dataset.resent = area.dataset.sent;
     area.__zetSend("draft", area.dataset.sent);
   }
+  area.__zetCount();
   if (area.dataset.ready === "1") { return; }
   area.dataset.ready = "1";
   let timer = null;
-  const warnIfCut = () => {
-    note.textContent = area.value.length >= data.max
-      ? `Je tekst is ingekort tot ${data.max} tekens; meer past er niet in.` : "";
-  };
   area.addEventListener("input", () => {
     if (journal) { localStorage.setItem(journal, area.value); }
-    warnIfCut();
+    area.__zetCount();
     clearTimeout(timer);
     timer = setTimeout(() => area.__zetSend("draft", area.value), data.delay || 900);
   });

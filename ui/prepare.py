@@ -1,7 +1,12 @@
-"""The hoofdprocesbegeleider prepares a dagdeel: programme, rounds and theme groups."""
+"""The hoofdprocesbegeleider prepares a dagdeel: programme, rounds and theme groups.
+
+One row of plain fields per tafel (tafel, thema, procesbegeleider) instead of a grid: the
+grid scrolled sideways on a laptop, showed "None" in new rows and could not say which row
+was wrong. Streamlit stacks the columns of a row below 640 px, so a phone fills it too.
+How many rounds and tafels comes first, outside the form, so the form has that many rows.
+"""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ui.actions import act, show_flash
@@ -16,32 +21,28 @@ from zet.quickscan import Listed, list_quickscans
 from zet.quickscan_results import quickscan_results
 
 # The example programme of the handleiding (§4.3): two rounds, three theme groups each.
-DEFAULT_ROUNDS = pd.DataFrame({"Ronde": [1, 2], "Start": ["09:30", "11:00"],
-                               "Eind": ["10:45", "12:15"]})
-DEFAULT_TABLES = pd.DataFrame({
-    "Ronde": [1, 1, 1, 2, 2, 2], "Tafel": ["A", "B", "C", "A", "B", "C"],
-    "Thema": [""] * 6, "Procesbegeleider": [""] * 6})
+DEFAULT_ROUND_TIMES = (("09:30", "10:45"), ("11:00", "12:15"), ("13:00", "14:15"))
+DEFAULT_TABLES = 3
+MAX_TABLES = 12
+LABELS = "ABCDEFGHIJKL"
 
 
-def plans_from_tables(round_rows: pd.DataFrame, table_rows: pd.DataFrame,
-           theme_ids: dict[str, str]) -> list[RoundPlan]:
+def plans_from_fields(state, rounds: int, tables: list[int]) -> list[RoundPlan]:
+    """The rounds and theme groups the form's fields describe (read from ``state``); a
+    tafel without a theme is refused by its round and tafel."""
     plans = []
-    numbers = sorted({int(n) for n in round_rows["Ronde"].dropna()})
-    if not numbers or numbers != list(range(1, len(numbers) + 1)):
-        raise UserError(f"Nummer de rondes 1, 2 (tot hoogstens {MAX_ROUNDS}).")
-    for number in numbers:
-        times = round_rows[round_rows["Ronde"] == number].iloc[0]
-        start_end = time_slot(str(times["Start"] or ""), str(times["Eind"] or ""),
-                          f"Ronde {number}") or (None, None)
+    for number in range(1, rounds + 1):
+        start_end = time_slot(state.get(f"dd_r{number}_start") or "",
+                              state.get(f"dd_r{number}_eind") or "",
+                              f"Ronde {number}") or (None, None)
         groups = []
-        for _, row in table_rows[table_rows["Ronde"] == number].iterrows():
-            if not row["Thema"]:
-                raise UserError(f"Kies een thema voor tafel {row['Tafel'] or '?'} "
-                                f"in ronde {number}.")
-            groups.append(GroupPlan(theme_ids[row["Thema"]], str(row["Procesbegeleider"] or ""),
-                                    str(row["Tafel"] or "")))
-        if not groups:
-            raise UserError(f"Ronde {number} heeft nog geen themagroep.")
+        for index in range(tables[number - 1]):
+            key = f"dd_r{number}_t{index}"
+            label = (state.get(f"{key}_tafel") or "").strip()
+            theme_id = state.get(f"{key}_thema")
+            if not theme_id:
+                raise UserError(f"Ronde {number}, tafel {label or index + 1}: kies een thema.")
+            groups.append(GroupPlan(theme_id, state.get(f"{key}_pb") or "", label))
         plans.append(RoundPlan(groups=tuple(groups), start_tijd=start_end[0],
                                eind_tijd=start_end[1]))
     return plans
@@ -67,33 +68,59 @@ def quickscan_suggestions() -> None:
         suggestion_list(quickscan_results(engine(), library(), chosen.quickscan.id))
 
 
+def _sizes() -> tuple[int, list[int]]:
+    """How many rounds, and tafels per round: chosen first, so the form has those rows."""
+    st.markdown("**Rondes en tafels**")
+    left, right = st.columns(2)
+    rounds = left.number_input("Aantal rondes", min_value=1, max_value=MAX_ROUNDS, value=2,
+                               step=1, key="dd_rondes",
+                               help="Elke ronde duurt minstens een uur.")
+    same = right.number_input("Tafels per ronde", min_value=1, max_value=MAX_TABLES,
+                              value=DEFAULT_TABLES, step=1, key="dd_tafels",
+                              help="Eén themagroep per tafel.")
+    return int(rounds), [int(same)] * int(rounds)
+
+
+def _slot(label: str, key: str, start: str, end: str) -> tuple[str, str]:
+    first, second = st.columns(2)
+    return (first.text_input(f"{label} van", start, key=f"{key}_van", placeholder="uu:mm"),
+            second.text_input(f"{label} tot", end, key=f"{key}_tot", placeholder="uu:mm"))
+
+
+def _round_fields(number: int, tables: int, theme_titles: dict[str, str]) -> None:
+    with st.container(border=True):
+        start, end = DEFAULT_ROUND_TIMES[number - 1]
+        st.markdown(f"**Ronde {number}**")
+        first, second = st.columns(2)
+        first.text_input("Start", start, key=f"dd_r{number}_start", placeholder="uu:mm")
+        second.text_input("Eind", end, key=f"dd_r{number}_eind", placeholder="uu:mm")
+        for index in range(tables):
+            key = f"dd_r{number}_t{index}"
+            label, theme, name = st.columns([1, 3, 3], vertical_alignment="bottom")
+            label.text_input("Tafel", LABELS[index], key=f"{key}_tafel", max_chars=40)
+            theme.selectbox("Thema", list(theme_titles), index=None, key=f"{key}_thema",
+                            placeholder="Kies een thema",
+                            format_func=lambda theme_id: theme_titles[theme_id])
+            name.text_input("Procesbegeleider", key=f"{key}_pb", max_chars=120,
+                            placeholder="voornaam en achternaam")
+
+
 def prepare_form() -> None:
     lib = library()
     quickscan_suggestions()
-    theme_ids = {t.titel: t.id for t in lib.ordered_themes()}
+    theme_titles = {t.id: t.titel for t in lib.ordered_themes()}
+    rounds, tables = _sizes()
     with st.form("dagdeel_form", border=True):
-        locatie = st.text_input("Locatie (school)", max_chars=120, key="dd_locatie")
+        locatie = st.text_input("Locatie (school)", max_chars=120, key="dd_locatie",
+                                placeholder="bijv. Stedelijk College, locatie Noord")
         datum = st.date_input("Datum", value=today(), format="DD-MM-YYYY", key="dd_datum")
         st.markdown("**Programma**")
-        cols = st.columns(6)
-        opening = (cols[0].text_input("Opening van", "09:00"),
-                   cols[1].text_input("Opening tot", "09:30"))
-        pauze = (cols[2].text_input("Pauze van", "10:45"), cols[3].text_input("Pauze tot", "11:00"))
-        closing = (cols[4].text_input("Afsluiting van", "12:15"),
-                   cols[5].text_input("Afsluiting tot", "12:45"))
-        st.markdown("**Rondes** (één tot drie, minstens 60 minuten)")
-        round_rows = st.data_editor(DEFAULT_ROUNDS, num_rows="dynamic", hide_index=True,
-                                    key="dd_rounds", column_config={
-                                        "Ronde": st.column_config.NumberColumn(min_value=1,
-                                                                               max_value=3)})
-        st.markdown("**Themagroepen per ronde**: thema, procesbegeleider en tafel")
-        table_rows = st.data_editor(
-            DEFAULT_TABLES, num_rows="dynamic", hide_index=True, key="dd_tables",
-            width="stretch", column_config={
-                "Ronde": st.column_config.NumberColumn(min_value=1, max_value=3),
-                "Thema": st.column_config.SelectboxColumn(options=list(theme_ids),
-                                                          width="large"),
-                "Procesbegeleider": st.column_config.TextColumn(max_chars=120)})
+        opening = _slot("Opening", "dd_opening", "09:00", "09:30")
+        pauze = _slot("Pauze", "dd_pauze", "10:45", "11:00")
+        closing = _slot("Afsluiting", "dd_afsluiting", "12:15", "12:45")
+        st.markdown("**Themagroepen per ronde**: per tafel een thema en wie het gesprek leidt")
+        for number in range(1, rounds + 1):
+            _round_fields(number, tables[number - 1], theme_titles)
         ronde_minuten = round_plan_choice("dd_plan")
         submitted = st.form_submit_button("Dagdeel aanmaken", type="primary")
     if not submitted:
@@ -102,14 +129,15 @@ def prepare_form() -> None:
         programme = Programme(opening=time_slot(*opening, "Opening"),
                               pauzes=tuple(p for p in [time_slot(*pauze, "Pauze")] if p),
                               afsluiting=time_slot(*closing, "Afsluiting"))
-        plans = plans_from_tables(round_rows, table_rows, theme_ids)
+        plans = plans_from_fields(st.session_state, rounds, tables)
     except UserError as error:
-        st.error(md(error))
+        st.error(md(error), icon=":material/warning:")
         return
     # Through act: a full or read-only disk is a Dutch line, and the tables stay filled in.
     created = act(create_dagdeel, locatie=locatie, datum=datum, rounds=plans,
                   programme=programme, known_themes=set(lib.themes),
-                  ronde_minuten=ronde_minuten, flash="prepare_status")
+                  theme_titles=theme_titles, ronde_minuten=ronde_minuten,
+                  flash="prepare_status")
     if created is None:
         show_flash("prepare_status", toast=False)
         return

@@ -13,7 +13,7 @@ from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import acties, dagdelen, groepen, locaties, punten
 from zet.errors import NotFound, UserError
-from zet.fields import multi_line
+from zet.fields import multi_line, within_limit
 from zet.tenancy import Viewer
 
 OPEN, DONE = "open", "afgerond"
@@ -53,16 +53,16 @@ class Action:
         return self.status == OPEN
 
 
-def _text(value: str, limit: int = MAX_TEXT) -> str:
-    value = multi_line(value)
-    if len(value) > limit:
-        raise UserError(f"Een antwoord is te lang (hoogstens {limit} tekens).")
-    return value
+def _text(value: str, what: str, limit: int = MAX_TEXT) -> str:
+    return within_limit(multi_line(value), limit, what)
 
 
 def _zek(tevreden: str, verantwoordelijk: str, aanpak: str, tijdpad: str) -> dict[str, str]:
-    return {"tevreden": _text(tevreden), "verantwoordelijk": _text(verantwoordelijk),
-            "aanpak": _text(aanpak), "tijdpad": _text(tijdpad, MAX_TIJDPAD)}
+    given = {"tevreden": tevreden, "verantwoordelijk": verantwoordelijk, "aanpak": aanpak,
+             "tijdpad": tijdpad}
+    return {key: _text(given[key], f"het antwoord op '{question}'",
+                       MAX_TIJDPAD if key == "tijdpad" else MAX_TEXT)
+            for key, question in ZEK_QUESTIONS}
 
 
 def _require_own_locatie(conn, viewer: Viewer, locatie_id: int | None) -> None:
@@ -83,7 +83,7 @@ def _require_own_action(conn, viewer: Viewer, action_id: int) -> None:
 def create_action(engine: Engine, viewer: Viewer, *, locatie_id: int, theme_id: str,
                   ontwikkelpunt: str, tevreden: str = "", verantwoordelijk: str = "",
                   aanpak: str = "", tijdpad: str = "", point_id: int | None = None) -> int:
-    ontwikkelpunt = _text(ontwikkelpunt)
+    ontwikkelpunt = _text(ontwikkelpunt, "het ontwikkelpunt")
     if not ontwikkelpunt:
         raise UserError("Beschrijf het ontwikkelpunt.")
     with writing(engine) as conn:

@@ -15,7 +15,7 @@ from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, deelnemers
 from zet.db.upsert import upsert
 from zet.errors import UserError
-from zet.fields import multi_line, one_line
+from zet.fields import multi_line, one_line, within_limit
 from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
@@ -68,10 +68,7 @@ def _text(value: Any, limit: int, *, item: bool = False) -> str:
     if not isinstance(value, str):
         raise UserError("Dit antwoord moet tekst zijn.")
     value = one_line(value) if item else multi_line(value)
-    if len(value) > limit:
-        raise UserError(f"Je antwoord is te lang ({len(value)} tekens; hoogstens {limit}). "
-                        "Maak het korter; er is nog niets opgeslagen.")
-    return value
+    return within_limit(value, limit, "een punt van je lijst" if item else "je antwoord")
 
 
 def normalise_answer(question: Question, value: Any) -> Any:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -163,13 +165,15 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
                    titel: str = "", known_themes: set[str] | None = None,
                    programme: Programme | None = None, partnerschap_id: int | None = None,
                    hoofdprocesbegeleider: str = "",
-                   ronde_minuten: int = ROUND_MINUTES) -> CreatedSession:
+                   ronde_minuten: int = ROUND_MINUTES,
+                   theme_titles: Mapping[str, str] | None = None) -> CreatedSession:
     """Create a dagdeel with its rounds and groups; the join code is unique among open ones.
 
     Without a programme it is a quick session that starts in its first round at once;
     with one it starts in the plenary opening. The locatie (by name) is found or made in
     the given partnership, else in the first one (``zet.locaties.ensure_locatie``).
-    ``ronde_minuten`` picks the stappenplan of every round: 75 or 60 minutes."""
+    ``ronde_minuten`` picks the stappenplan of every round: 75 or 60 minutes; a refusal
+    about one tafel names its round, tafel and (from ``theme_titles``) theme."""
     locatie = _clean_name(locatie, "de locatie")
     if ronde_minuten not in PLANS:
         raise UserError("Kies een stappenplan van "
@@ -185,14 +189,17 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         time_slot(plan.start_tijd, plan.eind_tijd, f"Ronde {number}")
     if programme is not None:
         _check_programme(programme)
-    for group_plan in (g for r in rounds for g in r.groups):
-        _clean_name(group_plan.procesbegeleider, "de naam van de procesbegeleider")
-        if known_themes is not None and group_plan.theme_id not in known_themes:
-            raise UserError(f"Thema '{group_plan.theme_id}' bestaat niet.")
-    for round_plan in rounds:
+    for number, round_plan in enumerate(rounds, start=1):
+        for index, group_plan in enumerate(round_plan.groups):
+            with _naming_the_row(rounds, number, index, group_plan, theme_titles):
+                clean_label(group_plan.label)
+                _clean_name(group_plan.procesbegeleider, "de naam van de procesbegeleider")
+                if known_themes is not None and group_plan.theme_id not in known_themes:
+                    raise UserError(f"Thema '{group_plan.theme_id}' bestaat niet.")
+    for number, round_plan in enumerate(rounds, start=1):
         labels = [clean_label(g.label) for g in round_plan.groups]
         if len(round_plan.groups) > 1 and len(set(labels)) != len(labels):
-            raise UserError("Geef elke tafel in een ronde een eigen naam (bijv. A, B, C).")
+            raise UserError(f"Ronde {number}: geef elke tafel een eigen naam (bijv. A, B, C).")
     for _attempt in range(20):
         try:
             return _insert_dagdeel(engine, locatie, datum, titel, rounds, programme,
@@ -200,6 +207,23 @@ def create_dagdeel(engine: Engine, *, locatie: str, datum: date, rounds: list[Ro
         except IntegrityError:
             continue  # join code taken by another open dagdeel: draw a new one
     raise UserError("Er kon geen vrije deelnamecode worden gemaakt. Probeer het opnieuw.")
+
+
+@contextmanager
+def _naming_the_row(rounds: list[RoundPlan], number: int, index: int, plan: GroupPlan,
+                    theme_titles: Mapping[str, str] | None) -> Iterator[None]:
+    """A refusal about one tafel of a larger dagdeel says which one: 'Ronde 1, tafel B
+    (thema Visie): vul de naam van de procesbegeleider in.'"""
+    try:
+        yield
+    except UserError as error:
+        if len(rounds) == 1 and len(rounds[0].groups) == 1:
+            raise  # a single session has one row: the message needs no place
+        label = one_line(plan.label).upper() or str(index + 1)
+        title = (theme_titles or {}).get(plan.theme_id)
+        where = f"Ronde {number}, tafel {label}" + (f" (thema {title})" if title else "")
+        message = str(error)
+        raise UserError(f"{where}: {message[:1].lower()}{message[1:]}") from error
 
 
 def _check_programme(programme: Programme) -> None:

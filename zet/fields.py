@@ -43,8 +43,17 @@ def required_line(value: str | None, what: str, limit: int, *, required: bool = 
     value = one_line(value)
     if required and not value:
         raise UserError(f"Vul {what} in.")
+    return within_limit(value, limit, what)
+
+
+def within_limit(value: str, limit: int, what: str) -> str:
+    """``value`` if it fits ``limit``; otherwise the one Dutch refusal for every text field
+    ('Dit punt is te lang (600 tekens; hoogstens 300) ...'). Text is never cut: the screen
+    keeps what was typed, so it can be made shorter."""
     if len(value) > limit:
-        raise UserError(f"{what[0].upper()}{what[1:]} is te lang (hoogstens {limit} tekens).")
+        raise UserError(f"{what[0].upper()}{what[1:]} is te lang ({len(value)} tekens; "
+                        f"hoogstens {limit}). Maak de tekst korter; wat je typte staat er "
+                        "nog en is niet opgeslagen.")
     return value
 
 

@@ -12,7 +12,7 @@ from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, dagdelen, groepen, kaarten_getoond, rondes
 from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
-from zet.fields import multi_line, one_line
+from zet.fields import multi_line, one_line, within_limit
 from zet.kept import KeptCounts
 from zet.states import Status
 from zet.steps import Step
@@ -202,9 +202,7 @@ def record_group_scenario(engine: Engine, group_id: int, *, nu: int | None,
         if value is not None and value not in (1, 2, 3, 4):
             raise UserError("Kies een scenario van 1 tot en met 4.")
     argument = multi_line(argument)
-    if len(argument) > MAX_ARGUMENT:
-        raise UserError(f"De onderbouwing is te lang ({len(argument)} tekens; "
-                        f"hoogstens {MAX_ARGUMENT}). Er is niets opgeslagen.")
+    within_limit(argument, MAX_ARGUMENT, "de onderbouwing")
     with writing(engine) as conn:
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id).values(

@@ -15,7 +15,7 @@ from zet.codes import new_secret
 from zet.db import inserted_id, reading, writing
 from zet.db.schema import groepen, notities
 from zet.errors import NotFound, UserError
-from zet.fields import multi_line
+from zet.fields import multi_line, within_limit
 from zet.groups import Group, load_group, require_open
 from zet.steps import Step
 from zet.versions import INPUT, bump, quiet
@@ -64,9 +64,7 @@ def add_note(engine: Engine, group_id: int, text: str) -> Note:
     text = multi_line(text)
     if not text:
         raise UserError("Typ eerst een notitie; een lege notitie wordt niet bewaard.")
-    if len(text) > MAX_NOTE:
-        raise UserError(f"Deze notitie is te lang ({len(text)} tekens; hoogstens {MAX_NOTE}). "
-                        "Je tekst staat er nog; maak hem korter of splits hem.")
+    within_limit(text, MAX_NOTE, "deze notitie")
     with writing(engine) as conn:
         group = load_group(conn, group_id)
         require_open(group)

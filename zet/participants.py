@@ -11,7 +11,16 @@ from zet.codes import new_secret
 from zet.config import load_limits
 from zet.dagdelen import Dagdeel, lock_dagdeel
 from zet.db import inserted_id, reading, retry_transient, writing
-from zet.db.schema import dagdelen, deelnemers, groepen, groepsleden, rondes
+from zet.db.schema import (
+    antwoorden,
+    bijdragen,
+    dagdelen,
+    deelnemers,
+    groepen,
+    groepsleden,
+    rondes,
+    scenario_plaatsingen,
+)
 from zet.db.upsert import insert_absent
 from zet.errors import NotFound, UserError
 from zet.fields import no_spaces
@@ -152,9 +161,10 @@ def place_in_active_round(conn: Connection, participant: Participant) -> int | N
 
 
 def seat_at(conn: Connection, ronde_id: int, participant: Participant,
-            group_ids: list[int]) -> int | None:
+            group_ids: list[int], *, na_scenario: bool = False) -> int | None:
     """Inside a write: seat the participant at the one of ``group_ids`` with fewest people,
-    then fewest of their role; returns the group id (the existing seat if one raced)."""
+    then fewest of their role; returns the group id (the existing seat if one raced).
+    ``na_scenario`` marks a seat given after the table's scenario step began."""
     members = conn.execute(
         select(groepsleden.c.groep_id, deelnemers.c.role)
         .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)
@@ -163,9 +173,37 @@ def seat_at(conn: Connection, ronde_id: int, participant: Participant,
     same_role = Counter(row.groep_id for row in members if row.role == participant.role)
     target = min(group_ids, key=lambda gid: (sizes[gid], same_role[gid], gid))
     if insert_absent(conn, groepsleden, {"ronde_id": ronde_id, "deelnemer_id": participant.id},
-                     {"groep_id": target}):
+                     {"groep_id": target, "na_scenario": na_scenario}):
         return target
     return seat_in(conn, ronde_id, participant.id)
+
+
+def gave_something(conn: Connection, group_id: int, participant_id: int) -> bool:
+    """Whether a participant already said something in this group: answers, points or a
+    scenario placement."""
+    for table, participant_column in ((antwoorden, antwoorden.c.deelnemer_id),
+                                      (bijdragen, bijdragen.c.deelnemer_id),
+                                      (scenario_plaatsingen,
+                                       scenario_plaatsingen.c.deelnemer_id)):
+        if conn.execute(select(participant_column).where(
+                table.c.groep_id == group_id, participant_column == participant_id)).first():
+            return True
+    return False
+
+
+def counted_members(engine: Engine, group_id: int) -> tuple[list[Participant], int]:
+    """The group's deelnemers for its report, and how many listened in without counting:
+    everyone seated, except a late joiner seated after the scenario step began who gave
+    nothing there (so "6 deelnemers" never stands beside n = 5 placements for a newcomer
+    who could not place)."""
+    with reading(engine) as conn:
+        rows = conn.execute(
+            select(deelnemers, groepsleden.c.na_scenario)
+            .join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
+            .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
+        counted = [Participant.from_row(row) for row in rows
+                   if not row.na_scenario or gave_something(conn, group_id, row.id)]
+    return counted, len(rows) - len(counted)
 
 
 def members_of(engine: Engine, group_id: int) -> list[Participant]:

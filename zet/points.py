@@ -16,7 +16,7 @@ from zet.config import load_limits
 from zet.db import inserted_id, reading, retry_transient, writing
 from zet.db.schema import bijdragen, deelnemers, groepen, punten
 from zet.errors import UserError
-from zet.fields import one_line
+from zet.fields import one_line, within_limit
 from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
@@ -51,10 +51,7 @@ def clean_point(kind: str, text: str) -> str:
     text = one_line(text)
     if not text:
         raise UserError("Typ eerst een punt; een leeg punt wordt niet verstuurd.")
-    if len(text) > MAX_POINT:
-        raise UserError(f"Dit punt is te lang ({len(text)} tekens; hoogstens {MAX_POINT}). "
-                        "Maak het korter; je tekst staat er nog.")
-    return text
+    return within_limit(text, MAX_POINT, "dit punt")
 
 
 def _require_editable(conn: Connection, group_id: int) -> Step:

@@ -21,7 +21,7 @@ from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.export import dutch_date, local_time
 from zet.groups import Group, get_group, revealed_cards
 from zet.notes import Note, notes_of
-from zet.participants import Participant, members_of
+from zet.participants import Participant, counted_members
 from zet.rounds import Round, rounds_of
 from zet.scenarios import Placement, placements
 
@@ -39,6 +39,7 @@ class GroupReport:
     revealed: list[Card]
     made_at: datetime
     notes: tuple[Note, ...] = ()  # what a notulist wrote down, per step
+    listeners: int = 0  # seated after the scenario step began, gave nothing: not counted
 
     @property
     def role_counts(self) -> dict[str, int]:
@@ -99,9 +100,10 @@ def build_group_report(engine: Engine, library: Library, group_id: int) -> Group
     group = get_group(engine, group_id)
     theme = library.theme(group.theme_id)
     cards = [card for cid in revealed_cards(engine, group_id) if (card := theme.card(cid))]
+    members, listeners = counted_members(engine, group_id)
     return GroupReport(
         dagdeel=get_dagdeel(engine, group.dagdeel_id), group=group, theme=theme,
-        members=members_of(engine, group_id),
+        members=members, listeners=listeners,
         answers=answers_mod.group_answers(engine, group_id),
         contributions=points_mod.contributions(engine, group_id),
         points=points_mod.working_list(engine, group_id),
@@ -134,8 +136,9 @@ class DagdeelReport:
 
     @property
     def seated(self) -> list[Participant]:
-        """Everyone who sat at a table in any round, once, in order of arrival."""
-        people = {m.id: m for r in self.rounds for t in r.tables for m in t.members}
+        """Everyone counted at a table in any round (``GroupReport.members``), once, in
+        order of arrival."""
+        people = {m.id: m for g in self.groups for m in g.members}
         return [people[pid] for pid in sorted(people)]
 
     @property

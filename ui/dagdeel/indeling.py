@@ -8,14 +8,15 @@ import streamlit as st
 from ui import live
 from ui.actions import act, show_flash
 from ui.links import control_url, screen_url
-from ui.resources import library
+from ui.resources import engine, library
 from ui.text import md
 from zet import rounds
 from zet.qr import qr_png
 from zet.roles import role_sort_key
 
 
-def _who(member) -> str:
+def who(member) -> str:
+    """A participant as the control view names them: role and initials."""
     return member.role + (f" ({member.initials})" if member.initials else "")
 
 
@@ -29,18 +30,42 @@ def rounds_panel(dagdeel_id: int) -> None:
             "</b></div>")
     st.caption("Het voorstel verdeelt de rollen zo goed mogelijk over de tafels en laat "
                "mensen per ronde zo veel mogelijk nieuwe collega's ontmoeten.")
-    for ronde in live.all_rounds(dagdeel_id):
+    # The live proposal of a round nobody sits in yet: shown as people register.
+    shown = rounds.preview_rounds(engine(), dagdeel_id)
+    for ronde, before in zip(shown, [None, *shown]):
         with st.container(border=True):
-            _round(dagdeel, ronde, everyone)
+            _round(dagdeel, ronde, everyone, before)
+    if any(r.proposed and len(r.placed_ids) < len(everyone) for r in shown):
+        st.session_state[_DRAWN] = True
+        _catch_up()  # newcomers came within the preview's interval: show them after it
 
 
-def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
+_DRAWN = "_indeling_drawn"
+
+
+@st.fragment(run_every=rounds.PREVIEW_EVERY)
+def _catch_up() -> None:
+    """Draws the page again once the next preview may be searched, so people who joined
+    within ``rounds.PREVIEW_EVERY`` of the last one appear in the proposal too."""
+    if st.session_state.pop(_DRAWN, False):
+        return  # drawn with the page just now
+    st.rerun(scope="app")
+
+
+def _round(dagdeel, ronde: rounds.Round, everyone, before: rounds.Round | None) -> None:
     lib = library()
     unplaced = [p for p in everyone if p.id not in ronde.placed_ids]
     running = dagdeel.room.runs(ronde.nummer)
     times = f" ({ronde.start_tijd}–{ronde.eind_tijd})" if ronde.start_tijd else ""
     status = "loopt nu" if running else "indeling vast" if ronde.locked else "voorstel"
     st.markdown(f"**Ronde {ronde.nummer}{md(times)}** · {md(status)}")
+    if ronde.proposed:
+        st.caption("Dit voorstel groeit mee met wie zich aanmeldt. Het wordt bewaard als je "
+                   "het vastzet, iemand verplaatst of de ronde start.")
+    waits = bool(everyone) and not ronde.placed_ids and not ronde.locked and before is not None
+    if waits and before is not None:
+        st.caption(f"Het voorstel volgt zodra ronde {before.nummer} een indeling heeft: het "
+                   "houdt bij wie elkaar daar al sprak.")
     if unplaced and ronde.placed_ids:
         st.caption(f"{len(unplaced)} deelnemer(s) nog niet ingedeeld; ze krijgen een plek "
                    "als de ronde start, of maak een nieuw voorstel.")
@@ -48,6 +73,9 @@ def _round(dagdeel, ronde: rounds.Round, everyone) -> None:
         roles = Counter(m.role for m in table.members)
         mix = ", ".join(f"{count}× {role}" for role, count in
                         sorted(roles.items(), key=lambda i: role_sort_key(i[0])))
+        if waits:
+            st.markdown(f"Tafel **{md(table.label)}** · {md(lib.title(table.theme_id))}")
+            continue
         st.markdown(f"Tafel **{md(table.label)}** · {md(lib.title(table.theme_id))} · "
                     f"{len(table.members)} deelnemers")
         st.caption(md(mix or "nog niemand"))
@@ -76,7 +104,7 @@ def _move_form(dagdeel, ronde: rounds.Round) -> None:
         st.selectbox(
             "Deelnemer", list(seated), placeholder="Kies een deelnemer",
             key=f"move_who_{ronde.nummer}",
-            format_func=lambda pid: f"{_who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
+            format_func=lambda pid: f"{who(seated[pid][0])} — nu tafel {seated[pid][1].label}")
         st.selectbox("Naar tafel", [t.group_id for t in ronde.tables],
                      placeholder="Kies een tafel", key=f"move_to_{ronde.nummer}",
                      format_func=lambda gid: next(

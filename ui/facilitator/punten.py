@@ -10,6 +10,7 @@ import streamlit as st
 from ui import live
 from ui.a11y import name_controls
 from ui.actions import act, failed, show_flash
+from ui.limits import limit_caption
 from ui.text import md
 from zet import points
 from zet.actions import zek_prompt
@@ -36,8 +37,8 @@ def _save_edit(group_id: int, point_id: int) -> None:
 def _point_row(group_id: int, point: points.Point, editable: bool, number: int) -> None:
     if editable and st.session_state.get(_EDITING) == point.id:
         with st.container(border=True):
-            st.text_input("Tekst", value=point.text, key=f"edit_text_{point.id}",
-                          max_chars=points.MAX_POINT)
+            st.text_input("Tekst", value=point.text, key=f"edit_text_{point.id}")
+            limit_caption(points.MAX_POINT)
             st.radio("Soort", list(points.KINDS), index=list(points.KINDS).index(point.kind),
                      format_func=points.KINDS.get, horizontal=True, key=f"edit_kind_{point.id}")
             save, cancel = st.columns(2)
@@ -83,8 +84,9 @@ def _merge_form(group_id: int, items: Sequence[points.Point]) -> None:
             format_func=lambda pid: next(f"{points.KINDS[p.kind]} {p.position}: {p.text}"
                                          for p in items if p.id == pid),
             placeholder="Kies punten", key="merge_ids")
-        st.text_input("Samengevoegde tekst", max_chars=points.MAX_POINT, key="merge_text",
+        st.text_input("Samengevoegde tekst", key="merge_text",
                       placeholder="De tekst van het samengevoegde punt")
+        limit_caption(points.MAX_POINT)
         st.form_submit_button("Samenvoegen", on_click=_merge, args=(group_id,))
 
 
@@ -100,8 +102,8 @@ def _add_form(group_id: int) -> None:
         st.markdown("**Zelf een punt toevoegen**")
         st.radio("Soort", list(points.KINDS), format_func=points.KINDS.get,
                  horizontal=True, key="own_kind")
-        st.text_input("Punt", max_chars=points.MAX_POINT, key="own_text",
-                      placeholder="Een punt van de groep")
+        st.text_input("Punt", key="own_text", placeholder="Een punt van de groep")
+        limit_caption(points.MAX_POINT)
         st.form_submit_button("Toevoegen", on_click=_add, args=(group_id,))
 
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import live
 from ui.actions import act
+from ui.limits import limit_caption
 from ui.text import md
 from zet import groups
 from zet.content.model import Theme
@@ -37,8 +38,9 @@ def _decision(group: Group, theme: Theme) -> None:
                            if group.scenario_gewenst else None,
                            format_func=lambda n: md(scenario_label(theme, n)))
         argument = st.text_area(
-            "Onderbouwing", value=group.scenario_argument, max_chars=groups.MAX_ARGUMENT,
+            "Onderbouwing", value=group.scenario_argument,
             placeholder="Waarom staan we hier, en waarom willen we daarheen?")
+        limit_caption(groups.MAX_ARGUMENT)
         st.caption("Ook 'we willen blijven waar we staan' is een goed antwoord, als het past bij "
                    "de visie van de opleidingsschool.")
         if st.form_submit_button("Vastleggen", type="primary", key="record_scenario",

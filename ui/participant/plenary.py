@@ -20,6 +20,14 @@ def opening() -> None:
         st.markdown(md(general.methode_tekst))
 
 
+def waiting_for_seat() -> None:
+    """A late joiner while every table is past the scenario step: a seat comes by hand."""
+    st.info("Je bent aangemeld. De tafels zijn al een eind op weg; de "
+            "hoofdprocesbegeleider geeft je zo een tafel. Blijf even op deze pagina: je "
+            "ziet hier vanzelf waar je aanschuift.", icon=":material/hourglass_top:")
+    st.html("<span data-testid='phone-waiting'></span>")
+
+
 def closing(participant_id: int) -> None:
     st.success("Plenaire afsluiting: elke groep vertelt wat ze heeft opgeleverd. Dank je wel "
                "voor je bijdrage!", icon=":material/favorite:")

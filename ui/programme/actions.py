@@ -5,10 +5,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.actions import act, show_flash
+from ui.actions import act, failed, show_flash
+from ui.limits import limit_caption
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine
-from zet.actions import ZEK_QUESTIONS, action_from_point, list_actions, set_done
+from zet.actions import (
+    MAX_TEXT,
+    MAX_TIJDPAD,
+    ZEK_QUESTIONS,
+    action_from_point,
+    list_actions,
+    set_done,
+)
 from zet.programme_data import Scope
 from zet.rode_lijnen import confirmed_points
 from zet.tenancy import Viewer
@@ -30,13 +38,14 @@ def actions_view(base: Scope) -> None:
         st.caption("Geen bevestigde ontwikkelpunten zonder actie voor deze keuze.")
     else:
         by_id = {p.id: p for p in candidates}
-        with st.form("ac_nieuw", clear_on_submit=True):
+        with st.form("ac_nieuw"):
             st.selectbox(
                 "Ontwikkelpunt", list(by_id), key="ac_punt",
                 format_func=lambda i: f"{by_id[i].text} ({by_id[i].locatie}, "
                                       f"{theme_title(by_id[i].theme_id)}, {by_id[i].jaar})")
             for key, question in QUESTIONS:
                 st.text_area(question, key=f"ac_{key}", height=68)
+                limit_caption(MAX_TIJDPAD if key == "tijdpad" else MAX_TEXT)
             st.form_submit_button("Actie maken", type="primary", on_click=_create,
                                   args=(scope.viewer,))
     st.markdown("#### Acties")
@@ -61,3 +70,6 @@ def _create(viewer: Viewer) -> None:
     state = st.session_state
     act(action_from_point, viewer, state["ac_punt"], flash=FLASH, success="Actie gemaakt.",
         **{key: state.get(f"ac_{key}", "") for key, _q in QUESTIONS})
+    if not failed(FLASH):  # a refused action keeps every typed answer in its field
+        for key, _q in QUESTIONS:
+            state[f"ac_{key}"] = ""

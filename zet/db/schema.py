@@ -102,6 +102,8 @@ groepsleden = Table(
     Column("deelnemer_id", Integer, ForeignKey("deelnemers.id", ondelete="CASCADE"),
            primary_key=True),
     Column("ronde_id", Integer, ForeignKey("rondes.id", ondelete="CASCADE"), nullable=False),
+    # seated by the hoofdprocesbegeleider after the table's scenario step began (a listener)
+    Column("na_scenario", Boolean, nullable=False, server_default="0"),
     UniqueConstraint("ronde_id", "deelnemer_id", name="uq_groepsleden_ronde_deelnemer"),
 )
 

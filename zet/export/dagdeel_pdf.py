@@ -19,7 +19,6 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
@@ -34,6 +33,7 @@ from zet.export.pdf_kit import (
     MUTED,
     SHADE,
     WARN_BG,
+    KeptDocTemplate,
     Styles,
     a4_document,
     facts_table,
@@ -42,6 +42,7 @@ from zet.export.pdf_kit import (
     notice,
     numbered_canvas,
     role_count_table,
+    section_start,
     text,
 )
 from zet.programme import programme_items
@@ -68,6 +69,7 @@ class _Anchor(Flowable):
         super().__init__()
         self.key, self.title, self.in_contents = key, title, in_contents
         self.width = self.height = 0
+        self.keepWithNext = 1  # on the page where its section's heading lands
 
     def wrap(self, avail_width, avail_height):
         return 0, 0
@@ -76,7 +78,7 @@ class _Anchor(Flowable):
         pass
 
 
-class _DagdeelDoc(SimpleDocTemplate):
+class _DagdeelDoc(KeptDocTemplate):
     def afterFlowable(self, flowable):
         if isinstance(flowable, _Anchor):
             self.canv.bookmarkPage(flowable.key)
@@ -105,7 +107,7 @@ def dagdeel_report_pdf(report: DagdeelReport, *, include_names: bool = False) ->
     for number, group in enumerate(report.groups, start=1):
         title = f"{group.theme.titel} — {group.where}"
         kicker = f"ZET · themagroep {number} van {total} · {group.where}"
-        story += [PageBreak(), _Anchor(f"groep-{group.group.id}", title)]
+        story += [*section_start(), _Anchor(f"groep-{group.group.id}", title)]
         story += group_flowables(group, s, kicker=kicker, include_names=include_names)
     doc.multiBuild(story, canvasmaker=numbered_canvas(footer_lines(dagdeel, report.made_at)))
     return buffer.getvalue()

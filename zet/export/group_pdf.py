@@ -134,8 +134,10 @@ def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
                   "deelnemers.")
     else:
         filled = f"Werkblad volledig ingevuld door {done.done} van {done.total} deelnemers."
+    late = (f" {report.listeners} later aangeschoven deelnemer(s) luisterde(n) mee na de "
+            "scenariostap en tellen hier niet mee." if report.listeners else "")
     story += [table, Spacer(1, 4),
-              Paragraph(f"{filled} Namen en initialen staan niet in dit verslag.", s.muted)]
+              Paragraph(f"{filled}{late} Namen en initialen staan niet in dit verslag.", s.muted)]
     return story
 
 

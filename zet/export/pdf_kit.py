@@ -19,7 +19,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import _ktAllow
 
 from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, dutch_datetime, strip_control
@@ -83,12 +92,69 @@ class Styles:
 
 
 
-def a4_document(buffer: io.BytesIO, *, title: str, subject: str, bottom_margin: float = 20 * mm,
-                template: type[SimpleDocTemplate] = SimpleDocTemplate) -> Any:
+TOP_MARGIN = 16 * mm
+BOTTOM_MARGIN = 20 * mm
+FRAME_HEIGHT = PAGE_HEIGHT - TOP_MARGIN - BOTTOM_MARGIN
+FRAME_PADDING = 6  # reportlab's default padding inside a page's frame, on every side
+# A section that does not start on the page it follows leaves at least this much of that
+# page filled: a section only moves to a new page when less than 40 % of it is free.
+SECTION_ROOM = 0.4 * FRAME_HEIGHT
+
+
+class KeptDocTemplate(SimpleDocTemplate):
+    """A document whose headings stay with what follows, also when that is a block kept
+    together (a table in ``KeepTogether``): reportlab's own ``keepWithNext`` cannot take a
+    ``KeepTogether`` into its group and left the heading alone at the foot of the page."""
+
+    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:
+        run = 0
+        while (run < len(flowables) and flowables[run].getKeepWithNext()
+               and _ktAllow(flowables[run])):
+            run += 1
+        if run and run < len(flowables) and isinstance(flowables[run], KeepTogether):
+            for heading in flowables[:run]:
+                heading.__dict__["keepWithNext"] = 0
+            flowables[:run + 1] = [KeepTogether([*flowables[:run],
+                                                 *flowables[run]._content])]
+            return
+        super().handle_keepWithNext(flowables)
+
+
+class _SectionRule(Flowable):
+    """A rule with room around it between two sections on one page; nothing at the top of
+    a page (the frame's whole height is still available there)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown = False
+        self.keepWithNext = 1  # with the heading of the section it opens
+
+    def wrap(self, avail_width, avail_height):
+        self.shown = avail_height < FRAME_HEIGHT - 2 * FRAME_PADDING - 1
+        self.width = avail_width
+        self.height = 12 * mm if self.shown else 0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.shown:
+            self.canv.setStrokeColor(RULE)
+            self.canv.setLineWidth(1.2)
+            self.canv.line(0, 7 * mm, self.width, 7 * mm)
+
+
+def section_start() -> list[Flowable]:
+    """Where a section (a theme group) begins: on this page, below a rule, if enough of it
+    is free; else on the next. So no page is left nearly empty by the section before."""
+    return [CondPageBreak(SECTION_ROOM), _SectionRule()]
+
+
+def a4_document(buffer: io.BytesIO, *, title: str, subject: str,
+                bottom_margin: float = BOTTOM_MARGIN,
+                template: type[SimpleDocTemplate] = KeptDocTemplate) -> Any:
     """An A4 document with the ZET margins and metadata; registers the fonts first."""
     register_fonts()
     return template(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                    topMargin=16 * mm, bottomMargin=bottom_margin, title=strip_control(title),
+                    topMargin=TOP_MARGIN, bottomMargin=bottom_margin, title=strip_control(title),
                     author="ZET-app", subject=subject, creator="ZET-app")
 
 
