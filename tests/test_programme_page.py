@@ -142,3 +142,18 @@ def test_the_quickscan_per_locatie_and_year_with_its_exports(env):
     assert set(table["Locatie"]) == set(LOCATIES) and table["Jaar"].nunique() == 3
     assert {b.label for b in at.get("download_button")} >= {"Quickscan (PDF)",
                                                            "Quickscan (Excel)"}
+
+
+def test_a_login_on_a_database_that_cannot_be_written_says_so_in_dutch(env):
+    from test_storage_notices import refuse_writes
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/programma.py")
+    at.run()
+    refuse_writes()  # a wrong password is written down (login_pogingen): that write fails
+    at.text_input(key="pm_naam").input("Els")
+    at.text_input(key="pm_wachtwoord").input("niet het goede wachtwoord")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("de opslag reageert niet" in e.value for e in at.error)
+    assert at.text_input(key="pm_naam").value == "Els"  # what was typed stays

@@ -11,11 +11,11 @@ from ui.actions import act, failed, show_flash
 from ui.resources import engine
 from ui.text import md
 from zet.accounts import MIN_PASSWORD, account_for, change_password, log_in, log_out
-from zet.errors import UserError
 from zet.login_limits import client_address
 from zet.tenancy import Viewer, viewer_for
 
 TOKEN = "_pm_token"
+LOGIN_FLASH = "_pm_login_flash"
 
 
 def _client() -> str:
@@ -29,13 +29,12 @@ def _client() -> str:
 
 
 def _submit() -> None:
-    try:
-        st.session_state[TOKEN] = log_in(engine(), st.session_state.get("pm_naam", ""),
-                                         st.session_state.get("pm_wachtwoord", ""),
-                                         client=_client())
-        st.session_state.pop("pm_login_error", None)
-    except UserError as error:
-        st.session_state["pm_login_error"] = str(error)
+    """Through ``act``: a wrong password and a database that cannot be written (a login
+    writes its attempts) both leave a Dutch message, never a crash."""
+    token = act(log_in, st.session_state.get("pm_naam", ""),
+                st.session_state.get("pm_wachtwoord", ""), client=_client(), flash=LOGIN_FLASH)
+    if token:
+        st.session_state[TOKEN] = token
     st.session_state["pm_wachtwoord"] = ""
 
 
@@ -53,8 +52,7 @@ def require_viewer() -> Viewer:
         st.text_input("Naam", key="pm_naam")
         st.text_input("Wachtwoord", type="password", key="pm_wachtwoord")
         st.form_submit_button("Inloggen", type="primary", on_click=_submit)
-    if message := st.session_state.get("pm_login_error"):
-        st.error(md(message), icon=":material/lock:")
+    show_flash(LOGIN_FLASH, toast=False)
     st.stop()
     raise AssertionError("st.stop() returned")  # for type checkers
 
@@ -91,7 +89,7 @@ def account_bar(viewer: Viewer) -> None:
 
 def logout_button() -> None:
     def _out() -> None:
-        log_out(engine(), st.session_state.pop(TOKEN, None))
+        act(log_out, st.session_state.pop(TOKEN, None))
 
     st.button("Uitloggen", key="pm_logout", on_click=_out, icon=":material/logout:",
               width="stretch")
