@@ -23,8 +23,7 @@ setup("ZET — programmamanager")
 
 def development_view(base: Scope) -> None:
     """Ontwikkeling: the dagdelen's outcomes over the years, then what the quickscans said."""
-    trends_view(base)
-    quickscan_view(base)
+    quickscan_view(trends_view(base))  # one row of filters for the whole tab
 
 
 viewer = require_viewer()

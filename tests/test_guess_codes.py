@@ -97,10 +97,19 @@ def test_no_code_is_looked_up_outside_the_guarded_function():
             assert name in ("zet/dagdelen.py", "zet/throttle.py"), name
 
 
+@pytest.fixture
+def page_session(env):  # noqa: F811
+    """A session in the database the pages use (``env``), whatever ``engine`` runs on."""
+    from zet.dagdelen import create_single_session
+
+    return create_single_session(env, locatie="Het Kompas", datum=_today(),
+                                 procesbegeleider="Anna de Vries", theme_id="proef")
+
+
 @pytest.mark.parametrize("page", ["pages/scherm.py", "pages/deelnemen.py"])
-def test_the_page_refuses_a_guesser_while_another_device_gets_in(env, session, page,  # noqa: F811
+def test_the_page_refuses_a_guesser_while_another_device_gets_in(page_session, page,
                                                                  monkeypatch):
-    real = session.dagdeel.join_code
+    real = page_session.dagdeel.join_code
     at = open_page(page, code="QQQQQ")
     for code in wrong_codes(real, throttle.joins.per_client + 2):
         at.query_params["code"] = code

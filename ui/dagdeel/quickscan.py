@@ -68,7 +68,8 @@ def _sharing(dagdeel: Dagdeel, scan: quickscan.Quickscan) -> None:
     st.markdown(f"De quickscan is **{md(state)}** · code **{md(scan.code)}** · {len(items)} "
                 f"uitspraken, ongeveer {int(minutes)} minuten")
     left, right = st.columns([1, 2])
-    left.image(qr_png(url), caption="QR-code van de quickscan", width=180)
+    left.image(qr_png(url), caption="QR-code van de quickscan", width=180,
+               alt="QR-code met de link naar de quickscan")
     with right:
         st.markdown("Link om te delen")
         st.code(url, language=None, wrap_lines=True)

@@ -2,11 +2,12 @@
 of Ontwikkeling, beside the dagdeel outcomes), with a PDF and an Excel export."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from ui.downloads import XLSX
-from ui.programme.filters import scope_filters
 from ui.quickscan.results import suggestion_list
 from ui.resources import engine, library
 from ui.text import md
@@ -18,7 +19,7 @@ from zet.quickscan_results import MIN_GROUP, number_text, per_locatie_and_year
 
 def quickscan_view(base: Scope) -> None:
     st.markdown("#### Wat de quickscan zei, per locatie en jaar")
-    scope = scope_filters(base, "qs", theme=False)
+    scope = replace(base, theme_id=None)  # every theme, for the locatie the tab shows
     sections = per_locatie_and_year(engine(), library(), scope)
     if not sections:
         st.caption("Voor deze keuze is nog geen quickscan ingevuld.")

@@ -18,7 +18,9 @@ from zet.programme_data import (
 from zet.rode_lijnen import came_back, confirmed_points
 
 
-def trends_view(base: Scope) -> None:
+def trends_view(base: Scope) -> Scope:
+    """The tab's filters and what the dagdelen show over the years; returns the chosen
+    scope, which the quickscan section under it follows too."""
     scope = scope_filters(base, "tr", year=False)
     placements = placements_per_year(group_outcomes(engine(), scope))
     st.markdown("#### Scenario per jaar")
@@ -45,6 +47,7 @@ def trends_view(base: Scope) -> None:
         st.altair_chart(distribution_bars(_counts_frame(detail)), width="stretch")
     _scores(scope)
     _came_back(scope)
+    return scope
 
 
 def _counts_frame(placements: list[YearPlacement]) -> pd.DataFrame:
