@@ -104,6 +104,13 @@ def wait_for(on, testid: str, timeout: int = 20_000, **attributes: str):
     return on.locator(selector).first
 
 
+def wait_until_idle(page, timeout: int = 60_000) -> None:
+    """Wait until Streamlit runs no script for this page (its status widget is gone): a
+    click during a rerun can land on an element that the rerun is about to replace."""
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=timeout)
+
+
 # Everything that makes a projector page unreadable or unsafe, measured in the browser.
 PROJECTOR_CHECK = """() => {
   const root = document.querySelector("[data-testid='projector']");

@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from browser import ARTIFACTS, PROJECTOR, launch_chromium, streamlit_server
+from browser import ARTIFACTS, PROJECTOR, launch_chromium, streamlit_server, wait_until_idle
 from conftest import FIXTURE_CONTENT, OPERATOR, REAL_CONTENT
 from playwright.sync_api import Page, expect, sync_playwright
 from pypdf import PdfReader
@@ -98,6 +98,7 @@ def test_programme_manager_journey(tmp_path):
         shot(page, "rode-lijnen")
 
         page.get_by_role("tab", name="Verslag").click()
+        wait_until_idle(page)  # the grouping's rerun may still be drawing the page
         with page.expect_download() as download:
             page.get_by_role("button", name="Verslag per waarborg (PDF)").click()
         data = Path(download.value.path()).read_bytes()
