@@ -51,11 +51,26 @@ export default function (component) {
   count.setAttribute("data-testid", (data.testid || "typing-area") + "-count");
   // The limit as a counter, never as a cut: a longer text stays, and says it is too long.
   area.__zetCount = () => {
-    const n = area.value.length;
-    const over = n > data.max;
-    count.textContent = over
-      ? `Te lang: ${n} tekens, hoogstens ${data.max}. Maak je tekst korter; hij blijft hier staan.`
-      : `${n} / ${data.max} tekens`;
+    let over, text;
+    if (data.items) {  // a list: points per line, each with its own limit
+      const lines = area.value.split(String.fromCharCode(10)).filter((l) => l.trim());
+      const long = lines.findIndex((l) => l.trim().length > data.per_item);
+      over = long >= 0 || lines.length > data.items;
+      text = long >= 0
+        ? `Te lang: punt ${long + 1} heeft ${lines[long].trim().length} tekens, `
+          + `hoogstens ${data.per_item}. Het blijft hier staan.`
+        : lines.length > data.items
+          ? `Te veel punten: ${lines.length}, hoogstens ${data.items}. Ze blijven hier staan.`
+          : `${lines.length} van ${data.items} punten · elk hoogstens ${data.per_item} tekens`;
+    } else {
+      const n = area.value.length;
+      over = n > data.max;
+      text = over
+        ? `Te lang: ${n} tekens, hoogstens ${data.max}. `
+          + "Maak je tekst korter; hij blijft hier staan."
+        : `${n} / ${data.max} tekens`;
+    }
+    count.textContent = text;
     count.classList.toggle("zt-over", over);
     area.setAttribute("aria-invalid", over ? "true" : "false");
   };
@@ -122,9 +137,12 @@ _COMPONENT = st.components.v2.component("zet_typing", html=_HTML, css=_CSS, js=_
 
 def typing_area(key: str, *, text: str, max_chars: int, label: str, placeholder: str,
                 on_save: Callable[[str], None], version: int = 0,
-                testid: str = "typing-area", journal: str | None = None) -> None:
+                testid: str = "typing-area", journal: str | None = None,
+                items: tuple[int, int] | None = None) -> None:
     """Mount the field under ``key``; ``on_save(text)`` runs on each debounced draft and
     on blur. ``version`` changes when the server replaces the text (e.g. after sending).
+    ``items`` (how many lines, characters per line) makes the counter speak of points, as
+    a list answer is refused per point, not by its whole length.
 
     With ``journal`` (a name unique per participant and field) every keystroke is also kept
     in the phone's localStorage until ``text`` (what the server stored) equals it; a page
@@ -132,6 +150,8 @@ def typing_area(key: str, *, text: str, max_chars: int, label: str, placeholder:
     _COMPONENT(key=key, data={"text": text, "max": max_chars, "label": label,
                               "placeholder": placeholder, "version": version,
                               "journal": journal,
+                              "items": items[0] if items else None,
+                              "per_item": items[1] if items else None,
                               "testid": testid, "got": st.session_state.get(_got_key(key))},
                default={"draft": None, "value": None},
                on_draft_change=partial(_changed, key, "draft", on_save),

@@ -100,6 +100,7 @@ def _input(group_id: int, participant_id: int, question: Question, stored: Any) 
                     max_chars=question.max_items * (answers.MAX_ITEM + 1),
                     placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
                     testid=f"answer-{question.id}", journal=f"{participant_id}:{key}",
+                    items=(question.max_items, answers.MAX_ITEM),
                     on_save=lambda text: _save(group_id, participant_id, question,
                                                [line for line in text.splitlines()
                                                 if line.strip()]))
