@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.loadgen.baseline import baseline_room
 from bench.loadgen.measure import HealthProbe, Windows, spread
-from bench.loadgen.profile import sampling
+from bench.loadgen.profile import WindowSampling, sampling
 from bench.loadgen.server import ROOT, machine_busy, streamlit_server, usage
 from bench.loadgen.zet_room import Room
 from zet.config import load_settings
@@ -107,6 +107,15 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
                 step_changes=args.step_changes, timeout=args.timeout)
     windows = Windows(pids)
     room.on_window = windows
+    window_profile = None
+    if args.profile and args.profile_window:
+        window_profile = WindowSampling(pids[0], args.profile, f"zet-{phones}-g{args.groups}",
+                                        args.profile_window)
+
+        def both(name: str, edge: str) -> None:
+            windows(name, edge)
+            window_profile(name, edge)
+        room.on_window = both
     probe = HealthProbe(health_url)
     probe.start()
     cpu0, wall0, machine0 = _client_cpu(), time.monotonic(), machine_busy()
@@ -114,6 +123,8 @@ async def zet_room(args, engine, library, phone_urls, projector_url, pids, healt
         result = await asyncio.wait_for(room.run(), args.max_seconds)
     finally:
         await probe.stop()
+        if window_profile is not None:
+            window_profile.stop()
     return _line(label, phones, windows, probe, _client_cpu() - cpu0,
                  time.monotonic() - wall0, machine0, args.step_changes,
                  join=spread(result.join), stored=spread(result.stored),
@@ -153,7 +164,8 @@ def own_servers(args, library) -> list[Line]:
             engine = make_engine(url)
             with streamlit_server("zet_app.py", {"ZET_DATABASE_URL": url}, logs) as (base, pid):
                 label = f"ZET, {args.groups} group(s), step via {args.step_via}"
-                with sampling(pid, args.profile, f"zet-{phones}-g{args.groups}"):
+                whole_room = None if args.profile_window else args.profile
+                with sampling(pid, whole_room, f"zet-{phones}-g{args.groups}"):
                     lines.append(asyncio.run(zet_room(args, engine, library, [base], base,
                                                       [pid], base, phones, label)))
                 print_line(lines[-1])
@@ -219,6 +231,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--label", default="")
     parser.add_argument("--profile", type=Path,
                         help="record the ZET server with py-spy (GIL holders) into this folder")
+    parser.add_argument("--profile-window", choices=("join", "idle", "answer", "step"),
+                        help="with --profile: record only this window of the room "
+                             "(e.g. step: the phones' reruns at a step change)")
     parser.add_argument("--json", type=Path, help="also write the lines as JSON here")
     args = parser.parse_args(argv)
     if args.target and not args.database_url:

@@ -13,10 +13,11 @@ from conftest import FIXTURE_CONTENT
 from test_pages import env, session  # noqa: F401 (fixtures)
 
 from ui import live
-from zet import answers, groups, participants, rounds
+from zet import answers, groups, participants, rounds, versions
 from zet.clock import today
 from zet.content import load_library
 from zet.dagdelen import create_single_session, get_dagdeel
+from zet.db import changes
 from zet.errors import NotFound
 from zet.roles import ROLES
 from zet.steps import Step
@@ -98,3 +99,40 @@ def test_an_old_token_stops_working_at_once(env, session):  # noqa: F811
 
     with pytest.raises(NotFound):
         live.participant(person.token)
+
+
+class _LateAnnouncer:
+    """A database's hub whose ``publish`` waits a few watcher passes: the gap between a
+    write's commit and its announcement, which a loaded server stretches."""
+
+    def __init__(self, inner: changes.Notifier) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def publish(self, bumps) -> None:
+        time.sleep(3 * versions.WATCH_EVERY)  # the SQLite watcher reads in this gap
+        self.inner.publish(bumps)
+
+
+def test_an_answer_is_not_relayed_to_the_phones_as_a_room_change(env, session, monkeypatch):  # noqa: F811
+    """The SQLite watcher relays other processes' writes as bare ROOM bumps (every phone
+    follows ROOM). This process's own answer, committed but not yet announced when the
+    watcher reads, must reach the hub as what it is: an INPUT bump, which phones ignore;
+    else every answer reruns every phone of the dagdeel (issue 17: 'stored' got slower)."""
+    group_id, dagdeel_id = session.group_ids[0], session.dagdeel.id
+    person = participants.join(env, get_dagdeel(env, dagdeel_id), role=ROLES[0])
+    live.version(dagdeel_id)  # known here, and the watcher runs
+    heard: list[changes.Bump] = []
+    notifier = changes.hub(env)
+    handle = notifier.listen(dagdeel_id, heard.append)
+    real_hub = changes.hub
+    monkeypatch.setattr(changes, "hub", lambda engine: _LateAnnouncer(real_hub(engine)))
+    try:
+        question = first_choice_question()
+        answers.save_answer(env, group_id, person.id, question, question.opties[0])
+    finally:
+        monkeypatch.undo()
+        notifier.unlisten(handle)
+    assert [(bump.topic, bump.group_id) for bump in heard] == [(versions.INPUT, group_id)]

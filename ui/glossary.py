@@ -7,6 +7,7 @@ Markdown inside: every element is one more message to every phone at a step chan
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 import streamlit as st
 
@@ -14,7 +15,7 @@ from ui.resources import library
 from ui.text import esc
 from zet.actions import zek_prompt
 from zet.content.glossary import step_texts, terms_in
-from zet.content.model import Card, Theme
+from zet.content.model import Card, Term, Theme
 from zet.steps import Step
 
 _STYLE = (
@@ -34,10 +35,20 @@ def begrippen(theme: Theme, step: Step, cards: Iterable[Card] = (),
     texts = [*step_texts(theme, step, cards), *extra]
     if step == Step.PUNTEN:
         texts.append(zek_prompt())
-    used = terms_in("\n".join(texts), general.gids.begrippen if general else ())
+    block = _block("\n".join(texts), tuple(general.gids.begrippen) if general else ())
+    if block:
+        st.html(block)
+
+
+@lru_cache(maxsize=256)
+def _block(text: str, terms: tuple[Term, ...]) -> str:
+    """The expander's HTML for ``text`` ("" without a glossary word in it). Kept: each
+    search runs every term's patterns over the step's texts, and at a step change hundreds
+    of phones ask for the same few (docs/performance.md, "The pushed room")."""
+    used = terms_in(text, terms)
     if not used:
-        return
+        return ""
     items_html = "".join(f"<li><strong>{esc(term.titel)}</strong>: {esc(term.tekst)}</li>"
-                    for term in used)
-    st.html(f"{_STYLE}<details class='zet-begrippen' data-testid='begrippen'>"
+                         for term in used)
+    return (f"{_STYLE}<details class='zet-begrippen' data-testid='begrippen'>"
             f"<summary>Begrippen</summary><ul>{items_html}</ul></details>")

@@ -140,6 +140,7 @@ def _watch(engine: Engine, ready: threading.Event) -> None:
             log.exception("reading dagdeel versions failed")
             continue
         for dagdeel_id, version in rows:
-            known = notifier.latest(dagdeel_id)
-            if known is None or version > known:
+            # Not a version of this process's own that is committed but not yet published:
+            # relayed here as a bare ROOM bump, an answer would rerun every phone.
+            if notifier.foreign(dagdeel_id, int(version)):
                 notifier.publish([Bump(dagdeel_id, int(version), ROOM)])

@@ -36,6 +36,7 @@ ROOM_TABLES = frozenset({
 STRICT = False  # tests: a room write without a bump raises MissingBump instead of logging
 REPLAY = 512    # bumps kept per dagdeel, so a stream that (re)connects misses none
 WATCH_FOR = 60.0  # seconds a dagdeel stays watched after a screen last asked for its version
+EXPECT_FOR = 10.0  # seconds an own version, committed but not yet published, is waited for
 
 log = logging.getLogger("zet")
 _DML = re.compile(r'^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)',
@@ -116,13 +117,42 @@ class Notifier:
         self._seen: dict[int, set[int]] = {}
         self._listeners: dict[int, tuple[int, Listener]] = {}
         self._asked: dict[int, float] = {}
+        self._expected: dict[tuple[int, int], float] = {}  # (dagdeel, version) -> until
         self._next_id = 0
+
+    def expect(self, bumps: Iterable[Bump]) -> None:
+        """Versions this process is about to commit: until they are published (or dropped
+        after a rollback), the SQLite watcher must not mistake them for another process's
+        change and tell every screen that the whole room moved (``foreign``)."""
+        until = time.monotonic() + EXPECT_FOR
+        with self._guard:
+            for bump in bumps:
+                self._expected[(bump.dagdeel_id, bump.version)] = until
+
+    def unexpect(self, bumps: Iterable[Bump]) -> None:
+        """The transaction of ``expect`` rolled back: its versions will not come."""
+        with self._guard:
+            for bump in bumps:
+                self._expected.pop((bump.dagdeel_id, bump.version), None)
+
+    def foreign(self, dagdeel_id: int, version: int) -> bool:
+        """Whether a version read from the database is news this process did not make:
+        newer than the latest published, and not all of it this process's own commits
+        on their way to ``publish`` (whose topic says more than a bare version)."""
+        now = time.monotonic()
+        with self._guard:
+            latest = self._latest.get(dagdeel_id)
+            if latest is None:
+                return True
+            return any(self._expected.get((dagdeel_id, v), 0.0) < now
+                       for v in range(latest + 1, version + 1))
 
     def publish(self, bumps: Iterable[Bump]) -> None:
         """Tell the listeners; a bump heard twice (own NOTIFY relayed back) counts once."""
         fresh: list[Bump] = []
         with self._guard:
             for bump in bumps:
+                self._expected.pop((bump.dagdeel_id, bump.version), None)
                 seen = self._seen.setdefault(bump.dagdeel_id, set())
                 if bump.version in seen:
                     continue
@@ -184,6 +214,7 @@ class Notifier:
             self._recent.clear()
             self._seen.clear()
             self._asked.clear()
+            self._expected.clear()
 
     def watched(self) -> set[int]:
         """Dagdelen a stream listens to or a screen asked about within ``WATCH_FOR``."""

@@ -163,6 +163,7 @@ def writing(engine: Engine) -> Iterator[Connection]:
     lock = _writer_lock(engine)
     if lock is not None and not lock.acquire(timeout=RETRY.budget):
         raise StorageBusy(_BUSY_MESSAGE)
+    notifier, bumps = changes.hub(engine), []
     try:
         connection, transaction = _begin_write(engine, deadline)
         with connection:
@@ -171,12 +172,16 @@ def writing(engine: Engine) -> Iterator[Connection]:
                     changes.start(connection)
                     yield connection
                     bumps = changes.finish(connection)  # may refuse, before the commit
+                    notifier.expect(bumps)  # own versions: the watcher must not relay them
+            except BaseException:
+                notifier.unexpect(bumps)
+                raise
             finally:
                 changes.forget(connection)
     finally:
         if lock is not None:
             lock.release()
-    changes.hub(engine).publish(bumps)
+    notifier.publish(bumps)
 
 
 def retry_transient(function: Callable[P, T]) -> Callable[P, T]:
