@@ -12,6 +12,7 @@ from zet import groups, quickscan
 from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.projector import group_pages, load_group_state, screen_target
+from zet.roles import ROLES, role_group
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -120,3 +121,26 @@ def test_the_beamer_shows_what_the_quickscan_said_in_projector_type(room):
     rows = page.locator("[data-testid='quickscan-row']")
     assert rows.count() >= 2
     assert "Overige rollen samen" in page.inner_text("[data-testid='projector']")
+
+
+def test_a_rating_on_a_phone_redraws_the_beamers_quickscan_page_without_a_reload(room):
+    """A new respondent's ratings reach the wall through the dagdeel's version (push)."""
+    engine, library, paths, base, browser = room
+    code = paths["uitwisseling"]["projector"].split("code=")[1]
+    group = screen_target(engine, code, client_key="browser-test").group
+    state = load_group_state(engine, library, group.id)
+    pages = group_pages(state)
+    groups.set_screen_page(engine, group.id, len(pages) - 1, expected_step=Step.UITWISSELING)
+    assert state.quickscan is not None
+    shown = state.quickscan.groups[0]
+    page = browser.new_context(viewport=PROJECTOR).new_page()
+    page.goto(base + paths["uitwisseling"]["projector"])
+    first_row = page.locator("[data-testid='quickscan-row']").first
+    first_row.get_by_text(f"{shown.respondents} mensen").wait_for()
+    scan = quickscan.quickscan_of_dagdeel(engine, group.dagdeel_id)
+    assert scan is not None and scan.is_open
+    role = next(r for r in ROLES if role_group(r) == shown.group)
+    person = quickscan.start(engine, scan.id, role=role)
+    statement = next(i for i in library.quickscan_items([group.theme_id]) if i.schaal == "koos")
+    quickscan.rate(engine, person.token, statement, "feitelijk", 1)
+    first_row.get_by_text(f"{shown.respondents + 1} mensen").wait_for(timeout=20_000)
