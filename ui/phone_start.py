@@ -18,7 +18,8 @@ from zet.roles import ROLES
 
 
 class HasToken(Protocol):
-    token: str
+    @property
+    def token(self) -> str: ...
 
 
 @dataclass(frozen=True)
