@@ -21,7 +21,8 @@ from zet.versions import INPUT, ROOM
 
 setup("ZET — meedoen", "phone")
 PHONE = Phone(token_key="zet_token", forget_key="zet_forget", sent_key="zet_cookie",
-              cookie=COOKIE, route=phone_identity.PARTICIPANT, prefix="")
+              cookie=COOKIE, route=phone_identity.PARTICIPANT, prefix="",
+              role_form="join")
 library()  # stops the page with file and field when content/ is broken
 
 STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, en je "

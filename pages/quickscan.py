@@ -20,7 +20,8 @@ from zet.throttle import guarded
 
 setup("ZET — quickscan", "phone")
 PHONE = Phone(token_key="zet_qs_token", forget_key="zet_qs_forget", sent_key="zet_qs_cookie",
-              cookie=QUICKSCAN_COOKIE, route=phone_identity.QUICKSCAN, prefix="qs_")
+              cookie=QUICKSCAN_COOKIE, route=phone_identity.QUICKSCAN, prefix="qs_",
+              role_form="qs_start")
 library()
 
 

@@ -31,6 +31,7 @@ class Phone:
     cookie: str      # the HttpOnly cookie's name (``web.phone``)
     route: str       # ``phone_identity.PARTICIPANT`` or ``QUICKSCAN``
     prefix: str      # of widget keys
+    role_form: str   # the role form's key (the load generator finds its button by it)
 
     @property
     def flash(self) -> str:
@@ -76,7 +77,7 @@ def role_form(phone: Phone, button: str, begin: Callable[[str, str], Any], *,
     the previous person's cookie is removed first."""
     if st.session_state.get(phone.forget_key):
         phone_identity.forget(phone.route)
-    with st.form(f"{phone.prefix}start"):
+    with st.form(phone.role_form):
         role = st.selectbox("Wat is je rol?", ROLES, index=None, placeholder="Kies je rol")
         initials = st.text_input("Initialen (mag je leeg laten)", max_chars=initials_max,
                                  placeholder="bijv. AdV") if initials_max else ""
