@@ -1,53 +1,34 @@
 """The participant's phone: join with the code, then follow the group step by step."""
 import streamlit as st
 
-from ui import live, phone_identity, push
-from ui.actions import act, show_flash, storage_trouble_shown
+from ui import live, phone_identity, phone_start, push
+from ui.actions import act, storage_trouble_shown
 from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
 from ui.participant import steps as phone
+from ui.phone_start import Phone, code_form, keep, role_form, stored_token
 from ui.resources import client_key, engine, library, theme_or_stop
-from ui.text import esc, md
+from ui.text import esc
 from web.phone import COOKIE
 from zet import participants
 from zet.dagdelen import Dagdeel
 from zet.errors import NotFound, UserError
-from zet.roles import ROLES
 from zet.states import Phase
 from zet.steps import STEP_ORDER, Step
 from zet.throttle import find_open_dagdeel_guarded
 from zet.versions import INPUT, ROOM
 
 setup("ZET — meedoen", "phone")
-TOKEN = "zet_token"
+PHONE = Phone(token_key="zet_token", forget_key="zet_forget", sent_key="zet_cookie",
+              cookie=COOKIE, route=phone_identity.PARTICIPANT, prefix="",
+              role_form="join")
 library()  # stops the page with file and field when content/ is broken
 
 STORED = ("Wat de app bewaart: je rol, je antwoorden en punten bij deze sessie, en je "
           "initialen als je die invult. Op het scherm en in het verslag staat alleen je rol, "
           "nooit je naam of initialen. Na de bewaartermijn van de opleidingsschool worden "
           "je antwoorden gewist; alleen de gezamenlijke uitkomst van de groep blijft.")
-
-
-def remember_on_this_phone(token: str) -> None:
-    """The HttpOnly cookie, so a reload finds the same participant (``web.phone``). Sent
-    once per browser session: every rerun of hundreds of phones counts (docs/performance).
-    Call it last on the page: an element that is there in one run and not in the next moves
-    every element after it, and a moved typing field is mounted anew in the browser, losing
-    what is being typed into it at that moment."""
-    if st.session_state.get("zet_cookie") == token:
-        return
-    phone_identity.remember(token)
-    st.session_state["zet_cookie"] = token  # after it was sent: a rerun may stop the run
-
-
-def forget_this_phone(token: str) -> None:
-    """'Ik ben iemand anders': the identity stops working on the server (an old cookie, Back
-    or another tab find nobody), and this phone forgets it."""
-    act(participants.forget_device, token)
-    st.session_state.pop(TOKEN, None)
-    st.session_state.pop("zet_cookie", None)
-    st.session_state["zet_forget"] = True
 
 
 def known_participant(token: str) -> participants.Participant | None:
@@ -63,54 +44,19 @@ def participant_of_this_phone() -> participants.Participant | None:
     ``?p=`` link is dropped."""
     if "p" in st.query_params:
         st.query_params.pop("p")
-    token = st.session_state.get(TOKEN, "")
-    if not token and not st.session_state.get("zet_forget"):
-        cookie = st.context.cookies.get(COOKIE)
-        token = cookie if isinstance(cookie, str) else ""
+    token = stored_token(PHONE)
     found = known_participant(token) if token else None
-    if found is None:
-        st.session_state.pop(TOKEN, None)
-    else:
-        st.session_state[TOKEN] = found.token
+    keep(PHONE, found)
     return found
-
-
-def code_form(message: str | None = None) -> None:
-    if message:
-        st.error(md(message), icon=":material/warning:")
-    with st.form("code"):
-        code = st.text_input("Deelnamecode", value=st.query_params.get("code", "")[:12],
-                             max_chars=12, placeholder="bijv. K7MQA")
-        if st.form_submit_button("Verder", type="primary", width="stretch"):
-            st.query_params["code"] = code.strip().upper()
-            st.rerun()
-    st.stop()
 
 
 def join_form(dagdeel: Dagdeel) -> None:
     st.markdown("### Welkom bij ZET")
     st.text(f"{dagdeel.locatie} · {dagdeel.datum:%d-%m-%Y}")
     st.caption(STORED)
-    with st.form("join"):
-        role = st.selectbox("Wat is je rol?", ROLES, index=None, placeholder="Kies je rol")
-        initials = st.text_input("Initialen (mag je leeg laten)",
-                                 max_chars=participants.MAX_INITIALS,
-                                 placeholder="bijv. AdV")
-        submitted = st.form_submit_button("Meedoen", type="primary", width="stretch")
-    if submitted:
-        if role is None:
-            st.error("Kies eerst je rol.")
-            st.stop()
-        # Through act: a full disk or a locked database is a calm Dutch line, not a crash.
-        joined = act(participants.join, dagdeel, role=role, initials=initials,
-                     flash="join_status")
-        if joined is None:
-            show_flash("join_status", toast=False)
-            st.stop()
-        st.session_state[TOKEN] = joined.token
-        st.session_state.pop("zet_forget", None)
-        st.rerun()
-    st.stop()
+    role_form(PHONE, "Meedoen", lambda role, initials: act(
+        participants.join, dagdeel, role=role, initials=initials, flash=PHONE.flash),
+        initials_max=participants.MAX_INITIALS)
 
 
 participant = participant_of_this_phone()
@@ -119,12 +65,10 @@ if participant is not None and code.strip().upper() not in (
         "", live.dagdeel(participant.dagdeel_id).join_code):
     participant = None  # the code of another dagdeel (a new QR code, same phone): join that
 if participant is None:
-    if st.session_state.get("zet_forget"):
-        phone_identity.forget()
     try:
         dagdeel = find_open_dagdeel_guarded(engine(), code, client_key())
     except UserError as error:  # an unknown code, or too many wrong ones
-        code_form(None if not code else str(error))
+        code_form(PHONE, "Deelnamecode", None if not code else str(error))
     join_form(dagdeel)
 assert participant is not None
 
@@ -146,12 +90,9 @@ def header(title_html: str, line_html: str, step: str) -> None:
 
 def end_of_page(token: str) -> None:
     """'Niet jij?' and, once, the cookie: both after everything else on the page."""
-    with st.expander("Niet jij? Of klaar?"):
-        st.caption(STORED)
-        st.button("Ik ben iemand anders", key="forget", width="stretch",
-                  on_click=forget_this_phone, args=(token,),
-                  help="Deze telefoon vergeet wie hier meedeed; je meldt je opnieuw aan.")
-    remember_on_this_phone(token)
+    phone_start.end_of_page(PHONE, token, stored=STORED, forget_device=participants.forget_device,
+                            help_text="Deze telefoon vergeet wie hier meedeed; je meldt je "
+                                      "opnieuw aan.")
 
 
 room = live.room(dagdeel.id)

@@ -3,15 +3,28 @@ reload, the preparation of a dagdeel suggests themes from it, and the beamer sho
 said at 1920×1080 in projector type without scrolling."""
 from __future__ import annotations
 
+import random
 import time
 
 import pytest
-from browser import ARTIFACTS, PHONE, PROJECTOR, PROJECTOR_CHECK, demo_room, wait_for
+from browser import (
+    ARTIFACTS,
+    BEAMERS,
+    FIT_CHECK,
+    PHONE,
+    PROJECTOR,
+    PROJECTOR_CHECK,
+    body_text_px,
+    demo_room,
+    wait_for,
+)
 
 from zet import groups, quickscan
 from zet.clock import today
 from zet.dagdelen import create_single_session
+from zet.demo import fill_quickscan
 from zet.projector import group_pages, load_group_state, screen_target
+from zet.roles import ROLES, role_group
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -120,3 +133,53 @@ def test_the_beamer_shows_what_the_quickscan_said_in_projector_type(room):
     rows = page.locator("[data-testid='quickscan-row']")
     assert rows.count() >= 2
     assert "Overige rollen samen" in page.inner_text("[data-testid='projector']")
+
+
+def test_a_rating_on_a_phone_redraws_the_beamers_quickscan_page_without_a_reload(room):
+    """A new respondent's ratings reach the wall through the dagdeel's version (push)."""
+    engine, library, paths, base, browser = room
+    code = paths["uitwisseling"]["projector"].split("code=")[1]
+    group = screen_target(engine, code, client_key="browser-test").group
+    state = load_group_state(engine, library, group.id)
+    pages = group_pages(state)
+    groups.set_screen_page(engine, group.id, len(pages) - 1, expected_step=Step.UITWISSELING)
+    assert state.quickscan is not None
+    shown = state.quickscan.groups[0]
+    page = browser.new_context(viewport=PROJECTOR).new_page()
+    page.goto(base + paths["uitwisseling"]["projector"])
+    first_row = page.locator("[data-testid='quickscan-row']").first
+    first_row.get_by_text(f"{shown.respondents} mensen").wait_for()
+    scan = quickscan.quickscan_of_dagdeel(engine, group.dagdeel_id)
+    assert scan is not None and scan.is_open
+    role = next(r for r in ROLES if role_group(r) == shown.group)
+    person = quickscan.start(engine, scan.id, role=role)
+    statement = next(i for i in library.quickscan_items([group.theme_id]) if i.schaal == "koos")
+    quickscan.rate(engine, person.token, statement, "feitelijk", 1)
+    first_row.get_by_text(f"{shown.respondents + 1} mensen").wait_for(timeout=20_000)
+
+
+def test_the_werkblad_step_can_open_with_the_quickscan_on_every_beamer(room):
+    """Switched on by the procesbegeleider: the first page of the werkblad step, in
+    projector type on every beamer from 1024×768 to 3840×2160, per role group."""
+    engine, library, paths, base, browser = room
+    code = paths["werkblad"]["projector"].split("code=")[1]
+    group = screen_target(engine, code, client_key="browser-test").group
+    fill_quickscan(engine, library, group.dagdeel_id, [group.theme_id], random.Random(21))
+    groups.set_quickscan_first(engine, group.id, True)
+    state = load_group_state(engine, library, group.id)
+    assert [p.kind for p in group_pages(state)][:2] == ["quickscan", "werkblad"]
+    page = browser.new_context(viewport=PROJECTOR).new_page()
+    page.goto(base + paths["werkblad"]["projector"])
+    wait_for(page, "quickscan-page")
+    page.evaluate("document.fonts.ready")
+    assert page.locator("[data-testid='quickscan-row']").count() >= 2
+    for width, height in BEAMERS:
+        page.set_viewport_size({"width": width, "height": height})
+        found = page.evaluate(FIT_CHECK, body_text_px(width))
+        if (width, height) in ((1920, 1080), (1024, 768)):
+            page.screenshot(path=str(ARTIFACTS / f"quickscan-werkblad-{width}.png"))
+        assert found["bodyPx"] >= body_text_px(width), (width, found["bodyPx"])
+        assert not found["scroll"], (width, height)
+        assert found["small"] == found["outside"] == found["clipped"] == [], (width, found)
+    page.context.close()
+    groups.set_quickscan_first(engine, group.id, False)

@@ -4,11 +4,13 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 
 from tests.conftest import FIXTURE_CONTENT
 from zet.content import read_library
-from zet.db.schema import quickscan_respondenten
+from zet.db import writing
+from zet.db.changes import MissingBump, hub
+from zet.db.schema import dagdelen, quickscan_respondenten, quickscans
 from zet.errors import NotFound, UserError
 from zet.quickscan import (
     close_quickscan,
@@ -23,6 +25,7 @@ from zet.quickscan import (
 )
 from zet.quickscan_results import EVERYONE, POOLED, quickscan_results, suggestions
 from zet.roles import ROLES
+from zet.versions import INPUT
 
 
 def item(library, item_id):
@@ -281,3 +284,30 @@ def test_the_quickscan_migration_keeps_the_dagdelen_and_goes_down_and_up(engine,
     again = open_quickscan(engine, session.dagdeel.id, ["proef"],
                            known_themes=set(library.themes))
     assert get_quickscan(engine, again.id).dagdeel_id == scan.dagdeel_id
+
+
+def _version(engine, dagdeel_id):
+    with engine.connect() as conn:
+        return conn.execute(select(dagdelen.c.version)
+                            .where(dagdelen.c.id == dagdeel_id)).scalar_one()
+
+
+def test_a_rating_raises_the_dagdeels_version_so_its_screens_redraw(engine, scan, library,
+                                                                    session):
+    """The beamer's quickscan page and the dagdeel page follow the dagdeel's version."""
+    dagdeel_id = session.dagdeel.id
+    person = start(engine, scan.id, role=ROLES[0])
+    before = _version(engine, dagdeel_id)
+    rate(engine, person.token, item(library, "proef-koos"), "gewenst", 4)
+    assert _version(engine, dagdeel_id) == before + 1
+    heard = [b for b in hub(engine).since(dagdeel_id, before) if b.version == before + 1]
+    assert [(b.topic, b.group_id) for b in heard] == [(INPUT, None)]  # every group's screen
+    close_quickscan(engine, scan.id)
+    assert _version(engine, dagdeel_id) == before + 2  # open or closed shows on the dagdeel
+
+
+def test_a_write_of_the_quickscan_without_a_bump_is_refused(engine, scan):
+    """The suite's strict check covers the quickscan's tables too."""
+    with pytest.raises(MissingBump), writing(engine) as conn:
+        conn.execute(update(quickscans).where(quickscans.c.id == scan.id)
+                     .values(themas='["proef"]'))

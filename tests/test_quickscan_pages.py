@@ -121,3 +121,45 @@ def test_preparing_a_dagdeel_shows_the_themes_the_quickscan_suggests(env, scan):
 def test_preparing_without_answers_says_a_suggestion_is_coming(env, scan):  # noqa: F811
     shown = texts(open_page("pages/start.py"))
     assert "Nog geen voorstel" in shown
+
+
+def test_starting_on_a_full_disk_says_so_in_dutch_and_keeps_the_role(env, scan,  # noqa: F811
+                                                                      monkeypatch):
+    """The role step is the dagdeel's (``ui.phone_start``): a storage failure is a Dutch
+    line under the form (the old page wrote its message under the form's own key)."""
+    from sqlalchemy.exc import OperationalError
+
+    def full_disk(*_args, **_kwargs):
+        raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+
+    _created, qs = scan
+    at = open_page("pages/quickscan.py", code=qs.code)
+    monkeypatch.setattr(quickscan, "start", full_disk)
+    at.selectbox[0].select("Werkplekbegeleider")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("de opslag reageert niet" in e.value for e in at.error)
+    assert at.selectbox[0].value == "Werkplekbegeleider"
+
+
+def test_the_procesbegeleider_switches_the_quickscan_onto_the_werkblad_step(env,  # noqa: F811
+                                                                            scan):
+    from zet.groups import get_group
+
+    created, qs = scan
+    at = open_page("pages/begeleiden.py", sleutel=created.group_secrets[0])
+    label = "Eerst op het scherm: wat de quickscan zei"
+    assert label not in [t.label for t in at.toggle]  # nobody answered yet
+    koos = next(i for i in load_library(FIXTURE_CONTENT).quickscan if i.id == "proef-koos")
+    for _ in range(3):
+        person = quickscan.start(env, qs.id, role="Werkplekbegeleider")
+        quickscan.rate(env, person.token, koos, "feitelijk", 2)
+    at = open_page("pages/begeleiden.py", sleutel=created.group_secrets[0])
+    switch = next(t for t in at.toggle if t.label == label)
+    assert switch.value is False
+    switch.set_value(True).run()
+    assert not at.exception
+    assert get_group(env, created.group_ids[0]).quickscan_first
+    assert "Wat de quickscan zei" in texts(at)  # the pager names the page on the wall
+    next(t for t in at.toggle if t.label == label).set_value(False).run()
+    assert not get_group(env, created.group_ids[0]).quickscan_first

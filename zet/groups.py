@@ -55,6 +55,7 @@ class Group:
         return where(self.ronde_nummer, self.label)
     kept_role_counts: tuple[tuple[str, int], ...] = ()  # members per role, kept by a purge
     kept: KeptCounts | None = None  # the other counts a purge kept; None before a purge
+    quickscan_first: bool = False  # the werkblad step opens with what the quickscan said
 
     @classmethod
     def from_row(cls, row: Row) -> Group:
@@ -70,6 +71,7 @@ class Group:
             screen_page=row.scherm_pagina, join_code=row.join_code,
             kept_role_counts=role_counts_from_json(row.rolaantallen),
             kept=KeptCounts.from_json(row.bewaard),
+            quickscan_first=bool(row.quickscan_eerst),
         )
 
 
@@ -219,6 +221,20 @@ def set_reporter(engine: Engine, group_id: int, reporter: str) -> None:
         require_open(load_group(conn, group_id))
         conn.execute(update(groepen).where(groepen.c.id == group_id).values(reporter=reporter))
         bump_group(conn, group_id, INPUT)
+
+
+def set_quickscan_first(engine: Engine, group_id: int, on: bool) -> None:
+    """Whether the beamer opens the werkblad step with what the quickscan said on the
+    theme (before the QR code). During the werkblad step the beamer goes to the first page,
+    so what was just switched on (or off) is what the room sees."""
+    with writing(engine) as conn:
+        group = load_group(conn, group_id)
+        require_open(group)
+        values: dict[str, object] = {"quickscan_eerst": bool(on)}
+        if group.step == Step.WERKBLAD:
+            values["scherm_pagina"] = 0
+        conn.execute(update(groepen).where(groepen.c.id == group_id).values(**values))
+        bump(conn, group.dagdeel_id, ROOM, group_id)
 
 
 def set_screen_page(engine: Engine, group_id: int, page: int, *, expected_step: Step) -> None:

@@ -1,6 +1,7 @@
 """The partnership report, gathered: per waarborg (Kwaliteitskader) the related themes
 (Tabel 1), the sterke punten and ontwikkelpunten as rode lijnen, where the locaties stand
-(scenario picture), how that moved over the years, and the open actions. Input for the
+(scenario picture), how that moved over the years, the open actions, and what the
+quickscans before the dagdelen said per locatie and year. Input for the
 kritische reflectie of an ontwikkelingsgerichte peer review; exports in ``zet.export``."""
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from zet.programme_data import (
     placements_per_year,
     werkblad_scores_per_year,
 )
+from zet.quickscan_results import LocatieYear, per_locatie_and_year
 from zet.rode_lijnen import (
     ConfirmedPoint,
     Line,
@@ -90,6 +92,8 @@ class PartnershipReport:
     sections: list[WaarborgSection]
     library: Library
     made_at: datetime
+    # per locatie and year, aggregates of role groups of at least three (also after a purge)
+    quickscans: tuple[LocatieYear, ...] = ()
 
     @property
     def years(self) -> list[int]:
@@ -161,4 +165,5 @@ def build_partnership_report(engine: Engine, library: Library, viewer: Viewer,
         partnership=partnership, locatie=locatie, jaar=wanted.jaar, locaties=locaties,
         dagdelen=archive(engine, year_scope), outcomes=outcomes, points=points,
         scores=werkblad_scores_per_year(engine, library, year_scope), actions=actions,
-        groups=groups, sections=sections, library=library, made_at=now())
+        groups=groups, sections=sections, library=library, made_at=now(),
+        quickscans=tuple(per_locatie_and_year(engine, library, year_scope)))

@@ -94,7 +94,9 @@ class GroupState:
     distribution: ScenarioDistribution
     member_count: int
     actions: tuple[Action, ...] = ()  # open actions of this locatie and theme, from before
-    quickscan: Outcome | None = None  # what the quickscan said on this theme (Uitwisseling)
+    # what the quickscan said on this theme: in the Uitwisseling, and as the werkblad step's
+    # first page when the procesbegeleider switched it on (``Group.quickscan_first``)
+    quickscan: Outcome | None = None
 
 
 def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
@@ -113,18 +115,19 @@ def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupSt
         member_count=len(people),
         actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)),
         quickscan=theme_outcome(engine, library, group.dagdeel_id, group.theme_id)
-        if group.step == Step.UITWISSELING else None)
+        if group.step == Step.UITWISSELING
+        or (group.step == Step.WERKBLAD and group.quickscan_first) else None)
 
 
 def group_pages(state: GroupState) -> list[Page]:
     """The pages of the group's current step, in order."""
     step = state.group.step
     body = body_height(state.theme.titel)
+    scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
     if step == Step.WERKBLAD:
-        return [Page("werkblad", "Werkblad: QR-code en voortgang"),
+        return [*scan, Page("werkblad", "Werkblad: QR-code en voortgang"),
                 *(actions_pages(state.actions, body) if state.actions else [])]
     if step == Step.UITWISSELING:
-        scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
         return [page for number, question in enumerate(state.theme.vragen, start=1)
                 for page in _question_pages(number, question, state.answers, body)] + scan \
             or [Page("leeg", "Nog geen vragen")]

@@ -23,6 +23,7 @@ from zet.db.upsert import upsert
 from zet.errors import NotFound, UserError
 from zet.roles import is_known_role, role_group
 from zet.states import Status
+from zet.versions import INPUT, bump
 
 SCALE = (1, 2, 3, 4, 5)
 PARTS = ("gewenst", "feitelijk", "oordeel")
@@ -103,6 +104,7 @@ def open_quickscan(engine: Engine, dagdeel_id: int, theme_ids: list[str], *,
                         status=Status.OPEN.value, themas=chosen, closed_at=None))
                 created = _by_dagdeel(conn, dagdeel_id)
                 assert created is not None
+                bump(conn, dagdeel_id, INPUT)  # the themes decide what the beamer shows
                 return Quickscan.from_row(created)
         except IntegrityError:
             continue
@@ -112,9 +114,13 @@ def open_quickscan(engine: Engine, dagdeel_id: int, theme_ids: list[str], *,
 def close_quickscan(engine: Engine, quickscan_id: int) -> None:
     """Nobody can rate any more; the results stay, and it can be opened again."""
     with writing(engine) as conn:
-        conn.execute(update(quickscans).where(quickscans.c.id == quickscan_id,
-                                              quickscans.c.status == Status.OPEN.value)
-                     .values(status=Status.GESLOTEN.value, closed_at=now()))
+        dagdeel_id = conn.execute(
+            update(quickscans).where(quickscans.c.id == quickscan_id,
+                                     quickscans.c.status == Status.OPEN.value)
+            .values(status=Status.GESLOTEN.value, closed_at=now())
+            .returning(quickscans.c.dagdeel_id)).scalar()
+        if dagdeel_id is not None:  # the dagdeel page shows open or closed
+            bump(conn, dagdeel_id, INPUT)
 
 
 def quickscan_of_dagdeel(engine: Engine, dagdeel_id: int) -> Quickscan | None:
@@ -223,13 +229,16 @@ def rate_many(engine: Engine, token: str,
         if row is None:
             raise NotFound("We herkennen deze telefoon niet meer. Begin opnieuw met de link.")
         _require_open(conn, row.quickscan_id)
-        themes = json.loads(conn.execute(select(quickscans.c.themas).where(
-            quickscans.c.id == row.quickscan_id)).scalar_one())
+        scan = conn.execute(select(quickscans.c.themas, quickscans.c.dagdeel_id).where(
+            quickscans.c.id == row.quickscan_id)).one()
+        themes = json.loads(scan.themas)
         for item, part, value in cleaned:
             if item.theme_id not in themes:
                 raise UserError("Deze uitspraak hoort niet (meer) bij deze quickscan.")
             upsert(conn, quickscan_antwoorden, {"respondent_id": row.id, "item_id": item.id},
                    {part: value, "updated_at": now()})
+        # The dagdeel's results and the beamer's quickscan page redraw (topic INPUT).
+        bump(conn, scan.dagdeel_id, INPUT)
 
 
 def own_ratings(engine: Engine, respondent_id: int) -> dict[str, Rating]:

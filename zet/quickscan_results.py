@@ -318,7 +318,8 @@ class LocatieYear:
 def per_locatie_and_year(engine: Engine, library: Library, scope: Scope) -> list[LocatieYear]:
     """Every quickscan's results the scope's viewer may see (of its opleidingsschool,
     locatie and year), merged per locatie and year; newest year first."""
-    query = (select(quickscans.c.id, dagdelen.c.locatie, dagdelen.c.datum)
+    query = (select(quickscans.c.id, dagdelen.c.locatie, dagdelen.c.datum,
+                    locaties.c.naam.label("locatie_naam"))
              .join(dagdelen, dagdelen.c.id == quickscans.c.dagdeel_id)
              .outerjoin(locaties, locaties.c.id == dagdelen.c.locatie_id))
     query = scoped(query, replace(scope, theme_id=None))
@@ -328,7 +329,7 @@ def per_locatie_and_year(engine: Engine, library: Library, scope: Scope) -> list
     for row in rows:
         if scope.jaar is not None and row.datum.year != scope.jaar:
             continue
-        grouped.setdefault((row.locatie, row.datum.year), []).append(
+        grouped.setdefault((row.locatie_naam or row.locatie, row.datum.year), []).append(
             quickscan_results(engine, library, row.id))
     return [LocatieYear(locatie, year, len(found), merge_results(found))
             for (locatie, year), found in sorted(grouped.items(),

@@ -254,6 +254,7 @@ def purge(engine: Engine, today: date | None = None, *, retention_days: int | No
     elif scans and (library := library or _library_for_purge()) is not None:
         for quickscan_id in scans:
             with writing(engine) as conn:
+                quiet(conn)  # the results it shows stay the same, read from the summary
                 total.respondents += _purge_quickscan(conn, quickscan_id, library)
     for dagdeel_id in ids:
         if dry_run:

@@ -1,5 +1,6 @@
-"""Step 1, werkblad: everyone works alone; the procesbegeleider follows the progress and
-may hide an answer before the group sees it."""
+"""Step 1, werkblad: everyone works alone; the procesbegeleider follows the progress, may
+hide an answer before the group sees it, and may open the step on the beamer with what the
+quickscan said on the theme."""
 from __future__ import annotations
 
 import streamlit as st
@@ -7,12 +8,14 @@ import streamlit as st
 from ui import live
 from ui.actions import act, show_flash
 from ui.programme.open_actions import open_actions_panel
+from ui.resources import engine, library
 from ui.text import md
-from zet import answers
+from zet import answers, groups
 from zet.aggregates import role_counts
 from zet.answers import answer_text
 from zet.content.model import Theme
 from zet.groups import Group
+from zet.quickscan_results import theme_outcome
 
 
 @st.fragment
@@ -54,7 +57,24 @@ def _preview(group_id: int, theme: Theme) -> None:
                                           not answer.hidden))
 
 
+def _switch_quickscan(group_id: int, key: str) -> None:
+    act(groups.set_quickscan_first, group_id, bool(st.session_state.get(key)))
+
+
+def _quickscan_switch(group: Group) -> None:
+    """Only when the dagdeel's quickscan has enough answers on this theme to show."""
+    if theme_outcome(engine(), library(), group.dagdeel_id, group.theme_id) is None:
+        return
+    key = f"qs_first_{group.id}"
+    st.session_state[key] = group.quickscan_first  # the database's state, not the widget's
+    st.toggle("Eerst op het scherm: wat de quickscan zei", key=key,
+              on_change=_switch_quickscan, args=(group.id, key),
+              help="Per rolgroep van minstens drie mensen, zonder namen. Daarna blader je "
+                   "naar de QR-code van het werkblad.")
+
+
 def show(group: Group, theme: Theme) -> None:
+    _quickscan_switch(group)
     if open_actions_panel(live.dagdeel(group.dagdeel_id).locatie_id, group.theme_id):
         st.caption("Deze acties staan ook op het beamerscherm (volgende pagina).")
     st.caption(md(theme.werkblad_instructie))

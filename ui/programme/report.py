@@ -21,7 +21,8 @@ def report_view(base: Scope) -> None:
     st.markdown("#### Verslag van de opleidingsschool")
     st.caption("Geordend naar de vier waarborgen van het Kwaliteitskader: per waarborg de "
                "thema's, waar de locaties staan en hoe dat veranderde, de rode lijnen in sterke "
-               "punten en ontwikkelpunten, en de open acties. Bruikbaar als bouwsteen voor de "
+               "punten en ontwikkelpunten, en de open acties; tot slot wat de quickscan vooraf per "
+               "locatie en jaar zei. Bruikbaar als bouwsteen voor de "
                "kritische reflectie van een peer review.")
     scope = scope_filters(base, "vs", theme=False)
     names = {p.id: p.naam for p in list_partnerships(engine(), scope.viewer)}

@@ -49,13 +49,15 @@ def _row_html(spread: Spread, total: bool) -> str:
             f"<div class='zq-gap'>{gap_html}</div></div>")
 
 
-def quickscan_page_html(outcome: Outcome) -> str:
-    """The page body (the frame comes from ``render.screen_html``)."""
+def quickscan_page_html(outcome: Outcome, *, before_werkblad: bool = False) -> str:
+    """The page body (the frame comes from ``render.screen_html``); ``before_werkblad``: the
+    opening page of the werkblad step, before anyone wrote."""
     rows_html = [_row_html(g, False) for g in outcome.groups]
     if outcome.total is not None and len(outcome.groups) > 1:
         rows_html.append(_row_html(outcome.total, True))
     note = ("Gemiddelden van 1 tot 5: hoe het zou moeten (gewenst) en hoe het nu is. "
-            "Wat zien jullie terug in de werkbladen?")
+            + ("Herken je dit? Neem het mee in je werkblad." if before_werkblad
+               else "Wat zien jullie terug in de werkbladen?"))
     if outcome.hidden:
         note += f" Rolgroepen met minder dan {MIN_GROUP} mensen staan er niet apart in."
     return (f"{_STYLE}<h2>Wat de quickscan zei</h2><div class='zq-rows' "

@@ -152,7 +152,8 @@ def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: 
     if page.kind == "vraag":
         return _question(page)
     if page.kind == "quickscan" and state.quickscan is not None:
-        return quickscan_page_html(state.quickscan)
+        return quickscan_page_html(state.quickscan,
+                                   before_werkblad=state.group.step == Step.WERKBLAD)
     if page.kind == "kaart" and page.card is not None:
         return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
                 f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")

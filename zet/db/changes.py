@@ -32,7 +32,8 @@ TOPICS = (ROOM, INPUT)
 # Tables whose rows some screen of a dagdeel shows.
 ROOM_TABLES = frozenset({
     "dagdelen", "rondes", "groepen", "deelnemers", "groepsleden", "antwoorden",
-    "kaarten_getoond", "bijdragen", "punten", "scenario_plaatsingen", "notities"})
+    "kaarten_getoond", "bijdragen", "punten", "scenario_plaatsingen", "notities",
+    "quickscans", "quickscan_antwoorden"})
 STRICT = False  # tests: a room write without a bump raises MissingBump instead of logging
 REPLAY = 512    # bumps kept per dagdeel, so a stream that (re)connects misses none
 WATCH_FOR = 60.0  # seconds a dagdeel stays watched after a screen last asked for its version

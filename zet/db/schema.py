@@ -84,6 +84,8 @@ groepen = Table(
     Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
     # JSON of the other counts a purge keeps (zet.retention.Kept); NULL until purged (0015)
     Column("bewaard", Text),
+    # The beamer opens the werkblad step with what the quickscan said on the theme (0017)
+    Column("quickscan_eerst", Boolean, nullable=False, server_default="0"),
 )
 
 deelnemers = Table(

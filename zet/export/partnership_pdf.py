@@ -1,6 +1,7 @@
 """The partnership report as a PDF, organised by the four waarborgen: per waarborg its
 themes, where the locaties stand (nu → gewenst), how that moved over the years, the rode
-lijnen in sterke punten and ontwikkelpunten, and the open actions. Built from the shared
+lijnen in sterke punten and ontwikkelpunten, and the open actions; then what the quickscans
+before the dagdelen said, per locatie and year. Built from the shared
 ``pdf_kit``; no names of participants (there are none in the data it reads)."""
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ from zet.export.pdf_kit import (
     text,
     word_room,
 )
+from zet.export.quickscan_exports import INTRO as QUICKSCAN_INTRO
+from zet.export.quickscan_exports import sections_story
 from zet.partnership_report import PartnershipReport, WaarborgSection
 from zet.reflection import summarise
 from zet.rode_lijnen import Line
@@ -85,6 +88,7 @@ def partnership_report_pdf(report: PartnershipReport) -> bytes:
         story += [PageBreak(), *_summary(report, section, number, s)]
     for number, section in enumerate(report.sections, start=1):
         story += [PageBreak(), *_section(report, section, number, s)]
+    story += [PageBreak(), *_quickscan(report, s)]
     where = f" — {report.locatie.naam}" if report.locatie else ""
     footer = (strip_control(f"ZET — {name}{where} — {period(report)}"),
               f"Gemaakt op {dutch_datetime(report.made_at)}")
@@ -101,6 +105,7 @@ def _cover(report: PartnershipReport, s: _Styles) -> list[Flowable]:
             ("Locatie" if report.locatie else "Locaties", text(", ".join(locaties) or "–")),
             ("Dagdelen", text(str(len(report.dagdelen)))),
             ("Themagroepen", text(str(len(report.outcomes)))),
+            ("Quickscan vooraf", text(_quickscan_count(report))),
             ("Verslag gemaakt op", text(dutch_datetime(report.made_at)))]
     story: list[Flowable] = [
         Paragraph("ZET · verslag van de opleidingsschool", s.kicker),
@@ -130,6 +135,27 @@ def _cover(report: PartnershipReport, s: _Styles) -> list[Flowable]:
             f"{n}. {text(name)}" for n, name in enumerate(SCENARIO_NAMES, start=1)) + ".",
         s.muted)]
     return story
+
+
+# ---------------------------------------------------------------- quickscan
+
+def _quickscan_count(report: PartnershipReport) -> str:
+    if not report.quickscans:
+        return "geen"
+    people = sum(q.results.respondents for q in report.quickscans)
+    scans = sum(q.quickscans for q in report.quickscans)
+    return f"{people} invuller(s) in {scans} quickscan(s)"
+
+
+def _quickscan(report: PartnershipReport, s: _Styles) -> list[Flowable]:
+    """The last chapter: per locatie and year, the waarborgen first (as the report), then
+    the themes. Only aggregates of role groups of at least three; after a purge the kept
+    summary says the same."""
+    return [Paragraph("ZET · quickscan vooraf", s.kicker),
+            Paragraph("Wat de quickscan zei", s.title),
+            HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=6),
+            Paragraph(QUICKSCAN_INTRO, s.body),
+            *sections_story(list(report.quickscans), s, by_theme_first=False)]
 
 
 # ---------------------------------------------------------------- summary per waarborg

@@ -1,5 +1,6 @@
 """All data under the partnership report as one Excel workbook: dagdelen, group outcomes,
-confirmed points with their rode lijn and labels, werkblad scores per year and actions.
+confirmed points with their rode lijn and labels, werkblad scores per year, actions and the
+quickscans' aggregates per locatie, year and role group.
 Typed cells (dates as dates, numbers as numbers); no names of participants."""
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import pandas as pd
 
 from zet.export import local_time
 from zet.export.partnership_pdf import period
+from zet.export.quickscan_exports import quickscan_frames
 from zet.export.spreadsheets import frame_of, workbook_bytes
 from zet.partnership_report import PartnershipReport
 from zet.points import KINDS
 from zet.rode_lijnen import lines, waarborgen_of
 
 SHEETS = ("Verslag", "Dagdelen", "Groepen", "Punten", "Rode lijnen", "Werkbladscores",
-          "Acties")
+          "Acties", "Quickscan per waarborg", "Quickscan per thema")
 
 
 def _title(report: PartnershipReport, theme_id: str) -> str:
@@ -30,6 +32,7 @@ def partnership_frames(report: PartnershipReport) -> dict[str, pd.DataFrame]:
     facts = [("opleidingsschool", report.partnership.naam), ("periode", period(report)),
              ("locatie", report.locatie.naam if report.locatie else "alle locaties"),
              ("dagdelen", len(report.dagdelen)), ("themagroepen", len(report.outcomes)),
+             ("quickscan-invullers", sum(q.results.respondents for q in report.quickscans)),
              ("verslag gemaakt op", local_time(report.made_at))]
     dagdelen = [{"datum": e.datum, "jaar": e.jaar, "locatie": e.locatie, "titel": e.titel,
                  "thema's": ", ".join(_title(report, t) for t in e.theme_ids),
@@ -79,6 +82,9 @@ def partnership_frames(report: PartnershipReport) -> dict[str, pd.DataFrame]:
                                     "tevreden als", "verantwoordelijk", "hoe", "tijdpad",
                                     "gemaakt op", "afgerond op"]),
     }
+    scans = quickscan_frames(list(report.quickscans))
+    frames["Quickscan per waarborg"] = scans["Per waarborg"]
+    frames["Quickscan per thema"] = scans["Per thema"]
     for column in ("nu", "gewenst"):
         frames["Groepen"][column] = frames["Groepen"][column].astype("Int64")
     return frames

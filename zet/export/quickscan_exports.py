@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+import pandas as pd
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
@@ -58,21 +59,20 @@ def _outcome(outcome: Outcome, s: Styles) -> list:
     return [KeepTogether(parts)]
 
 
-def quickscan_pdf(sections: list[LocatieYear], scope_line: str, made_at: datetime) -> bytes:
-    """Per locatie and year: the suggested themes, then per theme and per waarborg the
-    role groups' means, gap and distribution."""
-    buffer = io.BytesIO()
-    doc = a4_document(buffer, title=f"Quickscan — {scope_line}",
-                      subject="Uitkomsten van de quickscan per locatie en jaar (ZelfEvaluatieTool)")
-    s = Styles()
-    story: list = [Paragraph("ZET · quickscan vooraf", s.kicker),
-                   Paragraph(text(f"Wat de quickscan zei — {scope_line}"), s.title),
-                   Paragraph("Per uitspraak gaven de invullers aan hoe het zou moeten (gewenst) "
-                             "en hoe het nu is (feitelijk), van 1 tot 5, of O/V/G. Hieronder de "
-                             "gemiddelden per rolgroep; verschil = gewenst − feitelijk. Alleen "
-                             f"rolgroepen van minstens {MIN_GROUP} mensen; geen namen.", s.body)]
+INTRO = ("Per uitspraak gaven de invullers aan hoe het zou moeten (gewenst) en hoe het nu is "
+         "(feitelijk), van 1 tot 5, of O/V/G. Hieronder de gemiddelden per rolgroep; verschil = "
+         f"gewenst − feitelijk. Alleen rolgroepen van minstens {MIN_GROUP} mensen; geen namen.")
+NONE_YET = "Voor deze keuze is nog geen quickscan ingevuld."
+
+
+def sections_story(sections: list[LocatieYear], s: Styles, *,
+                   by_theme_first: bool = True) -> list:
+    """Per locatie and year: the suggested themes, then per theme and per waarborg the role
+    groups' means, gap and distribution (the quickscan's PDF and the partnership report's
+    quickscan chapter; the latter puts the waarborgen first)."""
+    story: list = []
     if not sections:
-        story.append(Paragraph("Voor deze keuze is nog geen quickscan ingevuld.", s.body))
+        story.append(Paragraph(NONE_YET, s.body))
     for section in sections:
         story.append(Paragraph(text(f"{section.locatie} · {section.jaar}"), s.h1))
         story.append(Paragraph(text(
@@ -83,13 +83,25 @@ def quickscan_pdf(sections: list[LocatieYear], scope_line: str, made_at: datetim
             story.append(Paragraph("Thema's om te bespreken", s.h2))
             story += [Paragraph(text(f"{i}. {hint.title} — {hint.reason}"), s.body)
                       for i, hint in enumerate(found, start=1)]
-        story.append(Paragraph("Per thema", s.h2))
-        for outcome in section.results.themes:
-            story += _outcome(outcome, s)
-        story.append(Spacer(1, 4))
-        story.append(Paragraph("Per waarborg", s.h2))
-        for outcome in section.results.waarborgen:
-            story += _outcome(outcome, s)
+        parts = [("Per thema", section.results.themes),
+                 ("Per waarborg", section.results.waarborgen)]
+        for heading, outcomes in (parts if by_theme_first else parts[::-1]):
+            story.append(Paragraph(heading, s.h2))
+            for outcome in outcomes:
+                story += _outcome(outcome, s)
+            story.append(Spacer(1, 4))
+    return story
+
+
+def quickscan_pdf(sections: list[LocatieYear], scope_line: str, made_at: datetime) -> bytes:
+    """The quickscan's results on their own (``sections_story``)."""
+    buffer = io.BytesIO()
+    doc = a4_document(buffer, title=f"Quickscan — {scope_line}",
+                      subject="Uitkomsten van de quickscan per locatie en jaar (ZelfEvaluatieTool)")
+    s = Styles()
+    story: list = [Paragraph("ZET · quickscan vooraf", s.kicker),
+                   Paragraph(text(f"Wat de quickscan zei — {scope_line}"), s.title),
+                   Paragraph(INTRO, s.body), *sections_story(sections, s)]
     footer = (f"ZET — quickscan — {scope_line}", f"Gemaakt op {dutch_datetime(made_at)}")
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()
@@ -109,8 +121,9 @@ def _numbers(spread: Spread) -> dict[str, object]:
             **dict(zip(("O", "V", "G"), spread.ovg))}
 
 
-def quickscan_xlsx(sections: list[LocatieYear]) -> bytes:
-    """Two sheets, per thema and per waarborg: one row per locatie, year and role group."""
+def quickscan_frames(sections: list[LocatieYear]) -> dict[str, pd.DataFrame]:
+    """Per thema and per waarborg: one row per locatie, year and role group (and the total
+    when more than one group is shown)."""
     def rows(pick) -> list[dict]:
         found = []
         for section in sections:
@@ -124,6 +137,9 @@ def quickscan_xlsx(sections: list[LocatieYear]) -> bytes:
         return found
 
     columns = ["Locatie", "Jaar", "Onderwerp", *_numbers(Spread("", 0))]
-    return workbook_bytes({
-        "Per thema": frame_of(rows(lambda s: s.results.themes), columns),
-        "Per waarborg": frame_of(rows(lambda s: s.results.waarborgen), columns)})
+    return {"Per thema": frame_of(rows(lambda s: s.results.themes), columns),
+            "Per waarborg": frame_of(rows(lambda s: s.results.waarborgen), columns)}
+
+
+def quickscan_xlsx(sections: list[LocatieYear]) -> bytes:
+    return workbook_bytes(quickscan_frames(sections))
