@@ -20,7 +20,7 @@ from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.fonts import EMOJI, EMOJI_FILES
 from zet.export.group_pdf import group_report_pdf
 from zet.export.pdf_kit import text
-from zet.export.scripts import visual
+from zet.export.scripts import visual, visual_chars
 from zet.report import build_dagdeel_report
 from zet.steps import Step
 
@@ -114,3 +114,43 @@ def test_pages_draw_without_empty_boxes(tmp_path: Path):
     pdf.write_bytes(data)
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "p")], check=True)
     assert sorted(tmp_path.glob("p-*.png"))
+
+
+ARABIC_WORDS = ["واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة",
+                "عشرة"]
+LONG_ARABIC = " ".join(f"{word}{'' if n % 3 else ' (نعم)'}" for n, word in
+                       enumerate(ARABIC_WORDS * 5))
+
+
+def test_a_right_to_left_answer_over_several_lines_reads_from_its_first_line(tmp_path: Path):
+    """reportlab wraps the answer in reading order and each printed line is drawn right to
+    left: the first printed line holds the first words (it held the last ones before)."""
+    data = group_pdf_with(tmp_path, [LONG_ARABIC])
+    lines = [flat(row) for page in PdfReader(io.BytesIO(data)).pages
+             for row in (page.extract_text() or "").splitlines()]
+    printed = [row for row in lines if "واحد" in row or "ثمانية" in row]
+    assert len(printed) >= 3  # it wraps
+    words = [w for row in printed for w in row.split()
+             if unicodedata.bidirectional(w[0]) == "AL" and "نعم" not in w]
+    assert words == ARABIC_WORDS * 5
+
+
+def test_a_left_to_right_line_in_a_right_to_left_paragraph_keeps_its_own_order():
+    order = visual_chars("abc مرحبا", "R")
+    assert "".join(char for _at, char in order) == "مرحبا"[::-1] + " abc"
+    assert sorted(at for at, _char in order) == list(range(len("abc مرحبا")))
+
+
+@needs_emoji_font
+def test_a_joined_emoji_prints_its_parts_and_extracts_as_the_sequence_typed(tmp_path: Path):
+    """No monochrome font has the joined 👩‍🏫 (Symbola draws 👩 and 🏫): the parts print side
+    by side, the zero-width joiner takes no room (no box) and stays in the text."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from zet.export.fonts import FONT, register_fonts
+
+    register_fonts()
+
+    assert stringWidth("\u200d", FONT, 10) == 0
+    text_of_pdf = extracted(group_pdf_with(tmp_path, ["Juf 👩\u200d🏫 en 👍🏽 klaar"]))
+    assert "Juf 👩\u200d🏫 en 👍🏽 klaar" in text_of_pdf

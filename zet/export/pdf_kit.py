@@ -51,9 +51,10 @@ GEWENST_COLOR = colors.HexColor("#1F5F8B")
 
 def text(value: object) -> str:
     """Plain text (from participants or content) as safe Paragraph markup, in every script:
-    right-to-left lines shaped and ordered, emoji in the fallback font (``scripts``)."""
+    right-to-left text shaped (and put in drawing order line by line as it is printed),
+    emoji in the fallback font (``scripts``)."""
     lines = strip_control(str(value or "")).replace("\r\n", "\n").split("\n")
-    return "<br/>".join(font_runs(visual(part)) for part in lines)
+    return "<br/>".join(font_runs(part) for part in lines)
 
 
 def line(value: object) -> str:
