@@ -88,11 +88,41 @@ def streamlit_server(env_overrides: dict[str, str]):
         stop_streamlit(server)
 
 
+def cpu_throttle() -> float:
+    """The load mode: ``ZET_TEST_CPU_THROTTLE=4`` runs every page's scripts four times
+    slower (a cheap phone or a busy laptop); 1 (unset) is the machine's own speed."""
+    return float(os.environ.get("ZET_TEST_CPU_THROTTLE") or 1)
+
+
+class _Throttled:
+    """A Playwright browser or context whose every new page runs at ``cpu_throttle()``
+    (CDP ``Emulation.setCPUThrottlingRate``); everything else is the wrapped object's."""
+
+    def __init__(self, wrapped, rate: float):
+        self._wrapped, self._rate = wrapped, rate
+
+    def __getattr__(self, name: str):
+        return getattr(self._wrapped, name)
+
+    def new_context(self, **options):
+        return _Throttled(self._wrapped.new_context(**options), self._rate)
+
+    def new_page(self, **options):
+        page = self._wrapped.new_page(**options)
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
+                                                {"rate": self._rate})
+        return page
+
+
 def launch_chromium(playwright):
+    """Debian's Chromium, headless; in the load mode (``cpu_throttle``) with every page
+    slowed down."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Chromium ontbreekt: installeer het Debian-pakket 'chromium'.")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                      headless=True)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                         headless=True)
+    rate = cpu_throttle()
+    return _Throttled(browser, rate) if rate > 1 else browser
 
 
 def wait_for(on, testid: str, timeout: int = 20_000, **attributes: str):
