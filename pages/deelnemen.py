@@ -124,6 +124,8 @@ header(title_html, f"Stap {step.number} van {len(STEP_ORDER)} · <strong>{esc(st
 push.follow(dagdeel.id, group_id=seat.group_id,
             topics=(ROOM, INPUT) if step == Step.AFRONDING else (ROOM,))
 
+if step != Step.WERKBLAD:  # werkblad text typed here before the step moved on
+    werkblad.deliver_left_texts(participant.id)
 if step == Step.WERKBLAD:
     werkblad.show(seat.group_id, participant.id, theme)
 elif step == Step.UITWISSELING:

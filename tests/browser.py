@@ -19,6 +19,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 PROJECTOR = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 ARTIFACTS = ROOT / "test-artifacts"
+# A loaded machine (load average 20 on two cores) took over 60 s to start a server.
+STARTUP_SECONDS = 240
 
 
 def open_as_participant(page, base: str, token: str) -> None:
@@ -55,7 +57,7 @@ def start_streamlit(env_overrides: dict[str, str], port: int | None = None) -> S
          f"--server.port={port}", "--server.address=127.0.0.1"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     server = Server(process, f"http://127.0.0.1:{port}", log)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + STARTUP_SECONDS
     while True:
         try:
             with urllib.request.urlopen(f"{server.base}/_stcore/health", timeout=2) as reply:
@@ -88,11 +90,41 @@ def streamlit_server(env_overrides: dict[str, str]):
         stop_streamlit(server)
 
 
+def cpu_throttle() -> float:
+    """The load mode: ``ZET_TEST_CPU_THROTTLE=4`` runs every page's scripts four times
+    slower (a cheap phone or a busy laptop); 1 (unset) is the machine's own speed."""
+    return float(os.environ.get("ZET_TEST_CPU_THROTTLE") or 1)
+
+
+class _Throttled:
+    """A Playwright browser or context whose every new page runs at ``cpu_throttle()``
+    (CDP ``Emulation.setCPUThrottlingRate``); everything else is the wrapped object's."""
+
+    def __init__(self, wrapped, rate: float):
+        self._wrapped, self._rate = wrapped, rate
+
+    def __getattr__(self, name: str):
+        return getattr(self._wrapped, name)
+
+    def new_context(self, **options):
+        return _Throttled(self._wrapped.new_context(**options), self._rate)
+
+    def new_page(self, **options):
+        page = self._wrapped.new_page(**options)
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate",
+                                                {"rate": self._rate})
+        return page
+
+
 def launch_chromium(playwright):
+    """Debian's Chromium, headless; in the load mode (``cpu_throttle``) with every page
+    slowed down."""
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Chromium ontbreekt: installeer het Debian-pakket 'chromium'.")
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-                                      headless=True)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                         headless=True)
+    rate = cpu_throttle()
+    return _Throttled(browser, rate) if rate > 1 else browser
 
 
 def wait_for(on, testid: str, timeout: int = 20_000, **attributes: str):

@@ -1,6 +1,7 @@
 """The projector read from the back of the room, on the demo data, in Chromium at 1920×1080:
 every page of every step has body text of at least 28 px, nothing scrolls or sticks out,
-there is no control and no secret in the page."""
+there is no control and no secret in the page. Each step gets its own demo dagdelen, so a
+step that fails leaves no room half-way for the next."""
 from __future__ import annotations
 
 import pytest
@@ -11,6 +12,7 @@ from browser import (
     advance_group,
     demo_point,
     demo_room,
+    fresh_demo,
     wait_for,
 )
 
@@ -22,11 +24,20 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def room(tmp_path_factory):
-    """The demo dagdelen and a running server on them."""
-    with demo_room(tmp_path_factory.mktemp("db")) as (engine, library, paths, base, browser):
-        yield {"engine": engine, "library": library, "paths": paths, "base": base,
-               "page": browser.new_context(viewport=PROJECTOR).new_page()}
+def server(tmp_path_factory):
+    """A running server on a fresh database, shared by the steps (each has its own room)."""
+    with demo_room(tmp_path_factory.mktemp("db")) as running:
+        yield running
+
+
+@pytest.fixture
+def room(server):
+    """New demo dagdelen for one test, and a projector page of its own."""
+    engine, library, paths, base, browser = fresh_demo(server)
+    context = browser.new_context(viewport=PROJECTOR)
+    yield {"engine": engine, "library": library, "paths": paths, "base": base,
+           "page": context.new_page()}
+    context.close()
 
 
 def _group(room):

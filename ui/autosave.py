@@ -168,3 +168,51 @@ def _changed(key: str, which: str, on_save: Callable[[str], None]) -> None:
     if isinstance(value, str):
         st.session_state[_got_key(key)] = value  # the field sends it again if this is missing
         on_save(value)
+
+
+# What a field's journal still holds after the field itself is gone (its step moved on before
+# the text was sent, and the page was reloaded): handed in once per page with what is left,
+# forgotten when the server names the very text it handled (``done``).
+_LEFT_JS = """
+export default function (component) {
+  const { setStateValue, parentElement, data } = component;
+  const prefix = "zet:" + data.prefix;
+  for (const [field, text] of Object.entries(data.done || {})) {
+    if (localStorage.getItem(prefix + field) === text) {
+      localStorage.removeItem(prefix + field);
+    }
+  }
+  const left = {};
+  for (let i = 0; i < localStorage.length; i++) {
+    const name = localStorage.key(i);
+    if (name && name.startsWith(prefix)) {
+      left[name.slice(prefix.length)] = localStorage.getItem(name);
+    }
+  }
+  const sent = JSON.stringify(left);
+  if (Object.keys(left).length && parentElement.dataset.sent !== sent) {
+    parentElement.dataset.sent = sent;
+    setStateValue("left", left);
+  }
+}
+"""
+
+_LEFT = st.components.v2.component("zet_journal_left", html="<span hidden></span>", js=_LEFT_JS)
+
+
+def journal_leftovers(key: str, *, prefix: str,
+                      deliver: Callable[[dict[str, str]], dict[str, str]]) -> None:
+    """Hand in the journal entries under ``prefix`` that no mounted field sends any more.
+    ``deliver(left)`` gets {field: text} and returns the entries it is done with (stored,
+    or refused with a reason the person was shown), which the phone then forgets; an
+    entry it keeps (storage busy) is handed in again at the next page load."""
+    _LEFT(key=key, data={"prefix": prefix, "done": st.session_state.get(_got_key(key)) or {}},
+          default={"left": None}, on_left_change=partial(_left_changed, key, deliver))
+
+
+def _left_changed(key: str, deliver: Callable[[dict[str, str]], dict[str, str]]) -> None:
+    state = st.session_state.get(key) or {}
+    left = state.get("left") if hasattr(state, "get") else getattr(state, "left", None)
+    if isinstance(left, dict):
+        texts = {str(field): text for field, text in left.items() if isinstance(text, str)}
+        st.session_state[_got_key(key)] = deliver(texts)

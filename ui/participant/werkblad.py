@@ -6,21 +6,27 @@ that counts when the procesbegeleider opens the werkblad again.
 """
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from ui.a11y import name_controls, scale_names
-from ui.actions import act, failed
-from ui.autosave import typing_area
-from ui.resources import engine
+from ui.actions import STORAGE_TROUBLE, act, failed
+from ui.autosave import journal_leftovers, typing_area
+from ui.resources import engine, library
 from ui.text import md
-from zet import answers
+from zet import answers, groups
 from zet.clock import wall_clock
 from zet.content.model import Question, Theme
+from zet.errors import StorageError, UserError
 
 SCALE = [1, 2, 3, 4, 5]
 KOOS_PARTS = (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie"))
+LEFT_NOTICES = "werkblad_left_notices"
+log = logging.getLogger("zet")
 
 
 def _key(group_id: int, question: Question, part: str = "") -> str:
@@ -87,6 +93,13 @@ def _scale_names(group_id: int, question: Question) -> dict[str, dict[str, objec
     return {}
 
 
+def _typed_value(question: Question, text: str) -> Any:
+    """The answer a typed field holds: a list question's points are its non-empty lines."""
+    if question.type == "lijst":
+        return [line for line in text.splitlines() if line.strip()]
+    return text
+
+
 def _input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
     args = (group_id, participant_id, question)
     key = _key(group_id, question)
@@ -94,7 +107,8 @@ def _input(group_id: int, participant_id: int, question: Question, stored: Any) 
         typing_area(key, text=stored or "", max_chars=answers.MAX_TEXT, label=question.vraag,
                     placeholder="Typ je antwoord", testid=f"answer-{question.id}",
                     journal=f"{participant_id}:{key}",
-                    on_save=lambda text: _save(group_id, participant_id, question, text))
+                    on_save=lambda text: _save(group_id, participant_id, question,
+                                               _typed_value(question, text)))
     elif question.type == "lijst":
         typing_area(key, text="\n".join(stored or []), label=question.vraag,
                     max_chars=question.max_items * (answers.MAX_ITEM + 1),
@@ -102,8 +116,7 @@ def _input(group_id: int, participant_id: int, question: Question, stored: Any) 
                     testid=f"answer-{question.id}", journal=f"{participant_id}:{key}",
                     items=(question.max_items, answers.MAX_ITEM),
                     on_save=lambda text: _save(group_id, participant_id, question,
-                                               [line for line in text.splitlines()
-                                                if line.strip()]))
+                                               _typed_value(question, text)))
     elif question.type == "keuze":
         st.radio("Kies één", question.opties, key=key, on_change=_from_widget, args=args,
                  label_visibility="collapsed", index=None,
@@ -142,3 +155,60 @@ def show(group_id: int, participant_id: int, theme: Theme) -> None:
                    for key, name in _scale_names(group_id, question).items()})
     st.caption("Wat je typt, wordt na een tel bewaard; je kunt het aanpassen zolang de "
                "procesbegeleider nog bij het werkblad is.")
+
+
+def deliver_left_texts(participant_id: int) -> None:
+    """Werkblad texts this phone still holds while no werkblad field is on the page: typed,
+    then the step moved on and the page was reloaded before the text was sent (the flush of
+    ``ui/push.py`` never arrived). They are stored as the field would have stored them (a
+    draft once the werkblad closed), or refused with the reason and the text shown, so the
+    person can copy it; only a busy storage keeps them on the phone for the next load."""
+    for kind, message in st.session_state.pop(LEFT_NOTICES, []):
+        (st.success if kind == "success" else st.warning)(message, icon=":material/edit_note:")
+    journal_leftovers(f"werkblad_left_{participant_id}", prefix=f"{participant_id}:",
+                      deliver=lambda left: _deliver(participant_id, left))
+
+
+def _deliver(participant_id: int, left: dict[str, str]) -> dict[str, str]:
+    """Store each left text; returns those the phone may forget, notices for the next run."""
+    done, notices = {}, []
+    for field, text in left.items():
+        try:
+            target = _field_of(field)
+            if target is None:
+                done[field] = text  # no werkblad field of this app: nothing to store
+                continue
+            group_id, question = target
+            value = _typed_value(question, text)
+            stored = answers.own_answers(engine(), group_id, participant_id).get(question.id)
+            if stored == answers.normalise_answer(question, value):
+                done[field] = text  # the server had it already
+                continue
+            result = answers.save_answer(engine(), group_id, participant_id, question, value)
+        except UserError as error:
+            done[field] = text
+            notices.append(("warning", f"Je tekst kon niet meer worden bewaard: {md(error)} "
+                                       f"Dit typte je: {md(text)}"))
+            continue
+        except (StorageError, SQLAlchemyError, OSError):
+            log.exception("storage failed while handing in a left werkblad text")
+            notices.append(("warning", STORAGE_TROUBLE))
+            continue
+        done[field] = text
+        when = ("Het werkblad is al gesloten: het telt mee als de procesbegeleider het "
+                "werkblad weer opent." if result == answers.SaveResult.DRAFT else "")
+        notices.append(("success", f"Je antwoord op „{md(question.vraag)}” is alsnog bewaard "
+                                   f"({wall_clock()}). {when}".strip()))
+    st.session_state[LEFT_NOTICES] = notices
+    return done
+
+
+def _field_of(field: str) -> tuple[int, Question] | None:
+    """The group and typed question a journal field name (``_key``) stands for."""
+    found = re.fullmatch(r"q(\d+)_(.+)", field)
+    if not found:
+        return None
+    group = groups.get_group(engine(), int(found[1]))
+    question = next((q for q in library().theme(group.theme_id).vragen
+                     if q.id == found[2] and q.type in ("tekst", "lijst")), None)
+    return None if question is None else (group.id, question)
