@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
@@ -26,6 +27,7 @@ from zet.projector import (
     WHOLE_GROUP,
     GroupState,
     Page,
+    PageKind,
     outcome_lines,
 )
 from zet.qr import qr_png
@@ -145,30 +147,62 @@ def _bold_html(escaped: str) -> str:
 # ---------------------------------------------------------------- group pages
 
 
+@dataclass(frozen=True)
+class GroupScreen:
+    """What a group's beamer page is drawn from besides the page itself."""
+    state: GroupState
+    join_code: str
+    join_url: str
+
+
+NOTHING_YET = "Nog niets om te tonen."
+
+
+def _card_html(page: Page) -> str:
+    if page.card is None:
+        return _calm(NOTHING_YET)
+    return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
+            f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")
+
+
+def _scenario_html(page: Page) -> str:
+    if page.scenario is None:
+        return _calm(NOTHING_YET)
+    return (f"<h2>{page.scenario.nummer}. {esc(page.scenario.naam)}</h2>"
+            f"{columns_html(page.columns, TWO)}")
+
+
+def _quickscan_html(screen: GroupScreen, page: Page) -> str:
+    scan = screen.state.quickscan
+    return quickscan_page_html(scan) if scan is not None else _calm(NOTHING_YET)
+
+
+# One renderer per kind of a group's page; the plenary kinds are drawn by
+# ``ui.projector.plenary.PLENARY_RENDERERS`` (``tests/test_step_registries.py``).
+GROUP_RENDERERS: dict[PageKind, Callable[[GroupScreen, Page], str]] = {
+    PageKind.WERKBLAD: lambda screen, page: _werkblad(screen.state, screen.join_code,
+                                                      screen.join_url),
+    PageKind.ACTIES: lambda screen, page: (
+        f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?"
+        f"</p>{columns_html(page.columns, TWO)}"),
+    PageKind.VRAAG: lambda screen, page: _question(page),
+    PageKind.QUICKSCAN: _quickscan_html,
+    PageKind.LEEG: lambda screen, page: _calm(NOTHING_YET),
+    PageKind.KAART: lambda screen, page: _card_html(page),
+    PageKind.GEEN_KAART: lambda screen, page: _calm(
+        "De procesbegeleider kiest zo een reflectiekaart."),
+    PageKind.PUNTEN: lambda screen, page: outcome_html(
+        screen.state.theme, screen.state.group, page, with_scenario=False),
+    PageKind.SCENARIOS: lambda screen, page: _scenarios(screen.state.theme, screen.state),
+    PageKind.SCENARIO: lambda screen, page: _scenario_html(page),
+    PageKind.UITKOMST: lambda screen, page: outcome_html(
+        screen.state.theme, screen.state.group, page, with_scenario=True),
+}
+
+
 def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: str) -> str:
-    theme = state.theme
-    if page.kind == "werkblad":
-        return _werkblad(state, join_code, join_url)
-    if page.kind == "vraag":
-        return _question(page)
-    if page.kind == "quickscan" and state.quickscan is not None:
-        return quickscan_page_html(state.quickscan)
-    if page.kind == "kaart" and page.card is not None:
-        return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
-                f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")
-    if page.kind == "acties":
-        return (f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?"
-                f"</p>{columns_html(page.columns, TWO)}")
-    if page.kind == "geen-kaart":
-        return _calm("De procesbegeleider kiest zo een reflectiekaart.")
-    if page.kind in ("punten", "uitkomst"):
-        return outcome_html(theme, state.group, page, with_scenario=page.kind == "uitkomst")
-    if page.kind == "scenarios":
-        return _scenarios(theme, state)
-    if page.kind == "scenario" and page.scenario is not None:
-        return (f"<h2>{page.scenario.nummer}. {esc(page.scenario.naam)}</h2>"
-                f"{columns_html(page.columns, TWO)}")
-    return _calm("Nog niets om te tonen.")
+    """The body of one page of a group's beamer."""
+    return GROUP_RENDERERS[page.kind](GroupScreen(state, join_code, join_url), page)
 
 
 def _calm(message: str) -> str:

@@ -29,8 +29,6 @@ PLAN_LABELS = {ROUND_MINUTES: "75 minuten", SHORT_ROUND_MINUTES: "60 minuten"}
 QUICKSCAN_SCALES = ("koos", "ovg")
 OVG = ("O", "V", "G")
 OVG_LABELS = {"O": "moet ontwikkeld worden", "V": "voldoende aanwezig", "G": "goed aanwezig"}
-# Never skipped, whatever the time (handleiding): the werkblad and the scenario.
-ALWAYS_DONE = (Step.WERKBLAD, Step.SCENARIO)
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ class StepPlan:
 
     @property
     def always_done(self) -> bool:
-        return self.stap in ALWAYS_DONE
+        return self.stap.spec.always_done
 
 
 @dataclass(frozen=True)
