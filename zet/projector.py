@@ -231,28 +231,32 @@ NUMBER_BADGE = 2.4          # the question's number before its text
 def _question_pages(number: int, question: Question, answers: list[Answer],
                     body: float) -> list[Page]:
     summary = summarise(question, answers)
-    title = f"Vraag {number}"
     room = body - heading_height(question.vraag, BODY_W - NUMBER_BADGE) \
         - (1.6 if summary.hidden_count else 0.0)
-    fields = {"question": question, "number": number, "summary": summary}
-    if question.type in ("keuze", "meerkeuze"):
-        labels = list(enumerate(question.opties))
-        return _parts(PageKind.VRAAG, title, _bar_cut(labels, summary.option_counts_by_role, room),
-                      **fields)
-    if question.type == "schaal":
-        ends = {1: question.laag, 5: question.hoog}
-        labels = [(point - 1, f"{point}" + (f" — {ends[point]}" if ends.get(point) else ""))
-                  for point in range(1, 6)]
-        return _parts(PageKind.VRAAG, title, _bar_cut(labels, summary.scale_by_role, room),
-                      **fields)
-    if question.type == "koos":
-        return _parts(PageKind.VRAAG, title, _koos_cut(summary, room), **fields)
+    return _parts(PageKind.VRAAG, f"Vraag {number}", QUESTION_CUTS[question.type](summary, room),
+                  question=question, number=number, summary=summary)
+
+
+def _option_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
+    labels = list(enumerate(summary.question.opties))
+    return _bar_cut(labels, summary.option_counts_by_role, room)
+
+
+def _scale_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
+    question = summary.question
+    ends = {1: question.laag, 5: question.hoog}
+    labels = [(point - 1, f"{point}" + (f" — {ends[point]}" if ends.get(point) else ""))
+              for point in range(1, 6)]
+    return _bar_cut(labels, summary.scale_by_role, room)
+
+
+def _open_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
     pieces = []
     for role in sorted(summary.by_role, key=role_sort_key):
         pieces.append(Piece("role", role, role=role))
         pieces.extend(Piece("answer", answer_text(value, bullets=True), role=role)
                       for value in summary.by_role[role])
-    return _parts(PageKind.VRAAG, title, flow(pieces, answer_flow(room)), **fields)
+    return flow(pieces, answer_flow(room))
 
 
 def answer_flow(room: float) -> Flow:
@@ -314,6 +318,17 @@ def _koos_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]
 
 
 WHOLE_GROUP = "Hele groep"
+
+# How a question's answers are cut into the beamer's pages, per answer type
+# (``zet.answer_types``; ``tests/test_step_registries.py``).
+QUESTION_CUTS: dict[str, Callable[[QuestionSummary, float], list[tuple[Column, ...]]]] = {
+    "tekst": _open_cut,
+    "lijst": _open_cut,
+    "keuze": _option_cut,
+    "meerkeuze": _option_cut,
+    "schaal": _scale_cut,
+    "koos": _koos_cut,
+}
 
 
 # ---------------------------------------------------------------- cards, scenarios, actions

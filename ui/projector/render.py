@@ -16,7 +16,8 @@ from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
 from ui.text import esc
 from zet.aggregates import QuestionSummary, ScenarioDistribution
-from zet.content.model import ANSWER_TYPE_LABELS, Theme
+from zet.answer_types import answer_type
+from zet.content.model import Theme
 from zet.groups import Group
 from zet.projector import (
     ANSWER_COLUMNS,
@@ -213,7 +214,7 @@ def _werkblad(state: GroupState, join_code: str, join_url: str) -> str:
     progress = state.progress
     questions_html = "".join(
         f"<li><span class='zp-q'>{esc(q.vraag)}</span> "
-        f"<span class='zp-type'>({esc(ANSWER_TYPE_LABELS[q.type])})</span></li>"
+        f"<span class='zp-type'>({esc(answer_type(q).label)})</span></li>"
         for q in state.theme.vragen)
     busy = progress.started - progress.done
     busy_html = f"<div class='zp-busy'>{busy} nog bezig</div>" if busy > 0 else ""
@@ -229,16 +230,7 @@ def _question(page: Page) -> str:
     assert question is not None and summary is not None
     heading = (f"<h2 class='zp-qhead'><span class='zp-num'>{page.number}</span>"
                f"<span>{esc(question.vraag)}</span></h2>")
-    if question.type in ("keuze", "meerkeuze"):
-        body = _option_bars(summary, page)
-    elif question.type == "schaal":
-        body = _scale_bars(summary, page)
-    elif question.type == "koos":
-        body = _koos(summary, page)
-    elif not page.columns or not any(page.columns):
-        body = _calm("Nog geen antwoorden op deze vraag.")
-    else:
-        body = columns_html(page.columns, ANSWER_COLUMNS, kind="zp-answers")
+    body = QUESTION_BODIES[question.type](summary, page)
     hidden = (f"<div class='zp-note'>{summary.hidden_count} antwoord(en) niet getoond.</div>"
               if summary.hidden_count else "")
     return heading + body + hidden
@@ -315,6 +307,23 @@ def _koos(summary: QuestionSummary, page: Page) -> str:
 def _kbar_html(value: float, color: str) -> str:
     return (f"<div class='zp-kbar'><b style='width:{value / 5 * 100:.1f}%;"
             f"background:{color}'></b><em>{value:.1f}</em></div>")
+
+
+def _open_answers(summary: QuestionSummary, page: Page) -> str:
+    if not page.columns or not any(page.columns):
+        return _calm("Nog geen antwoorden op deze vraag.")
+    return columns_html(page.columns, ANSWER_COLUMNS, kind="zp-answers")
+
+
+# How a question's page is drawn, per answer type (``zet.answer_types``).
+QUESTION_BODIES: dict[str, Callable[[QuestionSummary, Page], str]] = {
+    "tekst": _open_answers,
+    "lijst": _open_answers,
+    "keuze": _option_bars,
+    "meerkeuze": _option_bars,
+    "schaal": _scale_bars,
+    "koos": _koos,
+}
 
 
 def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool) -> str:

@@ -4,17 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zet.answer_types import ANSWER_TYPES
 from zet.steps import Step
 
-ANSWER_TYPES = ("tekst", "lijst", "keuze", "meerkeuze", "schaal", "koos")
-ANSWER_TYPE_LABELS = {
-    "tekst": "vrije tekst",
-    "lijst": "lijst van korte punten",
-    "keuze": "één keuze",
-    "meerkeuze": "meerdere keuzes",
-    "schaal": "schaal 1–5",
-    "koos": "gewenste en feitelijke situatie (1–5)",
-}
 DOMAINS = ("Visie en gespreid leiderschap", "Kwaliteit en professionalisering",
            "Leren en leeromgeving")
 WAARBORGEN = ("Lerende leraar", "Leeromgeving", "Organisatie", "Kwaliteitscultuur")
@@ -44,7 +36,8 @@ class Question:
 
     @property
     def is_closed(self) -> bool:
-        return self.type in ("keuze", "meerkeuze", "schaal", "koos")
+        kind = ANSWER_TYPES.get(self.type)
+        return kind is not None and kind.closed
 
 
 @dataclass(frozen=True)
