@@ -12,6 +12,8 @@ from ui.steps import STEP_VIEWS
 from zet.answer_types import ANSWER_TYPES, answer_type
 from zet.content.loader import load_library
 from zet.content.model import Question
+from zet.demo import DEMO_ANSWERS
+from zet.demo_history import HISTORY_ANSWERS
 from zet.errors import UserError
 from zet.export.werkblad_pdf import PDF_BODIES
 from zet.projector import QUESTION_CUTS, STEP_PAGES, PageKind
@@ -41,7 +43,8 @@ def test_every_answer_type_has_a_strategy_in_every_layer(library) -> None:
     used = {q.type for lib in (library, load_library(REAL_CONTENT))
             for theme in lib.themes.values() for q in theme.vragen}
     assert used <= set(ANSWER_TYPES)
-    for registry in (QUESTION_CUTS, PDF_BODIES, QUESTION_BODIES, INPUTS):
+    for registry in (QUESTION_CUTS, PDF_BODIES, QUESTION_BODIES, INPUTS, DEMO_ANSWERS,
+                     HISTORY_ANSWERS):
         assert set(registry) == set(ANSWER_TYPES), registry
     assert all(name == kind.name and kind.label for name, kind in ANSWER_TYPES.items())
 
