@@ -10,6 +10,7 @@ from ui.projector.plenary import PLENARY_RENDERERS
 from ui.projector.render import GROUP_RENDERERS, QUESTION_BODIES
 from ui.steps import STEP_VIEWS
 from zet.answer_types import ANSWER_TYPES, answer_type
+from zet.content.glossary import STEP_TEXTS
 from zet.content.loader import load_library
 from zet.content.model import Question
 from zet.demo import DEMO_ANSWERS
@@ -21,7 +22,7 @@ from zet.steps import LATE_JOIN_STEPS, STEP_ORDER, STEPS, Step
 
 
 def test_every_step_has_a_spec_in_every_layer() -> None:
-    for registry in (STEPS, STEP_PAGES, STEP_VIEWS):
+    for registry in (STEPS, STEP_PAGES, STEP_VIEWS, STEP_TEXTS):
         assert set(registry) == set(Step), registry
 
 
