@@ -66,8 +66,9 @@ from zet.throttle import find_open_dagdeel_guarded
 
 
 class PageKind(StrEnum):
-    """How a projector page is drawn: each kind has one renderer
-    (``ui.projector.pages.RENDERERS``)."""
+    """How a projector page is drawn: each kind has exactly one renderer, a group's page
+    in ``ui.projector.render.GROUP_RENDERERS``, a plenary one in
+    ``ui.projector.plenary.PLENARY_RENDERERS``."""
     # a group's beamer
     WERKBLAD = "werkblad"            # QR code, the questions and how many are done
     ACTIES = "acties"                # what this locatie agreed on the theme last time

@@ -1,9 +1,10 @@
 """The fixed order of steps every theme conversation runs through, and what each step is.
 
 Every layer keeps one registry keyed by ``Step``: ``STEPS`` here (the rules of a step),
-``zet.projector.STEP_PAGES`` (what the beamer shows in it) and ``ui.steps.STEP_VIEWS``
-(the phone and the control view). ``tests/test_step_registries.py`` fails when a step is
-missing from one of them; ``docs/architecture.md`` says how to add one.
+``zet.projector.STEP_PAGES`` (what the beamer shows in it), ``zet.content.glossary.
+STEP_TEXTS`` (the theme texts it shows, for 'Begrippen') and ``ui.steps.STEP_VIEWS`` (the
+phone and the control view). ``tests/test_step_registries.py`` fails when a step is missing
+from one of them; ``docs/architecture.md`` says how to add one.
 """
 from __future__ import annotations
 
