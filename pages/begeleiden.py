@@ -6,13 +6,13 @@ import streamlit as st
 
 from ui import push
 from ui.actions import show_flash
-from ui.facilitator import afronding, frame, kaarten, punten, scenario, uitwisseling, werkblad
+from ui.facilitator import frame
 from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
+from ui.steps import STEP_VIEWS
 from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound
 from zet.groups import group_by_secret
-from zet.steps import Step
 from zet.versions import INPUT, ROOM
 
 setup("ZET — bediening procesbegeleider", "control")
@@ -30,18 +30,6 @@ push.follow(group.dagdeel_id, topics=(ROOM, INPUT), group_id=group.id,
 frame.header(group, theme, dagdeel)
 frame.screen_controls(group.id)
 
-if group.step == Step.WERKBLAD:
-    werkblad.show(group, theme)
-elif group.step == Step.UITWISSELING:
-    uitwisseling.show(group, theme)
-elif group.step == Step.REFLECTIEKAARTEN:
-    kaarten.show(group, theme)
-elif group.step == Step.PUNTEN:
-    punten.show(group)
-elif group.step == Step.SCENARIO:
-    scenario.show(group, theme)
-else:
-    afronding.show(group, dagdeel)
-
+STEP_VIEWS[group.step].control(group, theme, dagdeel)
 frame.step_guidance(theme, group.step)
 frame.room_tools(group, dagdeel)

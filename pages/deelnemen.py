@@ -6,9 +6,9 @@ from ui.actions import act, storage_trouble_shown
 from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
-from ui.participant import steps as phone
 from ui.phone_start import Phone, code_form, keep, role_form, stored_token
 from ui.resources import client_key, engine, library, theme_or_stop
+from ui.steps import STEP_VIEWS
 from ui.text import esc
 from web.phone import COOKIE
 from zet import participants
@@ -120,24 +120,14 @@ title_html = (f"<span data-testid='phone-seat'>Ronde {seat.ronde} — tafel {esc
               f" — {esc(theme.titel)}</span>" if seat.label else esc(theme.titel))
 header(title_html, f"Stap {step.number} van {len(STEP_ORDER)} · <strong>{esc(step.label)}"
                    f"</strong> · jij: {esc(you)}", step.value)
+view = STEP_VIEWS[step]
 # Reruns the page when the room moves; at the close the group's outcome may still change.
 push.follow(dagdeel.id, group_id=seat.group_id,
-            topics=(ROOM, INPUT) if step == Step.AFRONDING else (ROOM,))
+            topics=(ROOM, INPUT) if view.follows_input else (ROOM,))
 
 if step != Step.WERKBLAD:  # werkblad text typed here before the step moved on
     werkblad.deliver_left_texts(participant.id)
-if step == Step.WERKBLAD:
-    werkblad.show(seat.group_id, participant.id, theme)
-elif step == Step.UITWISSELING:
-    phone.uitwisseling(seat.group_id, participant.id, theme)
-elif step == Step.REFLECTIEKAARTEN:
-    phone.reflectiekaarten(seat.group_id, theme)
-elif step == Step.PUNTEN:
-    phone.punten(seat.group_id, participant.id)
-elif step == Step.SCENARIO:
-    phone.scenario(seat.group_id, participant.id, theme)
-else:
-    phone.afronding(seat.group_id)
-if step != Step.REFLECTIEKAARTEN:  # the cards' words: with the cards, as they are laid
+view.phone(seat.group_id, participant.id, theme)
+if view.phone_glossary:
     begrippen(theme, step)
 end_of_page(participant.token)

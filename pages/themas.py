@@ -6,8 +6,8 @@ from ui.page import setup
 from ui.resources import general_texts, library
 from ui.scenarios import scenario_columns
 from ui.text import md
+from zet.answer_types import answer_type
 from zet.content.model import (
-    ANSWER_TYPE_LABELS,
     ROUND_MINUTES,
     SHORT_ROUND_MINUTES,
     GeneralTexts,
@@ -29,7 +29,7 @@ def theme_preview(theme: Theme) -> None:
     with werkblad:
         st.info(md(theme.werkblad_instructie))
         for number, question in enumerate(theme.vragen, start=1):
-            kind = ANSWER_TYPE_LABELS[question.type]
+            kind = answer_type(question).label
             st.markdown(f"**{number}. {md(question.vraag)}** — _{md(kind)}_")
             if question.toelichting:
                 st.caption(md(question.toelichting))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
+from zet.answer_types import answer_type
 from zet.answers import Answer, is_complete
 from zet.content.model import Question
 from zet.participants import Participant
@@ -68,25 +69,7 @@ def summarise(question: Question, answers: list[Answer]) -> QuestionSummary:
     visible = sorted((a for a in relevant if not a.hidden), key=lambda a: role_sort_key(a.role))
     for answer in visible:
         summary.by_role.setdefault(answer.role, []).append(answer.value)
-    if question.type in ("keuze", "meerkeuze"):
-        totals: Counter[str] = Counter()
-        for role, values in summary.by_role.items():
-            chosen = Counter(option for value in values
-                             for option in (value if isinstance(value, list) else [value]))
-            summary.option_counts_by_role[role] = {o: chosen[o] for o in question.opties}
-            totals.update(chosen)
-        summary.option_counts = {option: totals[option] for option in question.opties}
-    elif question.type == "schaal":
-        for role, values in summary.by_role.items():
-            counts = Counter(values)
-            summary.scale_by_role[role] = {point: counts[point] for point in range(1, 6)}
-    elif question.type == "koos":
-        for role, values in summary.by_role.items():
-            pairs = [v for v in values
-                     if v.get("gewenst") is not None and v.get("feitelijk") is not None]
-            if pairs:
-                summary.koos_by_role[role] = (mean(v["gewenst"] for v in pairs),
-                                              mean(v["feitelijk"] for v in pairs))
+    answer_type(question).tally(summary)
     return summary
 
 

@@ -1,4 +1,5 @@
-"""Werkblad answers: checked per answer type, editable while the werkblad step is open."""
+"""Werkblad answers: checked per answer type (``zet.answer_types``), editable while the
+werkblad step is open."""
 from __future__ import annotations
 
 import json
@@ -9,20 +10,16 @@ from typing import Any
 
 from sqlalchemy import Engine, select, update
 
+from zet.answer_types import answer_type
 from zet.clock import as_utc, now
 from zet.content.model import Question
 from zet.db import reading, retry_transient, writing
 from zet.db.schema import antwoorden, deelnemers
 from zet.db.upsert import upsert
-from zet.errors import UserError
-from zet.fields import multi_line, one_line, within_limit
 from zet.groups import load_group, lock_group, require_open
 from zet.participants import require_member
 from zet.steps import Step
 from zet.versions import INPUT, bump, bump_group, quiet
-
-MAX_TEXT = 2000
-MAX_ITEM = 200
 
 
 class SaveResult(StrEnum):
@@ -57,61 +54,14 @@ def answer_text(value: Any, *, bullets: bool = False) -> str:
     return str(value)
 
 
-def _scale(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise UserError(f"Kies voor {what} een waarde van 1 tot en met 5.")
-    return value
-
-
-def _text(value: Any, limit: int, *, item: bool = False) -> str:
-    """An open answer (several lines) or a list item (one line), trimmed by ``zet.fields``."""
-    if not isinstance(value, str):
-        raise UserError("Dit antwoord moet tekst zijn.")
-    value = one_line(value) if item else multi_line(value)
-    return within_limit(value, limit, "een punt van je lijst" if item else "je antwoord")
-
-
 def normalise_answer(question: Question, value: Any) -> Any:
     """The stored form of an answer, or None when it is empty. Raises UserError if invalid."""
-    if value is None:
-        return None
-    if question.type == "tekst":
-        return _text(value, MAX_TEXT) or None
-    if question.type == "lijst":
-        if not isinstance(value, (list, tuple)):
-            raise UserError("Dit antwoord moet een lijst zijn.")
-        items = [item for item in (_text(v, MAX_ITEM, item=True) for v in value) if item]
-        if len(items) > question.max_items:
-            raise UserError(f"Noem hoogstens {question.max_items} punten.")
-        return items or None
-    if question.type == "keuze":
-        if value not in question.opties:
-            raise UserError("Kies een van de opties.")
-        return value
-    if question.type == "meerkeuze":
-        if not isinstance(value, (list, tuple)) or any(v not in question.opties for v in value):
-            raise UserError("Kies uit de opties.")
-        chosen = [option for option in question.opties if option in value]
-        return chosen or None
-    if question.type == "schaal":
-        return _scale(value, "deze vraag")
-    if question.type == "koos":
-        if not isinstance(value, dict):
-            raise UserError("Geef de gewenste en de feitelijke situatie een waarde.")
-        pair = {key: (None if value.get(key) is None else _scale(value.get(key), label))
-                for key, label in (("gewenst", "de gewenste situatie"),
-                                   ("feitelijk", "de feitelijke situatie"))}
-        return pair if any(v is not None for v in pair.values()) else None
-    raise UserError(f"Onbekend antwoordtype '{question.type}'.")
+    return None if value is None else answer_type(question).normalise(question, value)
 
 
 def is_complete(question: Question, value: Any) -> bool:
     """Counts as 'ingevuld' on the projector."""
-    if value is None:
-        return False
-    if question.type == "koos":
-        return value.get("gewenst") is not None and value.get("feitelijk") is not None
-    return True
+    return value is not None and answer_type(question).complete(value)
 
 
 @retry_transient

@@ -10,6 +10,7 @@ quickscan sixteen people filled in beforehand.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -78,18 +79,18 @@ def _theme(library: Library, preferred: str | None = None) -> Theme:
     return library.ordered_themes()[0]
 
 
-def _answer(question: Question, rng: random.Random, index: int) -> Any:
-    if question.type == "tekst":
-        return OPEN_ANSWERS[index % len(OPEN_ANSWERS)]
-    if question.type == "lijst":
-        return rng.sample(LIST_ITEMS, k=min(question.max_items, rng.randint(2, 4)))
-    if question.type == "keuze":
-        return rng.choice(question.opties)
-    if question.type == "meerkeuze":
-        return rng.sample(list(question.opties), k=rng.randint(1, min(3, len(question.opties))))
-    if question.type == "schaal":
-        return rng.randint(2, 5)
-    return {"gewenst": rng.randint(3, 5), "feitelijk": rng.randint(1, 4)}
+# A demo answer per answer type (``zet.answer_types``): (question, rng, index) -> value.
+DEMO_ANSWERS: dict[str, Callable[[Question, random.Random, int], Any]] = {
+    "tekst": lambda question, rng, index: OPEN_ANSWERS[index % len(OPEN_ANSWERS)],
+    "lijst": lambda question, rng, index: rng.sample(
+        LIST_ITEMS, k=min(question.max_items, rng.randint(2, 4))),
+    "keuze": lambda question, rng, index: rng.choice(question.opties),
+    "meerkeuze": lambda question, rng, index: rng.sample(
+        list(question.opties), k=rng.randint(1, min(3, len(question.opties)))),
+    "schaal": lambda question, rng, index: rng.randint(2, 5),
+    "koos": lambda question, rng, index: {"gewenst": rng.randint(3, 5),
+                                          "feitelijk": rng.randint(1, 4)},
+}
 
 
 # How the fictional school sees itself: (gewenst, feitelijk) per theme, and how much lower
@@ -143,7 +144,7 @@ def add_demo(engine: Engine, library: Library) -> dict[str, dict[str, str]]:
                                    initials="" if index % 3 else f"D{index}")
         for number, question in enumerate(theme.vragen):
             answers.save_answer(engine, group_id, person.id, question,
-                                _answer(question, rng, index + number * 5))
+                                DEMO_ANSWERS[question.type](question, rng, index + number * 5))
     groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
     fill_quickscan(engine, library, exchange.dagdeel.id, [theme.id], rng)
 

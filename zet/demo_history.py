@@ -11,6 +11,7 @@ integrator's ``python -m zet demo --remove``) can find it again.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -173,20 +174,21 @@ def _schedule(themes: list[Theme]) -> dict[tuple[int, int], list[str]]:
     return plan
 
 
-def _answer(question: Question, rng: random.Random, level: int) -> object:
-    """A plausible answer; ``level`` (0..2, the year) nudges scores up over the years."""
-    if question.type == "schaal":
-        return max(1, min(5, 2 + level // 2 + rng.choice((-1, 0, 0, 1, 1))))
-    if question.type == "koos":
-        return {"gewenst": rng.choice((4, 4, 5)),
-                "feitelijk": max(1, min(5, 2 + level // 2 + rng.choice((-1, 0, 1))))}
-    if question.type == "keuze":
-        return rng.choice(question.opties)
-    if question.type == "meerkeuze":
-        return rng.sample(list(question.opties), k=min(len(question.opties), rng.choice((1, 2))))
-    if question.type == "lijst":
-        return rng.sample(OPEN_WORDS, k=min(question.max_items, rng.choice((2, 3))))
-    return rng.choice(OPEN_SENTENCES)
+# A plausible answer per answer type (``zet.answer_types``); ``level`` (0..2, the year)
+# nudges scores up over the years.
+HISTORY_ANSWERS: dict[str, Callable[[Question, random.Random, int], object]] = {
+    "tekst": lambda question, rng, level: rng.choice(OPEN_SENTENCES),
+    "lijst": lambda question, rng, level: rng.sample(
+        OPEN_WORDS, k=min(question.max_items, rng.choice((2, 3)))),
+    "keuze": lambda question, rng, level: rng.choice(question.opties),
+    "meerkeuze": lambda question, rng, level: rng.sample(
+        list(question.opties), k=min(len(question.opties), rng.choice((1, 2)))),
+    "schaal": lambda question, rng, level: max(
+        1, min(5, 2 + level // 2 + rng.choice((-1, 0, 0, 1, 1)))),
+    "koos": lambda question, rng, level: {
+        "gewenst": rng.choice((4, 4, 5)),
+        "feitelijk": max(1, min(5, 2 + level // 2 + rng.choice((-1, 0, 1))))},
+}
 
 
 def _run_group(engine: Engine, theme: Theme, table, rng: random.Random, li: int,
@@ -194,7 +196,8 @@ def _run_group(engine: Engine, theme: Theme, table, rng: random.Random, li: int,
     gid, members = table.group_id, table.members
     for person in members:
         for question in theme.vragen:
-            answers.save_answer(engine, gid, person.id, question, _answer(question, rng, yi))
+            answer = HISTORY_ANSWERS[question.type](question, rng, yi)
+            answers.save_answer(engine, gid, person.id, question, answer)
     groups.set_step(engine, gid, Step.UITWISSELING, expected_current=Step.WERKBLAD)
     groups.set_step(engine, gid, Step.REFLECTIEKAARTEN, expected_current=Step.UITWISSELING)
     if theme.kaarten:

@@ -11,10 +11,10 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from statistics import mean
 
 from sqlalchemy import Engine, select
 
+from zet.answer_types import answer_type
 from zet.content.model import Library
 from zet.db import reading
 from zet.db.schema import antwoorden, dagdelen, groepen, locaties
@@ -232,20 +232,10 @@ def werkblad_scores_per_year(engine: Engine, library: Library,
     for (theme_id, question_id, jaar), values in sorted(buckets.items()):
         theme = library.themes.get(theme_id)
         question = theme.question(question_id) if theme else None
-        if question is None or question.type not in ("schaal", "koos"):
-            continue
-        if question.type == "schaal":
-            scores = [v for v in values if isinstance(v, int)]
-            if scores:
-                result.append(YearScore(jaar, theme_id, question_id, question.vraag, "schaal",
-                                        mean(scores), None, None, len(scores)))
-            continue
-        pairs = [v for v in values if isinstance(v, dict)
-                 and v.get("gewenst") is not None and v.get("feitelijk") is not None]
-        if pairs:
-            result.append(YearScore(jaar, theme_id, question_id, question.vraag, "koos", None,
-                                    mean(v["gewenst"] for v in pairs),
-                                    mean(v["feitelijk"] for v in pairs), len(pairs)))
+        found = answer_type(question).year_mean(values) if question else None
+        if question is not None and found is not None:
+            result.append(YearScore(jaar, theme_id, question_id, question.vraag, question.type,
+                                    found.score, found.gewenst, found.feitelijk, found.answers))
     return result
 
 

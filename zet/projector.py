@@ -12,8 +12,9 @@ of the demo data at 1024×768 up to 3840×2160.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import Engine, select
 
@@ -64,11 +65,37 @@ from zet.throttle import find_open_dagdeel_guarded
 # ---------------------------------------------------------------- pages
 
 
+class PageKind(StrEnum):
+    """How a projector page is drawn: each kind has exactly one renderer, a group's page
+    in ``ui.projector.render.GROUP_RENDERERS``, a plenary one in
+    ``ui.projector.plenary.PLENARY_RENDERERS``."""
+    # a group's beamer
+    WERKBLAD = "werkblad"            # QR code, the questions and how many are done
+    ACTIES = "acties"                # what this locatie agreed on the theme last time
+    VRAAG = "vraag"                  # one werkblad question's answers (or part of them)
+    QUICKSCAN = "quickscan"          # what the quickscan said on the theme
+    LEEG = "leeg"                    # a theme without questions
+    KAART = "kaart"                  # a laid reflectiekaart
+    GEEN_KAART = "geen-kaart"        # no card laid yet
+    PUNTEN = "punten"                # the working list of points
+    SCENARIOS = "scenarios"          # the four scenarios and who stands where
+    SCENARIO = "scenario"            # one scenario in full
+    UITKOMST = "uitkomst"            # the group's outcome
+    # the plenary screen
+    WELKOM = "welkom"                # QR code and how many joined
+    DOELEN = "doelen"                # what the dagdeel yields
+    METHODE = "methode"              # the ZET method
+    VIER_SCENARIOS = "vier-scenarios"  # the four scenarios explained
+    RONDE = "ronde"                  # who sits where in the running round
+    GROEP = "groep"                  # one group's outcome at the close
+    OVERZICHT = "overzicht"          # every group's outcome in one table
+
+
 @dataclass(frozen=True)
 class Page:
     """One screenful. ``kind`` says how to draw it; ``title`` is its name on the control
     view ('Vraag 2 (deel 1 van 2)'); ``columns`` what flows on it (``zet.screenfit``)."""
-    kind: str
+    kind: PageKind
     title: str
     question: Question | None = None
     number: int = 0                      # the question's number in the werkblad
@@ -79,7 +106,7 @@ class Page:
     ontwikkel: tuple[tuple[int, str], ...] = ()
     scenario: Scenario | None = None
     part: int = 0                        # which of several pages of one thing (0: the only)
-    extra: dict = field(default_factory=dict)
+    group_index: int = 0                 # GROEP: which group of the close, in its order
 
 
 @dataclass(frozen=True)
@@ -119,30 +146,59 @@ def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupSt
         or (group.step == Step.WERKBLAD and group.quickscan_first) else None)
 
 
+def _quickscan_page(state: GroupState) -> list[Page]:
+    return [Page(PageKind.QUICKSCAN, "Wat de quickscan zei")] if state.quickscan else []
+
+
+def _werkblad_pages(state: GroupState, body: float) -> list[Page]:
+    """The quickscan first when the procesbegeleider switched it on (``load_group_state``
+    then loads it), the werkblad, the open actions from before."""
+    return [*_quickscan_page(state), Page(PageKind.WERKBLAD, "Werkblad: QR-code en voortgang"),
+            *(actions_pages(state.actions, body) if state.actions else [])]
+
+
+def _exchange_pages(state: GroupState, body: float) -> list[Page]:
+    return [page for number, question in enumerate(state.theme.vragen, start=1)
+            for page in _question_pages(number, question, state.answers, body)] \
+        + _quickscan_page(state) \
+        or [Page(PageKind.LEEG, "Nog geen vragen")]
+
+
+def _card_pages(state: GroupState, body: float) -> list[Page]:
+    return [page for card in state.revealed for page in card_pages(card, body)] \
+        or [Page(PageKind.GEEN_KAART, "Nog geen kaart")]
+
+
+def _point_pages(state: GroupState, body: float) -> list[Page]:
+    top = 1 if state.group.points_confirmed_at is not None else 0
+    return points_pages(state.points, PageKind.PUNTEN, "Sterke punten en ontwikkelpunten",
+                        body, top_em=top * (LEAD * LINE + 0.3))
+
+
+def _scenario_step_pages(state: GroupState, body: float) -> list[Page]:
+    return [Page(PageKind.SCENARIOS, "De vier scenario's en wie waar staat"),
+            *[page for s in state.theme.scenarios for page in scenario_pages(s, body)]]
+
+
+def _outcome_pages(state: GroupState, body: float) -> list[Page]:
+    return points_pages(state.points, PageKind.UITKOMST, "Wat de groep heeft opgeleverd",
+                        body, top_em=_lines_em(outcome_lines(state.theme, state.group)))
+
+
+# What the beamer of a group shows in each step (``tests/test_step_registries.py``).
+STEP_PAGES: dict[Step, Callable[[GroupState, float], list[Page]]] = {
+    Step.WERKBLAD: _werkblad_pages,
+    Step.UITWISSELING: _exchange_pages,
+    Step.REFLECTIEKAARTEN: _card_pages,
+    Step.PUNTEN: _point_pages,
+    Step.SCENARIO: _scenario_step_pages,
+    Step.AFRONDING: _outcome_pages,
+}
+
+
 def group_pages(state: GroupState) -> list[Page]:
     """The pages of the group's current step, in order."""
-    step = state.group.step
-    body = body_height(state.theme.titel)
-    scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
-    if step == Step.WERKBLAD:
-        return [*scan, Page("werkblad", "Werkblad: QR-code en voortgang"),
-                *(actions_pages(state.actions, body) if state.actions else [])]
-    if step == Step.UITWISSELING:
-        return [page for number, question in enumerate(state.theme.vragen, start=1)
-                for page in _question_pages(number, question, state.answers, body)] + scan \
-            or [Page("leeg", "Nog geen vragen")]
-    if step == Step.REFLECTIEKAARTEN:
-        return [page for card in state.revealed for page in card_pages(card, body)] \
-            or [Page("geen-kaart", "Nog geen kaart")]
-    if step == Step.PUNTEN:
-        top = 1 if state.group.points_confirmed_at is not None else 0
-        return points_pages(state.points, "punten", "Sterke punten en ontwikkelpunten", body,
-                            top_em=top * (LEAD * LINE + 0.3))
-    if step == Step.SCENARIO:
-        return [Page("scenarios", "De vier scenario's en wie waar staat"),
-                *[page for s in state.theme.scenarios for page in scenario_pages(s, body)]]
-    return points_pages(state.points, "uitkomst", "Wat de groep heeft opgeleverd", body,
-                        top_em=_lines_em(outcome_lines(state.theme, state.group)))
+    return STEP_PAGES[state.group.step](state, body_height(state.theme.titel))
 
 
 def page_at(pages: list[Page], index: int) -> tuple[int, Page]:
@@ -165,7 +221,7 @@ def _lines_em(said: Sequence[str]) -> float:
     return sum(text_height(line, BODY_W, LEAD) + 0.3 for line in said)
 
 
-def _parts(kind: str, title: str, cut: list[tuple[Column, ...]], **fields) -> list[Page]:
+def _parts(kind: PageKind, title: str, cut: list[tuple[Column, ...]], **fields) -> list[Page]:
     """A page per cut, titled '… (deel 2 van 3)' when there are several."""
     if len(cut) == 1:
         return [Page(kind, title, columns=cut[0], **fields)]
@@ -185,27 +241,32 @@ NUMBER_BADGE = 2.4          # the question's number before its text
 def _question_pages(number: int, question: Question, answers: list[Answer],
                     body: float) -> list[Page]:
     summary = summarise(question, answers)
-    title = f"Vraag {number}"
     room = body - heading_height(question.vraag, BODY_W - NUMBER_BADGE) \
         - (1.6 if summary.hidden_count else 0.0)
-    fields = {"question": question, "number": number, "summary": summary}
-    if question.type in ("keuze", "meerkeuze"):
-        labels = list(enumerate(question.opties))
-        return _parts("vraag", title, _bar_cut(labels, summary.option_counts_by_role, room),
-                      **fields)
-    if question.type == "schaal":
-        ends = {1: question.laag, 5: question.hoog}
-        labels = [(point - 1, f"{point}" + (f" — {ends[point]}" if ends.get(point) else ""))
-                  for point in range(1, 6)]
-        return _parts("vraag", title, _bar_cut(labels, summary.scale_by_role, room), **fields)
-    if question.type == "koos":
-        return _parts("vraag", title, _koos_cut(summary, room), **fields)
+    return _parts(PageKind.VRAAG, f"Vraag {number}", QUESTION_CUTS[question.type](summary, room),
+                  question=question, number=number, summary=summary)
+
+
+def _option_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
+    labels = list(enumerate(summary.question.opties))
+    return _bar_cut(labels, summary.option_counts_by_role, room)
+
+
+def _scale_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
+    question = summary.question
+    ends = {1: question.laag, 5: question.hoog}
+    labels = [(point - 1, f"{point}" + (f" — {ends[point]}" if ends.get(point) else ""))
+              for point in range(1, 6)]
+    return _bar_cut(labels, summary.scale_by_role, room)
+
+
+def _open_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]:
     pieces = []
     for role in sorted(summary.by_role, key=role_sort_key):
         pieces.append(Piece("role", role, role=role))
         pieces.extend(Piece("answer", answer_text(value, bullets=True), role=role)
                       for value in summary.by_role[role])
-    return _parts("vraag", title, flow(pieces, answer_flow(room)), **fields)
+    return flow(pieces, answer_flow(room))
 
 
 def answer_flow(room: float) -> Flow:
@@ -268,6 +329,17 @@ def _koos_cut(summary: QuestionSummary, room: float) -> list[tuple[Column, ...]]
 
 WHOLE_GROUP = "Hele groep"
 
+# How a question's answers are cut into the beamer's pages, per answer type
+# (``zet.answer_types``; ``tests/test_step_registries.py``).
+QUESTION_CUTS: dict[str, Callable[[QuestionSummary, float], list[tuple[Column, ...]]]] = {
+    "tekst": _open_cut,
+    "lijst": _open_cut,
+    "keuze": _option_cut,
+    "meerkeuze": _option_cut,
+    "schaal": _scale_cut,
+    "koos": _koos_cut,
+}
+
 
 # ---------------------------------------------------------------- cards, scenarios, actions
 
@@ -283,7 +355,7 @@ def card_pages(card: Card, body: float) -> list[Page]:
 
     how = Flow(1, body - heading_height(card.titel, width), measure,
                splittable=frozenset({"lead"}), text_width=width / LEAD)
-    return _parts("kaart", f"Kaart: {card.titel}", flow(pieces, how), card=card)
+    return _parts(PageKind.KAART, f"Kaart: {card.titel}", flow(pieces, how), card=card)
 
 
 TWO = 2
@@ -315,7 +387,7 @@ def scenario_pages(scenario: Scenario, body: float) -> list[Page]:
                    *[Piece("item", i) for i in scenario.ideeen]]
     heading = f"{scenario.nummer}. {scenario.naam}"
     cut = flow(pieces, prose_flow(body - heading_height(heading)))
-    return _parts("scenario", f"Scenario {scenario.nummer}: {scenario.naam}", cut,
+    return _parts(PageKind.SCENARIO, f"Scenario {scenario.nummer}: {scenario.naam}", cut,
                   scenario=scenario)
 
 
@@ -337,7 +409,7 @@ def actions_pages(actions: Sequence[Action], body: float) -> list[Page]:
                 + sum(text_height(fact, width) for fact in piece.detail) + 0.7)
 
     pieces = [Piece("actie", a.ontwikkelpunt, detail=action_facts(a)) for a in actions]
-    return _parts("acties", "Vorige keer afgesproken",
+    return _parts(PageKind.ACTIES, "Vorige keer afgesproken",
                   flow(pieces, Flow(TWO, body - ACTIONS_TOP, measure)))
 
 
@@ -347,7 +419,7 @@ def actions_pages(actions: Sequence[Action], body: float) -> list[Page]:
 POINT_NUMBER = 1.7          # the number before a point
 
 
-def points_pages(points: list[Point], kind: str, title: str, body: float, *,
+def points_pages(points: list[Point], kind: PageKind, title: str, body: float, *,
                  top_em: float = 0.0,
                  **fields) -> list[Page]:
     """Sterke punten and ontwikkelpunten side by side, paged together when long; every
@@ -467,28 +539,28 @@ def plenary_pages(dagdeel: Dagdeel, *, general: GeneralTexts | None = None,
     room = dagdeel.room
     body = body_height(plenary_title(dagdeel))
     if room.phase == Phase.OPENING:
-        return [Page("welkom", "Welkom, QR-code en aanmeldingen"),
+        return [Page(PageKind.WELKOM, "Welkom, QR-code en aanmeldingen"),
                 *(_opening_pages(general, body) if general else [])]
     if room.in_round:
         return _round_pages(room.ronde or 0, seats, body)
     pages = []
     for index, group in enumerate(closing):
         top = heading_height(group.title) + _lines_em(group.lines)
-        pages += points_pages(group.points, "groep", group.title, body, top_em=top,
-                              extra={"index": index})
+        pages += points_pages(group.points, PageKind.GROEP, group.title, body, top_em=top,
+                              group_index=index)
     return [*pages, *_overview_pages(overview, body)]
 
 
 def _opening_pages(general: GeneralTexts, body: float) -> list[Page]:
     goals = [Piece("item", goal, number=n) for n, goal in enumerate(general.methode_doelen, 1)]
     one = prose_flow(body - heading_height("Wat dit dagdeel oplevert"), columns=1)
-    pages = _parts("doelen", "Wat dit dagdeel oplevert", flow(goals, one)) if goals else []
+    pages = _parts(PageKind.DOELEN, "Wat dit dagdeel oplevert", flow(goals, one)) if goals else []
     method = prose_flow(body - heading_height(general.methode_titel))
-    pages += _parts("methode", "De ZET-methode", flow(prose_pieces(general.methode_tekst),
+    pages += _parts(PageKind.METHODE, "De ZET-methode", flow(prose_pieces(general.methode_tekst),
                                                       method))
     scenarios = [piece for n, item in enumerate(general.scenario_uitleg, start=1)
                  for piece in (Piece("heading", f"{n}. {item.titel}"), Piece("para", item.tekst))]
-    pages += _parts("vier-scenarios", "De vier scenario's",
+    pages += _parts(PageKind.VIER_SCENARIOS, "De vier scenario's",
                     flow(scenarios, prose_flow(body - heading_height("De vier scenario's"))))
     return pages
 
@@ -519,7 +591,7 @@ def _round_pages(nummer: int, seats: Sequence[Seat], body: float) -> list[Page]:
     pieces = [Piece("tafel", seat.label or "–", detail=seat.details) for seat in seats]
     how = Flow(TABLE_COLUMNS, body - heading_height(f"Ronde {nummer} · 00:00–00:00")
                - ROUND_TOP, measure)
-    return _parts("ronde", f"Ronde {nummer}: wie zit waar", flow(pieces, how))
+    return _parts(PageKind.RONDE, f"Ronde {nummer}: wie zit waar", flow(pieces, how))
 
 
 def _overview_pages(rows: Sequence[tuple[str, ...]], body: float) -> list[Page]:
@@ -530,4 +602,4 @@ def _overview_pages(rows: Sequence[tuple[str, ...]], body: float) -> list[Page]:
     how = Flow(1, body - heading_height("Overzicht van alle groepen") - height(OVERVIEW_HEAD),
                lambda piece: height(piece.detail))
     pieces = [Piece("rij", detail=tuple(str(cell) for cell in row)) for row in rows]
-    return _parts("overzicht", "Overzicht van alle groepen", flow(pieces, how))
+    return _parts(PageKind.OVERZICHT, "Overzicht van alle groepen", flow(pieces, how))

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 
 from zet.clock import LOCAL_ZONE
 from zet.content.model import ROUND_MINUTES, Opdracht
-from zet.steps import STEP_ORDER, Step
+from zet.steps import DECIDING_STEPS, Step
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,10 @@ def guard(opdracht: Opdracht, step: Step, step_started: datetime, moment: dateti
     suggested = plan.minutes(plan_minutes) if plan else 0
     spent = max(0, int((moment - step_started).total_seconds() // 60))
     needed = sum(p.minutes(plan_minutes) for p in opdracht.stappen
-                 if p.stap in (Step.SCENARIO, Step.AFRONDING))
+                 if p.stap in DECIDING_STEPS)
     left = None if ends_at is None else int((ends_at - moment).total_seconds() // 60)
     warning = None
-    before_scenario = STEP_ORDER.index(step) < STEP_ORDER.index(Step.SCENARIO)
+    before_scenario = not step.spec.deciding
     if left is not None and left <= 0:
         warning = "De tijd van deze ronde is om. Rond af en spreek af wie terugkoppelt."
     elif left is not None and before_scenario and left < needed:

@@ -19,7 +19,7 @@ from ui.resources import engine
 from ui.text import md
 from zet import groups, notes
 from zet.clock import now
-from zet.content.model import ALWAYS_DONE, Theme
+from zet.content.model import Theme
 from zet.dagdelen import Dagdeel, close_dagdeel_from_group
 from zet.projector import group_pages, page_at
 from zet.qr import qr_png
@@ -59,7 +59,7 @@ def _timer(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
                   round_end(dagdeel.datum, group.eind_tijd), dagdeel.ronde_minuten)
     parts = [f"richttijd {state.suggested} min (plan van {dagdeel.ronde_minuten} min)",
              f"bezig sinds {state.step_minutes} min"]
-    if group.step in ALWAYS_DONE:
+    if group.step.spec.always_done:
         parts.append("deze stap altijd doen")
     if state.round_left is not None:
         parts.append(f"nog {max(state.round_left, 0)} min in deze ronde")
@@ -94,8 +94,8 @@ def step_guidance(theme: Theme, step: Step) -> None:
 def room_tools(group: groups.Group, dagdeel: Dagdeel) -> None:
     """The beamer, this control view on another device, the notulist, export, closing."""
     beamer = screen_url(dagdeel.join_code, group.label)
-    with st.expander("Beamer en links", icon=":material/cast:", expanded=group.step ==
-                     Step.WERKBLAD):
+    with st.expander("Beamer en links", icon=":material/cast:",
+                     expanded=group.step.spec.links_open):
         beamer_and_control(beamer, control_url(group.secret), screen_name="het beamerscherm",
                            button="Beamerscherm openen", controls_what="de groep")
         st.markdown("**Notulist (mag, hoeft niet)**")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -19,6 +21,7 @@ from ui.autosave import journal_leftovers, typing_area
 from ui.resources import engine, library
 from ui.text import md
 from zet import answers, groups
+from zet.answer_types import MAX_ITEM, MAX_TEXT, answer_type
 from zet.clock import wall_clock
 from zet.content.model import Question, Theme
 from zet.errors import StorageError, UserError
@@ -55,24 +58,33 @@ def _save(group_id: int, participant_id: int, question: Question, value: Any) ->
 
 def _from_widget(group_id: int, participant_id: int, question: Question) -> None:
     """Callback of the closed question types: read the widget, save."""
-    state = st.session_state
-    if question.type == "koos":
-        value: Any = {part: state.get(_key(group_id, question, part))
-                      for part in ("gewenst", "feitelijk")}
-    else:
-        value = state.get(_key(group_id, question))
-    _save(group_id, participant_id, question, value)
+    _save(group_id, participant_id, question, INPUTS[question.type].read(group_id, question))
 
 
-def _initial(group_id: int, question: Question, value: Any) -> None:
-    """Put the stored answer into the widget state, once per page session."""
-    if question.type == "koos":
-        for part in ("gewenst", "feitelijk"):
-            st.session_state.setdefault(_key(group_id, question, part), (value or {}).get(part))
-    elif question.type == "meerkeuze":
-        st.session_state.setdefault(_key(group_id, question), value or [])
-    elif question.type in ("keuze", "schaal"):
-        st.session_state.setdefault(_key(group_id, question), value)
+def _read_one(group_id: int, question: Question) -> Any:
+    return st.session_state.get(_key(group_id, question))
+
+
+def _read_pair(group_id: int, question: Question) -> Any:
+    return {part: st.session_state.get(_key(group_id, question, part))
+            for part, _ in KOOS_PARTS}
+
+
+def _initial_one(group_id: int, question: Question, value: Any) -> None:
+    st.session_state.setdefault(_key(group_id, question), value)
+
+
+def _initial_many(group_id: int, question: Question, value: Any) -> None:
+    st.session_state.setdefault(_key(group_id, question), value or [])
+
+
+def _initial_pair(group_id: int, question: Question, value: Any) -> None:
+    for part, _ in KOOS_PARTS:
+        st.session_state.setdefault(_key(group_id, question, part), (value or {}).get(part))
+
+
+def _typed_initial(group_id: int, question: Question, value: Any) -> None:
+    """Typing fields keep what is typed themselves (``ui.autosave``)."""
 
 
 def _scale_caption(question: Question) -> None:
@@ -80,71 +92,111 @@ def _scale_caption(question: Question) -> None:
         st.caption(f"1 = {md(question.laag or 'laag')} · 5 = {md(question.hoog or 'hoog')}")
 
 
-def _scale_names(group_id: int, question: Question) -> dict[str, dict[str, object]]:
-    """Screen-reader names of a question's 1–5 buttons ("1 van 5 — helemaal oneens") and
-    of their group: the question itself, and for KOOS which of its two situations."""
-    options = scale_names(len(SCALE), question.laag, question.hoog)
-    if question.type == "schaal":
-        return {_key(group_id, question): {"group": question.vraag, "options": options}}
-    if question.type == "koos":
-        return {_key(group_id, question, part): {"group": f"{label}: {question.vraag}",
-                                                 "options": options}
-                for part, label in KOOS_PARTS}
+def _no_names(group_id: int, question: Question) -> dict[str, dict[str, object]]:
     return {}
 
 
 def _typed_value(question: Question, text: str) -> Any:
     """The answer a typed field holds: a list question's points are its non-empty lines."""
-    if question.type == "lijst":
+    if answer_type(question).items:
         return [line for line in text.splitlines() if line.strip()]
     return text
 
 
-def _input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
-    args = (group_id, participant_id, question)
+def _scale_names(group_id: int, question: Question) -> dict[str, dict[str, object]]:
+    """Screen-reader names of a question's 1–5 buttons ("1 van 5 — helemaal oneens") and
+    of their group: the question itself."""
+    options = scale_names(len(SCALE), question.laag, question.hoog)
+    return {_key(group_id, question): {"group": question.vraag, "options": options}}
+
+
+def _pair_names(group_id: int, question: Question) -> dict[str, dict[str, object]]:
+    """As ``_scale_names``, for each of KOOS's two situations."""
+    options = scale_names(len(SCALE), question.laag, question.hoog)
+    return {_key(group_id, question, part): {"group": f"{label}: {question.vraag}",
+                                             "options": options}
+            for part, label in KOOS_PARTS}
+
+
+def _text_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
     key = _key(group_id, question)
-    if question.type == "tekst":
-        typing_area(key, text=stored or "", max_chars=answers.MAX_TEXT, label=question.vraag,
-                    placeholder="Typ je antwoord", testid=f"answer-{question.id}",
-                    journal=f"{participant_id}:{key}",
-                    on_save=lambda text: _save(group_id, participant_id, question,
-                                               _typed_value(question, text)))
-    elif question.type == "lijst":
-        typing_area(key, text="\n".join(stored or []), label=question.vraag,
-                    max_chars=question.max_items * (answers.MAX_ITEM + 1),
-                    placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
-                    testid=f"answer-{question.id}", journal=f"{participant_id}:{key}",
-                    items=(question.max_items, answers.MAX_ITEM),
-                    on_save=lambda text: _save(group_id, participant_id, question,
-                                               _typed_value(question, text)))
-    elif question.type == "keuze":
-        st.radio("Kies één", question.opties, key=key, on_change=_from_widget, args=args,
-                 label_visibility="collapsed", index=None,
-                 format_func=md)
-    elif question.type == "meerkeuze":
-        st.pills("Kies wat past", question.opties, selection_mode="multi", key=key,
-                 on_change=_from_widget, args=args, label_visibility="collapsed")
-    elif question.type == "schaal":
-        _scale_caption(question)
-        st.segmented_control(md(question.vraag), SCALE, key=key, on_change=_from_widget, args=args,
-                             label_visibility="collapsed")
-    elif question.type == "koos":
-        _scale_caption(question)
-        for part, label in KOOS_PARTS:
-            st.segmented_control(label, SCALE, key=_key(group_id, question, part),
-                                 on_change=_from_widget, args=args)
+    typing_area(key, text=stored or "", max_chars=MAX_TEXT, label=question.vraag,
+                placeholder="Typ je antwoord", testid=f"answer-{question.id}",
+                journal=f"{participant_id}:{key}",
+                on_save=lambda text: _save(group_id, participant_id, question, text))
+
+
+def _list_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
+    key = _key(group_id, question)
+    typing_area(key, text="\n".join(stored or []), label=question.vraag,
+                max_chars=question.max_items * (MAX_ITEM + 1),
+                placeholder=f"Eén punt per regel (hoogstens {question.max_items})",
+                testid=f"answer-{question.id}", journal=f"{participant_id}:{key}",
+                items=(question.max_items, MAX_ITEM),
+                on_save=lambda text: _save(group_id, participant_id, question,
+                                           _typed_value(question, text)))
+
+
+def _choice_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
+    st.radio("Kies één", question.opties, key=_key(group_id, question), on_change=_from_widget,
+             args=(group_id, participant_id, question), label_visibility="collapsed",
+             index=None, format_func=md)
+
+
+def _choices_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
+    st.pills("Kies wat past", question.opties, selection_mode="multi",
+             key=_key(group_id, question), on_change=_from_widget,
+             args=(group_id, participant_id, question), label_visibility="collapsed")
+
+
+def _scale_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
+    _scale_caption(question)
+    st.segmented_control(md(question.vraag), SCALE, key=_key(group_id, question),
+                         on_change=_from_widget, args=(group_id, participant_id, question),
+                         label_visibility="collapsed")
+
+
+def _pair_input(group_id: int, participant_id: int, question: Question, stored: Any) -> None:
+    _scale_caption(question)
+    for part, label in KOOS_PARTS:
+        st.segmented_control(label, SCALE, key=_key(group_id, question, part),
+                             on_change=_from_widget, args=(group_id, participant_id, question))
+
+
+@dataclass(frozen=True)
+class PhoneInput:
+    """How one answer type is asked on the phone: ``draw(group_id, participant_id,
+    question, stored)`` the widget; ``initial`` puts the stored answer into the widget
+    state once; ``read`` takes a closed type's answer from its widget; ``names`` gives
+    screen-reader names (``ui.a11y.name_controls``)."""
+    draw: Callable[[int, int, Question, Any], None]
+    initial: Callable[[int, Question, Any], None] = _initial_one
+    read: Callable[[int, Question], Any] = _read_one
+    names: Callable[[int, Question], dict[str, dict[str, object]]] = _no_names
+
+
+# The phone's widget per answer type (``zet.answer_types``; ``tests/test_step_registries.py``).
+INPUTS: dict[str, PhoneInput] = {
+    "tekst": PhoneInput(_text_input, initial=_typed_initial),
+    "lijst": PhoneInput(_list_input, initial=_typed_initial),
+    "keuze": PhoneInput(_choice_input),
+    "meerkeuze": PhoneInput(_choices_input, initial=_initial_many),
+    "schaal": PhoneInput(_scale_input, names=_scale_names),
+    "koos": PhoneInput(_pair_input, initial=_initial_pair, read=_read_pair, names=_pair_names),
+}
 
 
 def show(group_id: int, participant_id: int, theme: Theme) -> None:
     st.info(md(theme.werkblad_instructie), icon=":material/edit:")
     stored = answers.own_answers(engine(), group_id, participant_id)
     for number, question in enumerate(theme.vragen, start=1):
-        _initial(group_id, question, stored.get(question.id))
+        given = INPUTS[question.type]
+        given.initial(group_id, question, stored.get(question.id))
         with st.container(border=True):
             st.markdown(f"**{number}. {md(question.vraag)}**")
             if question.toelichting:
                 st.caption(md(question.toelichting))
-            _input(group_id, participant_id, question, stored.get(question.id))
+            given.draw(group_id, participant_id, question, stored.get(question.id))
             kind, message = st.session_state.get(_status_key(group_id, question),
                                                   (None, None))
             if kind == "error":
@@ -152,7 +204,7 @@ def show(group_id: int, participant_id: int, theme: Theme) -> None:
             elif kind == "success":
                 st.caption(f":material/check: {md(message)}")
     name_controls({key: name for question in theme.vragen
-                   for key, name in _scale_names(group_id, question).items()})
+                   for key, name in INPUTS[question.type].names(group_id, question).items()})
     st.caption("Wat je typt, wordt na een tel bewaard; je kunt het aanpassen zolang de "
                "procesbegeleider nog bij het werkblad is.")
 

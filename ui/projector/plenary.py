@@ -1,6 +1,9 @@
 """The plenary screen of a dagdeel: the opening, the round overview and the close."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from ui import live
 from ui.projector import render
 from ui.resources import general_texts, library
@@ -9,6 +12,7 @@ from zet.projector import (
     TWO,
     ClosingGroup,
     Page,
+    PageKind,
     Seat,
     outcome_lines,
     page_at,
@@ -37,30 +41,51 @@ def pages_of(dagdeel_id: int) -> list[Page]:
     return plenary_pages(dagdeel, closing=closing, overview=overview)
 
 
+@dataclass(frozen=True)
+class PlenaryScreen:
+    """What a plenary page is drawn from besides the page itself."""
+    dagdeel_id: int
+    join_url: str
+
+
+def _welcome(screen: PlenaryScreen, page: Page) -> str:
+    dagdeel = live.dagdeel(screen.dagdeel_id)
+    return render.welcome_html(dagdeel.locatie, len(live.people(screen.dagdeel_id)),
+                               dagdeel.join_code, screen.join_url)
+
+
+def _round(screen: PlenaryScreen, page: Page) -> str:
+    nummer = live.dagdeel(screen.dagdeel_id).room.ronde or 0
+    return render.round_overview_html(nummer, _times(screen.dagdeel_id, nummer), page)
+
+
+def _closing_group(screen: PlenaryScreen, page: Page) -> str:
+    report = live.closing_reports(screen.dagdeel_id)[page.group_index]
+    return (f"<h2>{esc(report.theme.titel)} · {esc(report.where)}</h2>"
+            + render.outcome_html(report.theme, report.group, page, with_scenario=True))
+
+
+# One renderer per kind of a plenary page; a group's kinds are drawn by
+# ``ui.projector.render.GROUP_RENDERERS`` (``tests/test_step_registries.py``).
+PLENARY_RENDERERS: dict[PageKind, Callable[[PlenaryScreen, Page], str]] = {
+    PageKind.WELKOM: _welcome,
+    PageKind.DOELEN: lambda screen, page: render.flow_page_html(
+        "Wat dit dagdeel oplevert", page, 1),
+    PageKind.METHODE: lambda screen, page: render.flow_page_html(
+        general_texts().methode_titel, page, TWO),
+    PageKind.VIER_SCENARIOS: lambda screen, page: render.flow_page_html(
+        "De vier scenario's", page, TWO),
+    PageKind.RONDE: _round,
+    PageKind.GROEP: _closing_group,
+    PageKind.OVERZICHT: lambda screen, page: render.overview_table_html(page),
+}
+
+
 def page_html(dagdeel_id: int, join_url: str) -> str:
     dagdeel = live.dagdeel(dagdeel_id)
     pages = pages_of(dagdeel_id)
     index, page = page_at(pages, dagdeel.screen_page)
-    general = general_texts()
-    body = ""
-    if page.kind == "welkom":
-        body = render.welcome_html(dagdeel.locatie, len(live.people(dagdeel_id)),
-                                   dagdeel.join_code, join_url)
-    elif page.kind == "doelen":
-        body = render.flow_page_html("Wat dit dagdeel oplevert", page, 1)
-    elif page.kind == "methode":
-        body = render.flow_page_html(general.methode_titel, page, TWO)
-    elif page.kind == "vier-scenarios":
-        body = render.flow_page_html("De vier scenario's", page, TWO)
-    elif page.kind == "ronde":
-        body = render.round_overview_html(dagdeel.room.ronde or 0,
-                                          _times(dagdeel_id, dagdeel.room.ronde or 0), page)
-    elif page.kind == "groep":
-        report = live.closing_reports(dagdeel_id)[page.extra["index"]]
-        body = (f"<h2>{esc(report.theme.titel)} · {esc(report.where)}</h2>"
-                + render.outcome_html(report.theme, report.group, page, with_scenario=True))
-    else:
-        body = render.overview_table_html(page)
+    body = PLENARY_RENDERERS[page.kind](PlenaryScreen(dagdeel_id, join_url), page)
     titles = {Phase.OPENING: "Plenaire opening", Phase.RONDE: "Rondes in themagroepen",
               Phase.AFSLUITING: "Plenaire afsluiting"}
     return render.screen_html(

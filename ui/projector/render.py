@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
 from ui.text import esc
 from zet.aggregates import QuestionSummary, ScenarioDistribution
-from zet.content.model import ANSWER_TYPE_LABELS, Theme
+from zet.answer_types import answer_type
+from zet.content.model import Theme
 from zet.groups import Group
 from zet.projector import (
     ANSWER_COLUMNS,
@@ -26,6 +28,7 @@ from zet.projector import (
     WHOLE_GROUP,
     GroupState,
     Page,
+    PageKind,
     outcome_lines,
 )
 from zet.qr import qr_png
@@ -145,31 +148,64 @@ def _bold_html(escaped: str) -> str:
 # ---------------------------------------------------------------- group pages
 
 
+@dataclass(frozen=True)
+class GroupScreen:
+    """What a group's beamer page is drawn from besides the page itself."""
+    state: GroupState
+    join_code: str
+    join_url: str
+
+
+NOTHING_YET = "Nog niets om te tonen."
+
+
+def _card_html(page: Page) -> str:
+    if page.card is None:
+        return _calm(NOTHING_YET)
+    return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
+            f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")
+
+
+def _scenario_html(page: Page) -> str:
+    if page.scenario is None:
+        return _calm(NOTHING_YET)
+    return (f"<h2>{page.scenario.nummer}. {esc(page.scenario.naam)}</h2>"
+            f"{columns_html(page.columns, TWO)}")
+
+
+def _quickscan_html(screen: GroupScreen, page: Page) -> str:
+    scan = screen.state.quickscan
+    if scan is None:
+        return _calm(NOTHING_YET)
+    return quickscan_page_html(scan, before_werkblad=screen.state.group.step == Step.WERKBLAD)
+
+
+# One renderer per kind of a group's page; the plenary kinds are drawn by
+# ``ui.projector.plenary.PLENARY_RENDERERS`` (``tests/test_step_registries.py``).
+GROUP_RENDERERS: dict[PageKind, Callable[[GroupScreen, Page], str]] = {
+    PageKind.WERKBLAD: lambda screen, page: _werkblad(screen.state, screen.join_code,
+                                                      screen.join_url),
+    PageKind.ACTIES: lambda screen, page: (
+        f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?"
+        f"</p>{columns_html(page.columns, TWO)}"),
+    PageKind.VRAAG: lambda screen, page: _question(page),
+    PageKind.QUICKSCAN: _quickscan_html,
+    PageKind.LEEG: lambda screen, page: _calm(NOTHING_YET),
+    PageKind.KAART: lambda screen, page: _card_html(page),
+    PageKind.GEEN_KAART: lambda screen, page: _calm(
+        "De procesbegeleider kiest zo een reflectiekaart."),
+    PageKind.PUNTEN: lambda screen, page: outcome_html(
+        screen.state.theme, screen.state.group, page, with_scenario=False),
+    PageKind.SCENARIOS: lambda screen, page: _scenarios(screen.state.theme, screen.state),
+    PageKind.SCENARIO: lambda screen, page: _scenario_html(page),
+    PageKind.UITKOMST: lambda screen, page: outcome_html(
+        screen.state.theme, screen.state.group, page, with_scenario=True),
+}
+
+
 def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: str) -> str:
-    theme = state.theme
-    if page.kind == "werkblad":
-        return _werkblad(state, join_code, join_url)
-    if page.kind == "vraag":
-        return _question(page)
-    if page.kind == "quickscan" and state.quickscan is not None:
-        return quickscan_page_html(state.quickscan,
-                                   before_werkblad=state.group.step == Step.WERKBLAD)
-    if page.kind == "kaart" and page.card is not None:
-        return (f"<div class='zp-card'><h2>{esc(page.card.titel)}</h2>"
-                f"{columns_html(page.columns, 1, kind='zp-cardflow')}</div>")
-    if page.kind == "acties":
-        return (f"<h2>Vorige keer afgesproken</h2><p class='zp-lead'>Waar staan we nu mee?"
-                f"</p>{columns_html(page.columns, TWO)}")
-    if page.kind == "geen-kaart":
-        return _calm("De procesbegeleider kiest zo een reflectiekaart.")
-    if page.kind in ("punten", "uitkomst"):
-        return outcome_html(theme, state.group, page, with_scenario=page.kind == "uitkomst")
-    if page.kind == "scenarios":
-        return _scenarios(theme, state)
-    if page.kind == "scenario" and page.scenario is not None:
-        return (f"<h2>{page.scenario.nummer}. {esc(page.scenario.naam)}</h2>"
-                f"{columns_html(page.columns, TWO)}")
-    return _calm("Nog niets om te tonen.")
+    """The body of one page of a group's beamer."""
+    return GROUP_RENDERERS[page.kind](GroupScreen(state, join_code, join_url), page)
 
 
 def _calm(message: str) -> str:
@@ -180,7 +216,7 @@ def _werkblad(state: GroupState, join_code: str, join_url: str) -> str:
     progress = state.progress
     questions_html = "".join(
         f"<li><span class='zp-q'>{esc(q.vraag)}</span> "
-        f"<span class='zp-type'>({esc(ANSWER_TYPE_LABELS[q.type])})</span></li>"
+        f"<span class='zp-type'>({esc(answer_type(q).label)})</span></li>"
         for q in state.theme.vragen)
     busy = progress.started - progress.done
     busy_html = f"<div class='zp-busy'>{busy} nog bezig</div>" if busy > 0 else ""
@@ -196,16 +232,7 @@ def _question(page: Page) -> str:
     assert question is not None and summary is not None
     heading = (f"<h2 class='zp-qhead'><span class='zp-num'>{page.number}</span>"
                f"<span>{esc(question.vraag)}</span></h2>")
-    if question.type in ("keuze", "meerkeuze"):
-        body = _option_bars(summary, page)
-    elif question.type == "schaal":
-        body = _scale_bars(summary, page)
-    elif question.type == "koos":
-        body = _koos(summary, page)
-    elif not page.columns or not any(page.columns):
-        body = _calm("Nog geen antwoorden op deze vraag.")
-    else:
-        body = columns_html(page.columns, ANSWER_COLUMNS, kind="zp-answers")
+    body = QUESTION_BODIES[question.type](summary, page)
     hidden = (f"<div class='zp-note'>{summary.hidden_count} antwoord(en) niet getoond.</div>"
               if summary.hidden_count else "")
     return heading + body + hidden
@@ -282,6 +309,23 @@ def _koos(summary: QuestionSummary, page: Page) -> str:
 def _kbar_html(value: float, color: str) -> str:
     return (f"<div class='zp-kbar'><b style='width:{value / 5 * 100:.1f}%;"
             f"background:{color}'></b><em>{value:.1f}</em></div>")
+
+
+def _open_answers(summary: QuestionSummary, page: Page) -> str:
+    if not page.columns or not any(page.columns):
+        return _calm("Nog geen antwoorden op deze vraag.")
+    return columns_html(page.columns, ANSWER_COLUMNS, kind="zp-answers")
+
+
+# How a question's page is drawn, per answer type (``zet.answer_types``).
+QUESTION_BODIES: dict[str, Callable[[QuestionSummary, Page], str]] = {
+    "tekst": _open_answers,
+    "lijst": _open_answers,
+    "keuze": _option_bars,
+    "meerkeuze": _option_bars,
+    "schaal": _scale_bars,
+    "koos": _koos,
+}
 
 
 def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool) -> str:

@@ -3,7 +3,7 @@ where they occur ("Begrippen" under the step)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 from zet.content.model import Card, Term, Theme
@@ -29,19 +29,44 @@ def terms_in(text: str, terms: Iterable[Term]) -> tuple[Term, ...]:
                  if any(_pattern(form).search(text) for form in term.forms()))
 
 
+def _question_texts(theme: Theme) -> Iterator[str]:
+    for question in theme.vragen:
+        yield question.vraag
+        yield question.toelichting or ""
+        yield from question.opties
+
+
+def _werkblad_texts(theme: Theme, cards: Iterable[Card]) -> Iterator[str]:
+    yield theme.werkblad_instructie
+    yield from _question_texts(theme)
+
+
+def _card_texts(theme: Theme, cards: Iterable[Card]) -> Iterator[str]:
+    for card in cards:
+        yield from (card.titel, card.kern, *card.vragen)
+
+
+def _scenario_texts(theme: Theme, cards: Iterable[Card]) -> Iterator[str]:
+    for scenario in theme.scenarios:
+        yield from (scenario.samenvatting, *scenario.beelden, *scenario.ideeen)
+
+
+def _none(theme: Theme, cards: Iterable[Card]) -> Iterator[str]:
+    return iter(())
+
+
+# The theme's texts each step puts in front of people (``tests/test_step_registries.py``).
+STEP_TEXTS: dict[Step, Callable[[Theme, Iterable[Card]], Iterator[str]]] = {
+    Step.WERKBLAD: _werkblad_texts,
+    Step.UITWISSELING: lambda theme, cards: _question_texts(theme),
+    Step.REFLECTIEKAARTEN: _card_texts,
+    Step.PUNTEN: _none,
+    Step.SCENARIO: _scenario_texts,
+    Step.AFRONDING: _none,
+}
+
+
 def step_texts(theme: Theme, step: Step, cards: Iterable[Card] = ()) -> Iterator[str]:
     """The theme's texts a step puts in front of people; ``cards`` are the reflectiekaarten
     in view (on the phone the ones laid, in the control view all of them)."""
-    if step == Step.WERKBLAD:
-        yield theme.werkblad_instructie
-    if step in (Step.WERKBLAD, Step.UITWISSELING):
-        for question in theme.vragen:
-            yield question.vraag
-            yield question.toelichting or ""
-            yield from question.opties
-    if step == Step.REFLECTIEKAARTEN:
-        for card in cards:
-            yield from (card.titel, card.kern, *card.vragen)
-    if step == Step.SCENARIO:
-        for scenario in theme.scenarios:
-            yield from (scenario.samenvatting, *scenario.beelden, *scenario.ideeen)
+    return STEP_TEXTS[step](theme, cards)

@@ -9,9 +9,9 @@ from typing import Any
 
 import yaml
 
+from zet.answer_types import ANSWER_TYPES
 from zet.content import kader
 from zet.content.model import (
-    ANSWER_TYPES,
     DOMAINS,
     PLANS,
     QUICKSCAN_SCALES,
@@ -305,14 +305,15 @@ def _question(r: _Reader, data: Any, field: str) -> Question | None:
                                    f"(kies uit: {', '.join(ANSWER_TYPES)})")
     vraag = r.text(data, "vraag", f"{field}.vraag")
     opties: tuple[str, ...] = ()
-    if qtype in ("keuze", "meerkeuze"):
+    kind = ANSWER_TYPES.get(qtype)
+    if kind is not None and kind.options:
         opties = r.texts(data, "opties", f"{field}.opties", low=2, high=8)
         if len(set(opties)) != len(opties):
             r.problem(f"{field}.opties", "bevat dezelfde optie meer dan één keer")
     elif "opties" in data:
         r.problem(f"{field}.opties", f"hoort niet bij antwoordtype '{qtype}'")
     max_items = 6
-    if qtype == "lijst":
+    if kind is not None and kind.items:
         max_items = r.integer(data, "max_items", f"{field}.max_items", low=1, high=12, default=6)
     return Question(
         id=qid, type=qtype, vraag=vraag,

@@ -4,17 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zet.answer_types import ANSWER_TYPES
 from zet.steps import Step
 
-ANSWER_TYPES = ("tekst", "lijst", "keuze", "meerkeuze", "schaal", "koos")
-ANSWER_TYPE_LABELS = {
-    "tekst": "vrije tekst",
-    "lijst": "lijst van korte punten",
-    "keuze": "één keuze",
-    "meerkeuze": "meerdere keuzes",
-    "schaal": "schaal 1–5",
-    "koos": "gewenste en feitelijke situatie (1–5)",
-}
 DOMAINS = ("Visie en gespreid leiderschap", "Kwaliteit en professionalisering",
            "Leren en leeromgeving")
 WAARBORGEN = ("Lerende leraar", "Leeromgeving", "Organisatie", "Kwaliteitscultuur")
@@ -29,8 +21,6 @@ PLAN_LABELS = {ROUND_MINUTES: "75 minuten", SHORT_ROUND_MINUTES: "60 minuten"}
 QUICKSCAN_SCALES = ("koos", "ovg")
 OVG = ("O", "V", "G")
 OVG_LABELS = {"O": "moet ontwikkeld worden", "V": "voldoende aanwezig", "G": "goed aanwezig"}
-# Never skipped, whatever the time (handleiding): the werkblad and the scenario.
-ALWAYS_DONE = (Step.WERKBLAD, Step.SCENARIO)
 
 
 @dataclass(frozen=True)
@@ -46,7 +36,8 @@ class Question:
 
     @property
     def is_closed(self) -> bool:
-        return self.type in ("keuze", "meerkeuze", "schaal", "koos")
+        kind = ANSWER_TYPES.get(self.type)
+        return kind is not None and kind.closed
 
 
 @dataclass(frozen=True)
@@ -63,7 +54,7 @@ class StepPlan:
 
     @property
     def always_done(self) -> bool:
-        return self.stap in ALWAYS_DONE
+        return self.stap.spec.always_done
 
 
 @dataclass(frozen=True)

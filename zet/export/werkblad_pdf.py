@@ -8,6 +8,7 @@ the open answers without role or name, hidden ones left out. Counts come from
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from statistics import mean
 
 from reportlab.lib.styles import ParagraphStyle
@@ -51,14 +52,7 @@ def werkblad_flowables(report: GroupReport, s: Styles) -> list[Flowable]:
 def _body(summary: QuestionSummary, s: Styles) -> list[Flowable]:
     if not summary.answer_count:
         return [Paragraph("Nog geen (zichtbare) antwoorden.", s.body)]
-    kind = summary.question.type
-    if kind == "schaal":
-        return _scale_table(summary, s)
-    if kind == "koos":
-        return _koos_table(summary, s)
-    if kind in ("keuze", "meerkeuze"):
-        return _choice_table(summary, s)
-    return _open_answers(summary, s)
+    return PDF_BODIES[summary.question.type](summary, s)
 
 
 def _scale_table(summary: QuestionSummary, s: Styles) -> list[Flowable]:
@@ -112,7 +106,7 @@ def _koos_table(summary: QuestionSummary, s: Styles) -> list[Flowable]:
         "praktijk achterblijft bij wat men wil.", s)]
 
 
-def _choice_table(summary: QuestionSummary, s: Styles) -> list[Flowable]:
+def _choice_table(summary: QuestionSummary, s: Styles, *, several: bool = False) -> list[Flowable]:
     people = summary.answer_count
     rows: list[list] = [[Paragraph("Keuze", s.cell_bold), Paragraph("Aantal", s.cell_bold),
                          Paragraph("Aandeel", s.cell_bold)]]
@@ -123,20 +117,21 @@ def _choice_table(summary: QuestionSummary, s: Styles) -> list[Flowable]:
                   repeatRows=1)
     table.setStyle(_number_grid(total_row=False))
     note = (f"{people} deelnemers antwoordden"
-            + ("; meer keuzes per persoon mogelijk." if summary.question.type == "meerkeuze"
-               else "."))
+            + ("; meer keuzes per persoon mogelijk." if several else "."))
     return [table, _note(note, s)]
 
 
 def _open_answers(summary: QuestionSummary, s: Styles) -> list[Flowable]:
-    """Tekst: every answer. Lijst: every item once, most named first, with how often."""
-    values = [v for values in summary.by_role.values() for v in values]
-    if summary.question.type != "lijst":
-        items = [answer_text(value) for value in values]
-        return [Paragraph(text(item), s.numbered, bulletText="–") for item in items if item]
+    """Tekst: every answer."""
+    items = [answer_text(value) for values in summary.by_role.values() for value in values]
+    return [Paragraph(text(item), s.numbered, bulletText="–") for item in items if item]
+
+
+def _list_items(summary: QuestionSummary, s: Styles) -> list[Flowable]:
+    """Lijst: every item once, most named first, with how often."""
     counts: Counter[str] = Counter()
     spelling: dict[str, str] = {}
-    for value in values:
+    for value in (v for values in summary.by_role.values() for v in values):
         for item in value if isinstance(value, list) else [value]:
             key = " ".join(str(item).split()).casefold()
             if key:
@@ -146,6 +141,18 @@ def _open_answers(summary: QuestionSummary, s: Styles) -> list[Flowable]:
                                              if count > 1 else ""),
                       s.numbered, bulletText="–")
             for key, count in counts.most_common()]
+
+
+# How a question's answers are written in the werkblad PDF, per answer type
+# (``zet.answer_types``; ``tests/test_step_registries.py``).
+PDF_BODIES: dict[str, Callable[[QuestionSummary, Styles], list[Flowable]]] = {
+    "tekst": _open_answers,
+    "lijst": _list_items,
+    "keuze": _choice_table,
+    "meerkeuze": lambda summary, s: _choice_table(summary, s, several=True),
+    "schaal": _scale_table,
+    "koos": _koos_table,
+}
 
 
 def _pairs(values: list) -> list[dict]:
