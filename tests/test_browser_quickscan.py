@@ -11,7 +11,8 @@ from browser import ARTIFACTS, PHONE, PROJECTOR, PROJECTOR_CHECK, demo_room, wai
 from zet import groups, quickscan
 from zet.clock import today
 from zet.dagdelen import create_single_session
-from zet.projector import group_pages, load_group_state, screen_target
+from zet.projector import group_pages, screen_target
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -107,7 +108,7 @@ def test_the_beamer_shows_what_the_quickscan_said_in_projector_type(room):
     engine, library, paths, base, browser = room
     code = paths["uitwisseling"]["projector"].split("code=")[1]
     group_id = screen_target(engine, code, client_key="browser-test").group.id
-    pages = group_pages(load_group_state(engine, library, group_id))
+    pages = group_pages(group_snapshot(engine, library, group_id))
     assert pages[-1].kind == "quickscan"
     groups.set_screen_page(engine, group_id, len(pages) - 1, expected_step=Step.UITWISSELING)
     page = browser.new_context(viewport=PROJECTOR).new_page()

@@ -17,27 +17,21 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
-from zet.actions import Action, open_actions_for
+from zet.actions import Action
 from zet.aggregates import (
-    Progress,
     QuestionSummary,
-    ScenarioDistribution,
-    progress,
-    scenario_distribution,
     summarise,
 )
-from zet.answers import Answer, answer_text, group_answers
-from zet.content.model import Card, GeneralTexts, Library, Question, Scenario, Theme
-from zet.dagdelen import Dagdeel, get_dagdeel
+from zet.answers import Answer, answer_text
+from zet.content.model import Card, GeneralTexts, Question, Scenario, Theme
+from zet.dagdelen import Dagdeel
 from zet.db import reading
 from zet.db.schema import groepen, rondes
 from zet.errors import Closed, NotFound
-from zet.groups import Group, get_group, load_group, revealed_cards
-from zet.participants import members_of
-from zet.points import Point, working_list
-from zet.quickscan_results import Outcome, theme_outcome
+from zet.groups import Group, load_group
+from zet.points import Point
 from zet.roles import role_sort_key
-from zet.scenarios import placements, scenario_label
+from zet.scenarios import scenario_label
 from zet.screenfit import (
     BODY_W,
     BOLD_CHAR,
@@ -57,6 +51,7 @@ from zet.screenfit import (
     lines,
     text_height,
 )
+from zet.snapshot import GroupSnapshot
 from zet.states import Phase
 from zet.steps import Step
 from zet.throttle import find_open_dagdeel_guarded
@@ -82,41 +77,7 @@ class Page:
     extra: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class GroupState:
-    """Everything a projector page of one group is made from."""
-    group: Group
-    theme: Theme
-    answers: list[Answer]
-    progress: Progress
-    revealed: list[Card]
-    points: list[Point]
-    distribution: ScenarioDistribution
-    member_count: int
-    actions: tuple[Action, ...] = ()  # open actions of this locatie and theme, from before
-    quickscan: Outcome | None = None  # what the quickscan said on this theme (Uitwisseling)
-
-
-def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
-    """Read everything a group's projector page is made of."""
-    group = get_group(engine, group_id)
-    theme = library.theme(group.theme_id)
-    locatie_id = get_dagdeel(engine, group.dagdeel_id).locatie_id
-    people = members_of(engine, group_id)
-    given = group_answers(engine, group_id)
-    return GroupState(
-        group=group, theme=theme, answers=given,
-        progress=progress(theme.vragen, given, people),
-        revealed=[c for cid in revealed_cards(engine, group_id) if (c := theme.card(cid))],
-        points=working_list(engine, group_id),
-        distribution=scenario_distribution(placements(engine, group_id)),
-        member_count=len(people),
-        actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)),
-        quickscan=theme_outcome(engine, library, group.dagdeel_id, group.theme_id)
-        if group.step == Step.UITWISSELING else None)
-
-
-def group_pages(state: GroupState) -> list[Page]:
+def group_pages(state: GroupSnapshot) -> list[Page]:
     """The pages of the group's current step, in order."""
     step = state.group.step
     body = body_height(state.theme.titel)
@@ -126,19 +87,19 @@ def group_pages(state: GroupState) -> list[Page]:
     if step == Step.UITWISSELING:
         scan = [Page("quickscan", "Wat de quickscan zei")] if state.quickscan else []
         return [page for number, question in enumerate(state.theme.vragen, start=1)
-                for page in _question_pages(number, question, state.answers, body)] + scan \
+                for page in _question_pages(number, question, list(state.answers), body)] + scan \
             or [Page("leeg", "Nog geen vragen")]
     if step == Step.REFLECTIEKAARTEN:
         return [page for card in state.revealed for page in card_pages(card, body)] \
             or [Page("geen-kaart", "Nog geen kaart")]
     if step == Step.PUNTEN:
         top = 1 if state.group.points_confirmed_at is not None else 0
-        return points_pages(state.points, "punten", "Sterke punten en ontwikkelpunten", body,
+        return points_pages(list(state.points), "punten", "Sterke punten en ontwikkelpunten", body,
                             top_em=top * (LEAD * LINE + 0.3))
     if step == Step.SCENARIO:
         return [Page("scenarios", "De vier scenario's en wie waar staat"),
                 *[page for s in state.theme.scenarios for page in scenario_pages(s, body)]]
-    return points_pages(state.points, "uitkomst", "Wat de groep heeft opgeleverd", body,
+    return points_pages(list(state.points), "uitkomst", "Wat de groep heeft opgeleverd", body,
                         top_em=_lines_em(outcome_lines(state.theme, state.group)))
 
 

@@ -24,13 +24,13 @@ from zet.projector import (
     TABLE_COLUMNS,
     TWO,
     WHOLE_GROUP,
-    GroupState,
     Page,
     outcome_lines,
 )
 from zet.qr import qr_png
 from zet.roles import role_sort_key
 from zet.screenfit import LONG_TITLE, Column, Piece
+from zet.snapshot import GroupSnapshot
 from zet.steps import STEP_ORDER, Step
 
 
@@ -145,7 +145,7 @@ def _bold_html(escaped: str) -> str:
 # ---------------------------------------------------------------- group pages
 
 
-def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: str) -> str:
+def group_page_html(state: GroupSnapshot, page: Page, *, join_code: str, join_url: str) -> str:
     theme = state.theme
     if page.kind == "werkblad":
         return _werkblad(state, join_code, join_url)
@@ -175,7 +175,7 @@ def _calm(message: str) -> str:
     return f"<div class='zp-calm'>{esc(message)}</div>"
 
 
-def _werkblad(state: GroupState, join_code: str, join_url: str) -> str:
+def _werkblad(state: GroupSnapshot, join_code: str, join_url: str) -> str:
     progress = state.progress
     questions_html = "".join(
         f"<li><span class='zp-q'>{esc(q.vraag)}</span> "
@@ -303,7 +303,7 @@ def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool)
             + "</div>")
 
 
-def _scenarios(theme: Theme, state: GroupState) -> str:
+def _scenarios(theme: Theme, state: GroupSnapshot) -> str:
     """The four scenarios by name, and where the members put the school now and wanted."""
     distribution: ScenarioDistribution = state.distribution
     group = state.group
