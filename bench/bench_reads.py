@@ -1,9 +1,11 @@
 """What one phone rerun spends outside Streamlit's own machinery, and what caching costs.
 
-Run:  python bench/bench_reads.py [repeats]
+Run:  python bench/bench_reads.py [repeats] [database URL for the snapshots, wiped first]
 Prints (1) the phone page's uncached database reads of one full run on a throw-away SQLite
-file (participant_by_token, get_dagdeel, take_seat, own_answers), (2) one hit of st.cache_data,
-st.cache_resource and of a plain dictionary with a timestamp, (3) a QR code made and cached.
+file (participant_by_token, get_dagdeel, take_seat, own_answers), (2) the snapshot of one group
+and of one dagdeel (``zet.snapshot``) on the demo data, with the connections each takes from
+the pool, (3) one hit of st.cache_data, st.cache_resource and of a plain dictionary with a
+timestamp, (4) a QR code made and cached.
 """
 from __future__ import annotations
 
@@ -18,12 +20,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
+from sqlalchemy import event, text
 
 from zet import answers, participants, rounds
-from zet.dagdelen import create_single_session, get_dagdeel
+from zet.config import load_settings
+from zet.content import load_library
+from zet.dagdelen import create_single_session, get_dagdeel, list_dagdelen
 from zet.db import make_engine
+from zet.demo import DEMO_PREFIX, add_demo
 from zet.qr import qr_png
 from zet.roles import ROLES
+from zet.snapshot import dagdeel_snapshot, group_snapshot
 
 
 def per_call(call, repeats: int) -> float:
@@ -55,6 +62,39 @@ def database_reads(repeats: int) -> None:
         print(f"phone page, uncached reads of one full run: {1000 * sum(times.values()):.2f} ms")
         for name, seconds in times.items():
             print(f"  {name}: {1000 * seconds:.2f} ms")
+        engine.dispose()
+
+
+def snapshots(repeats: int, url: str = "") -> None:
+    """The demo's exchange group (12 deelnemers, every werkblad answer, a quickscan) and its
+    dagdeel of two rounds of three tables; on a throw-away SQLite file, or on ``url`` (a
+    PostgreSQL database that is wiped first)."""
+    library = load_library(load_settings().content_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        if url:
+            wipe = make_engine(url, upgrade=False)
+            with wipe.begin() as conn:
+                conn.execute(text("DROP SCHEMA public CASCADE"))
+                conn.execute(text("CREATE SCHEMA public"))
+            wipe.dispose()
+        engine = make_engine(url or f"sqlite:///{tmp}/zet.db")
+        print(f"on {engine.dialect.name}:")
+        add_demo(engine, library)
+        by_title = {d.titel: d for d in list_dagdelen(engine)}
+        exchange = by_title[f"{DEMO_PREFIX}Uitwisseling"]
+        day = by_title[f"{DEMO_PREFIX}Dagdeel"]
+        group_id = rounds.rounds_of(engine, exchange.id)[0].tables[0].group_id
+        taken: list[int] = []
+        event.listen(engine, "checkout", lambda *_: taken.append(1))
+        for name, read in (("group snapshot (Uitwisseling, 12 deelnemers)",
+                            lambda: group_snapshot(engine, library, group_id)),
+                           ("dagdeel snapshot (2 rounds x 3 tables)",
+                            lambda: dagdeel_snapshot(engine, library, day.id))):
+            taken.clear()
+            read()
+            connections = len(taken)
+            print(f"{name}: {1000 * per_call(read, repeats):.2f} ms, "
+                  f"{connections} connection(s) from the pool")
         engine.dispose()
 
 
@@ -99,5 +139,6 @@ def qr_codes() -> None:
 if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     database_reads(count)
+    snapshots(max(10, count // 10), sys.argv[2] if len(sys.argv) > 2 else "")
     cache_hits(count * 10)
     qr_codes()

@@ -47,7 +47,7 @@ def show(code: str, tafel: str) -> None:
     if target.group.theme_id not in library().themes:
         calm(THEME_UNAVAILABLE)
         return
-    state = live.group_state(target.group.id)
+    state = live.snapshot(target.group.id)
     group = state.group
     if not group.dagdeel_open:
         calm(CLOSED)

@@ -17,7 +17,8 @@ from browser import (
 )
 
 from zet import groups, participants
-from zet.projector import group_pages, load_group_state, screen_target
+from zet.projector import group_pages, screen_target
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -85,7 +86,7 @@ def test_every_page_of_a_step_reads_from_the_back_of_the_room(room, step):
         _prepare(room, step)
         path = room["paths"]["uitwisseling"]["projector"]
     room["secrets"] = [group.secret, participants.members_of(engine, group.id)[0].token]
-    count = len(group_pages(load_group_state(engine, room["library"], group.id)))
+    count = len(group_pages(group_snapshot(engine, room["library"], group.id)))
     if step == Step.UITWISSELING:
         assert count >= 5, "16 antwoorden van 6 rollen passen niet op één scherm per vraag"
 

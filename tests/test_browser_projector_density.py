@@ -11,8 +11,9 @@ from test_projector_pages import ANSWERS
 
 from zet import answers, groups, participants
 from zet.dagdelen import get_dagdeel
-from zet.projector import group_pages, load_group_state, screen_target
+from zet.projector import group_pages, screen_target
 from zet.roles import ROLES
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -54,7 +55,7 @@ def test_fifteen_answers_leave_no_page_but_the_last_under_half_full(app):
                             [text] if question.type == "lijst" else text)
     groups.set_step(engine, group.id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
     number = theme.vragen.index(question) + 1
-    pages = group_pages(load_group_state(engine, library, group.id))
+    pages = group_pages(group_snapshot(engine, library, group.id))
     indices = [index for index, page in enumerate(pages) if page.number == number]
     assert indices
 

@@ -23,8 +23,9 @@ from browser import (
 
 from zet import groups, points, rounds
 from zet.demo import add_demo
-from zet.projector import group_pages, load_group_state, screen_target
+from zet.projector import group_pages, screen_target
 from zet.room import set_plenary, set_plenary_page
+from zet.snapshot import group_snapshot
 from zet.states import Phase
 from zet.steps import Step
 
@@ -83,7 +84,7 @@ def test_every_page_of_a_group_step_fits_every_beamer(room, step):
     start = screen_target(engine, path.split("code=")[1], client_key="test").group
     group = advance_group(engine, room["library"], start, step, reporter="Demo Sanne en Ahmed",
                           point_texts=[*map(demo_point, range(12)), ARABIC])
-    count = len(group_pages(load_group_state(engine, room["library"], group.id)))
+    count = len(group_pages(group_snapshot(engine, room["library"], group.id)))
 
     def set_page(index: int) -> None:
         groups.set_screen_page(engine, group.id, index, expected_step=step)

@@ -23,8 +23,9 @@ from zet import groups, quickscan
 from zet.clock import today
 from zet.dagdelen import create_single_session
 from zet.demo import fill_quickscan
-from zet.projector import group_pages, load_group_state, screen_target
+from zet.projector import group_pages, screen_target
 from zet.roles import ROLES, role_group
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -120,7 +121,7 @@ def test_the_beamer_shows_what_the_quickscan_said_in_projector_type(room):
     engine, library, paths, base, browser = room
     code = paths["uitwisseling"]["projector"].split("code=")[1]
     group_id = screen_target(engine, code, client_key="browser-test").group.id
-    pages = group_pages(load_group_state(engine, library, group_id))
+    pages = group_pages(group_snapshot(engine, library, group_id))
     assert pages[-1].kind == "quickscan"
     groups.set_screen_page(engine, group_id, len(pages) - 1, expected_step=Step.UITWISSELING)
     page = browser.new_context(viewport=PROJECTOR).new_page()
@@ -140,7 +141,7 @@ def test_a_rating_on_a_phone_redraws_the_beamers_quickscan_page_without_a_reload
     engine, library, paths, base, browser = room
     code = paths["uitwisseling"]["projector"].split("code=")[1]
     group = screen_target(engine, code, client_key="browser-test").group
-    state = load_group_state(engine, library, group.id)
+    state = group_snapshot(engine, library, group.id)
     pages = group_pages(state)
     groups.set_screen_page(engine, group.id, len(pages) - 1, expected_step=Step.UITWISSELING)
     assert state.quickscan is not None
@@ -166,7 +167,7 @@ def test_the_werkblad_step_can_open_with_the_quickscan_on_every_beamer(room):
     group = screen_target(engine, code, client_key="browser-test").group
     fill_quickscan(engine, library, group.dagdeel_id, [group.theme_id], random.Random(21))
     groups.set_quickscan_first(engine, group.id, True)
-    state = load_group_state(engine, library, group.id)
+    state = group_snapshot(engine, library, group.id)
     assert [p.kind for p in group_pages(state)][:2] == ["quickscan", "werkblad"]
     page = browser.new_context(viewport=PROJECTOR).new_page()
     page.goto(base + paths["werkblad"]["projector"])

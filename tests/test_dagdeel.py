@@ -210,7 +210,7 @@ def test_a_waiting_late_joiner_is_seated_by_hand_and_counted_only_if_they_gave(e
     from zet.content import load_library
     from zet.export.dagdeel_tables import groepen_frame
     from zet.export.group_pdf import group_report_pdf
-    from zet.report import build_dagdeel_report, build_group_report
+    from zet.snapshot import dagdeel_snapshot, group_snapshot
 
     library = load_library(REAL_CONTENT)
     dagdeel = example_dagdeel(engine).dagdeel
@@ -236,14 +236,14 @@ def test_a_waiting_late_joiner_is_seated_by_hand_and_counted_only_if_they_gave(e
     assert rounds.waiting(engine, dagdeel.id) == (1, [])
     assert rounds.take_seat(engine, listener).group_id == a
 
-    at_a, at_b = (build_group_report(engine, library, g) for g in (a, b))
+    at_a, at_b = (group_snapshot(engine, library, g) for g in (a, b))
     assert len(participants.members_of(engine, a)) == 3  # seated, so the phone follows a
     assert (len(at_a.members), at_a.listeners, at_a.distribution.placed) == (2, 1, 2)
     assert (len(at_b.members), at_b.listeners, at_b.distribution.placed) == (3, 0, 3)
     pdf = "".join(page.extract_text() for page in PdfReader(io.BytesIO(
         group_report_pdf(at_a))).pages)
     assert "1 later aangeschoven" in " ".join(pdf.split())
-    whole = build_dagdeel_report(engine, library, dagdeel.id)
+    whole = dagdeel_snapshot(engine, library, dagdeel.id)
     assert listener.id not in {p.id for p in whole.seated}
     assert placer.id in {p.id for p in whole.seated} and len(whole.seated) == 7
     frame = groepen_frame(whole)

@@ -22,9 +22,9 @@ from zet.export.print_pdf import join_card_pdf, programme_pdf
 from zet.locaties import add_partnership
 from zet.programme import programme_items
 from zet.qr import qr_png
-from zet.report import DagdeelReport, build_dagdeel_report
 from zet.roles import ROLES
 from zet.room import set_plenary
+from zet.snapshot import DagdeelSnapshot, dagdeel_snapshot
 from zet.states import Phase
 from zet.steps import Step
 
@@ -78,8 +78,8 @@ class Built:
     join_code: str
     tokens: list[str]
 
-    def report(self) -> DagdeelReport:
-        return build_dagdeel_report(self.engine, self.library, self.dagdeel_id)
+    def report(self) -> DagdeelSnapshot:
+        return dagdeel_snapshot(self.engine, self.library, self.dagdeel_id)
 
 
 def answer_for(question, i: int):
@@ -302,7 +302,7 @@ def test_dagdeel_pdf_of_a_dagdeel_without_participants(engine, real_library):
     plans = [RoundPlan(groups=(GroupPlan("visie", "Anna", "A"), GroupPlan("beoordelen", "Bo",
                                                                           "B")))]
     created = create_dagdeel(engine, locatie="Leeg", datum=date(2026, 1, 5), rounds=plans)
-    report = build_dagdeel_report(engine, real_library, created.dagdeel.id)
+    report = dagdeel_snapshot(engine, real_library, created.dagdeel.id)
     everything = " ".join(pages_text(dagdeel_report_pdf(report)))
     for expected in ("Er zat nog niemand aan een tafel", "Nog geen deelnemers aangemeld",
                      "Ronde 1, tafel A: nog geen punten vastgelegd", "ZET · themagroep 2 van 2"):

@@ -19,8 +19,8 @@ from zet.db import make_engine
 from zet.export import dutch_date, dutch_datetime
 from zet.export.group_pdf import group_report_pdf
 from zet.export.spreadsheets import raw_responses_csv, raw_responses_frames, raw_responses_xlsx
-from zet.report import GroupReport, build_group_report
 from zet.roles import ROLES
+from zet.snapshot import GroupSnapshot, group_snapshot
 from zet.steps import Step
 
 THEME_YAML = """\
@@ -149,8 +149,8 @@ class Setup:
     library: Library
     group_id: int
 
-    def report(self) -> GroupReport:
-        return build_group_report(self.engine, self.library, self.group_id)
+    def report(self) -> GroupSnapshot:
+        return group_snapshot(self.engine, self.library, self.group_id)
 
 
 def new_session(tmp_path: Path) -> Setup:
@@ -166,7 +166,7 @@ def fill_session(setup: Setup, *, confirm: bool = True) -> list[participants.Par
     """A realistic group: six roles, answers of every type, cards, points and scenario."""
     engine, gid = setup.engine, setup.group_id
     theme = setup.library.theme("proefvisie")
-    dagdeel = build_group_report(engine, setup.library, gid).dagdeel
+    dagdeel = group_snapshot(engine, setup.library, gid).dagdeel
     roles = [ROLES[0], ROLES[0], ROLES[2], ROLES[3], ROLES[4], ROLES[7]]
     people = [participants.join(engine, dagdeel, role=role, initials=initials)
               for role, initials in zip(roles, INITIALS)]
@@ -469,7 +469,7 @@ def test_the_notulist_notes_are_in_the_group_report(engine, library, session):
 
     group_id = session.group_ids[0]
     notes.add_note(engine, group_id, "Iedereen noemt het rooster <b>&</b> de tijd.")
-    report = build_group_report(engine, library, group_id)
+    report = group_snapshot(engine, library, group_id)
     text = " ".join(pdf_text(group_report_pdf(report)).split())
     assert "Notities van de notulist" in text and "Werkblad" in text
     assert "Iedereen noemt het rooster <b>&</b> de tijd." in text

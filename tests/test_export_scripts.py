@@ -21,7 +21,7 @@ from zet.export.fonts import EMOJI, EMOJI_FILES
 from zet.export.group_pdf import group_report_pdf
 from zet.export.pdf_kit import text
 from zet.export.scripts import visual, visual_chars
-from zet.report import build_dagdeel_report
+from zet.snapshot import dagdeel_snapshot
 from zet.steps import Step
 
 needs_emoji_font = pytest.mark.skipif(
@@ -69,13 +69,13 @@ def test_group_pdf_prints_every_script_and_extracts_it_as_typed(tmp_path: Path):
 def test_dagdeel_pdf_prints_every_script_and_extracts_it_as_typed(engine):
     library = load_library(REAL_CONTENT)
     built = build_example(engine, library)
-    report = build_dagdeel_report(engine, library, built.dagdeel_id)
+    report = dagdeel_snapshot(engine, library, built.dagdeel_id)
     # the beoordelen group left its list unconfirmed: the facilitator can still add to it
     gid = next(g.group.id for g in report.groups if g.theme.id == "beoordelen")
     for _name, value in MULTILINGUAL_NAMED + HOSTILE_NAMED:
         if value.strip() and len(value) < 200:
             points.contribute(engine, gid, None, "ontwikkel", value)
-    text_of_pdf = extracted(dagdeel_report_pdf(build_dagdeel_report(engine, library,
+    text_of_pdf = extracted(dagdeel_report_pdf(dagdeel_snapshot(engine, library,
                                                                     built.dagdeel_id)))
     missing = [name for name, value in MULTILINGUAL_NAMED if flat(value) not in text_of_pdf]
     assert missing == []

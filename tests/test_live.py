@@ -39,7 +39,7 @@ def test_a_phones_answer_reaches_this_processs_screens_at_once(env, session):  #
     assert live.version(dagdeel.id) > before  # the write bumped it, nobody cleared anything
     shown = live.group_answers(group_id)
     assert [(a.participant_id, a.question_id) for a in shown] == [(person.id, question.id)]
-    assert live.group_state(group_id).progress.started == 1
+    assert live.snapshot(group_id).progress.started == 1
 
 
 def test_a_read_is_kept_while_its_dagdeel_stays_the_same(env, session):  # noqa: F811

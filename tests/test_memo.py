@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from ui import memo as memo_module
-from ui.memo import Memo
+from ui.memo import Memo, Versioned
 
 
 class Clock:
@@ -153,3 +153,22 @@ def test_keyword_arguments_are_part_of_the_key(clock):
     assert read("K7", tafel="B") == "K7B"
     assert read("K7", tafel="A") == "K7A"
     assert calls == [("K7", "A"), ("K7", "B")]
+
+
+def test_a_stamped_value_is_kept_under_the_version_it_was_read_at():
+    """A snapshot read at version 7 while this process still knew 6 is kept under 7: when
+    the process hears of 7, it finds the snapshot instead of reading it again."""
+    known = {"version": 6}
+    calls: list[int] = []
+
+    def load(group_id: int) -> tuple[int, int]:
+        calls.append(group_id)
+        return (7, len(calls))  # (the version it was read at, which read)
+
+    read = Versioned(load, lambda _: known["version"], stamp=lambda value: value[0])
+    assert read(1) == (7, 1)
+    known["version"] = 7
+    assert read(1) == (7, 1)
+    known["version"] = 8
+    assert read(1) == (7, 2)
+    assert calls == [1, 1]

@@ -22,7 +22,7 @@ from zet.export.pdf_kit import (
     a4_document,
     role_count_table,
 )
-from zet.report import build_dagdeel_report
+from zet.snapshot import dagdeel_snapshot
 
 
 def page_texts(data: bytes) -> list[str]:
@@ -64,7 +64,7 @@ def demo_reports(tmp_path_factory):
     engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'zet.db'}")
     library = load_library(REAL_CONTENT)
     add_demo(engine, library)
-    yield {d.titel or d.locatie: dagdeel_report_pdf(build_dagdeel_report(engine, library, d.id))
+    yield {d.titel or d.locatie: dagdeel_report_pdf(dagdeel_snapshot(engine, library, d.id))
            for d in list_dagdelen(engine)}
     engine.dispose()
 

@@ -12,11 +12,11 @@ from zet.projector import (
     NUMBER_BADGE,
     answer_flow,
     group_pages,
-    load_group_state,
     points_pages,
 )
 from zet.roles import ROLES
 from zet.screenfit import BODY_W, LINE, Flow, Piece, body_height, fill, flow, heading_height
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 # Fifteen answers of the length people type at a table (40 to 160 characters).
@@ -49,7 +49,7 @@ def _exchange(engine, library, session, texts):
         person = participants.join(engine, session.dagdeel, role=ROLES[index % 6])
         answers.save_answer(engine, group_id, person.id, question, text)
     groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
-    state = load_group_state(engine, library, group_id)
+    state = group_snapshot(engine, library, group_id)
     number = theme.vragen.index(question) + 1
     return [p for p in group_pages(state) if p.number == number], state
 

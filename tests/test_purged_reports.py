@@ -13,13 +13,13 @@ import pytest
 from test_dagdeel_export import build_example, pages_text, real_library  # noqa: F401
 
 from zet.dagdelen import get_dagdeel
-from zet.export import dutch_date
+from zet.export import dutch_date, purged_on
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.group_pdf import group_report_pdf
 from zet.export.spreadsheets import raw_responses_xlsx
-from zet.report import build_dagdeel_report, purged_on
 from zet.retention import purge
+from zet.snapshot import dagdeel_snapshot
 
 # What an archive must never say about a dagdeel that did take place.
 EMPTY_LINES = (r"Deelnemers 0\b", "door 0 van 0", "Nog geen antwoorden", "Nog geen plaatsingen",
@@ -38,7 +38,7 @@ def purged(engine, real_library):  # noqa: F811
     day = get_dagdeel(engine, built.dagdeel_id).datum
     assert purge(engine, day + timedelta(days=30), retention_days=30).dagdeel_ids == [
         built.dagdeel_id]
-    after = build_dagdeel_report(engine, real_library, built.dagdeel_id)
+    after = dagdeel_snapshot(engine, real_library, built.dagdeel_id)
     assert not any(g.members or g.answers or g.placements for g in after.groups)
     return before, after
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from ui.projector.render import group_page_html
 from zet import groups
-from zet.projector import group_pages, load_group_state
+from zet.projector import group_pages
 from zet.quickscan import open_quickscan, rate, start
 from zet.roles import ROLES
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 
@@ -18,7 +19,7 @@ def _fill(engine, library, scan_id, role, count):
 
 
 def _pages(engine, library, session):
-    state = load_group_state(engine, library, session.group_ids[0])
+    state = group_snapshot(engine, library, session.group_ids[0])
     return state, group_pages(state)
 
 

@@ -39,9 +39,9 @@ from zet.db.schema import (
     scenario_plaatsingen,
 )
 from zet.errors import NotFound
-from zet.report import build_group_report
 from zet.retention import delete_dagdeel, purge, purge_if_due
 from zet.roles import ROLES
+from zet.snapshot import group_snapshot
 from zet.states import Status
 from zet.steps import Step
 
@@ -91,7 +91,7 @@ def test_purge_removes_personal_data_and_keeps_the_outcome_and_counts(engine, li
     old = played(engine, library, OLD_DAY)
     recent = played(engine, library, OLD_DAY + timedelta(days=10), locatie="De Brug")
     gid = old.group_ids[0]
-    before = build_group_report(engine, library, gid)
+    before = group_snapshot(engine, library, gid)
 
     report = purge(engine, OLD_DAY + timedelta(days=30), retention_days=30)
 
@@ -102,7 +102,7 @@ def test_purge_removes_personal_data_and_keeps_the_outcome_and_counts(engine, li
         assert rows(engine, table, gid) == 0
         assert rows(engine, table, recent.group_ids[0]) > 0  # within the period: untouched
     assert participants.dagdeel_participants(engine, old.dagdeel.id) == []
-    after = build_group_report(engine, library, gid)
+    after = group_snapshot(engine, library, gid)
     assert [(p.kind, p.text, p.source_ids) for p in after.points] == [
         ("sterk", "Iedereen doet mee", ()), ("ontwikkel", "Meer tijd", ())]
     assert after.points_confirmed

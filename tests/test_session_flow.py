@@ -9,8 +9,8 @@ from zet import answers, groups, participants, points, rounds, scenarios
 from zet.codes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
 from zet.dagdelen import close_dagdeel, create_single_session, find_open_dagdeel
 from zet.errors import NotFound, UserError
-from zet.report import build_group_report
 from zet.roles import ROLES
+from zet.snapshot import group_snapshot
 from zet.steps import Step
 
 STUDENT, WPB, SO = ROLES[0], ROLES[2], ROLES[3]
@@ -264,5 +264,5 @@ def test_nothing_changes_after_the_session_is_closed_but_the_report_still_builds
         groups.set_step(engine, gid, Step.UITWISSELING, expected_current=Step.WERKBLAD)
     with pytest.raises(NotFound):
         participants.join(engine, session.dagdeel, role=SO)
-    report = build_group_report(engine, library, gid)
+    report = group_snapshot(engine, library, gid)
     assert report.role_counts == {SO: 1}

@@ -46,7 +46,6 @@ from zet.partnership_report import ReportFilter, build_partnership_report
 from zet.programme_data import (
     Scope,
     archive,
-    archived_dagdeel_report,
     group_outcomes,
     werkblad_scores_per_year,
     years,
@@ -60,6 +59,7 @@ from zet.rode_lijnen import (
     rename_group,
     ungroup_point,
 )
+from zet.snapshot import archived_dagdeel_snapshot
 from zet.tenancy import Viewer
 
 
@@ -114,14 +114,14 @@ def test_every_export_of_a_manager_holds_only_their_school(engine, library, serv
     with pytest.raises(UserError, match="Kies een opleidingsschool"):
         build_partnership_report(engine, library, server.bea)  # two schools: say which
     for entry in archive(engine, Scope(server.noor)):
-        dagdeel = archived_dagdeel_report(engine, library, server.noor, entry.dagdeel_id)
+        dagdeel = archived_dagdeel_snapshot(engine, library, server.noor, entry.dagdeel_id)
         texts = [pdf_text(dagdeel_report_pdf(dagdeel, include_names=True)),
                  xlsx_text(dagdeel_xlsx(dagdeel, include_names=True)),
                  *(pdf_text(group_report_pdf(g, include_names=True)) for g in dagdeel.groups)]
         assert all(leaks(t) == [] and NOORD_LOCATIE in t for t in texts)
     for entry in archive(engine, Scope(server.zeger)):
         with pytest.raises(NotFound):
-            archived_dagdeel_report(engine, library, server.noor, entry.dagdeel_id)
+            archived_dagdeel_snapshot(engine, library, server.noor, entry.dagdeel_id)
 
 
 def test_writes_on_the_other_school_are_refused(engine, server):

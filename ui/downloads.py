@@ -11,7 +11,7 @@ from ui.resources import engine, library
 from zet.dagdelen import Dagdeel
 from zet.export import file_stem, group_pdf, spreadsheets
 from zet.groups import Group
-from zet.report import build_group_report
+from zet.snapshot import group_snapshot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -33,7 +33,7 @@ def group_downloads(group: Group, dagdeel: Dagdeel, *, key: str) -> None:
     names = names_choice(key)
 
     def report():
-        return build_group_report(engine(), library(), group.id)
+        return group_snapshot(engine(), library(), group.id)
 
     st.download_button("Verslag (PDF)",
                        lambda: group_pdf.group_report_pdf(report(), include_names=names),

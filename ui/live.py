@@ -23,8 +23,8 @@ from zet.db import changes, reading
 from zet.db.schema import groepen
 from zet.errors import NotFound
 from zet.projector import ScreenTarget
-from zet.report import GroupReport, build_group_report, theme_order
 from zet.room import room_of
+from zet.snapshot import GroupSnapshot, group_snapshot, theme_order
 from zet.states import Room
 
 TTL = 0.5  # reads no dagdeel version covers: the projector's address, a phone's token
@@ -125,15 +125,19 @@ def people(dagdeel_id: int) -> tuple[participants.Participant, ...]:
     return tuple(participants.dagdeel_participants(engine(), dagdeel_id))
 
 
-@per_group
-def report(group_id: int) -> GroupReport:
-    """The outcome of a group, for the many phones showing it at the close."""
-    return build_group_report(engine(), library(), group_id)
+def _snapshot(group_id: int) -> GroupSnapshot:
+    """Everything the projector, the control view and the phones' outcome draw a group
+    from, read in one transaction and kept under the version it was read at."""
+    return group_snapshot(engine(), library(), group_id)
 
 
-def closing_reports(dagdeel_id: int) -> tuple[GroupReport, ...]:
+snapshot: Versioned[[int], GroupSnapshot] = Versioned(_snapshot, group_version,
+                                                      stamp=lambda read: read.version)
+
+
+def closing_snapshots(dagdeel_id: int) -> tuple[GroupSnapshot, ...]:
     """Every group of the dagdeel in the order the plenary close presents them."""
-    return tuple(sorted((report(table.group_id) for ronde in all_rounds(dagdeel_id)
+    return tuple(sorted((snapshot(table.group_id) for ronde in all_rounds(dagdeel_id)
                          for table in ronde.tables), key=theme_order))
 
 
@@ -142,12 +146,6 @@ def screen_target(join_code: str, tafel: str, client_key: str) -> ScreenTarget:
     """Which group (or the plenary) the projector at this address follows. Kept per
     client: the code lookup is guarded per client (``zet.throttle``)."""
     return projector.screen_target(engine(), join_code, tafel, client_key=client_key)
-
-
-@per_group
-def group_state(group_id: int) -> projector.GroupState:
-    """Everything the projector and the control view draw a group's step from."""
-    return projector.load_group_state(engine(), library(), group_id)
 
 
 @per_dagdeel
@@ -195,7 +193,7 @@ participant: Versioned[[str], participants.Participant] = Versioned(_participant
 
 EVERY_READ: tuple[Versioned | Memo, ...] = (
     step, group, revealed, members, group_answers, working_list, contributions, placements,
-    report, group_state, dagdeel, room, all_rounds, seats, people, screen_target, participant)
+    snapshot, dagdeel, room, all_rounds, seats, people, screen_target, participant)
 
 
 def refresh() -> None:

@@ -100,10 +100,15 @@ class Versioned(Generic[P, R]):
     """``load(*args)`` kept per ``args`` while ``version(*args)`` stays the same: one read
     per version per process, and no staleness to wait out. The version is read *before*
     the load, so a write that commits during the load (and bumps the version) makes the
-    next call read again. A value only ever replaces one of an older version."""
+    next call read again. A value only ever replaces one of an older version.
 
-    def __init__(self, load: Callable[P, R], version: Callable[P, int]) -> None:
-        self._load, self._version = load, version
+    ``stamp``: the version a value says it was read at (a snapshot's ``version``, read in
+    its own transaction); it is kept under that version when this process has not heard of
+    it yet, so the next call that knows it finds the value instead of reading again."""
+
+    def __init__(self, load: Callable[P, R], version: Callable[P, int],
+                 stamp: Callable[[R], int] | None = None) -> None:
+        self._load, self._version, self._stamp = load, version, stamp
         self.__name__ = getattr(load, "__name__", "versioned")
         self.__doc__ = load.__doc__
         self._values: dict[Hashable, tuple[int, R]] = {}
@@ -121,6 +126,8 @@ class Versioned(Generic[P, R]):
             if hit is not None and hit[0] >= version:
                 return hit[1]  # another session read it while this one waited
             value = self._load(*args, **kwargs)
+            if self._stamp is not None:
+                version = max(version, self._stamp(value))
             with self._guard:
                 stored = self._values.get(key)
                 if stored is None or stored[0] < version:

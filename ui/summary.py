@@ -5,11 +5,11 @@ import streamlit as st
 
 from ui.text import md
 from zet import points
-from zet.report import GroupReport
 from zet.scenarios import scenario_label
+from zet.snapshot import GroupSnapshot
 
 
-def outcome(report: GroupReport) -> None:
+def outcome(report: GroupSnapshot) -> None:
     if not report.points_confirmed:
         st.warning("De lijst met punten is nog niet bevestigd.", icon=":material/hourglass_empty:")
     columns = st.columns(2, gap="large")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select, true, update
+from sqlalchemy import Connection, Engine, select, true, update
 
 from zet.clock import as_utc, now
 from zet.db import inserted_id, reading, writing
@@ -136,9 +136,14 @@ def list_actions(engine: Engine, viewer: Viewer, *, locatie_id: int | None = Non
                     theme_id=theme_id, status=status, partnerschap_id=partnerschap_id)
 
 
-def _actions(engine: Engine, allowed, *, locatie_id: int | None = None,
-             theme_id: str | None = None, status: str | None = None,
-             partnerschap_id: int | None = None) -> list[Action]:
+def _actions(engine: Engine, allowed, **filters) -> list[Action]:
+    with reading(engine) as conn:
+        return _actions_on(conn, allowed, **filters)
+
+
+def _actions_on(conn: Connection, allowed, *, locatie_id: int | None = None,
+                theme_id: str | None = None, status: str | None = None,
+                partnerschap_id: int | None = None) -> list[Action]:
     query = (select(acties, locaties.c.naam.label("locatie_naam"))
              .join(locaties, locaties.c.id == acties.c.locatie_id)
              .where(allowed)
@@ -151,8 +156,7 @@ def _actions(engine: Engine, allowed, *, locatie_id: int | None = None,
         query = query.where(acties.c.status == status)
     if partnerschap_id is not None:
         query = query.where(locaties.c.partnerschap_id == partnerschap_id)
-    with reading(engine) as conn:
-        rows = conn.execute(query).all()
+    rows = conn.execute(query).all()
     return [Action(id=row.id, point_id=row.punt_id, locatie_id=row.locatie_id,
                    locatie=row.locatie_naam, theme_id=row.theme_id,
                    ontwikkelpunt=row.ontwikkelpunt, tevreden=row.tevreden,
@@ -163,9 +167,14 @@ def _actions(engine: Engine, allowed, *, locatie_id: int | None = None,
 
 
 def open_actions_for(engine: Engine, locatie_id: int | None, theme_id: str) -> list[Action]:
+    with reading(engine) as conn:
+        return open_actions_on(conn, locatie_id, theme_id)
+
+
+def open_actions_on(conn: Connection, locatie_id: int | None, theme_id: str) -> list[Action]:
     """The open actions of this locatie and theme, oldest first: what the group agreed to
     work on last time, shown on the projector at the start of the next conversation (the
     room's own locatie: no account involved)."""
     if locatie_id is None:
         return []
-    return _actions(engine, true(), locatie_id=locatie_id, theme_id=theme_id, status=OPEN)
+    return _actions_on(conn, true(), locatie_id=locatie_id, theme_id=theme_id, status=OPEN)

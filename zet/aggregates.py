@@ -27,8 +27,8 @@ class Progress:
         return f"{self.done} van {self.total} ingevuld"
 
 
-def progress(questions: tuple[Question, ...], answers: list[Answer],
-             members: list[Participant]) -> Progress:
+def progress(questions: tuple[Question, ...], answers: Sequence[Answer],
+             members: Sequence[Participant]) -> Progress:
     by_participant: dict[int, dict[str, Any]] = defaultdict(dict)
     for answer in answers:
         by_participant[answer.participant_id][answer.question_id] = answer.value
@@ -61,7 +61,7 @@ class QuestionSummary:
         return (mean(v["gewenst"] for v in pairs), mean(v["feitelijk"] for v in pairs))
 
 
-def summarise(question: Question, answers: list[Answer]) -> QuestionSummary:
+def summarise(question: Question, answers: Sequence[Answer]) -> QuestionSummary:
     """Per-role columns of the visible answers to one question, with its aggregates."""
     summary = QuestionSummary(question)
     relevant = [a for a in answers if a.question_id == question.id]
@@ -115,7 +115,7 @@ class ScenarioDistribution:
         return {s: sum(counts[s] for counts in source.values()) for s in range(1, 5)}
 
 
-def scenario_distribution(items: list[Placement]) -> ScenarioDistribution:
+def scenario_distribution(items: Sequence[Placement]) -> ScenarioDistribution:
     result: dict[str, dict[str, dict[int, int]]] = {"nu": {}, "gewenst": {}}
     for which in ("nu", "gewenst"):
         for placement in sorted(items, key=lambda p: role_sort_key(p.role)):

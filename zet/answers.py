@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from zet.answer_types import answer_type
 from zet.clock import as_utc, now
@@ -104,6 +104,12 @@ def own_answers(engine: Engine, group_id: int, participant_id: int) -> dict[str,
 
 
 def group_answers(engine: Engine, group_id: int, *, include_hidden: bool = True) -> list[Answer]:
+    with reading(engine) as conn:
+        return group_answers_on(conn, group_id, include_hidden=include_hidden)
+
+
+def group_answers_on(conn: Connection, group_id: int, *,
+                     include_hidden: bool = True) -> list[Answer]:
     """All submitted answers of a group with the role of whoever gave them (no names)."""
     query = (select(antwoorden, deelnemers.c.role)
              .join(deelnemers, deelnemers.c.id == antwoorden.c.deelnemer_id)
@@ -111,8 +117,7 @@ def group_answers(engine: Engine, group_id: int, *, include_hidden: bool = True)
              .order_by(antwoorden.c.id))
     if not include_hidden:
         query = query.where(antwoorden.c.hidden.is_(False))
-    with reading(engine) as conn:
-        rows = conn.execute(query).all()
+    rows = conn.execute(query).all()
     return [Answer(participant_id=row.deelnemer_id, role=row.role, question_id=row.vraag_id,
                    value=json.loads(row.value), hidden=bool(row.hidden),
                    updated_at=as_utc(row.updated_at)) for row in rows]

@@ -328,7 +328,11 @@ def find_open_dagdeel(engine: Engine, raw_code: str, *, today: date | None = Non
 
 def get_dagdeel(engine: Engine, dagdeel_id: int) -> Dagdeel:
     with reading(engine) as conn:
-        row = conn.execute(dagdeel_query().where(dagdelen.c.id == dagdeel_id)).first()
+        return dagdeel_on(conn, dagdeel_id)
+
+
+def dagdeel_on(conn: Connection, dagdeel_id: int) -> Dagdeel:
+    row = conn.execute(dagdeel_query().where(dagdelen.c.id == dagdeel_id)).first()
     if row is None:
         raise NotFound("Dit dagdeel bestaat niet (meer).")
     return Dagdeel.from_row(row)

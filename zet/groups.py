@@ -166,9 +166,14 @@ def current_step(engine: Engine, group_id: int) -> Step:
 
 def revealed_cards(engine: Engine, group_id: int) -> list[str]:
     with reading(engine) as conn:
-        return list(conn.execute(
-            select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
-            .order_by(kaarten_getoond.c.revealed_at)).scalars())
+        return revealed_cards_on(conn, group_id)
+
+
+def revealed_cards_on(conn: Connection, group_id: int) -> list[str]:
+    """The ids of the cards shown to the group, in the order they were shown."""
+    return list(conn.execute(
+        select(kaarten_getoond.c.kaart_id).where(kaarten_getoond.c.groep_id == group_id)
+        .order_by(kaarten_getoond.c.revealed_at)).scalars())
 
 
 @retry_transient

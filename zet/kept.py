@@ -1,7 +1,7 @@
 """What a purge keeps of a theme group besides its outcome and role counts: how many
 participants placed the school on each scenario (totals only, no roles), how many answered
 the werkblad and how many points were sent. Stored as JSON in ``groepen.bewaard`` so a
-report of a purged dagdeel can still say what there was (``zet.report``)."""
+report of a purged dagdeel can still say what there was (``zet.snapshot``)."""
 from __future__ import annotations
 
 import json

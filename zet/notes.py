@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from zet.clock import as_utc, now
 from zet.codes import new_secret
@@ -78,6 +78,11 @@ def add_note(engine: Engine, group_id: int, text: str) -> Note:
 
 def notes_of(engine: Engine, group_id: int) -> list[Note]:
     with reading(engine) as conn:
-        rows = conn.execute(select(notities).where(notities.c.groep_id == group_id)
-                            .order_by(notities.c.id)).all()
+        return notes_on(conn, group_id)
+
+
+def notes_on(conn: Connection, group_id: int) -> list[Note]:
+    """What the notulist wrote down for the group, in order."""
+    rows = conn.execute(select(notities).where(notities.c.groep_id == group_id)
+                        .order_by(notities.c.id)).all()
     return [Note(row.id, Step(row.stap), row.tekst, as_utc(row.created_at)) for row in rows]

@@ -191,27 +191,35 @@ def gave_something(conn: Connection, group_id: int, participant_id: int) -> bool
     return False
 
 
-def counted_members(engine: Engine, group_id: int) -> tuple[list[Participant], int]:
-    """The group's deelnemers for its report, and how many listened in without counting:
-    everyone seated, except a late joiner seated after the scenario step began who gave
-    nothing there (so "6 deelnemers" never stands beside n = 5 placements for a newcomer
-    who could not place)."""
-    with reading(engine) as conn:
-        rows = conn.execute(
-            select(deelnemers, groepsleden.c.na_scenario)
-            .join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
-            .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
-        counted = [Participant.from_row(row) for row in rows
-                   if not row.na_scenario or gave_something(conn, group_id, row.id)]
-    return counted, len(rows) - len(counted)
+@dataclass(frozen=True)
+class Table:
+    """Who sits at a group's table: everyone ``seated`` (what the live screens count), and
+    the ``counted`` members of its report: everyone seated except a late joiner seated after
+    the scenario step began who gave nothing there (so "6 deelnemers" never stands beside
+    n = 5 placements for a newcomer who could not place)."""
+    seated: tuple[Participant, ...]
+    counted: tuple[Participant, ...]
+
+    @property
+    def listeners(self) -> int:
+        """Seated, but not counted: they listened in."""
+        return len(self.seated) - len(self.counted)
+
+
+def table_on(conn: Connection, group_id: int) -> Table:
+    rows = conn.execute(
+        select(deelnemers, groepsleden.c.na_scenario)
+        .join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
+        .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
+    return Table(
+        seated=tuple(Participant.from_row(row) for row in rows),
+        counted=tuple(Participant.from_row(row) for row in rows
+                      if not row.na_scenario or gave_something(conn, group_id, row.id)))
 
 
 def members_of(engine: Engine, group_id: int) -> list[Participant]:
     with reading(engine) as conn:
-        rows = conn.execute(
-            select(deelnemers).join(groepsleden, groepsleden.c.deelnemer_id == deelnemers.c.id)
-            .where(groepsleden.c.groep_id == group_id).order_by(deelnemers.c.id)).all()
-    return [Participant.from_row(row) for row in rows]
+        return list(table_on(conn, group_id).seated)
 
 
 def groups_joined(engine: Engine, participant_id: int) -> list[int]:

@@ -127,14 +127,19 @@ def contribute(engine: Engine, group_id: int, participant_id: int | None, kind: 
 
 def contributions(engine: Engine, group_id: int,
                   participant_id: int | None = None) -> list[Contribution]:
+    with reading(engine) as conn:
+        return contributions_on(conn, group_id, participant_id)
+
+
+def contributions_on(conn: Connection, group_id: int,
+                     participant_id: int | None = None) -> list[Contribution]:
     """Raw contributions of a group, or only those one participant sent."""
     query = (select(bijdragen, deelnemers.c.role)
              .outerjoin(deelnemers, deelnemers.c.id == bijdragen.c.deelnemer_id)
              .where(bijdragen.c.groep_id == group_id).order_by(bijdragen.c.id))
     if participant_id is not None:
         query = query.where(bijdragen.c.deelnemer_id == participant_id)
-    with reading(engine) as conn:
-        rows = conn.execute(query).all()
+    rows = conn.execute(query).all()
     return [Contribution(id=row.id, kind=row.soort, text=row.tekst,
                          role=row.role if row.deelnemer_id is not None else None,
                          created_at=as_utc(row.created_at)) for row in rows]
@@ -142,8 +147,13 @@ def contributions(engine: Engine, group_id: int,
 
 def working_list(engine: Engine, group_id: int) -> list[Point]:
     with reading(engine) as conn:
-        rows = conn.execute(select(punten).where(punten.c.groep_id == group_id)
-                            .order_by(punten.c.soort.desc(), punten.c.positie)).all()
+        return working_list_on(conn, group_id)
+
+
+def working_list_on(conn: Connection, group_id: int) -> list[Point]:
+    """The group's numbered points, sterke punten first, each list in its order."""
+    rows = conn.execute(select(punten).where(punten.c.groep_id == group_id)
+                        .order_by(punten.c.soort.desc(), punten.c.positie)).all()
     return [Point(id=row.id, kind=row.soort, text=row.tekst, position=row.positie,
                   source_ids=tuple(json.loads(row.bron_ids))) for row in rows]
 

@@ -18,8 +18,6 @@ from zet.answer_types import answer_type
 from zet.content.model import Library
 from zet.db import reading
 from zet.db.schema import antwoorden, dagdelen, groepen, locaties
-from zet.errors import NotFound
-from zet.report import DagdeelReport, build_dagdeel_report
 from zet.tenancy import Viewer
 
 
@@ -237,16 +235,3 @@ def werkblad_scores_per_year(engine: Engine, library: Library,
             result.append(YearScore(jaar, theme_id, question_id, question.vraag, question.type,
                                     found.score, found.gewenst, found.feitelijk, found.answers))
     return result
-
-
-def archived_dagdeel_report(engine: Engine, library: Library, viewer: Viewer,
-                            dagdeel_id: int) -> DagdeelReport:
-    """A dagdeel's report (for its PDF, Excel and group PDFs in the archive), only when its
-    locatie belongs to a partnership the viewer sees; else NotFound, as for a wrong id."""
-    query = scoped(select(dagdelen.c.id).outerjoin(
-        locaties, locaties.c.id == dagdelen.c.locatie_id)
-        .where(dagdelen.c.id == dagdeel_id), Scope(viewer))
-    with reading(engine) as conn:
-        if conn.execute(query).first() is None:
-            raise NotFound("Dit dagdeel bestaat niet (meer).")
-    return build_dagdeel_report(engine, library, dagdeel_id)

@@ -18,27 +18,21 @@ from enum import StrEnum
 
 from sqlalchemy import Engine, select
 
-from zet.actions import Action, open_actions_for
+from zet.actions import Action
 from zet.aggregates import (
-    Progress,
     QuestionSummary,
-    ScenarioDistribution,
-    progress,
-    scenario_distribution,
     summarise,
 )
-from zet.answers import Answer, answer_text, group_answers
-from zet.content.model import Card, GeneralTexts, Library, Question, Scenario, Theme
-from zet.dagdelen import Dagdeel, get_dagdeel
+from zet.answers import Answer, answer_text
+from zet.content.model import Card, GeneralTexts, Question, Scenario, Theme
+from zet.dagdelen import Dagdeel
 from zet.db import reading
 from zet.db.schema import groepen, rondes
 from zet.errors import Closed, NotFound
-from zet.groups import Group, get_group, load_group, revealed_cards
-from zet.participants import members_of
-from zet.points import Point, working_list
-from zet.quickscan_results import Outcome, theme_outcome
+from zet.groups import Group, load_group
+from zet.points import Point
 from zet.roles import role_sort_key
-from zet.scenarios import placements, scenario_label
+from zet.scenarios import scenario_label
 from zet.screenfit import (
     BODY_W,
     BOLD_CHAR,
@@ -58,6 +52,7 @@ from zet.screenfit import (
     lines,
     text_height,
 )
+from zet.snapshot import GroupSnapshot
 from zet.states import Phase
 from zet.steps import Step
 from zet.throttle import find_open_dagdeel_guarded
@@ -109,84 +104,47 @@ class Page:
     group_index: int = 0                 # GROEP: which group of the close, in its order
 
 
-@dataclass(frozen=True)
-class GroupState:
-    """Everything a projector page of one group is made from."""
-    group: Group
-    theme: Theme
-    answers: list[Answer]
-    progress: Progress
-    revealed: list[Card]
-    points: list[Point]
-    distribution: ScenarioDistribution
-    member_count: int
-    actions: tuple[Action, ...] = ()  # open actions of this locatie and theme, from before
-    # what the quickscan said on this theme: in the Uitwisseling, and as the werkblad step's
-    # first page when the procesbegeleider switched it on (``Group.quickscan_first``)
-    quickscan: Outcome | None = None
-
-
-def load_group_state(engine: Engine, library: Library, group_id: int) -> GroupState:
-    """Read everything a group's projector page is made of."""
-    group = get_group(engine, group_id)
-    theme = library.theme(group.theme_id)
-    locatie_id = get_dagdeel(engine, group.dagdeel_id).locatie_id
-    people = members_of(engine, group_id)
-    given = group_answers(engine, group_id)
-    return GroupState(
-        group=group, theme=theme, answers=given,
-        progress=progress(theme.vragen, given, people),
-        revealed=[c for cid in revealed_cards(engine, group_id) if (c := theme.card(cid))],
-        points=working_list(engine, group_id),
-        distribution=scenario_distribution(placements(engine, group_id)),
-        member_count=len(people),
-        actions=tuple(open_actions_for(engine, locatie_id, group.theme_id)),
-        quickscan=theme_outcome(engine, library, group.dagdeel_id, group.theme_id)
-        if group.step == Step.UITWISSELING
-        or (group.step == Step.WERKBLAD and group.quickscan_first) else None)
-
-
-def _quickscan_page(state: GroupState) -> list[Page]:
+def _quickscan_page(state: GroupSnapshot) -> list[Page]:
     return [Page(PageKind.QUICKSCAN, "Wat de quickscan zei")] if state.quickscan else []
 
 
-def _werkblad_pages(state: GroupState, body: float) -> list[Page]:
-    """The quickscan first when the procesbegeleider switched it on (``load_group_state``
-    then loads it), the werkblad, the open actions from before."""
+def _werkblad_pages(state: GroupSnapshot, body: float) -> list[Page]:
+    """The quickscan first when the procesbegeleider switched it on (the snapshot
+    then holds it), the werkblad, the open actions from before."""
     return [*_quickscan_page(state), Page(PageKind.WERKBLAD, "Werkblad: QR-code en voortgang"),
             *(actions_pages(state.actions, body) if state.actions else [])]
 
 
-def _exchange_pages(state: GroupState, body: float) -> list[Page]:
+def _exchange_pages(state: GroupSnapshot, body: float) -> list[Page]:
     return [page for number, question in enumerate(state.theme.vragen, start=1)
-            for page in _question_pages(number, question, state.answers, body)] \
+            for page in _question_pages(number, question, list(state.answers), body)] \
         + _quickscan_page(state) \
         or [Page(PageKind.LEEG, "Nog geen vragen")]
 
 
-def _card_pages(state: GroupState, body: float) -> list[Page]:
+def _card_pages(state: GroupSnapshot, body: float) -> list[Page]:
     return [page for card in state.revealed for page in card_pages(card, body)] \
         or [Page(PageKind.GEEN_KAART, "Nog geen kaart")]
 
 
-def _point_pages(state: GroupState, body: float) -> list[Page]:
+def _point_pages(state: GroupSnapshot, body: float) -> list[Page]:
     top = 1 if state.group.points_confirmed_at is not None else 0
-    return points_pages(state.points, PageKind.PUNTEN, "Sterke punten en ontwikkelpunten",
+    return points_pages(list(state.points), PageKind.PUNTEN, "Sterke punten en ontwikkelpunten",
                         body, top_em=top * (LEAD * LINE + 0.3))
 
 
-def _scenario_step_pages(state: GroupState, body: float) -> list[Page]:
+def _scenario_step_pages(state: GroupSnapshot, body: float) -> list[Page]:
     return [Page(PageKind.SCENARIOS, "De vier scenario's en wie waar staat"),
             *[page for s in state.theme.scenarios for page in scenario_pages(s, body)]]
 
 
-def _outcome_pages(state: GroupState, body: float) -> list[Page]:
-    return points_pages(state.points, PageKind.UITKOMST, "Wat de groep heeft opgeleverd",
+def _outcome_pages(state: GroupSnapshot, body: float) -> list[Page]:
+    return points_pages(list(state.points), PageKind.UITKOMST, "Wat de groep heeft opgeleverd",
                         body, top_em=_lines_em(outcome_lines(state.theme, state.group)))
 
 
 # What the beamer of a group shows in each step (``tests/test_step_registries.py``).
-STEP_PAGES: dict[Step, Callable[[GroupState, float], list[Page]]] = {
+STEP_PAGES: dict[Step, Callable[[GroupSnapshot, float], list[Page]]] = {
     Step.WERKBLAD: _werkblad_pages,
     Step.UITWISSELING: _exchange_pages,
     Step.REFLECTIEKAARTEN: _card_pages,
@@ -196,7 +154,7 @@ STEP_PAGES: dict[Step, Callable[[GroupState, float], list[Page]]] = {
 }
 
 
-def group_pages(state: GroupState) -> list[Page]:
+def group_pages(state: GroupSnapshot) -> list[Page]:
     """The pages of the group's current step, in order."""
     return STEP_PAGES[state.group.step](state, body_height(state.theme.titel))
 

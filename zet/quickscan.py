@@ -248,15 +248,9 @@ def own_ratings(engine: Engine, respondent_id: int) -> dict[str, Rating]:
     return {row.item_id: Rating(row.gewenst, row.feitelijk, row.oordeel) for row in rows}
 
 
-def all_ratings(engine: Engine, quickscan_id: int) -> list[tuple[int, str, str, Rating]]:
+def ratings_in(conn: Connection, quickscan_id: int) -> list[tuple[int, str, str, Rating]]:
     """Every rating as (respondent id, role group, item id, rating): for the results only,
     which never show a respondent."""
-    with reading(engine) as conn:
-        return ratings_in(conn, quickscan_id)
-
-
-def ratings_in(conn: Connection, quickscan_id: int) -> list[tuple[int, str, str, Rating]]:
-    """``all_ratings`` inside a transaction (the purge summarises before it deletes)."""
     rows = conn.execute(
         select(quickscan_respondenten.c.id, quickscan_respondenten.c.rolgroep,
                quickscan_antwoorden)

@@ -13,13 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from zet.content.model import OVG, WAARBORGEN, Library, QuickscanItem
 from zet.db import reading
 from zet.db.schema import dagdelen, locaties, quickscans
 from zet.programme_data import Scope, scoped
-from zet.quickscan import Rating, all_ratings
+from zet.quickscan import Rating, ratings_in
 from zet.roles import ROLE_GROUPS
 
 MIN_GROUP = 3
@@ -185,15 +185,20 @@ def summarise(ratings: Iterable[tuple[int, str, str, Rating]], items: list[Quick
 
 
 def quickscan_results(engine: Engine, library: Library, quickscan_id: int) -> QuickscanResults:
+    with reading(engine) as conn:
+        return quickscan_results_on(conn, library, quickscan_id)
+
+
+def quickscan_results_on(conn: Connection, library: Library,
+                         quickscan_id: int) -> QuickscanResults:
     """The results of one quickscan: from its ratings, or after a purge from what the purge
     kept (``quickscans.samenvatting``)."""
-    with reading(engine) as conn:
-        row = conn.execute(select(quickscans.c.themas, quickscans.c.samenvatting)
-                           .where(quickscans.c.id == quickscan_id)).one()
+    row = conn.execute(select(quickscans.c.themas, quickscans.c.samenvatting)
+                       .where(quickscans.c.id == quickscan_id)).one()
     if row.samenvatting:
         return QuickscanResults.from_json(row.samenvatting)
     items = library.quickscan_items(json.loads(row.themas))
-    return summarise(all_ratings(engine, quickscan_id), items, library)
+    return summarise(ratings_in(conn, quickscan_id), items, library)
 
 
 @dataclass(frozen=True)
@@ -257,14 +262,20 @@ def suggestions(results: QuickscanResults, count: int = SUGGESTED) -> list[Sugge
 
 def theme_outcome(engine: Engine, library: Library, dagdeel_id: int,
                   theme_id: str) -> Outcome | None:
+    """``theme_outcome_on`` in a transaction of its own (the control view's switch)."""
+    with reading(engine) as conn:
+        return theme_outcome_on(conn, library, dagdeel_id, theme_id)
+
+
+def theme_outcome_on(conn: Connection, library: Library, dagdeel_id: int,
+                     theme_id: str) -> Outcome | None:
     """What the dagdeel's quickscan said about one theme, for the beamer; None when there
     is no quickscan, the theme was not in it, or no role group has enough answers yet."""
-    with reading(engine) as conn:
-        row = conn.execute(select(quickscans.c.id, quickscans.c.themas)
-                           .where(quickscans.c.dagdeel_id == dagdeel_id)).first()
+    row = conn.execute(select(quickscans.c.id, quickscans.c.themas)
+                       .where(quickscans.c.dagdeel_id == dagdeel_id)).first()
     if row is None or theme_id not in json.loads(row.themas):
         return None
-    outcome = quickscan_results(engine, library, row.id).theme(theme_id)
+    outcome = quickscan_results_on(conn, library, row.id).theme(theme_id)
     return outcome if outcome is not None and outcome.total is not None else None
 
 

@@ -78,14 +78,19 @@ def _round_row(conn: Connection, dagdeel_id: int, nummer: int):
 
 def rounds_of(engine: Engine, dagdeel_id: int) -> list[Round]:
     with reading(engine) as conn:
-        round_rows = conn.execute(select(rondes).where(rondes.c.dagdeel_id == dagdeel_id)
-                                  .order_by(rondes.c.nummer)).all()
-        group_rows = conn.execute(select(groepen).where(groepen.c.dagdeel_id == dagdeel_id)
-                                  .order_by(groepen.c.label, groepen.c.id)).all()
-        seat_rows = conn.execute(
-            select(groepsleden.c.groep_id, deelnemers)
-            .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)
-            .where(deelnemers.c.dagdeel_id == dagdeel_id).order_by(deelnemers.c.id)).all()
+        return rounds_on(conn, dagdeel_id)
+
+
+def rounds_on(conn: Connection, dagdeel_id: int) -> list[Round]:
+    """The dagdeel's rounds in order, each with its tafels and who sits there."""
+    round_rows = conn.execute(select(rondes).where(rondes.c.dagdeel_id == dagdeel_id)
+                              .order_by(rondes.c.nummer)).all()
+    group_rows = conn.execute(select(groepen).where(groepen.c.dagdeel_id == dagdeel_id)
+                              .order_by(groepen.c.label, groepen.c.id)).all()
+    seat_rows = conn.execute(
+        select(groepsleden.c.groep_id, deelnemers)
+        .join(deelnemers, deelnemers.c.id == groepsleden.c.deelnemer_id)
+        .where(deelnemers.c.dagdeel_id == dagdeel_id).order_by(deelnemers.c.id)).all()
     members: dict[int, list[Participant]] = {}
     for row in seat_rows:
         members.setdefault(row.groep_id, []).append(Participant.from_row(row))

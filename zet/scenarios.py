@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from zet.clock import now
 from zet.content.model import Theme
@@ -65,10 +65,15 @@ def place(engine: Engine, group_id: int, participant_id: int, *, nu: int | None,
 
 def placements(engine: Engine, group_id: int) -> list[Placement]:
     with reading(engine) as conn:
-        rows = conn.execute(
-            select(scenario_plaatsingen, deelnemers.c.role)
-            .join(deelnemers, deelnemers.c.id == scenario_plaatsingen.c.deelnemer_id)
-            .where(scenario_plaatsingen.c.groep_id == group_id)).all()
+        return placements_on(conn, group_id)
+
+
+def placements_on(conn: Connection, group_id: int) -> list[Placement]:
+    """Where each participant of the group placed the locatie, now and wished for."""
+    rows = conn.execute(
+        select(scenario_plaatsingen, deelnemers.c.role)
+        .join(deelnemers, deelnemers.c.id == scenario_plaatsingen.c.deelnemer_id)
+        .where(scenario_plaatsingen.c.groep_id == group_id)).all()
     return [Placement(row.deelnemer_id, row.role, row.nu, row.gewenst) for row in rows]
 
 

@@ -19,7 +19,8 @@ from sqlalchemy import Connection, Engine, select, text
 from zet.db.changes import INPUT, ROOM, WATCH_FOR, Bump, hub, quiet, record
 from zet.db.schema import dagdelen, groepen
 
-__all__ = ["INPUT", "ROOM", "Bump", "bump", "bump_group", "current", "follow", "quiet"]
+__all__ = ["INPUT", "ROOM", "Bump", "bump", "bump_group", "current", "follow", "quiet",
+           "version_on"]
 
 CHANNEL = "zet_room"
 WATCH_EVERY = 0.25
@@ -44,6 +45,12 @@ def bump_group(conn: Connection, group_id: int, topic: str) -> int:
     dagdeel_id = conn.execute(select(groepen.c.dagdeel_id)
                               .where(groepen.c.id == group_id)).scalar_one()
     return bump(conn, dagdeel_id, topic, group_id)
+
+
+def version_on(conn: Connection, dagdeel_id: int) -> int:
+    """The dagdeel's version as the caller's transaction sees it (a snapshot's stamp)."""
+    return int(conn.execute(select(dagdelen.c.version)
+                            .where(dagdelen.c.id == dagdeel_id)).scalar_one_or_none() or 0)
 
 
 def current(engine: Engine, dagdeel_id: int) -> int:

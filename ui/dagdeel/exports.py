@@ -16,7 +16,7 @@ from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.link_cards import LinkCard, link_cards_pdf
 from zet.export.print_pdf import join_card_pdf, programme_pdf
 from zet.programme import programme_items
-from zet.report import build_dagdeel_report
+from zet.snapshot import dagdeel_snapshot
 
 _FILES = "zet_dagdeel_files"
 
@@ -74,7 +74,7 @@ def export_panel(dagdeel: Dagdeel) -> None:
     # could be cut off by such a redraw.
     if st.button("Verslag en gegevens van het dagdeel maken", key="make_dagdeel_files",
                  icon=":material/description:", width="stretch"):
-        report = build_dagdeel_report(engine(), library(), dagdeel.id)
+        report = dagdeel_snapshot(engine(), library(), dagdeel.id)
         st.session_state[_FILES] = (dagdeel_report_pdf(report, include_names=names),
                                     dagdeel_xlsx(report, include_names=names), now())
     made = st.session_state.get(_FILES)

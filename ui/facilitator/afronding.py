@@ -23,6 +23,6 @@ def show(group: Group, dagdeel: Dagdeel) -> None:
             st.rerun()
     if group.reporter:
         st.markdown(f"**Terugkoppeling in het plenaire deel:** {md(group.reporter)}")
-    outcome(live.report(group.id))
+    outcome(live.snapshot(group.id))
     st.markdown("#### Verslag downloaden")
     group_downloads(group, dagdeel, key="afronding")

@@ -71,7 +71,7 @@ def _timer(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:
 @st.fragment
 def screen_controls(group_id: int) -> None:
     """Which page the projector shows, with buttons to page it."""
-    state = live.group_state(group_id)
+    state = live.snapshot(group_id)
     pages = group_pages(state)
     index, page = page_at(pages, state.group.screen_page)
     screen_pager(page.title, index, len(pages), groups.set_screen_page, group_id,

@@ -18,7 +18,7 @@ OPTIONS = [1, 2, 3, 4]
 
 @st.fragment
 def _placements(group_id: int, theme: Theme) -> None:
-    state = live.group_state(group_id)
+    state = live.snapshot(group_id)
     distribution = state.distribution
     st.html(f"<span data-testid='scenario-placed'>{distribution.placed} van "
             f"{state.member_count} deelnemers hebben gekozen</span>")

@@ -20,7 +20,7 @@ from zet.quickscan_results import theme_outcome
 
 @st.fragment
 def _progress(group_id: int) -> None:
-    state = live.group_state(group_id)
+    state = live.snapshot(group_id)
     progress = state.progress
     st.html(f"<div data-testid='werkblad-progress' style='font-size:2rem;font-weight:700'>"
             f"{progress.done} van {progress.total} ingevuld</div>")

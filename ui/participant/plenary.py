@@ -32,7 +32,7 @@ def closing(participant_id: int) -> None:
     st.success("Plenaire afsluiting: elke groep vertelt wat ze heeft opgeleverd. Dank je wel "
                "voor je bijdrage!", icon=":material/favorite:")
     for group_id in groups_joined(engine(), participant_id):
-        report = live.report(group_id)
+        report = live.snapshot(group_id)
         with st.expander(f"{md(report.where.capitalize())}: {md(report.theme.titel)}",
                          expanded=True):
             outcome(report)

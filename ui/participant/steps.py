@@ -161,4 +161,4 @@ def scenario(group_id: int, participant_id: int, theme: Theme) -> None:
 def afronding(group_id: int) -> None:
     st.success("Dank je wel voor je bijdrage! Dit is wat jullie groep heeft opgeleverd.",
                icon=":material/favorite:")
-    outcome(live.report(group_id))
+    outcome(live.snapshot(group_id))

@@ -10,11 +10,11 @@ from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.summary import outcome
 from ui.text import md
-from zet.export import dutch_date, file_stem
+from zet.export import dutch_date, file_stem, purged_line
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
-from zet.programme_data import ArchiveEntry, Scope, archive, archived_dagdeel_report
-from zet.report import purged_line
+from zet.programme_data import ArchiveEntry, Scope, archive
+from zet.snapshot import archived_dagdeel_snapshot
 from zet.tenancy import Viewer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -43,7 +43,7 @@ def archive_view(base: Scope) -> None:
 
 
 def _dagdeel(viewer: Viewer, entry: ArchiveEntry) -> None:
-    report = archived_dagdeel_report(engine(), library(), viewer, entry.dagdeel_id)
+    report = archived_dagdeel_snapshot(engine(), library(), viewer, entry.dagdeel_id)
     with st.container(border=True):
         st.markdown(f"#### {md(entry.titel or 'Dagdeel')}")
         st.caption(f"{md(entry.locatie)} · {md(dutch_date(entry.datum))} · "

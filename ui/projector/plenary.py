@@ -30,9 +30,9 @@ def pages_of(dagdeel_id: int) -> list[Page]:
         return plenary_pages(dagdeel, general=general_texts())
     if dagdeel.room.in_round:
         return plenary_pages(dagdeel, seats=_seats(dagdeel_id, dagdeel.room.ronde or 0))
-    reports = live.closing_reports(dagdeel_id)
+    reports = live.closing_snapshots(dagdeel_id)
     closing = [ClosingGroup(f"{r.theme.titel} · {r.where}",
-                            tuple(outcome_lines(r.theme, r.group)), r.points)
+                            tuple(outcome_lines(r.theme, r.group)), list(r.points))
                for r in reports]
     overview = [(r.theme.titel, r.where, scenario_label(r.theme, r.group.scenario_nu, missing="–"),
                  scenario_label(r.theme, r.group.scenario_gewenst, missing="–"),
@@ -60,7 +60,7 @@ def _round(screen: PlenaryScreen, page: Page) -> str:
 
 
 def _closing_group(screen: PlenaryScreen, page: Page) -> str:
-    report = live.closing_reports(screen.dagdeel_id)[page.group_index]
+    report = live.closing_snapshots(screen.dagdeel_id)[page.group_index]
     return (f"<h2>{esc(report.theme.titel)} · {esc(report.where)}</h2>"
             + render.outcome_html(report.theme, report.group, page, with_scenario=True))
 

@@ -26,7 +26,6 @@ from zet.projector import (
     TABLE_COLUMNS,
     TWO,
     WHOLE_GROUP,
-    GroupState,
     Page,
     PageKind,
     outcome_lines,
@@ -34,6 +33,7 @@ from zet.projector import (
 from zet.qr import qr_png
 from zet.roles import role_sort_key
 from zet.screenfit import LONG_TITLE, Column, Piece
+from zet.snapshot import GroupSnapshot
 from zet.steps import STEP_ORDER, Step
 
 
@@ -151,7 +151,7 @@ def _bold_html(escaped: str) -> str:
 @dataclass(frozen=True)
 class GroupScreen:
     """What a group's beamer page is drawn from besides the page itself."""
-    state: GroupState
+    state: GroupSnapshot
     join_code: str
     join_url: str
 
@@ -203,7 +203,7 @@ GROUP_RENDERERS: dict[PageKind, Callable[[GroupScreen, Page], str]] = {
 }
 
 
-def group_page_html(state: GroupState, page: Page, *, join_code: str, join_url: str) -> str:
+def group_page_html(state: GroupSnapshot, page: Page, *, join_code: str, join_url: str) -> str:
     """The body of one page of a group's beamer."""
     return GROUP_RENDERERS[page.kind](GroupScreen(state, join_code, join_url), page)
 
@@ -212,7 +212,7 @@ def _calm(message: str) -> str:
     return f"<div class='zp-calm'>{esc(message)}</div>"
 
 
-def _werkblad(state: GroupState, join_code: str, join_url: str) -> str:
+def _werkblad(state: GroupSnapshot, join_code: str, join_url: str) -> str:
     progress = state.progress
     questions_html = "".join(
         f"<li><span class='zp-q'>{esc(q.vraag)}</span> "
@@ -348,7 +348,7 @@ def outcome_html(theme: Theme, group: Group, page: Page, *, with_scenario: bool)
             + "</div>")
 
 
-def _scenarios(theme: Theme, state: GroupState) -> str:
+def _scenarios(theme: Theme, state: GroupSnapshot) -> str:
     """The four scenarios by name, and where the members put the school now and wanted."""
     distribution: ScenarioDistribution = state.distribution
     group = state.group

@@ -203,10 +203,15 @@ def retry_transient(function: Callable[P, T]) -> Callable[P, T]:
 
 
 @contextmanager
-def reading(engine: Engine) -> Iterator[Connection]:
-    """A read-only transaction."""
-    with engine.connect() as connection, connection.begin():
-        yield connection
+def reading(engine: Engine, *, repeatable: bool = False) -> Iterator[Connection]:
+    """A read-only transaction. ``repeatable``: every statement in it sees the same state
+    (a snapshot, ``zet.snapshot``): REPEATABLE READ on PostgreSQL, whose default READ
+    COMMITTED gives each statement its own; on SQLite a read transaction always does."""
+    with engine.connect() as connection:
+        if repeatable and connection.dialect.name == "postgresql":
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+        with connection.begin():
+            yield connection
 
 
 def alembic_config() -> Config:

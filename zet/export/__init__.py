@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from zet.clock import LOCAL_ZONE
+
+if TYPE_CHECKING:
+    from zet.dagdelen import Dagdeel
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -44,6 +48,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def strip_control(value: str) -> str:
     return _CONTROL.sub("", value)
+
+
+def purged_on(dagdeel: Dagdeel) -> date | None:
+    """The (Dutch) day the retention purge removed the dagdeel's individual answers."""
+    return local_time(dagdeel.purged_at).date() if dagdeel.purged_at else None
+
+
+def purged_line(dagdeel: Dagdeel) -> str:
+    """The one line every export of a purged dagdeel carries; empty before the purge."""
+    day = purged_on(dagdeel)
+    if day is None:
+        return ""
+    return (f"De individuele antwoorden zijn na de bewaartermijn verwijderd op "
+            f"{dutch_date(day)}; de uitkomst en de aantallen zijn bewaard.")
 
 
 def partnership_name(dagdeel: object) -> str:

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from zet.export import dutch_date, dutch_datetime, partnership_name
+from zet.export import dutch_date, dutch_datetime, partnership_name, purged_line
 from zet.export.group_pdf import group_flowables
 from zet.export.pdf_kit import (
     ACCENT,
@@ -46,8 +46,8 @@ from zet.export.pdf_kit import (
     text,
 )
 from zet.programme import programme_items
-from zet.report import DagdeelReport, GroupReport, purged_line
 from zet.scenarios import scenario_label
+from zet.snapshot import DagdeelSnapshot, GroupSnapshot
 
 
 class _DagdeelStyles(Styles):
@@ -87,7 +87,7 @@ class _DagdeelDoc(KeptDocTemplate):
                 self.notify("TOCEntry", (0, text(flowable.title), self.page, flowable.key))
 
 
-def dagdeel_report_pdf(report: DagdeelReport, *, include_names: bool = False) -> bytes:
+def dagdeel_report_pdf(report: DagdeelSnapshot, *, include_names: bool = False) -> bytes:
     """The report of a whole dagdeel as one A4 PDF (bytes). The names of the
     hoofdprocesbegeleider, procesbegeleiders and reporters only with ``include_names``;
     participants' names never."""
@@ -115,7 +115,7 @@ def dagdeel_report_pdf(report: DagdeelReport, *, include_names: bool = False) ->
 
 # ---------------------------------------------------------------- cover
 
-def _cover(report: DagdeelReport, s: _DagdeelStyles, include_names: bool) -> list[Flowable]:
+def _cover(report: DagdeelSnapshot, s: _DagdeelStyles, include_names: bool) -> list[Flowable]:
     dagdeel = report.dagdeel
     rows: list[tuple[str, str]] = []
     if partnership_name(dagdeel):
@@ -158,7 +158,7 @@ def _count(number: int, one: str, more: str) -> str:
     return f"{number} {one if number == 1 else more}"
 
 
-def _programme(report: DagdeelReport, s: _DagdeelStyles,
+def _programme(report: DagdeelSnapshot, s: _DagdeelStyles,
                include_names: bool) -> list[Flowable]:
     """The programme with, per round, its tables: theme, procesbegeleider (only with
     ``include_names``), how many."""
@@ -192,7 +192,7 @@ def _programme(report: DagdeelReport, s: _DagdeelStyles,
     return [Paragraph("Programma, rondes en tafels", s.h1), table]
 
 
-def _roles(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+def _roles(report: DagdeelSnapshot, s: _DagdeelStyles) -> list[Flowable]:
     heading = Paragraph("Deelnemers per rol", s.h1)
     counts = report.role_counts
     if not counts:
@@ -207,7 +207,7 @@ def _roles(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
 
 # ---------------------------------------------------------------- rode lijnen
 
-def _overview(report: DagdeelReport, s: _DagdeelStyles,
+def _overview(report: DagdeelSnapshot, s: _DagdeelStyles,
               include_names: bool) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("ZET · overzicht van het dagdeel", s.kicker),
@@ -261,7 +261,7 @@ def _reporter(reporter: str, include_names: bool) -> str:
     return text(reporter) if include_names else "afgesproken"
 
 
-def _nu_gewenst(group: GroupReport, numbers_only: bool) -> str:
+def _nu_gewenst(group: GroupSnapshot, numbers_only: bool) -> str:
     """'2 → 3' (the legend under the table names the scenarios), or the names in full."""
     nu, gewenst = group.group.scenario_nu, group.group.scenario_gewenst
     if nu is None and gewenst is None:
@@ -272,13 +272,13 @@ def _nu_gewenst(group: GroupReport, numbers_only: bool) -> str:
             f"{text(scenario_label(group.theme, gewenst))}")
 
 
-def _points_per_theme(report: DagdeelReport, s: _DagdeelStyles) -> list[Flowable]:
+def _points_per_theme(report: DagdeelSnapshot, s: _DagdeelStyles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph("Sterke punten en ontwikkelpunten per thema", s.h1),
         Paragraph("De lijsten die de groepen hebben bevestigd. Een lijst die nog niet is "
                   "bevestigd, staat er apart onder, duidelijk gemarkeerd.", s.muted),
     ]
-    themes: dict[str, list[GroupReport]] = {}
+    themes: dict[str, list[GroupSnapshot]] = {}
     for group in report.groups:
         themes.setdefault(group.theme.id, []).append(group)
     for groups in themes.values():

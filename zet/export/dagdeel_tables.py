@@ -24,9 +24,9 @@ from zet.export.spreadsheets import (
     workbook_bytes,
 )
 from zet.programme import programme_items
-from zet.report import DagdeelReport, GroupReport
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
+from zet.snapshot import DagdeelSnapshot, GroupSnapshot
 
 SHEETS = ("Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen", "Punten", "Scenario")
 WHERE_COLUMNS = ["ronde", "tafel", "thema"]
@@ -48,12 +48,12 @@ _INTEGER_COLUMNS = ("ronde", "nu", "gewenst", "positie", "deelnemers", "sterke p
                     "ontwikkelpunten", "score", "feitelijk", *PLACEMENT_COLUMNS)
 
 
-def _where(group: GroupReport) -> dict[str, object]:
+def _where(group: GroupSnapshot) -> dict[str, object]:
     return {"ronde": group.group.ronde_nummer, "tafel": group.group.label,
             "thema": group.theme.titel}
 
 
-def dagdeel_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.DataFrame:
+def dagdeel_frame(report: DagdeelSnapshot, *, include_names: bool = False) -> pd.DataFrame:
     """Key/value facts about the dagdeel, its programme and who took part (by role)."""
     dagdeel = report.dagdeel
     items = dagdeel_facts(dagdeel, include_names)
@@ -74,7 +74,7 @@ def dagdeel_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.D
     return frame_of([dict(zip(SESSIE_COLUMNS, item)) for item in items], SESSIE_COLUMNS)
 
 
-def groepen_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.DataFrame:
+def groepen_frame(report: DagdeelSnapshot, *, include_names: bool = False) -> pd.DataFrame:
     """One row per theme group with what it decided; names of procesbegeleider and reporter
     only with ``include_names``."""
     rows = []
@@ -102,7 +102,7 @@ def groepen_frame(report: DagdeelReport, *, include_names: bool = False) -> pd.D
     return frame if include_names else frame.drop(columns=list(NAME_COLUMNS))
 
 
-def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
+def indeling_frame(report: DagdeelSnapshot) -> pd.DataFrame:
     """Who sat where, by role only: one row per seat, by round and table."""
     themes = {g.group.id: g.theme.titel for g in report.groups}
     rows = []
@@ -115,7 +115,7 @@ def indeling_frame(report: DagdeelReport) -> pd.DataFrame:
     return _typed(frame_of(rows, INDELING_COLUMNS))
 
 
-def _stacked(report: DagdeelReport, name: str) -> pd.DataFrame:
+def _stacked(report: DagdeelSnapshot, name: str) -> pd.DataFrame:
     build, columns = _PER_GROUP[name]
     parts = []
     for group in report.groups:
@@ -131,7 +131,7 @@ def _stacked(report: DagdeelReport, name: str) -> pd.DataFrame:
     return _typed(pd.concat(parts, ignore_index=True))
 
 
-def dagdeel_frames(report: DagdeelReport, *,
+def dagdeel_frames(report: DagdeelSnapshot, *,
                    include_names: bool = False) -> dict[str, pd.DataFrame]:
     """The sheets of the dagdeel workbook, by name: Dagdeel, Groepen, Indeling, Werkblad,
     Bijdragen, Punten, Scenario. Groups in theme order, as in the dagdeel report."""
@@ -142,7 +142,7 @@ def dagdeel_frames(report: DagdeelReport, *,
     return frames
 
 
-def dagdeel_xlsx(report: DagdeelReport, *, include_names: bool = False) -> bytes:
+def dagdeel_xlsx(report: DagdeelSnapshot, *, include_names: bool = False) -> bytes:
     return workbook_bytes(dagdeel_frames(report, include_names=include_names))
 
 

@@ -23,7 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from zet.export import dutch_date, dutch_datetime, partnership_name
+from zet.export import dutch_date, dutch_datetime, partnership_name, purged_line
 from zet.export.fonts import FONT, FONT_BOLD
 from zet.export.pdf_kit import (
     ACCENT,
@@ -44,15 +44,15 @@ from zet.export.pdf_kit import (
     text,
 )
 from zet.export.werkblad_pdf import werkblad_flowables
-from zet.report import GroupReport, purged_line
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
+from zet.snapshot import GroupSnapshot
 from zet.steps import STEP_ORDER
 
 GROUP_KICKER = "ZET · verslag van een themagroep"
 
 
-def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_KICKER,
+def group_flowables(report: GroupSnapshot, styles: Styles, *, kicker: str = GROUP_KICKER,
                     include_names: bool = False) -> list[Flowable]:
     """Everything the report of one theme group shows, as flowables, so the dagdeel report
     can put every group's section in one document. ``kicker`` is the small line above the
@@ -71,7 +71,7 @@ def group_flowables(report: GroupReport, styles: Styles, *, kicker: str = GROUP_
     return story
 
 
-def group_report_pdf(report: GroupReport, *, include_names: bool = False) -> bytes:
+def group_report_pdf(report: GroupSnapshot, *, include_names: bool = False) -> bytes:
     """The report of one theme group as an A4 PDF (bytes), ready to forward. Names of the
     procesbegeleider and reporter only with ``include_names``; participants never."""
     buffer = io.BytesIO()
@@ -87,7 +87,7 @@ def group_report_pdf(report: GroupReport, *, include_names: bool = False) -> byt
 
 # ---------------------------------------------------------------- sections
 
-def _header(report: GroupReport, s: Styles, kicker: str,
+def _header(report: GroupSnapshot, s: Styles, kicker: str,
             include_names: bool) -> list[Flowable]:
     dagdeel, group, theme = report.dagdeel, report.group, report.theme
     rows: list[tuple[str, str]] = []
@@ -122,7 +122,7 @@ def _header(report: GroupReport, s: Styles, kicker: str,
     ]
 
 
-def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
+def _participants(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Deelnemers", s.h1)]
     counts = report.role_counts
     if not counts:
@@ -141,7 +141,7 @@ def _participants(report: GroupReport, s: Styles) -> list[Flowable]:
     return story
 
 
-def _points(report: GroupReport, s: Styles) -> list[Flowable]:
+def _points(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Sterke punten en ontwikkelpunten", s.h1)]
     confirmed_at = report.group.points_confirmed_at
     if confirmed_at is not None:
@@ -166,7 +166,7 @@ def _points(report: GroupReport, s: Styles) -> list[Flowable]:
     return story
 
 
-def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
+def _scenario(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     group = report.group
     story: list[Flowable] = [
         CondPageBreak(60 * mm),
@@ -199,7 +199,7 @@ def _scenario(report: GroupReport, s: Styles) -> list[Flowable]:
     return story
 
 
-def _decision_table(report: GroupReport, s: Styles) -> Table:
+def _decision_table(report: GroupSnapshot, s: Styles) -> Table:
     """The group's decision with, beside it, how many participants placed the school on each
     scenario (the decided one shaded), so a reader sees how far the group agreed."""
     group, distribution = report.group, report.distribution
@@ -229,7 +229,7 @@ def _decision_table(report: GroupReport, s: Styles) -> Table:
     return table
 
 
-def _notes(report: GroupReport, s: Styles) -> list[Flowable]:
+def _notes(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     """The notulist's notes per step; nothing when there was no notulist."""
     if not report.notes:
         return []
@@ -242,7 +242,7 @@ def _notes(report: GroupReport, s: Styles) -> list[Flowable]:
     return story
 
 
-def _cards(report: GroupReport, s: Styles) -> list[Flowable]:
+def _cards(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Gebruikte reflectiekaarten", s.h1)]
     if not report.revealed:
         return [*story, Paragraph("Er is (nog) geen reflectiekaart getoond.", s.body)]
@@ -266,7 +266,7 @@ def _integer_axis(maximum: int) -> tuple[int, int]:
     return top, step
 
 
-def _chart(report: GroupReport) -> Drawing:
+def _chart(report: GroupSnapshot) -> Drawing:
     distribution = report.distribution
     nu = distribution.totals("nu")
     gewenst = distribution.totals("gewenst")
@@ -329,7 +329,7 @@ def _chart(report: GroupReport) -> Drawing:
     return drawing
 
 
-def _role_table(report: GroupReport, s: Styles) -> Table:
+def _role_table(report: GroupSnapshot, s: Styles) -> Table:
     distribution = report.distribution
     roles = sorted(dict.fromkeys([*distribution.nu, *distribution.gewenst]), key=role_sort_key)
     number_width = 12 * mm

@@ -14,11 +14,11 @@ import pandas as pd
 
 from zet.answers import answer_text
 from zet.dagdelen import Dagdeel
-from zet.export import local_time, partnership_name, strip_control, yes_no
+from zet.export import local_time, partnership_name, purged_line, purged_on, strip_control, yes_no
 from zet.points import KINDS
-from zet.report import GroupReport, purged_line, purged_on
 from zet.roles import role_sort_key
 from zet.scenarios import scenario_label
+from zet.snapshot import GroupSnapshot
 
 FACILITATOR = "procesbegeleider"
 
@@ -41,7 +41,7 @@ DATE_FORMAT = "YYYY-MM-DD"
 MINUTE_FORMAT = "YYYY-MM-DD HH:MM"
 
 
-def werkblad_frame(report: GroupReport) -> pd.DataFrame:
+def werkblad_frame(report: GroupSnapshot) -> pd.DataFrame:
     """One row per werkblad answer, in the order of the questions, then of the roles."""
     order = {q.id: i for i, q in enumerate(report.theme.vragen)}
     answers = sorted(report.answers, key=lambda a: (order.get(a.question_id, len(order)),
@@ -73,7 +73,7 @@ def _numbers(value: object) -> dict[str, int | None]:
     return {"score": None, "gewenst": None, "feitelijk": None}
 
 
-def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
+def bijdragen_frame(report: GroupSnapshot) -> pd.DataFrame:
     """Every sterk punt / ontwikkelpunt as it was sent, before editing or merging."""
     rows = [{"soort": KINDS.get(c.kind, c.kind), "tekst": c.text,
              "rol": c.role if c.role is not None else FACILITATOR,
@@ -81,7 +81,7 @@ def bijdragen_frame(report: GroupReport) -> pd.DataFrame:
     return frame_of(rows, BIJDRAGEN_COLUMNS)
 
 
-def punten_frame(report: GroupReport) -> pd.DataFrame:
+def punten_frame(report: GroupSnapshot) -> pd.DataFrame:
     """The group's list (confirmed or still the working list)."""
     confirmed = yes_no(report.points_confirmed)
     rows = [{"soort": KINDS.get(kind, kind), "positie": position, "tekst": point.text,
@@ -91,7 +91,7 @@ def punten_frame(report: GroupReport) -> pd.DataFrame:
     return frame_of(rows, PUNTEN_COLUMNS)
 
 
-def scenario_frame(report: GroupReport) -> pd.DataFrame:
+def scenario_frame(report: GroupSnapshot) -> pd.DataFrame:
     """Each participant's placement (1–4) now and desired, by role."""
     placements = sorted(report.placements, key=lambda p: role_sort_key(p.role))
     rows = [{"rol": p.role, "nu": p.nu, "gewenst": p.gewenst} for p in placements]
@@ -99,7 +99,7 @@ def scenario_frame(report: GroupReport) -> pd.DataFrame:
     return frame.astype({"nu": "Int64", "gewenst": "Int64"})
 
 
-def sessie_frame(report: GroupReport, *, include_names: bool = False) -> pd.DataFrame:
+def sessie_frame(report: GroupSnapshot, *, include_names: bool = False) -> pd.DataFrame:
     """Key/value facts about the session and the group's decisions."""
     dagdeel, group, theme = report.dagdeel, report.group, report.theme
     items: list[tuple[str, object]] = dagdeel_facts(dagdeel, include_names)
@@ -142,7 +142,7 @@ def purged_facts(dagdeel: Dagdeel) -> list[tuple[str, object]]:
             ("toelichting", purged_line(dagdeel))]
 
 
-def placement_facts(report: GroupReport) -> list[tuple[str, object]]:
+def placement_facts(report: GroupSnapshot) -> list[tuple[str, object]]:
     """How many participants placed the school on each scenario, now and desired."""
     distribution = report.distribution
     return [(f"plaatsing {which} scenario {n}", count)
@@ -163,7 +163,7 @@ def dagdeel_facts(dagdeel: Dagdeel, include_names: bool) -> list[tuple[str, obje
     return items
 
 
-def raw_responses_frames(report: GroupReport, *,
+def raw_responses_frames(report: GroupSnapshot, *,
                          include_names: bool = False) -> dict[str, pd.DataFrame]:
     """The sheets of the Excel export, by name: Sessie, Werkblad, Bijdragen, Punten, Scenario."""
     return {
@@ -175,7 +175,7 @@ def raw_responses_frames(report: GroupReport, *,
     }
 
 
-def raw_responses_csv(report: GroupReport) -> bytes:
+def raw_responses_csv(report: GroupSnapshot) -> bytes:
     """Werkblad answers, contributions and scenario placements in one long table.
 
     ``soort_gegeven`` says what a row is (werkblad / sterk punt / ontwikkelpunt / scenario);
@@ -204,7 +204,7 @@ def raw_responses_csv(report: GroupReport) -> bytes:
     return frame.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def raw_responses_xlsx(report: GroupReport, *, include_names: bool = False) -> bytes:
+def raw_responses_xlsx(report: GroupSnapshot, *, include_names: bool = False) -> bytes:
     return workbook_bytes(raw_responses_frames(report, include_names=include_names))
 
 

@@ -19,10 +19,10 @@ from zet.aggregates import QuestionSummary, summarise
 from zet.answers import answer_text
 from zet.export.fonts import FONT_BOLD
 from zet.export.pdf_kit import FRAME_WIDTH, MUTED, SHADE, Styles, grid_style, text
-from zet.report import GroupReport
+from zet.snapshot import GroupSnapshot
 
 
-def werkblad_flowables(report: GroupReport, s: Styles) -> list[Flowable]:
+def werkblad_flowables(report: GroupSnapshot, s: Styles) -> list[Flowable]:
     story: list[Flowable] = [Paragraph("Werkblad: wat de deelnemers invulden", s.h1)]
     if not report.answers and report.purged_on is not None:
         return [*story, Paragraph(
