@@ -13,7 +13,7 @@ from test_pages import APP, env, errors, htmls, open_page, session, texts  # noq
 
 from ui import live
 from zet import retention
-from zet.db import make_engine
+from zet.db import app_engine, make_engine
 
 CALM = "De app kan nu even niets bewaren of ophalen"
 ADMIN_WORDS = ("ZET_DATABASE_URL", "schrijfrechten", "start de app opnieuw", "zet.db")
@@ -37,9 +37,7 @@ def read_only_file(tmp_path, monkeypatch):
 
 def refuse_writes() -> None:
     """From now on the app's engine cannot write (as on a disk that went read-only)."""
-    from ui.resources import _engine
-
-    engine = _engine()
+    engine = app_engine()
     event.listen(engine, "connect",
                  lambda dbapi, _record: dbapi.execute("PRAGMA query_only=ON"))
     engine.dispose()

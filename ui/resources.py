@@ -10,7 +10,7 @@ from ui.page import room_sees_this
 from ui.text import md
 from zet.config import ConfigError, load_settings
 from zet.content import ContentError, GeneralTexts, Library, Theme, load_library
-from zet.db import make_engine
+from zet.db import app_engine
 from zet.errors import StorageError
 
 log = logging.getLogger("zet")
@@ -28,15 +28,10 @@ def log_once(message: str) -> None:
         log.error("%s", message)
 
 
-@st.cache_resource(show_spinner=False)
-def _engine() -> Engine:
-    return make_engine(load_settings().database_url)
-
-
 def engine_or_error() -> Engine:
     """The engine, or its StorageError / ConfigError: for work that draws nothing (the daily
     purge); the page itself then shows what is wrong, to whom (``engine``)."""
-    return _engine()
+    return app_engine()
 
 
 def engine() -> Engine:
@@ -46,7 +41,7 @@ def engine() -> Engine:
     the beamer only a calm line (the details go to the log); the next page load tries
     again."""
     try:
-        return _engine()
+        return app_engine()
     except (StorageError, ConfigError) as error:
         log_once(f"database unusable: {error}")
         if room_sees_this():

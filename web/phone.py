@@ -17,8 +17,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from web.resources import engine
 from zet import participants, quickscan
+from zet.db import app_engine
 from zet.errors import NotFound
 
 COOKIE = "zet_deelnemer"
@@ -55,7 +55,7 @@ def _remembering(cookie: str, lookup: Callable[..., object]) -> Callable:
         if token is None:
             return Response(status_code=400)
         try:
-            await run_in_threadpool(lookup, engine(), token)
+            await run_in_threadpool(lookup, app_engine(), token)
         except NotFound:
             return Response(status_code=404)
         response = Response(status_code=204)

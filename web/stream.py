@@ -21,8 +21,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from web.resources import engine
 from zet import versions
+from zet.db import app_engine
 from zet.db.changes import TOPICS, Bump, hub
 
 HEARTBEAT = 15.0
@@ -66,9 +66,9 @@ async def stream(request: Request) -> Response:
         if wanted(bump, topics, group_id):
             loop.call_soon_threadsafe(queue.put_nowait, bump)
 
-    notifier = hub(engine())
+    notifier = hub(app_engine())
     handle = notifier.listen(dagdeel_id, heard)
-    versions.follow(engine())  # another process's writes reach this stream too
+    versions.follow(app_engine())  # another process's writes reach this stream too
     for missed in notifier.since(dagdeel_id, since):
         heard(missed)
 

@@ -1,5 +1,6 @@
 """Storage: the SQLAlchemy engine, the schema and its Alembic migrations."""
 from zet.db.engine import (
+    app_engine,
     inserted_id,
     make_engine,
     reading,
@@ -9,5 +10,5 @@ from zet.db.engine import (
 )
 from zet.db.storage import check_storage
 
-__all__ = ["check_storage", "inserted_id", "make_engine", "reading", "retry_transient",
-           "upgrade_schema", "writing"]
+__all__ = ["app_engine", "check_storage", "inserted_id", "make_engine", "reading",
+           "retry_transient", "upgrade_schema", "writing"]

@@ -111,6 +111,28 @@ def make_engine(url: str, *, upgrade: bool = True) -> Engine:
     return engine
 
 
+_APP: dict[str, Engine] = {}
+_APP_GUARD = threading.Lock()
+
+
+def app_engine() -> Engine:
+    """The process's one engine for the configured database (``ZET_DATABASE_URL``): the
+    Streamlit pages (``ui.resources``) and the Starlette routes (``web/``) share its pool and
+    its change hub. Made on first use; a failure (``StorageError``) is not kept, so the next
+    call tries again. When the configured URL changes (a test's own database) the next call
+    makes the engine of the new one."""
+    from zet.config import load_settings  # here: zet.config imports nothing of zet.db
+
+    url = load_settings().database_url
+    with _APP_GUARD:
+        engine = _APP.get(url)
+        if engine is None:
+            engine = make_engine(url)
+            _APP.clear()  # one database per process: drop a test's earlier one
+            _APP[url] = engine
+        return engine
+
+
 def _sqlite_begin(connection: Connection) -> None:
     # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so a busy file
     # shows at BEGIN, before the body ran, where writing() can safely try again.
