@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # Modules that stay at the top of zet/: the vocabulary and plumbing every package uses.
-STAY = ("__init__", "__main__", "clock", "codes", "config", "errors", "fields", "qr", "roles",
-        "steps")
+STAY = ("__init__", "__main__", "answer_types", "clock", "codes", "config", "errors", "fields",
+        "qr", "roles", "steps")
 # Folders that stay as they are.
 STAY_DIRS = ("content", "db", "export")
 
@@ -61,10 +61,10 @@ MOVES = {
     "programme": "zet.room.timetable",
     "projector": "zet.room.screen_pages",
     "quickscan": "zet.room.quickscan",
-    "report": "zet.room.outcome",
     "room": "zet.room.phase",
     "rounds": "zet.room.rounds",
     "scenarios": "zet.room.scenarios",
+    "snapshot": "zet.room.snapshot",
     "screenfit": "zet.room.screenfit",
     "states": "zet.room.states",
     "throttle": "zet.room.throttle",
@@ -99,7 +99,6 @@ OTHER_MOVES = {
 RENAMED = {
     "zet.room.timetable": "the dagdeel's time programme; 'programme' is the programme manager",
     "zet.room.screen_pages": "which group a screen follows and its pages; ui/projector draws",
-    "zet.room.outcome": "what a group or dagdeel produced; 'report' is the PDF of export/",
     "zet.room.phase": "the only writer of the room's phase; zet.room is the package now",
     "zet.programme.archive": "what a programme manager reads across dagdelen (Scope)",
     "ui.writes": "act(): every write of a screen; zet.programme.actions are ontwikkelacties",
