@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ui.resources import engine_or_error, log_once
 from zet.config import ConfigError
 from zet.errors import StorageError
-from zet.retention import purge_if_due
+from zet.operations.retention import purge_if_due
 
 pages = [
     st.Page("pages/start.py", title="ZET — start", url_path="start", default=True),

@@ -3,9 +3,9 @@
 Run:  python bench/bench_composition.py [random_splits]   (default 2000; about half a minute)
 
 For each room (people / tafels / rounds: 14/3/2, the handleiding's dagdeel; 40/4/3; 120/8/3)
-with the role mix of the demo (``zet.demo.ROOM`` scaled), the app proposes round after round
-as ``zet.rounds.propose_round`` does (each round knowing who met before), for ten role draws;
-random splits are the same sizes by lot, every round independently. Printed per room:
+with the role mix of the demo (``zet.operations.demo.ROOM`` scaled), the app proposes round after
+round as ``zet.room.rounds.propose_round`` does (each round knowing who met before), for ten role
+draws; random splits are the same sizes by lot, every round independently. Printed per room:
 
 - repeats: meetings beyond the first, summed over all pairs (a pair at one table in all three
   rounds counts 2) — the figure the composition minimises, weighted by repetition;
@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zet.composition import Assignment, meeting_counts, propose, random_start, role_cost
-from zet.demo import ROOM
+from zet.operations.demo import ROOM
+from zet.room.composition import Assignment, meeting_counts, propose, random_start, role_cost
 
 ROOMS = ((14, 3, 2), (40, 4, 3), (120, 8, 3))
 DRAWS = 10

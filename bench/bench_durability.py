@@ -21,11 +21,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import event, text
 
-from zet import answers, participants, points
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import answers, participants, points
+from zet.room.dagdelen import create_single_session
 
 CONTENT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "content"
 PRAGMA_VALUES = {"NORMAL": 1, "FULL": 2}

@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zet import groups, participants, room, rounds
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import groups, participants, phase, rounds
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -69,7 +69,7 @@ def main() -> None:
                 latencies.append(time.perf_counter() - began)
             while not stop.wait(2.0):
                 page_work(page_ms / 4)  # the polling fragment
-                room.room_of(engine, joined.dagdeel_id)
+                phase.room_of(engine, joined.dagdeel_id)
                 if seat is not None:
                     groups.current_step(engine, seat.group_id)
 

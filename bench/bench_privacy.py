@@ -16,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zet import answers, groups, participants, points, scenarios
 from zet.codes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
-from zet.retention import purge, purge_if_due
+from zet.operations.retention import purge, purge_if_due
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.dagdelen import create_single_session
+from zet.room.throttle import JOIN_MESSAGE, Throttle, TooManyAttempts
 from zet.steps import STEP_ORDER, Step
-from zet.throttle import JOIN_MESSAGE, Throttle, TooManyAttempts
 
 CONTENT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "content"
 DAY = date(2026, 1, 5)

@@ -3,7 +3,7 @@
 Run:  python bench/bench_reads.py [repeats] [database URL for the snapshots, wiped first]
 Prints (1) the phone page's uncached database reads of one full run on a throw-away SQLite
 file (participant_by_token, get_dagdeel, take_seat, own_answers), (2) the snapshot of one group
-and of one dagdeel (``zet.snapshot``) on the demo data, with the connections each takes from
+and of one dagdeel (``zet.room.snapshot``) on the demo data, with the connections each takes from
 the pool, (3) one hit of st.cache_data, st.cache_resource and of a plain dictionary with a
 timestamp, (4) a QR code made and cached.
 """
@@ -22,15 +22,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from sqlalchemy import event, text
 
-from zet import answers, participants, rounds
 from zet.config import load_settings
 from zet.content import load_library
-from zet.dagdelen import create_single_session, get_dagdeel, list_dagdelen
 from zet.db import make_engine
-from zet.demo import DEMO_PREFIX, add_demo
+from zet.operations.demo import DEMO_PREFIX, add_demo
 from zet.qr import qr_png
 from zet.roles import ROLES
-from zet.snapshot import dagdeel_snapshot, group_snapshot
+from zet.room import answers, participants, rounds
+from zet.room.dagdelen import create_single_session, get_dagdeel, list_dagdelen
+from zet.room.snapshot import dagdeel_snapshot, group_snapshot
 
 
 def per_call(call, repeats: int) -> float:

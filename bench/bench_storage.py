@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from zet import answers, groups, participants
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import answers, groups, participants
+from zet.room.dagdelen import create_single_session
 
 CONTENT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "content"
 

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.loadgen.client import PageClient
 from bench.loadgen.server import streamlit_server
 from bench.loadgen.zet_room import Phone, _phone_join, create_room
-from zet import groups
 from zet.db import make_engine
+from zet.room import groups
 from zet.steps import Step
 
 THEME = "coachen-en-feedback"

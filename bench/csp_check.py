@@ -22,11 +22,11 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from bench.loadgen.server import ROOT, streamlit_server
-from zet import answers, participants
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import answers, participants
+from zet.room.dagdelen import create_single_session
 
 DOC = ROOT / "docs" / "deployment.md"
 NO_LOCAL_NETWORK_CHECKS = ("--disable-features=LocalNetworkAccessChecks,"

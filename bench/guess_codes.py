@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.loadgen.client import PageClient
 from bench.loadgen.server import ROOT, streamlit_server
 from zet.codes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
+from zet.room.dagdelen import create_single_session
 
 REFUSED = "Te veel verkeerde codes"
 REAL_AT = 250  # the real code is tried as this guess (1-based), as in the probe

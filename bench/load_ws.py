@@ -218,7 +218,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=60.0, help="per wait, seconds")
     parser.add_argument("--max-seconds", type=float, default=420.0, help="per room, seconds")
     parser.add_argument("--step-via", choices=("api", "projector"), default="api",
-                        help="change the step through zet.groups or the projector's button")
+                        help="change the step through zet.room.groups or the projector's button")
     parser.add_argument("--step-changes", type=int, default=1,
                         help="how many times the groups move one step on (1..5)")
     parser.add_argument("--no-baseline", dest="baseline", action="store_false")

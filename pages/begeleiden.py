@@ -5,15 +5,15 @@ The room sees the projector view (``/scherm``), which follows what is done here.
 import streamlit as st
 
 from ui import push
-from ui.actions import show_flash
 from ui.facilitator import frame
 from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
 from ui.steps import STEP_VIEWS
-from zet.dagdelen import get_dagdeel
+from ui.writes import show_flash
 from zet.errors import NotFound
-from zet.groups import group_by_secret
-from zet.versions import INPUT, ROOM
+from zet.room.dagdelen import get_dagdeel
+from zet.room.groups import group_by_secret
+from zet.room.versions import INPUT, ROOM
 
 setup("ZET — bediening procesbegeleider", "control")
 library()  # stops the page with file and field when content/ is broken

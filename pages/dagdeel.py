@@ -6,7 +6,6 @@ Never projected: the room's screen is ``/scherm?code=…`` (opening, rounds, clo
 import streamlit as st
 
 from ui import live, push
-from ui.actions import act, show_flash
 from ui.beamer_links import beamer_and_control
 from ui.dagdeel import indeling
 from ui.dagdeel.exports import export_panel
@@ -18,13 +17,14 @@ from ui.pager import screen_pager
 from ui.projector import plenary
 from ui.resources import engine, library
 from ui.text import md
-from zet import rounds
-from zet.dagdelen import close_dagdeel, dagdeel_by_secret
+from ui.writes import act, show_flash
 from zet.errors import NotFound
-from zet.projector import page_at
-from zet.room import set_plenary, set_plenary_page
-from zet.states import Phase
-from zet.versions import INPUT, ROOM
+from zet.room import rounds
+from zet.room.dagdelen import close_dagdeel, dagdeel_by_secret
+from zet.room.phase import set_plenary, set_plenary_page
+from zet.room.screen_pages import page_at
+from zet.room.states import Phase
+from zet.room.versions import INPUT, ROOM
 
 setup("ZET — dagdeel", "control")
 library()

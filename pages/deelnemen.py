@@ -2,7 +2,6 @@
 import streamlit as st
 
 from ui import live, phone_identity, phone_start, push
-from ui.actions import act, storage_trouble_shown
 from ui.glossary import begrippen
 from ui.page import setup
 from ui.participant import plenary, werkblad
@@ -10,14 +9,15 @@ from ui.phone_start import Phone, code_form, keep, role_form, stored_token
 from ui.resources import client_key, engine, library, theme_or_stop
 from ui.steps import STEP_VIEWS
 from ui.text import esc
+from ui.writes import act, storage_trouble_shown
 from web.phone import COOKIE
-from zet import participants
-from zet.dagdelen import Dagdeel
 from zet.errors import NotFound, UserError
-from zet.states import Phase
+from zet.room import participants
+from zet.room.dagdelen import Dagdeel
+from zet.room.states import Phase
+from zet.room.throttle import find_open_dagdeel_guarded
+from zet.room.versions import INPUT, ROOM
 from zet.steps import STEP_ORDER, Step
-from zet.throttle import find_open_dagdeel_guarded
-from zet.versions import INPUT, ROOM
 
 setup("ZET — meedoen", "phone")
 PHONE = Phone(token_key="zet_token", forget_key="zet_forget", sent_key="zet_cookie",

@@ -2,16 +2,16 @@
 import streamlit as st
 
 from ui import live, push
-from ui.actions import act, failed, show_flash
 from ui.limits import limit_caption
 from ui.page import refuse_link, setup
 from ui.resources import engine, library, theme_or_stop
 from ui.text import esc, md
-from zet import notes
+from ui.writes import act, failed, show_flash
 from zet.clock import wall_clock
 from zet.errors import NotFound
+from zet.room import notes
+from zet.room.versions import ROOM
 from zet.steps import Step
-from zet.versions import ROOM
 
 setup("ZET — notities", "control")
 library()

@@ -15,8 +15,8 @@ from ui.programme.report import report_view
 from ui.programme.rode_lijnen import rode_lijnen_view
 from ui.programme.structure import structure_view
 from ui.programme.trends import trends_view
-from zet.programme_data import Scope
-from zet.tenancy import NO_PARTNERSHIP
+from zet.programme.archive import Scope
+from zet.programme.tenancy import NO_PARTNERSHIP
 
 setup("ZET — programmamanager")
 

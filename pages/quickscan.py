@@ -6,17 +6,17 @@ HttpOnly cookie (``web.phone``), so a forwarded link carries nobody's answers.
 import streamlit as st
 
 from ui import phone_identity
-from ui.actions import act
 from ui.page import setup
 from ui.phone_start import Phone, code_form, end_of_page, keep, role_form, stored_token
 from ui.quickscan.phone import STORED, ratings_form
 from ui.resources import client_key, engine, library
 from ui.text import esc, md
+from ui.writes import act
 from web.phone import QUICKSCAN_COOKIE
-from zet import quickscan
-from zet.dagdelen import get_dagdeel
 from zet.errors import NotFound, UserError
-from zet.throttle import guarded
+from zet.room import quickscan
+from zet.room.dagdelen import get_dagdeel
+from zet.room.throttle import guarded
 
 setup("ZET — quickscan", "phone")
 PHONE = Phone(token_key="zet_qs_token", forget_key="zet_qs_forget", sent_key="zet_qs_cookie",

@@ -14,8 +14,8 @@ from ui.projector.style import PROJECTOR_STYLE
 from ui.resources import THEME_UNAVAILABLE, client_key, library
 from ui.text import esc
 from zet.errors import Closed, UserError
-from zet.projector import group_pages, page_at
-from zet.versions import INPUT, ROOM
+from zet.room.screen_pages import group_pages, page_at
+from zet.room.versions import INPUT, ROOM
 
 setup("ZET — scherm", "projector")
 library()

@@ -2,14 +2,14 @@
 type a code."""
 import streamlit as st
 
-from ui.actions import act, show_flash
 from ui.organiser import may_create
 from ui.page import setup
 from ui.plan_choice import round_plan_choice
 from ui.prepare import prepare_form
 from ui.resources import library
+from ui.writes import act, show_flash
 from zet.clock import today
-from zet.dagdelen import create_single_session
+from zet.room.dagdelen import create_single_session
 
 setup("ZET — start")
 lib = library()

@@ -175,7 +175,7 @@ def demo_room(db_dir: Path, env: dict[str, str] | None = None):
 
     from zet.content import load_library
     from zet.db import make_engine
-    from zet.demo import add_demo
+    from zet.operations.demo import add_demo
 
     ARTIFACTS.mkdir(exist_ok=True)
     url = f"sqlite:///{db_dir / 'zet.db'}"
@@ -196,7 +196,7 @@ def fresh_demo(server: tuple):
     """New demo dagdelen on a ``demo_room``'s server, for one test: a test that fails leaves
     its own room in whatever step it reached, and no other test sits in it. Same shape
     as ``demo_room`` yields."""
-    from zet.demo import add_demo
+    from zet.operations.demo import add_demo
 
     engine, library, _paths, base, browser = server
     return engine, library, add_demo(engine, library), base, browser
@@ -287,7 +287,7 @@ def advance_group(engine, library, group, step, *, point_texts=(), reporter: str
     """Bring a (demo) group to ``step`` with something to show on the way: two cards, a point
     per text of ``point_texts`` (sterk and ontwikkel in turn), everyone's scenarios and the
     group's, and a reporter. Returns the group as it is then."""
-    from zet import groups, participants, points, scenarios
+    from zet.room import groups, participants, points, scenarios
     from zet.steps import Step
 
     while group.step != step:

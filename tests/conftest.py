@@ -10,10 +10,10 @@ from sqlalchemy import text
 
 from zet.clock import today
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import changes, make_engine
-from zet.programme_data import Scope
-from zet.tenancy import Viewer
+from zet.programme.archive import Scope
+from zet.programme.tenancy import Viewer
+from zet.room.dagdelen import create_single_session
 
 # CI runs the property tests on a fixed set of examples, so a run is repeatable; locally
 # Hypothesis keeps exploring (and remembers what failed in .hypothesis/).
@@ -75,13 +75,13 @@ def session(engine, library):
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """The guessing limits live in the server process; each test starts with none used."""
-    from zet import throttle
+    from zet.room import throttle
 
     throttle.joins.reset()
     throttle.logins.reset()
     yield
 
 
-# Every write to a room table must bump its dagdeel's version (zet.versions): the whole suite
+# Every write to a room table must bump its dagdeel's version (zet.room.versions): the whole suite
 # runs with the check that refuses a write that forgot.
 changes.STRICT = True

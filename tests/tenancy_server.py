@@ -11,11 +11,11 @@ from datetime import date
 from conftest import EVERYTHING, OPERATOR
 from test_programme_data import play
 
-from zet.account_admin import add_account
-from zet.actions import action_from_point
-from zet.locaties import add_partnership
-from zet.rode_lijnen import add_label, confirmed_points, group_points
-from zet.tenancy import Viewer, viewer_for
+from zet.programme.account_admin import add_account
+from zet.programme.actions import action_from_point
+from zet.programme.locaties import add_partnership
+from zet.programme.rode_lijnen import add_label, confirmed_points, group_points
+from zet.programme.tenancy import Viewer, viewer_for
 
 PASSWORD = "een lang wachtwoord"
 NOORD, ZUID = "Opleidingsschool Noorderlicht", "Opleidingsschool Zuiderzon"

@@ -11,16 +11,16 @@ import pytest
 from conftest import OPERATOR
 from sqlalchemy import select, update
 
-from zet import login_limits
-from zet.account_admin import add_account
-from zet.accounts import account_for, log_in, log_out
-from zet.cli import main
 from zet.clock import now, today
 from zet.db import make_engine, reading, writing
 from zet.db.schema import account_sessies, geheimen, login_pogingen
 from zet.db.schema import accounts as accounts_table
 from zet.errors import UserError
-from zet.retention import purge_if_due
+from zet.operations.cli import main
+from zet.operations.retention import purge_if_due
+from zet.programme import login_limits
+from zet.programme.account_admin import add_account
+from zet.programme.accounts import account_for, log_in, log_out
 
 PASSWORD = "correct paard batterij"
 

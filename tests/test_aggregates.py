@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from zet.aggregates import (
+from zet.roles import ROLES
+from zet.room.aggregates import (
     not_heard_yet,
     not_heard_yet_label,
     progress,
@@ -11,10 +12,9 @@ from zet.aggregates import (
     scenario_distribution,
     summarise,
 )
-from zet.answers import Answer
-from zet.participants import Participant
-from zet.roles import ROLES
-from zet.scenarios import Placement
+from zet.room.answers import Answer
+from zet.room.participants import Participant
+from zet.room.scenarios import Placement
 
 STUDENT, WPB, SO, LEADER = ROLES[0], ROLES[2], ROLES[3], ROLES[7]
 T = datetime(2026, 11, 30, 9, 30, tzinfo=UTC)

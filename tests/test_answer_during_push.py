@@ -20,10 +20,10 @@ from bench.loadgen.zet_room import (
     create_room,
 )
 from ui.text import md
-from zet import answers
 from zet.config import load_settings
 from zet.content import load_library
 from zet.db import make_engine
+from zet.room import answers
 
 pytestmark = pytest.mark.browser  # a real server, spoken to over its websocket
 THEME = "coachen-en-feedback"

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from zet import answers, groups, participants, points
-from zet.backup import NotSQLite, backup_sqlite
-from zet.dagdelen import create_single_session
 from zet.db import make_engine, reading
 from zet.db.schema import antwoorden, bijdragen, deelnemers, punten
 from zet.errors import UserError
+from zet.operations.backup import NotSQLite, backup_sqlite
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 ROOT = Path(__file__).resolve().parent.parent

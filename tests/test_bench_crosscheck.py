@@ -21,12 +21,12 @@ from bench.loadgen.zet_room import (
     choice_of,
     create_room,
 )
-from zet import groups
 from zet.config import load_settings
 from zet.content import load_library
 from zet.db import make_engine
 from zet.db.schema import antwoorden, deelnemers, groepsleden
 from zet.roles import ROLES
+from zet.room import groups
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

@@ -22,13 +22,13 @@ from browser import (
 )
 from playwright.sync_api import Page, expect
 
-from zet import answers, groups, participants, points, scenarios
-from zet.account_admin import add_account
 from zet.clock import today
-from zet.dagdelen import create_single_session, get_dagdeel
+from zet.programme.account_admin import add_account
+from zet.programme.tenancy import Viewer
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.dagdelen import create_single_session, get_dagdeel
 from zet.steps import STEP_ORDER, Step
-from zet.tenancy import Viewer
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "tests" / "node_modules" / "axe-core" / "axe.min.js"
@@ -305,7 +305,7 @@ def test_dagdeel_views_have_no_serious_violations(room):
     beamer.goto(base + paths["dagdeel"]["projector"])
     wait_for(beamer, "projector", timeout=TIMEOUT)
     check(beamer, "dagdeel-beamer")
-    from zet.dagdelen import find_open_dagdeel
+    from zet.room.dagdelen import find_open_dagdeel
     dagdeel = find_open_dagdeel(engine, paths["dagdeel"]["join"].split("code=")[1])
     person = participants.join(engine, dagdeel, role=ROLES[0])
     phone = new_page(browser, PHONE, phone=True)

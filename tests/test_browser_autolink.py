@@ -8,9 +8,9 @@ import pytest
 from browser import PROJECTOR, fixture_app, wait_for
 from hostile import HOSTILE_NAMED
 
-from zet import groups, points
 from zet.clock import today
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel
+from zet.room import groups, points
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from browser import ARTIFACTS, PHONE, demo_room, fresh_demo, wait_for
 from pypdf import PdfReader
 
-from zet import groups
+from zet.room import groups
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

@@ -10,9 +10,9 @@ from browser import ARTIFACTS, PHONE, PROJECTOR, fixture_app, open_as_participan
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from zet import groups, participants, points, rounds
 from zet.clock import today
-from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
+from zet.room import groups, participants, points, rounds
+from zet.room.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

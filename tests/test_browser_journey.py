@@ -16,10 +16,10 @@ from conftest import FIXTURE_CONTENT
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from zet import answers, groups, participants
 from zet.clock import today
 from zet.content import load_library
-from zet.dagdelen import create_single_session
+from zet.room import answers, groups, participants
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

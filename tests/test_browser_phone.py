@@ -8,9 +8,9 @@ import time
 import pytest
 from browser import ARTIFACTS, PHONE, demo_room, fresh_demo, open_as_participant, wait_for
 
-from zet import answers, drafts, groups, participants, points
 from zet.clock import today
-from zet.dagdelen import create_single_session
+from zet.room import answers, drafts, groups, participants, points
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def room(server):
 
 
 def _werkblad_dagdeel(room):
-    from zet.dagdelen import find_open_dagdeel
+    from zet.room.dagdelen import find_open_dagdeel
     return find_open_dagdeel(room[0], room[2]["werkblad"]["join"].split("code=")[1])
 
 
@@ -277,8 +277,8 @@ def test_a_phone_says_so_in_dutch_when_the_server_is_away(room, tmp_path):
     from browser import streamlit_server
 
     from zet.clock import today
-    from zet.dagdelen import create_single_session
     from zet.db import make_engine
+    from zet.room.dagdelen import create_single_session
 
     url = f"sqlite:///{tmp_path / 'zet.db'}"
     engine = make_engine(url)

@@ -9,9 +9,9 @@ import pytest
 from browser import ARTIFACTS, PHONE, ROOT, launch_chromium, streamlit_server, wait_for
 
 from zet.content import load_library
-from zet.dagdelen import list_dagdelen
 from zet.db import make_engine
-from zet.rounds import rounds_of
+from zet.room.dagdelen import list_dagdelen
+from zet.room.rounds import rounds_of
 
 pytestmark = pytest.mark.browser
 LAPTOP = {"width": 1280, "height": 800}

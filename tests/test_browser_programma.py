@@ -20,11 +20,11 @@ from tenancy_server import (
 )
 from tenancy_server import PASSWORD as TENANCY_PASSWORD
 
-from zet.account_admin import add_account
 from zet.content import load_library
 from zet.db import make_engine
-from zet.demo_history import LOCATIES, add_history
-from zet.rode_lijnen import point_groups
+from zet.operations.demo_history import LOCATIES, add_history
+from zet.programme.account_admin import add_account
+from zet.programme.rode_lijnen import point_groups
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 30_000

@@ -16,9 +16,9 @@ from browser import (
     wait_for,
 )
 
-from zet import groups, participants
-from zet.projector import group_pages, screen_target
-from zet.snapshot import group_snapshot
+from zet.room import groups, participants
+from zet.room.screen_pages import group_pages, screen_target
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

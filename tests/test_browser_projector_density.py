@@ -9,11 +9,11 @@ import pytest
 from browser import ARTIFACTS, BEAMERS, demo_room, wait_for
 from test_projector_pages import ANSWERS
 
-from zet import answers, groups, participants
-from zet.dagdelen import get_dagdeel
-from zet.projector import group_pages, screen_target
 from zet.roles import ROLES
-from zet.snapshot import group_snapshot
+from zet.room import answers, groups, participants
+from zet.room.dagdelen import get_dagdeel
+from zet.room.screen_pages import group_pages, screen_target
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

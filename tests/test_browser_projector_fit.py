@@ -21,12 +21,12 @@ from browser import (
     wait_for,
 )
 
-from zet import groups, points, rounds
-from zet.demo import add_demo
-from zet.projector import group_pages, screen_target
-from zet.room import set_plenary, set_plenary_page
-from zet.snapshot import group_snapshot
-from zet.states import Phase
+from zet.operations.demo import add_demo
+from zet.room import groups, points, rounds
+from zet.room.phase import set_plenary, set_plenary_page
+from zet.room.screen_pages import group_pages, screen_target
+from zet.room.snapshot import group_snapshot
+from zet.room.states import Phase
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

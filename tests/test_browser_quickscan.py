@@ -19,13 +19,13 @@ from browser import (
     wait_for,
 )
 
-from zet import groups, quickscan
 from zet.clock import today
-from zet.dagdelen import create_single_session
-from zet.demo import fill_quickscan
-from zet.projector import group_pages, screen_target
+from zet.operations.demo import fill_quickscan
 from zet.roles import ROLES, role_group
-from zet.snapshot import group_snapshot
+from zet.room import groups, quickscan
+from zet.room.dagdelen import create_single_session
+from zet.room.screen_pages import group_pages, screen_target
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,9 @@ from statistics import mean, median
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zet.composition import (
+from zet.operations.demo import ROOM
+from zet.roles import ROLES, STUDENT_ROLE
+from zet.room.composition import (
     greedy_by_arrival,
     group_sizes,
     meeting_counts,
@@ -18,8 +20,6 @@ from zet.composition import (
     repeat_cost,
     role_cost,
 )
-from zet.demo import ROOM
-from zet.roles import ROLES, STUDENT_ROLE
 
 
 @st.composite

@@ -12,8 +12,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from zet import answers, groups, participants, points, scenarios
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.db import reading
 from zet.db.schema import (
     antwoorden,
@@ -25,6 +23,8 @@ from zet.db.schema import (
     scenario_plaatsingen,
 )
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.steps import STEP_ORDER, Step
 
 WRITERS = 60

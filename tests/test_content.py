@@ -8,11 +8,11 @@ import pytest
 import yaml
 from conftest import FIXTURE_CONTENT, REAL_CONTENT
 
-from zet.cli import main
 from zet.content import ContentError, load_library, read_library
 from zet.content.advice import CARD_MAX, FORWARD, KERN_MAX, card_length, content_advice
 from zet.content.kader import quotation_problems, quotations
 from zet.content.model import SCENARIO_NAMES
+from zet.operations.cli import main
 
 TABEL_1 = {
     "visie": "Visie en gespreid leiderschap",
@@ -441,7 +441,7 @@ def test_the_wording_list_catches_mijn_school_and_bij_jullie(broken):
 
 def test_every_punten_step_asks_the_four_zek_questions_of_the_ui(real):
     """The procesbegeleider asks per ontwikkelpunt what the phones show (ZEK_QUESTIONS)."""
-    from zet.actions import ZEK_QUESTIONS
+    from zet.programme.actions import ZEK_QUESTIONS
 
     asked = [re.sub(r"\s*\(.*\)|\?", "", q).lower() for _key, q in ZEK_QUESTIONS]
     for theme in real.themes.values():

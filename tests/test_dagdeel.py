@@ -9,8 +9,11 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from zet import groups, participants, rounds
-from zet.dagdelen import (
+from zet.db import make_engine, upgrade_schema
+from zet.errors import NotFound, UserError
+from zet.roles import ROLES
+from zet.room import groups, participants, rounds
+from zet.room.dagdelen import (
     GroupPlan,
     Programme,
     RoundPlan,
@@ -20,11 +23,8 @@ from zet.dagdelen import (
     get_dagdeel,
     time_slot,
 )
-from zet.db import make_engine, upgrade_schema
-from zet.errors import NotFound, UserError
-from zet.roles import ROLES
-from zet.room import set_plenary
-from zet.states import Phase
+from zet.room.phase import set_plenary
+from zet.room.states import Phase
 from zet.steps import Step
 
 EXAMPLE = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
@@ -206,11 +206,11 @@ def test_a_waiting_late_joiner_is_seated_by_hand_and_counted_only_if_they_gave(e
     placement makes them count. The dagdeel's reports count the same people."""
     from conftest import REAL_CONTENT
 
-    from zet import scenarios
     from zet.content import load_library
     from zet.export.dagdeel_tables import groepen_frame
     from zet.export.group_pdf import group_report_pdf
-    from zet.snapshot import dagdeel_snapshot, group_snapshot
+    from zet.room import scenarios
+    from zet.room.snapshot import dagdeel_snapshot, group_snapshot
 
     library = load_library(REAL_CONTENT)
     dagdeel = example_dagdeel(engine).dagdeel
@@ -281,7 +281,7 @@ def test_the_indeling_shows_the_live_proposal_that_starting_the_round_stores(eng
 
 
 def test_the_chosen_plan_is_stored_with_the_dagdeel(engine):
-    from zet.dagdelen import create_single_session, get_dagdeel
+    from zet.room.dagdelen import create_single_session, get_dagdeel
 
     short = create_single_session(engine, locatie="Noord", datum=date(2026, 11, 30),
                                   procesbegeleider="Anna", theme_id="proef", ronde_minuten=60)

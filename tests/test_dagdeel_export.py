@@ -13,19 +13,19 @@ from conftest import OPERATOR, REAL_CONTENT
 from PIL import Image
 from pypdf import PdfReader
 
-from zet import answers, groups, participants, points, rounds, scenarios
 from zet.content import Library, load_library
-from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel, get_dagdeel
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import SHEETS, dagdeel_frames, dagdeel_xlsx
 from zet.export.print_pdf import join_card_pdf, programme_pdf
-from zet.locaties import add_partnership
-from zet.programme import programme_items
+from zet.programme.locaties import add_partnership
 from zet.qr import qr_png
 from zet.roles import ROLES
-from zet.room import set_plenary
-from zet.snapshot import DagdeelSnapshot, dagdeel_snapshot
-from zet.states import Phase
+from zet.room import answers, groups, participants, points, rounds, scenarios
+from zet.room.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel, get_dagdeel
+from zet.room.phase import set_plenary
+from zet.room.snapshot import DagdeelSnapshot, dagdeel_snapshot
+from zet.room.states import Phase
+from zet.room.timetable import timetable_items
 from zet.steps import Step
 
 PROGRAMME = Programme(opening=("09:00", "09:30"), pauzes=(("10:45", "11:00"),),
@@ -426,7 +426,7 @@ def test_programme_without_plenary_parts_or_times(engine, real_library):
     created = create_dagdeel(engine, locatie="Snel", datum=date(2026, 1, 5), rounds=plans,
                              programme=Programme(pauzes=(("12:45", "13:00"),)))
     all_rounds = rounds.rounds_of(engine, created.dagdeel.id)
-    items = programme_items(created.dagdeel, all_rounds)
+    items = timetable_items(created.dagdeel, all_rounds)
     assert [(i.kind, i.time) for i in items] == [("ronde", ""), ("pauze", "12:45–13:00"),
                                                  ("ronde", "13:00–14:15")]
     page = pages_text(programme_pdf(created.dagdeel, all_rounds, real_library))[0]

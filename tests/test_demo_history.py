@@ -7,16 +7,16 @@ import pytest
 from conftest import OPERATOR, REAL_CONTENT
 from sqlalchemy import func, select
 
-from zet.actions import list_actions, open_actions_for
 from zet.content import load_library
-from zet.dagdelen import create_single_session, list_dagdelen
 from zet.db import reading
 from zet.db.schema import antwoorden, punten
-from zet.demo_history import DEMO_PREFIX, add_history, remove_history
-from zet.locaties import list_locaties, list_partnerships
-from zet.partnership_report import ReportFilter, build_partnership_report
-from zet.programme_data import Scope, group_outcomes
-from zet.rode_lijnen import came_back, confirmed_points, point_groups
+from zet.operations.demo_history import DEMO_PREFIX, add_history, remove_history
+from zet.programme.actions import list_actions, open_actions_for
+from zet.programme.archive import Scope, group_outcomes
+from zet.programme.locaties import list_locaties, list_partnerships
+from zet.programme.partnership_report import ReportFilter, build_partnership_report
+from zet.programme.rode_lijnen import came_back, confirmed_points, point_groups
+from zet.room.dagdelen import create_single_session, list_dagdelen
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,16 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from zet import answers, groups, participants, points, scenarios
-from zet.answers import answer_text
 from zet.content import Library, load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.export import dutch_date, dutch_datetime
 from zet.export.group_pdf import group_report_pdf
 from zet.export.spreadsheets import raw_responses_csv, raw_responses_frames, raw_responses_xlsx
 from zet.roles import ROLES
-from zet.snapshot import GroupSnapshot, group_snapshot
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.answers import answer_text
+from zet.room.dagdelen import create_single_session
+from zet.room.snapshot import GroupSnapshot, group_snapshot
 from zet.steps import Step
 
 THEME_YAML = """\
@@ -465,7 +465,7 @@ def _tokens(setup: Setup) -> list[str]:
 
 
 def test_the_notulist_notes_are_in_the_group_report(engine, library, session):
-    from zet import notes
+    from zet.room import notes
 
     group_id = session.group_ids[0]
     notes.add_note(engine, group_id, "Iedereen noemt het rooster <b>&</b> de tijd.")

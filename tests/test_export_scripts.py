@@ -14,14 +14,14 @@ from pypdf import PdfReader
 from test_dagdeel_export import build_example
 from test_export import fill_session, new_session
 
-from zet import answers, groups, participants, points
 from zet.content import load_library
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.fonts import EMOJI, EMOJI_FILES
 from zet.export.group_pdf import group_report_pdf
 from zet.export.pdf_kit import text
 from zet.export.scripts import visual, visual_chars
-from zet.snapshot import dagdeel_snapshot
+from zet.room import answers, groups, participants, points
+from zet.room.snapshot import dagdeel_snapshot
 from zet.steps import Step
 
 needs_emoji_font = pytest.mark.skipif(

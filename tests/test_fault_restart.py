@@ -14,11 +14,11 @@ from browser import PHONE, launch_chromium, open_as_participant, start_streamlit
 from conftest import FIXTURE_CONTENT
 from playwright.sync_api import Page, sync_playwright
 
-from zet import answers, groups, participants, points, scenarios
 from zet.content import load_library
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 pytestmark = pytest.mark.browser

@@ -10,14 +10,14 @@ from conftest import REAL_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from ui import live
-from zet import groups, participants
 from zet.clock import today
 from zet.content import load_library
 from zet.content.glossary import step_texts, terms_in
 from zet.content.model import Term
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.roles import ROLES
+from zet.room import groups, participants
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")

@@ -7,9 +7,13 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from zet import answers, drafts, groups, notes, participants, points, rounds, scenarios
 from zet.clock import today
-from zet.dagdelen import (
+from zet.db import reading
+from zet.db.schema import bijdragen
+from zet.errors import NotFound, UserError
+from zet.roles import ROLES
+from zet.room import answers, drafts, groups, notes, participants, points, rounds, scenarios
+from zet.room.dagdelen import (
     GroupPlan,
     RoundPlan,
     close_dagdeel,
@@ -21,12 +25,8 @@ from zet.dagdelen import (
     find_open_dagdeel,
     get_dagdeel,
 )
-from zet.db import reading
-from zet.db.schema import bijdragen
-from zet.errors import NotFound, UserError
-from zet.roles import ROLES
-from zet.room import set_plenary, set_plenary_page
-from zet.states import Phase, Status
+from zet.room.phase import set_plenary, set_plenary_page
+from zet.room.states import Phase, Status
 from zet.steps import STEP_ORDER, Step
 
 SO, WPB = ROLES[3], ROLES[2]

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from test_pages import env, htmls, open_page, texts  # noqa: F401  (env is a fixture)
 
-from zet import participants, rounds, throttle
-from zet.dagdelen import GroupPlan, RoundPlan, close_dagdeel, create_dagdeel, find_open_dagdeel
 from zet.errors import Closed, NotFound
-from zet.projector import screen_target
 from zet.roles import ROLES
-from zet.throttle import TooManyAttempts, find_open_dagdeel_guarded
+from zet.room import participants, rounds, throttle
+from zet.room.dagdelen import GroupPlan, RoundPlan, close_dagdeel, create_dagdeel, find_open_dagdeel
+from zet.room.screen_pages import screen_target
+from zet.room.throttle import TooManyAttempts, find_open_dagdeel_guarded
 
 ROOT = Path(__file__).resolve().parent.parent
 REFUSED = "Te veel verkeerde codes"
@@ -84,23 +84,23 @@ def test_a_closed_dagdeel_is_not_found_by_the_beamer(engine, session):
 
 
 def test_no_code_is_looked_up_outside_the_guarded_function():
-    """One way from a code to a dagdeel: the query lives in zet/dagdelen.py, and only
-    zet/throttle.py calls it."""
+    """One way from a code to a dagdeel: the query lives in zet/room/dagdelen.py, and only
+    zet/room/throttle.py calls it."""
     query, calls = re.compile(r"join_code\s*==\s*"), re.compile(r"\bfind_open_dagdeel\(")
     for path in [*ROOT.glob("zet/**/*.py"), *ROOT.glob("ui/**/*.py"),
                  *ROOT.glob("pages/*.py")]:
         source = path.read_text(encoding="utf-8")
         name = path.relative_to(ROOT).as_posix()
         if query.search(source):
-            assert name == "zet/dagdelen.py", name
+            assert name == "zet/room/dagdelen.py", name
         if calls.search(source):
-            assert name in ("zet/dagdelen.py", "zet/throttle.py"), name
+            assert name in ("zet/room/dagdelen.py", "zet/room/throttle.py"), name
 
 
 @pytest.fixture
 def page_session(env):  # noqa: F811
     """A session in the database the pages use (``env``), whatever ``engine`` runs on."""
-    from zet.dagdelen import create_single_session
+    from zet.room.dagdelen import create_single_session
 
     return create_single_session(env, locatie="Het Kompas", datum=_today(),
                                  procesbegeleider="Anna de Vries", theme_id="proef")

@@ -10,12 +10,13 @@ import pytest
 from conftest import OPERATOR
 from hostile import HOSTILE, HOSTILE_NAMED
 
-from zet import actions, answers, drafts, groups, notes, participants, points
 from zet.clock import today
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, find_open_dagdeel
 from zet.errors import NotFound, UserError
 from zet.fields import multi_line, no_spaces, one_line, without_controls
+from zet.programme import actions
 from zet.roles import ROLES
+from zet.room import answers, drafts, groups, notes, participants, points
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel, find_open_dagdeel
 from zet.steps import Step
 
 SO = ROLES[3]

@@ -13,7 +13,7 @@ from hostile import HOSTILE, HOSTILE_NAMED
 from streamlit.testing.v1 import AppTest
 from test_pages import APP, env, facilitator, open_page, session  # noqa: F401 (fixtures)
 
-from zet import answers, groups, notes, participants
+from zet.room import answers, groups, notes, participants
 from zet.steps import Step
 
 SHOWN = [(name, value) for name, value in HOSTILE_NAMED
@@ -83,7 +83,7 @@ def hostile_room(tmp_path_factory):
     """The demo room with a hostile string in every answer, point and name."""
     with demo_room(tmp_path_factory.mktemp("db")) as (engine, library, paths, base, browser):
         code = paths["uitwisseling"]["join"].split("code=")[1]
-        from zet.projector import screen_target
+        from zet.room.screen_pages import screen_target
         group = screen_target(engine, code, client_key="test").group
         theme = library.theme(group.theme_id)
         question = next(q for q in theme.vragen if q.type in ("tekst", "lijst"))

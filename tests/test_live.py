@@ -13,13 +13,13 @@ from conftest import FIXTURE_CONTENT
 from test_pages import env, session  # noqa: F401 (fixtures)
 
 from ui import live
-from zet import answers, groups, participants, rounds, versions
 from zet.clock import today
 from zet.content import load_library
-from zet.dagdelen import create_single_session, get_dagdeel
 from zet.db import changes
 from zet.errors import NotFound
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, rounds, versions
+from zet.room.dagdelen import create_single_session, get_dagdeel
 from zet.steps import Step
 
 
@@ -55,7 +55,7 @@ def test_a_read_is_kept_while_its_dagdeel_stays_the_same(env, session):  # noqa:
 WRITE_ELSEWHERE = """
 import sys
 from zet.db import make_engine
-from zet import groups
+from zet.room import groups
 from zet.steps import Step
 groups.set_step(make_engine(sys.argv[1]), int(sys.argv[2]), Step.UITWISSELING,
                 expected_current=Step.WERKBLAD)

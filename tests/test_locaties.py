@@ -8,12 +8,11 @@ import pytest
 from conftest import OPERATOR
 from sqlalchemy import func, inspect, select, text
 
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel, get_dagdeel, list_dagdelen
 from zet.db import make_engine, reading
 from zet.db.engine import upgrade_schema
 from zet.db.schema import groepen, rondes
 from zet.errors import UserError
-from zet.locaties import (
+from zet.programme.locaties import (
     add_locatie,
     add_partnership,
     list_locaties,
@@ -21,6 +20,7 @@ from zet.locaties import (
     move_locatie,
     rename_partnership,
 )
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel, get_dagdeel, list_dagdelen
 
 
 def test_migration_gives_every_old_dagdeel_a_locatie_and_keeps_its_rows(tmp_path):
@@ -106,7 +106,7 @@ def test_migration_0004_goes_down_and_up_again(tmp_path):
 def test_names_of_schools_locaties_and_rode_lijnen_follow_the_one_trimming_rule(engine):
     """Every typed name goes through zet.fields: whitespace collapsed, control and
     bidirectional-override characters removed, a clear Dutch message when empty or long."""
-    from zet.rode_lijnen import add_label
+    from zet.programme.rode_lijnen import add_label
 
     school = add_partnership(engine, OPERATOR, "  Samen\tOpleiden\u202e Noord\x00 ")
     assert school.naam == "Samen Opleiden Noord"

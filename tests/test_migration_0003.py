@@ -19,7 +19,7 @@ from zet.db import make_engine, reading, upgrade_schema, writing
 from zet.db.engine import alembic_config
 from zet.db.schema import bijdragen, metadata, punten
 from zet.roles import ROLES
-from zet.versions import quiet
+from zet.room.versions import quiet
 
 
 @pytest.fixture(params=DATABASES)

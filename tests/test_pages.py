@@ -11,12 +11,12 @@ from conftest import FIXTURE_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from ui import live
-from zet import answers, drafts, groups, participants, points, scenarios
 from zet.clock import today
-from zet.dagdelen import create_single_session
 from zet.db import make_engine
 from zet.errors import NotFound
 from zet.roles import ROLES
+from zet.room import answers, drafts, groups, participants, points, scenarios
+from zet.room.dagdelen import create_single_session
 from zet.steps import Step
 
 APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")
@@ -301,7 +301,7 @@ def test_a_point_over_the_limit_is_refused_with_the_limit_and_stays_in_the_field
     """600 characters are never stored as the first 300: the procesbegeleider's own point
     and the notulist's over-long note are refused in Dutch, the field keeps every
     character, and the limit was on the screen beforehand."""
-    from zet import notes
+    from zet.room import notes
 
     gid = session.group_ids[0]
     _to_step(env, gid, Step.PUNTEN)
@@ -393,7 +393,7 @@ def test_theme_preview_page_shows_every_part(env):
 # --- a whole dagdeel -----------------------------------------------------------------------
 
 def _dagdeel(engine):
-    from zet.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
+    from zet.room.dagdelen import GroupPlan, Programme, RoundPlan, create_dagdeel
 
     return create_dagdeel(
         engine, locatie="De Brug", datum=today(),
@@ -432,7 +432,7 @@ def test_the_preparation_form_names_the_row_and_field_and_speaks_dutch(env, libr
 
 
 def test_dagdeel_control_and_plenary_screen_run_opening_rounds_and_closing(env):
-    from zet import rounds
+    from zet.room import rounds
 
     created = _dagdeel(env)
     code = created.dagdeel.join_code
@@ -487,7 +487,7 @@ def test_the_indeling_tab_shows_the_proposal_as_soon_as_people_register(env):
 def test_a_waiting_late_joiner_is_shown_on_the_dagdeel_view_and_seated_there(env):
     """Every table is past the scenario step: the newcomer's phone says calmly that a
     table comes, the control view lists them, and 'Plek geven' seats them where chosen."""
-    from zet import groups, rounds
+    from zet.room import groups, rounds
 
     created = _dagdeel(env)
     for role in (STUDENT, WPB, SO, STUDENT):
@@ -525,7 +525,7 @@ def test_table_links_are_on_the_control_view_never_on_the_wall(env):
 
 
 def test_notulist_writes_notes_but_cannot_steer(env, session):
-    from zet import notes
+    from zet.room import notes
 
     secret = notes.notulist_secret(env, session.group_ids[0])
     at = open_page("pages/notities.py", n=secret)

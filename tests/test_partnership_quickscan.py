@@ -13,16 +13,16 @@ from pypdf import PdfReader
 from test_programme_data import history  # noqa: F401
 from test_quickscan import fill
 
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.export.partnership_pdf import partnership_report_pdf
 from zet.export.partnership_tables import partnership_xlsx
-from zet.locaties import add_partnership
-from zet.partnership_report import ReportFilter, build_partnership_report
-from zet.programme_data import Scope, archive
-from zet.quickscan import open_quickscan
-from zet.retention import purge
+from zet.operations.retention import purge
+from zet.programme.archive import Scope, archive
+from zet.programme.locaties import add_partnership
+from zet.programme.partnership_report import ReportFilter, build_partnership_report
+from zet.programme.tenancy import Viewer
 from zet.roles import ROLES, role_group
-from zet.tenancy import Viewer
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel
+from zet.room.quickscan import open_quickscan
 
 STUDENTS, SMALL = ROLES[0], ROLES[7]  # a group of three and a group of one
 

@@ -10,13 +10,13 @@ from conftest import EVERYTHING, FIXTURE_CONTENT, OPERATOR
 from pypdf import PdfReader
 from test_programme_data import FEEDBACK, FEEDBACK_AGAIN, WELKOM, WELKOM_B, history  # noqa: F401
 
-from zet.actions import action_from_point
-from zet.cli import main
 from zet.errors import UserError
 from zet.export.partnership_pdf import partnership_report_pdf
 from zet.export.partnership_tables import SHEETS, partnership_xlsx
-from zet.partnership_report import ReportFilter, build_partnership_report
-from zet.rode_lijnen import confirmed_points, group_points
+from zet.operations.cli import main
+from zet.programme.actions import action_from_point
+from zet.programme.partnership_report import ReportFilter, build_partnership_report
+from zet.programme.rode_lijnen import confirmed_points, group_points
 
 
 def pages(data: bytes) -> list[str]:

@@ -10,8 +10,6 @@ from pypdf import PdfReader
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from zet.content import load_library
-from zet.dagdelen import list_dagdelen
-from zet.demo import add_demo
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.pdf_kit import (
     BOTTOM_MARGIN,
@@ -22,7 +20,9 @@ from zet.export.pdf_kit import (
     a4_document,
     role_count_table,
 )
-from zet.snapshot import dagdeel_snapshot
+from zet.operations.demo import add_demo
+from zet.room.dagdelen import list_dagdelen
+from zet.room.snapshot import dagdeel_snapshot
 
 
 def page_texts(data: bytes) -> list[str]:

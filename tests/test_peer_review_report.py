@@ -12,15 +12,15 @@ from conftest import OPERATOR, REAL_CONTENT
 from test_partnership_report import pages, section
 from test_programme_data import play
 
-from zet.actions import action_from_point, set_done
 from zet.content import load_library
 from zet.errors import UserError
 from zet.export.partnership_pdf import partnership_report_pdf
-from zet.locaties import add_partnership
-from zet.partnership_report import build_partnership_report
-from zet.programme_data import Scope
-from zet.reflection import summarise, summary_text
-from zet.rode_lijnen import by_waarborg, confirmed_points, set_waarborg
+from zet.programme.actions import action_from_point, set_done
+from zet.programme.archive import Scope
+from zet.programme.locaties import add_partnership
+from zet.programme.partnership_report import build_partnership_report
+from zet.programme.reflection import summarise, summary_text
+from zet.programme.rode_lijnen import by_waarborg, confirmed_points, set_waarborg
 
 STEERING = "De stuurgroep heeft vaste rollen en een eigen budget"
 EVALUATING = "We bespreken elke evaluatie samen en passen iets aan"

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from ui.prepare import plans_from_fields
-from zet.dagdelen import create_dagdeel
 from zet.errors import UserError
+from zet.room.dagdelen import create_dagdeel
 
 
 def filled(rounds: int = 2, tables: int = 3) -> dict[str, str]:

@@ -10,12 +10,9 @@ from datetime import date
 import pytest
 from conftest import EVERYTHING, OPERATOR
 
-from zet import answers, groups, participants, points, scenarios
-from zet.actions import action_from_point, list_actions, open_actions_for, set_done
-from zet.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.errors import UserError
-from zet.locaties import add_partnership
-from zet.programme_data import (
+from zet.programme.actions import action_from_point, list_actions, open_actions_for, set_done
+from zet.programme.archive import (
     Scope,
     archive,
     group_outcomes,
@@ -24,7 +21,8 @@ from zet.programme_data import (
     werkblad_scores_per_year,
     years,
 )
-from zet.rode_lijnen import (
+from zet.programme.locaties import add_partnership
+from zet.programme.rode_lijnen import (
     add_label,
     by_waarborg,
     came_back,
@@ -38,6 +36,8 @@ from zet.rode_lijnen import (
     ungroup_point,
 )
 from zet.roles import ROLES
+from zet.room import answers, groups, participants, points, scenarios
+from zet.room.dagdelen import GroupPlan, RoundPlan, create_dagdeel
 from zet.steps import Step
 
 WELKOM = "Studenten voelen zich welkom in het team"

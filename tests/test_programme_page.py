@@ -10,13 +10,13 @@ from conftest import EVERYTHING, OPERATOR, REAL_CONTENT
 from streamlit.testing.v1 import AppTest
 
 from ui import live
-from zet.account_admin import add_account
-from zet.actions import list_actions
 from zet.content import load_library
 from zet.db import make_engine
-from zet.demo_history import LOCATIES, add_history
-from zet.locaties import list_locaties
-from zet.rode_lijnen import confirmed_points, point_groups
+from zet.operations.demo_history import LOCATIES, add_history
+from zet.programme.account_admin import add_account
+from zet.programme.actions import list_actions
+from zet.programme.locaties import list_locaties
+from zet.programme.rode_lijnen import confirmed_points, point_groups
 
 APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")
 PASSWORD = "geheim wachtwoord 12"

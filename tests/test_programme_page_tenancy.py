@@ -22,10 +22,10 @@ from tenancy_server import (
 )
 
 from ui import live
-from zet import account_admin
-from zet.accounts import log_in
 from zet.content import load_library
 from zet.db import make_engine
+from zet.programme import account_admin
+from zet.programme.accounts import log_in
 
 APP = str(Path(__file__).resolve().parent.parent / "zet_pages.py")
 TABS = ["Overzicht", "Archief", "Rode lijnen", "Ontwikkeling", "Acties", "Verslag", "Locaties"]

@@ -9,7 +9,7 @@ import json
 from conftest import EVERYTHING
 from test_programme_page import env, logged_in  # noqa: F401
 
-from zet.rode_lijnen import confirmed_points
+from zet.programme.rode_lijnen import confirmed_points
 
 
 def _specs(at) -> list[dict]:
@@ -42,7 +42,7 @@ def test_overview_says_the_year_and_development_counts_scenarios(env):  # noqa: 
 
     # Ontwikkeling: the scenarios per year counted ("1× 2 → 3"), never averaged ("2,5")
     from ui.programme.trends import _counts_frame
-    from zet.programme_data import group_outcomes, placements_per_year
+    from zet.programme.archive import group_outcomes, placements_per_year
     placements = placements_per_year(group_outcomes(env, EVERYTHING))
     assert placements and all("," not in p.label for p in placements)
     assert any("×" in p.label for p in placements)  # several groups in one year

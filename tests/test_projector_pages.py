@@ -1,5 +1,5 @@
-"""How the projector's steps are cut into pages (``zet.projector``, ``zet.screenfit``): a page
-is full before the next one starts, a label never ends a column, nothing is lost when a long
+"""How the projector's steps are cut into pages (``zet.room.screen_pages``, ``zet.room.screenfit``):
+a page is full before the next one starts, a label never ends a column, nothing is lost when a long
 text is cut, and a list keeps its numbers."""
 from __future__ import annotations
 
@@ -7,16 +7,16 @@ from collections import Counter
 
 import pytest
 
-from zet import answers, groups, participants, points
-from zet.projector import (
+from zet.roles import ROLES
+from zet.room import answers, groups, participants, points
+from zet.room.screen_pages import (
     NUMBER_BADGE,
     answer_flow,
     group_pages,
     points_pages,
 )
-from zet.roles import ROLES
-from zet.screenfit import BODY_W, LINE, Flow, Piece, body_height, fill, flow, heading_height
-from zet.snapshot import group_snapshot
+from zet.room.screenfit import BODY_W, LINE, Flow, Piece, body_height, fill, flow, heading_height
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 # Fifteen answers of the length people type at a table (40 to 160 characters).
@@ -144,8 +144,8 @@ def test_a_list_answer_is_cut_between_its_points():
 
 
 def test_a_round_of_many_tables_goes_on_as_many_pages_as_it_needs(engine, session):
-    from zet.dagdelen import get_dagdeel
-    from zet.projector import Seat, plenary_pages
+    from zet.room.dagdelen import get_dagdeel
+    from zet.room.screen_pages import Seat, plenary_pages
 
     dagdeel = get_dagdeel(engine, session.dagdeel.id)
     assert dagdeel.room.in_round

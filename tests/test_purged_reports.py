@@ -12,14 +12,14 @@ import openpyxl
 import pytest
 from test_dagdeel_export import build_example, pages_text, real_library  # noqa: F401
 
-from zet.dagdelen import get_dagdeel
 from zet.export import dutch_date, purged_on
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.group_pdf import group_report_pdf
 from zet.export.spreadsheets import raw_responses_xlsx
-from zet.retention import purge
-from zet.snapshot import dagdeel_snapshot
+from zet.operations.retention import purge
+from zet.room.dagdelen import get_dagdeel
+from zet.room.snapshot import dagdeel_snapshot
 
 # What an archive must never say about a dagdeel that did take place.
 EMPTY_LINES = (r"Deelnemers 0\b", "door 0 van 0", "Nog geen antwoorden", "Nog geen plaatsingen",

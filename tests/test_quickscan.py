@@ -12,7 +12,9 @@ from zet.db import writing
 from zet.db.changes import MissingBump, hub
 from zet.db.schema import dagdelen, quickscan_respondenten, quickscans
 from zet.errors import NotFound, UserError
-from zet.quickscan import (
+from zet.programme.quickscan_results import EVERYONE, POOLED, quickscan_results, suggestions
+from zet.roles import ROLES
+from zet.room.quickscan import (
     close_quickscan,
     find_quickscan,
     forget_device,
@@ -23,9 +25,7 @@ from zet.quickscan import (
     respondent_by_token,
     start,
 )
-from zet.quickscan_results import EVERYONE, POOLED, quickscan_results, suggestions
-from zet.roles import ROLES
-from zet.versions import INPUT
+from zet.room.versions import INPUT
 
 
 def item(library, item_id):
@@ -185,9 +185,9 @@ def test_a_purge_keeps_only_the_results_of_the_quickscan(engine, library):
 
     from sqlalchemy import func
 
-    from zet.dagdelen import create_single_session
     from zet.db.schema import quickscan_antwoorden
-    from zet.retention import delete_dagdeel, purge
+    from zet.operations.retention import delete_dagdeel, purge
+    from zet.room.dagdelen import create_single_session
 
     old_day = date(2026, 1, 5)
     made = [create_single_session(engine, locatie=name, datum=day, procesbegeleider="Anna",
@@ -231,10 +231,10 @@ def test_a_purge_keeps_only_the_results_of_the_quickscan(engine, library):
 def test_results_per_locatie_and_year_merge_the_shown_groups_only(engine, library):
     from datetime import date
 
-    from zet.dagdelen import create_single_session
-    from zet.programme_data import Scope
-    from zet.quickscan_results import per_locatie_and_year
-    from zet.tenancy import Viewer
+    from zet.programme.archive import Scope
+    from zet.programme.quickscan_results import per_locatie_and_year
+    from zet.programme.tenancy import Viewer
+    from zet.room.dagdelen import create_single_session
 
     scans = []
     for locatie, day in (("Oost", date(2025, 3, 1)), ("Oost", date(2025, 9, 1)),
@@ -270,7 +270,7 @@ def test_the_quickscan_migration_keeps_the_dagdelen_and_goes_down_and_up(engine,
 
     from zet.db import upgrade_schema
     from zet.db.engine import alembic_config
-    from zet.quickscan import get_quickscan
+    from zet.room.quickscan import get_quickscan
 
     scan = open_quickscan(engine, session.dagdeel.id, ["proef"],
                           known_themes=set(library.themes))

@@ -8,13 +8,13 @@ from datetime import UTC, date, datetime
 import openpyxl
 from pypdf import PdfReader
 
-from zet.dagdelen import create_single_session
 from zet.export.quickscan_exports import quickscan_pdf, quickscan_xlsx
-from zet.programme_data import Scope
-from zet.quickscan import open_quickscan, rate, start
-from zet.quickscan_results import per_locatie_and_year
+from zet.programme.archive import Scope
+from zet.programme.quickscan_results import per_locatie_and_year
+from zet.programme.tenancy import Viewer
 from zet.roles import ROLES
-from zet.tenancy import Viewer
+from zet.room.dagdelen import create_single_session
+from zet.room.quickscan import open_quickscan, rate, start
 
 MADE = datetime(2026, 12, 3, 10, 0, tzinfo=UTC)
 

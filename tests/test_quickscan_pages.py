@@ -10,11 +10,11 @@ from conftest import FIXTURE_CONTENT
 from pypdf import PdfReader
 from test_pages import env, open_page, texts  # noqa: F401  (env is a fixture)
 
-from zet import quickscan
 from zet.clock import today
 from zet.content import load_library
-from zet.dagdelen import create_single_session
-from zet.quickscan import open_quickscan, own_ratings, respondent_by_token
+from zet.room import quickscan
+from zet.room.dagdelen import create_single_session
+from zet.room.quickscan import open_quickscan, own_ratings, respondent_by_token
 
 KNOWN = {"proef", "proef-twee"}
 
@@ -144,7 +144,7 @@ def test_starting_on_a_full_disk_says_so_in_dutch_and_keeps_the_role(env, scan, 
 
 def test_the_procesbegeleider_switches_the_quickscan_onto_the_werkblad_step(env,  # noqa: F811
                                                                             scan):
-    from zet.groups import get_group
+    from zet.room.groups import get_group
 
     created, qs = scan
     at = open_page("pages/begeleiden.py", sleutel=created.group_secrets[0])

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from ui.projector.render import group_page_html
-from zet import groups
-from zet.projector import group_pages
-from zet.quickscan import open_quickscan, rate, start
 from zet.roles import ROLES
-from zet.snapshot import group_snapshot
+from zet.room import groups
+from zet.room.quickscan import open_quickscan, rate, start
+from zet.room.screen_pages import group_pages
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 

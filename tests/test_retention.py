@@ -9,19 +9,6 @@ from alembic import command
 from conftest import OPERATOR
 from sqlalchemy import func, select
 
-from zet import (
-    actions,
-    answers,
-    groups,
-    notes,
-    participants,
-    points,
-    retention,
-    rode_lijnen,
-    scenarios,
-)
-from zet.cli import main
-from zet.dagdelen import create_single_session, get_dagdeel
 from zet.db import reading, upgrade_schema
 from zet.db.engine import alembic_config
 from zet.db.schema import (
@@ -39,10 +26,15 @@ from zet.db.schema import (
     scenario_plaatsingen,
 )
 from zet.errors import NotFound
-from zet.retention import delete_dagdeel, purge, purge_if_due
+from zet.operations import retention
+from zet.operations.cli import main
+from zet.operations.retention import delete_dagdeel, purge, purge_if_due
+from zet.programme import actions, rode_lijnen
 from zet.roles import ROLES
-from zet.snapshot import group_snapshot
-from zet.states import Status
+from zet.room import answers, groups, notes, participants, points, scenarios
+from zet.room.dagdelen import create_single_session, get_dagdeel
+from zet.room.snapshot import group_snapshot
+from zet.room.states import Status
 from zet.steps import Step
 
 SO, WPB = ROLES[3], ROLES[2]

@@ -5,12 +5,12 @@ from datetime import date
 
 import pytest
 
-from zet import answers, groups, participants, points, rounds, scenarios
 from zet.codes import JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH
-from zet.dagdelen import close_dagdeel, create_single_session, find_open_dagdeel
 from zet.errors import NotFound, UserError
 from zet.roles import ROLES
-from zet.snapshot import group_snapshot
+from zet.room import answers, groups, participants, points, rounds, scenarios
+from zet.room.dagdelen import close_dagdeel, create_single_session, find_open_dagdeel
+from zet.room.snapshot import group_snapshot
 from zet.steps import Step
 
 STUDENT, WPB, SO = ROLES[0], ROLES[2], ROLES[3]

@@ -1,4 +1,4 @@
-"""One snapshot of a group and of a dagdeel (``zet.snapshot``): read on one connection in one
+"""One snapshot of a group and of a dagdeel (``zet.room.snapshot``): read on one connection in one
 transaction, stamped with the dagdeel's version of that same transaction, so a write that
 commits while it is read is either wholly in it (with its version) or wholly not."""
 from __future__ import annotations
@@ -7,11 +7,11 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from zet import groups, notes, participants, points, versions
-from zet.dagdelen import get_dagdeel
 from zet.db import reading
 from zet.roles import ROLES
-from zet.snapshot import dagdeel_snapshot, group_snapshot
+from zet.room import groups, notes, participants, points, versions
+from zet.room.dagdelen import get_dagdeel
+from zet.room.snapshot import dagdeel_snapshot, group_snapshot
 from zet.steps import Step
 
 

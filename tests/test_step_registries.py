@@ -13,11 +13,11 @@ from zet.answer_types import ANSWER_TYPES, answer_type
 from zet.content.glossary import STEP_TEXTS
 from zet.content.loader import load_library
 from zet.content.model import Question
-from zet.demo import DEMO_ANSWERS
-from zet.demo_history import HISTORY_ANSWERS
 from zet.errors import UserError
 from zet.export.werkblad_pdf import PDF_BODIES
-from zet.projector import QUESTION_CUTS, STEP_PAGES, PageKind
+from zet.operations.demo import DEMO_ANSWERS
+from zet.operations.demo_history import HISTORY_ANSWERS
+from zet.room.screen_pages import QUESTION_CUTS, STEP_PAGES, PageKind
 from zet.steps import LATE_JOIN_STEPS, STEP_ORDER, STEPS, Step
 
 

@@ -7,12 +7,12 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from zet.answers import group_answers, save_answer
-from zet.dagdelen import find_open_dagdeel
 from zet.db import make_engine, upgrade_schema
 from zet.db.schema import metadata
-from zet.participants import join
 from zet.roles import ROLES
+from zet.room.answers import group_answers, save_answer
+from zet.room.dagdelen import find_open_dagdeel
+from zet.room.participants import join
 
 
 def test_migrations_build_exactly_the_schema_the_code_uses(engine):

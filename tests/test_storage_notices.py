@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from test_pages import APP, env, errors, htmls, open_page, session, texts  # noqa: F401
 
 from ui import live
-from zet import retention
 from zet.db import app_engine, make_engine
+from zet.operations import retention
 
 CALM = "De app kan nu even niets bewaren of ophalen"
 ADMIN_WORDS = ("ZET_DATABASE_URL", "schrijfrechten", "start de app opnieuw", "zet.db")

@@ -24,17 +24,24 @@ from tenancy_server import (
     leaks,
 )
 
-from zet import account_admin
-from zet.accounts import account_for, change_password, log_in
-from zet.actions import action_from_point, list_actions, set_done, update_action
-from zet.cli import main
 from zet.errors import NotFound, UserError
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.group_pdf import group_report_pdf
 from zet.export.partnership_pdf import partnership_report_pdf
 from zet.export.partnership_tables import partnership_xlsx
-from zet.locaties import (
+from zet.operations.cli import main
+from zet.programme import account_admin
+from zet.programme.accounts import account_for, change_password, log_in
+from zet.programme.actions import action_from_point, list_actions, set_done, update_action
+from zet.programme.archive import (
+    Scope,
+    archive,
+    group_outcomes,
+    werkblad_scores_per_year,
+    years,
+)
+from zet.programme.locaties import (
     add_locatie,
     add_partnership,
     list_locaties,
@@ -42,15 +49,8 @@ from zet.locaties import (
     move_locatie,
     rename_partnership,
 )
-from zet.partnership_report import ReportFilter, build_partnership_report
-from zet.programme_data import (
-    Scope,
-    archive,
-    group_outcomes,
-    werkblad_scores_per_year,
-    years,
-)
-from zet.rode_lijnen import (
+from zet.programme.partnership_report import ReportFilter, build_partnership_report
+from zet.programme.rode_lijnen import (
     add_label,
     confirmed_points,
     group_points,
@@ -59,8 +59,8 @@ from zet.rode_lijnen import (
     rename_group,
     ungroup_point,
 )
-from zet.snapshot import archived_dagdeel_snapshot
-from zet.tenancy import Viewer
+from zet.programme.tenancy import Viewer
+from zet.room.snapshot import archived_dagdeel_snapshot
 
 
 @pytest.fixture

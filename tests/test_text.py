@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ui.text import md
-from zet.answers import answer_text
+from zet.room.answers import answer_text
 
 
 def test_every_markdown_and_html_character_is_escaped():

@@ -5,11 +5,11 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from zet import throttle
-from zet.access import check_organiser_password, creation_requires_login
 from zet.config import ConfigError, load_settings
 from zet.errors import NotFound, UserError
-from zet.throttle import JOIN_MESSAGE, Throttle, TooManyAttempts, find_open_dagdeel_guarded
+from zet.room import throttle
+from zet.room.access import check_organiser_password, creation_requires_login
+from zet.room.throttle import JOIN_MESSAGE, Throttle, TooManyAttempts, find_open_dagdeel_guarded
 
 
 class FakeClock:
@@ -101,7 +101,7 @@ def test_organiser_password_is_checked_in_constant_time_and_rate_limited():
 
 
 def test_an_organiser_password_is_as_long_as_an_account_password():
-    from zet.accounts import MIN_PASSWORD
+    from zet.programme.accounts import MIN_PASSWORD
 
     with pytest.raises(ConfigError, match=f"minstens {MIN_PASSWORD} tekens"):
         load_settings({"ZET_DATABASE_URL": "sqlite://", "ZET_ORGANISATOR_WACHTWOORD": "x"})

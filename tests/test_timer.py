@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from zet.room.timer import guard, round_end
 from zet.steps import Step
-from zet.timer import guard, round_end
 
 DAY = date(2026, 11, 30)
 

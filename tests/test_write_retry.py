@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from zet import participants
-from zet.dagdelen import create_single_session
 from zet.db import engine as db_engine
 from zet.db import make_engine, retry_transient
 from zet.errors import StorageBusy
 from zet.roles import ROLES
+from zet.room import participants
+from zet.room.dagdelen import create_single_session
 
 
 def hold_write_lock(path, seconds: float) -> threading.Thread:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.resources import engine, library
-from zet.dagdelen import Dagdeel
 from zet.export import file_stem, group_pdf, spreadsheets
-from zet.groups import Group
-from zet.snapshot import group_snapshot
+from zet.room.dagdelen import Dagdeel
+from zet.room.groups import Group
+from zet.room.snapshot import group_snapshot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -13,9 +13,9 @@ import streamlit as st
 
 from ui.resources import library
 from ui.text import esc
-from zet.actions import zek_prompt
 from zet.content.glossary import step_texts, terms_in
 from zet.content.model import Card, Term, Theme
+from zet.programme.actions import zek_prompt
 from zet.steps import Step
 
 _STYLE = (

@@ -1,7 +1,7 @@
 """Live reads for the screens, shared by every session of the server process.
 
 Each read is kept per group or dagdeel for as long as the dagdeel's version
-(``zet.versions``) stays the same (``ui.memo.Versioned``): the database sees one read per
+(``zet.room.versions``) stays the same (``ui.memo.Versioned``): the database sees one read per
 group per change, however many phones and screens are watching, a hit costs a dictionary
 lookup, and a change shows as soon as its bump is known here: at once after a write of this
 process, on PostgreSQL as soon as LISTEN relays another process's, on SQLite within the
@@ -17,15 +17,24 @@ from sqlalchemy import select
 
 from ui.memo import Memo, Versioned, memo
 from ui.resources import engine, library
-from zet import answers, groups, participants, points, projector, rounds, scenarios, versions
-from zet.dagdelen import Dagdeel, get_dagdeel
 from zet.db import changes, reading
 from zet.db.schema import groepen
 from zet.errors import NotFound
-from zet.projector import ScreenTarget
-from zet.room import room_of
-from zet.snapshot import GroupSnapshot, group_snapshot, theme_order
-from zet.states import Room
+from zet.room import (
+    answers,
+    groups,
+    participants,
+    points,
+    rounds,
+    scenarios,
+    screen_pages,
+    versions,
+)
+from zet.room.dagdelen import Dagdeel, get_dagdeel
+from zet.room.phase import room_of
+from zet.room.screen_pages import ScreenTarget
+from zet.room.snapshot import GroupSnapshot, group_snapshot, theme_order
+from zet.room.states import Room
 
 TTL = 0.5  # reads no dagdeel version covers: the projector's address, a phone's token
 R = TypeVar("R")
@@ -144,8 +153,8 @@ def closing_snapshots(dagdeel_id: int) -> tuple[GroupSnapshot, ...]:
 @memo(ttl=TTL)
 def screen_target(join_code: str, tafel: str, client_key: str) -> ScreenTarget:
     """Which group (or the plenary) the projector at this address follows. Kept per
-    client: the code lookup is guarded per client (``zet.throttle``)."""
-    return projector.screen_target(engine(), join_code, tafel, client_key=client_key)
+    client: the code lookup is guarded per client (``zet.room.throttle``)."""
+    return screen_pages.screen_target(engine(), join_code, tafel, client_key=client_key)
 
 
 @per_dagdeel

@@ -1,5 +1,5 @@
 """Process-wide memos for live reads, shared by every session of the server process:
-``Versioned`` keeps one read per key per version of its dagdeel (``zet.versions``), ``Memo``
+``Versioned`` keeps one read per key per version of its dagdeel (``zet.room.versions``), ``Memo``
 one per key per ``ttl`` seconds (for reads no version covers).
 
 Why not ``st.cache_data``: a hit there hashes the arguments (``inspect.signature`` on every

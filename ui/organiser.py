@@ -1,18 +1,18 @@
 """Who may create a dagdeel here: anyone on a laptop, only an organiser on a server
-(``ZET_AANMAKEN``; see zet.access). The login lasts for this browser session."""
+(``ZET_AANMAKEN``; see zet.room.access). The login lasts for this browser session."""
 from __future__ import annotations
 
 import streamlit as st
 
 from ui.resources import client_key
 from ui.text import md
-from zet.access import (
+from zet.config import load_settings
+from zet.errors import UserError
+from zet.room.access import (
     creation_requires_login,
     password_login_available,
     require_organiser_password,
 )
-from zet.config import load_settings
-from zet.errors import UserError
 
 _LOGGED_IN = "zet_organiser"
 

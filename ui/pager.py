@@ -7,8 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-from ui.actions import act
 from ui.text import esc, md
+from ui.writes import act
 
 
 def screen_pager(title: str, index: int, count: int, move: Callable[..., Any],

@@ -12,8 +12,8 @@ from typing import Any, Protocol
 import streamlit as st
 
 from ui import phone_identity
-from ui.actions import act, show_flash
 from ui.text import md
+from ui.writes import act, show_flash
 from zet.roles import ROLES
 
 

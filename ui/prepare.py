@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.actions import act, show_flash
 from ui.plan_choice import round_plan_choice
 from ui.quickscan.results import suggestion_list
 from ui.resources import engine, library
 from ui.text import md
+from ui.writes import act, show_flash
 from zet.clock import today
-from zet.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
 from zet.errors import UserError
-from zet.quickscan import Listed, list_quickscans
-from zet.quickscan_results import quickscan_results
+from zet.programme.quickscan_results import quickscan_results
+from zet.room.dagdelen import MAX_ROUNDS, GroupPlan, Programme, RoundPlan, create_dagdeel, time_slot
+from zet.room.quickscan import Listed, list_quickscans
 
 # The example programme of the handleiding (§4.3): two rounds, three theme groups each.
 DEFAULT_ROUND_TIMES = (("09:30", "10:45"), ("11:00", "12:15"), ("13:00", "14:15"))

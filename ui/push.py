@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from ui import live
-from zet.versions import INPUT, ROOM
+from zet.room.versions import INPUT, ROOM
 
 COALESCE_MS = 300
 CONTROL_COALESCE_MS = 1000  # a control view redraws whole: at most once a second for input

@@ -1,5 +1,5 @@
 """What each step draws: on the participant's phone and on the procesbegeleider's control
-view. The beamer's pages come from ``zet.projector.STEP_PAGES``; the rules of a step from
+view. The beamer's pages come from ``zet.room.screen_pages.STEP_PAGES``; the rules of a step from
 ``zet.steps.STEPS`` (``tests/test_step_registries.py`` checks that every step is in all
 three)."""
 from __future__ import annotations
@@ -11,8 +11,8 @@ from ui.facilitator import afronding, kaarten, punten, scenario, uitwisseling, w
 from ui.participant import steps as phone
 from ui.participant import werkblad as phone_werkblad
 from zet.content.model import Theme
-from zet.dagdelen import Dagdeel
-from zet.groups import Group
+from zet.room.dagdelen import Dagdeel
+from zet.room.groups import Group
 from zet.steps import Step
 
 

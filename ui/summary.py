@@ -4,9 +4,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.text import md
-from zet import points
-from zet.scenarios import scenario_label
-from zet.snapshot import GroupSnapshot
+from zet.room import points
+from zet.room.scenarios import scenario_label
+from zet.room.snapshot import GroupSnapshot
 
 
 def outcome(report: GroupSnapshot) -> None:

@@ -17,9 +17,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from zet import participants, quickscan
 from zet.db import app_engine
 from zet.errors import NotFound
+from zet.room import participants, quickscan
 
 COOKIE = "zet_deelnemer"
 QUICKSCAN_COOKIE = "zet_quickscan"

@@ -21,9 +21,9 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from zet import versions
 from zet.db import app_engine
 from zet.db.changes import TOPICS, Bump, hub
+from zet.room import versions
 
 HEARTBEAT = 15.0
 MAX_STREAMS = 2000  # per process; past it a screen falls back to its slow poll

@@ -1,5 +1,5 @@
 import sys
 
-from zet.cli import main
+from zet.operations.cli import main
 
 sys.exit(main())

@@ -2,7 +2,7 @@
 checked and stored, when it counts as complete and how many answers are counted up.
 
 Every layer keeps one registry keyed by the type's name: ``ANSWER_TYPES`` here, the beamer's
-cut ``zet.projector.QUESTION_CUTS``, the PDF's ``zet.export.werkblad_pdf.PDF_BODIES``, the
+cut ``zet.room.screen_pages.QUESTION_CUTS``, the PDF's ``zet.export.werkblad_pdf.PDF_BODIES``, the
 beamer's ``ui.projector.render.QUESTION_BODIES`` and the phone's
 ``ui.participant.werkblad.INPUTS``. ``tests/test_step_registries.py`` fails when a type is
 missing from one; ``docs/architecture.md`` says how to add one.
@@ -18,8 +18,8 @@ from zet.errors import UserError
 from zet.fields import multi_line, one_line, within_limit
 
 if TYPE_CHECKING:
-    from zet.aggregates import QuestionSummary
     from zet.content.model import Question
+    from zet.room.aggregates import QuestionSummary
 
 MAX_TEXT = 2000
 MAX_ITEM = 200

@@ -100,7 +100,8 @@ def _settings(env: Mapping[str, str]) -> Settings:
     public_url = env.get("ZET_PUBLIC_URL", "").strip().rstrip("/") or None
     content_dir = Path(env.get("ZET_CONTENT_DIR", "").strip() or DEFAULT_CONTENT_DIR)
     password = env.get("ZET_ORGANISATOR_WACHTWOORD", "")
-    from zet.accounts import MIN_PASSWORD  # here: accounts loads argon2, settings stay light
+    # here: accounts loads argon2, settings stay light
+    from zet.programme.accounts import MIN_PASSWORD
 
     if password.strip() and len(password) < MIN_PASSWORD:
         raise ConfigError(f"ZET_ORGANISATOR_WACHTWOORD is te kort: kies minstens {MIN_PASSWORD} "

@@ -1,7 +1,7 @@
 """The fixed order of steps every theme conversation runs through, and what each step is.
 
 Every layer keeps one registry keyed by ``Step``: ``STEPS`` here (the rules of a step),
-``zet.projector.STEP_PAGES`` (what the beamer shows in it), ``zet.content.glossary.
+``zet.room.screen_pages.STEP_PAGES`` (what the beamer shows in it), ``zet.content.glossary.
 STEP_TEXTS`` (the theme texts it shows, for 'Begrippen') and ``ui.steps.STEP_VIEWS`` (the
 phone and the control view). ``tests/test_step_registries.py`` fails when a step is missing
 from one of them; ``docs/architecture.md`` says how to add one.
@@ -47,7 +47,7 @@ class StepSpec:
 
     ``deciding``: from the scenario on the group decides. A latecomer can still join a
     table's conversation before that (a seat later is the hoofdprocesbegeleider's call),
-    and the round keeps time for the deciding steps (``zet.timer``).
+    and the round keeps time for the deciding steps (``zet.room.timer``).
     ``always_done``: never skipped, whatever the time (handleiding).
     ``links_open``: the control view opens 'Beamer en links' (the room is still joining).
     """

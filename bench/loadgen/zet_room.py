@@ -16,11 +16,11 @@ from sqlalchemy import Engine, func, select
 
 from bench.loadgen.client import PageClient
 from ui.text import md
-from zet import groups, participants, rounds
 from zet.content import Library
-from zet.dagdelen import CreatedSession, GroupPlan, RoundPlan, create_dagdeel
 from zet.db.schema import antwoorden, deelnemers
 from zet.roles import ROLES
+from zet.room import groups, participants, rounds
+from zet.room.dagdelen import CreatedSession, GroupPlan, RoundPlan, create_dagdeel
 from zet.steps import Step
 
 _PHONE_STEP = re.compile(r"data-testid='phone-step' data-step='([a-z_]+)'")

@@ -9,21 +9,21 @@ from ui.links import control_url, join_url, screen_url
 from ui.resources import engine, library
 from ui.text import md
 from zet.clock import now, wall_clock
-from zet.dagdelen import Dagdeel
 from zet.export import file_stem
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
 from zet.export.link_cards import LinkCard, link_cards_pdf
 from zet.export.print_pdf import join_card_pdf, programme_pdf
-from zet.programme import programme_items
-from zet.snapshot import dagdeel_snapshot
+from zet.room.dagdelen import Dagdeel
+from zet.room.snapshot import dagdeel_snapshot
+from zet.room.timetable import timetable_items
 
 _FILES = "zet_dagdeel_files"
 
 
 def _programme_lines(dagdeel: Dagdeel) -> list[str]:
     lines = []
-    for item in programme_items(dagdeel, live.all_rounds(dagdeel.id)):
+    for item in timetable_items(dagdeel, live.all_rounds(dagdeel.id)):
         line = f"{item.time} {item.titel}".strip()
         if item.ronde is not None:
             line += " — " + ", ".join(

@@ -6,13 +6,13 @@ from collections import Counter
 import streamlit as st
 
 from ui import live
-from ui.actions import act, show_flash
 from ui.links import control_url, screen_url
 from ui.resources import engine, library
 from ui.text import md
-from zet import rounds
+from ui.writes import act, show_flash
 from zet.qr import qr_png
 from zet.roles import role_sort_key
+from zet.room import rounds
 
 
 def who(member) -> str:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.actions import act
 from ui.links import quickscan_url
 from ui.quickscan.results import results_tables, suggestion_list
 from ui.resources import engine, library
 from ui.text import esc, md
-from zet import quickscan
+from ui.writes import act
 from zet.clock import now
-from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, file_stem
 from zet.export.link_cards import quickscan_card_pdf
+from zet.programme.quickscan_results import quickscan_results
 from zet.qr import qr_png
-from zet.quickscan_results import quickscan_results
+from zet.room import quickscan
+from zet.room.dagdelen import Dagdeel
 
 
 def _themes_key(dagdeel_id: int) -> str:

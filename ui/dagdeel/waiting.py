@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act, show_flash
 from ui.dagdeel.indeling import who
 from ui.resources import engine, library
 from ui.text import esc
-from zet import rounds
+from ui.writes import act, show_flash
+from zet.room import rounds
 from zet.steps import LATE_JOIN_STEPS, Step
 
 

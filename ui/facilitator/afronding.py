@@ -4,13 +4,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act
 from ui.downloads import group_downloads
 from ui.summary import outcome
 from ui.text import md
-from zet import groups
-from zet.dagdelen import Dagdeel
-from zet.groups import Group
+from ui.writes import act
+from zet.room import groups
+from zet.room.dagdelen import Dagdeel
+from zet.room.groups import Group
 
 
 def show(group: Group, dagdeel: Dagdeel) -> None:

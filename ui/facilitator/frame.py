@@ -9,7 +9,6 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act, storage_trouble_shown
 from ui.beamer_links import beamer_and_control
 from ui.downloads import group_downloads
 from ui.glossary import begrippen
@@ -17,14 +16,15 @@ from ui.links import control_url, notulist_url, screen_url
 from ui.pager import screen_pager
 from ui.resources import engine
 from ui.text import md
-from zet import groups, notes
+from ui.writes import act, storage_trouble_shown
 from zet.clock import now
 from zet.content.model import Theme
-from zet.dagdelen import Dagdeel, close_dagdeel_from_group
-from zet.projector import group_pages, page_at
 from zet.qr import qr_png
+from zet.room import groups, notes
+from zet.room.dagdelen import Dagdeel, close_dagdeel_from_group
+from zet.room.screen_pages import group_pages, page_at
+from zet.room.timer import guard, round_end
 from zet.steps import STEP_ORDER, Step
-from zet.timer import guard, round_end
 
 
 def header(group: groups.Group, theme: Theme, dagdeel: Dagdeel) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act
 from ui.text import md
-from zet import groups
+from ui.writes import act
 from zet.content.model import Theme
-from zet.groups import Group
+from zet.room import groups
+from zet.room.groups import Group
 
 
 def show(group: Group, theme: Theme) -> None:

@@ -9,12 +9,12 @@ import streamlit as st
 
 from ui import live
 from ui.a11y import name_controls
-from ui.actions import act, failed, show_flash
 from ui.limits import limit_caption
 from ui.text import md
-from zet import points
-from zet.actions import zek_prompt
-from zet.groups import Group
+from ui.writes import act, failed, show_flash
+from zet.programme.actions import zek_prompt
+from zet.room import points
+from zet.room.groups import Group
 
 _EDITING = "editing_point"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act
 from ui.limits import limit_caption
 from ui.text import md
-from zet import groups
+from ui.writes import act
 from zet.content.model import Theme
-from zet.groups import Group
-from zet.scenarios import scenario_label
+from zet.room import groups
+from zet.room.groups import Group
+from zet.room.scenarios import scenario_label
 
 OPTIONS = [1, 2, 3, 4]
 

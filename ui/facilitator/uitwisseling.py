@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act, show_flash
 from ui.text import md
-from zet import answers
-from zet.aggregates import not_heard_yet, not_heard_yet_label
-from zet.answers import answer_text
+from ui.writes import act, show_flash
 from zet.content.model import Theme
-from zet.groups import Group
+from zet.room import answers
+from zet.room.aggregates import not_heard_yet, not_heard_yet_label
+from zet.room.answers import answer_text
+from zet.room.groups import Group
 
 
 @st.fragment

@@ -6,16 +6,16 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import live
-from ui.actions import act, show_flash
 from ui.programme.open_actions import open_actions_panel
 from ui.resources import engine, library
 from ui.text import md
-from zet import answers, groups
-from zet.aggregates import role_counts
-from zet.answers import answer_text
+from ui.writes import act, show_flash
 from zet.content.model import Theme
-from zet.groups import Group
-from zet.quickscan_results import theme_outcome
+from zet.programme.quickscan_results import theme_outcome
+from zet.room import answers, groups
+from zet.room.aggregates import role_counts
+from zet.room.answers import answer_text
+from zet.room.groups import Group
 
 
 @st.fragment

@@ -7,7 +7,7 @@ from ui import live
 from ui.resources import engine, general_texts
 from ui.summary import outcome
 from ui.text import md
-from zet.participants import groups_joined
+from zet.room.participants import groups_joined
 
 
 def opening() -> None:

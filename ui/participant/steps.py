@@ -7,7 +7,6 @@ import streamlit as st
 
 from ui import live
 from ui.a11y import name_controls
-from ui.actions import act, failed, show_flash
 from ui.autosave import typing_area
 from ui.cards import card as draw_card
 from ui.glossary import begrippen
@@ -15,11 +14,12 @@ from ui.resources import engine
 from ui.scenarios import scenario_list
 from ui.summary import outcome
 from ui.text import esc, md
-from zet import answers, drafts, points, scenarios
-from zet.actions import zek_prompt
-from zet.answers import answer_text
+from ui.writes import act, failed, show_flash
 from zet.clock import wall_clock
 from zet.content.model import Theme
+from zet.programme.actions import zek_prompt
+from zet.room import answers, drafts, points, scenarios
+from zet.room.answers import answer_text
 from zet.steps import Step
 
 SCENARIO_NUMBERS = [1, 2, 3, 4]

@@ -16,15 +16,15 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from ui.a11y import name_controls, scale_names
-from ui.actions import STORAGE_TROUBLE, act, failed
 from ui.autosave import journal_leftovers, typing_area
 from ui.resources import engine, library
 from ui.text import md
-from zet import answers, groups
+from ui.writes import STORAGE_TROUBLE, act, failed
 from zet.answer_types import MAX_ITEM, MAX_TEXT, answer_type
 from zet.clock import wall_clock
 from zet.content.model import Question, Theme
 from zet.errors import StorageError, UserError
+from zet.room import answers, groups
 
 SCALE = [1, 2, 3, 4, 5]
 KOOS_PARTS = (("gewenst", "Gewenste situatie"), ("feitelijk", "Feitelijke situatie"))

@@ -1,15 +1,15 @@
 """The administrator's tab: accounts, which opleidingsscholen each one sees, who is
 administrator, a new password, removing. The rules (only administrators, not oneself) are
-in ``zet.account_admin``."""
+in ``zet.programme.account_admin``."""
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from ui.actions import act, failed, show_flash
 from ui.resources import engine
 from ui.text import md
-from zet.account_admin import (
+from ui.writes import act, failed, show_flash
+from zet.programme.account_admin import (
     add_account,
     list_accounts,
     remove_account,
@@ -17,9 +17,9 @@ from zet.account_admin import (
     set_admin,
     set_memberships,
 )
-from zet.accounts import MIN_PASSWORD
-from zet.locaties import list_partnerships
-from zet.tenancy import Viewer
+from zet.programme.accounts import MIN_PASSWORD
+from zet.programme.locaties import list_partnerships
+from zet.programme.tenancy import Viewer
 
 FLASH = "_pm_acc_flash"
 NEW = ("acc_naam", "acc_wachtwoord", "acc_beheerder", "acc_scholen")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.actions import act, failed, show_flash
 from ui.limits import limit_caption
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine
-from zet.actions import (
+from ui.writes import act, failed, show_flash
+from zet.programme.actions import (
     MAX_TEXT,
     MAX_TIJDPAD,
     ZEK_QUESTIONS,
@@ -17,9 +17,9 @@ from zet.actions import (
     list_actions,
     set_done,
 )
-from zet.programme_data import Scope
-from zet.rode_lijnen import confirmed_points
-from zet.tenancy import Viewer
+from zet.programme.archive import Scope
+from zet.programme.rode_lijnen import confirmed_points
+from zet.programme.tenancy import Viewer
 
 FLASH = "_pm_act_flash"
 QUESTIONS = ZEK_QUESTIONS

@@ -13,9 +13,9 @@ from ui.text import md
 from zet.export import dutch_date, file_stem, purged_line
 from zet.export.dagdeel_pdf import dagdeel_report_pdf
 from zet.export.dagdeel_tables import dagdeel_xlsx
-from zet.programme_data import ArchiveEntry, Scope, archive
-from zet.snapshot import archived_dagdeel_snapshot
-from zet.tenancy import Viewer
+from zet.programme.archive import ArchiveEntry, Scope, archive
+from zet.programme.tenancy import Viewer
+from zet.room.snapshot import archived_dagdeel_snapshot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 
 from zet.content.model import SCENARIO_NAMES
-from zet.scenarios import SCENARIO_COLORS
+from zet.room.scenarios import SCENARIO_COLORS
 
 NU_COLOR, GEWENST_COLOR = "#8AA6C1", "#1F5F8B"
 _SCENARIO_AXIS = " : ".join(f"datum.value == {n} ? '{n}. {name}'"

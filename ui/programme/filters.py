@@ -8,9 +8,9 @@ import streamlit as st
 
 from ui.resources import engine, library
 from ui.text import md
-from zet.locaties import list_locaties, list_partnerships
-from zet.programme_data import Scope, years
-from zet.tenancy import Viewer
+from zet.programme.archive import Scope, years
+from zet.programme.locaties import list_locaties, list_partnerships
+from zet.programme.tenancy import Viewer
 
 ALL = "Alle"
 

@@ -7,12 +7,12 @@ import secrets
 
 import streamlit as st
 
-from ui.actions import act, failed, show_flash
 from ui.resources import engine
 from ui.text import md
-from zet.accounts import MIN_PASSWORD, account_for, change_password, log_in, log_out
-from zet.login_limits import client_address
-from zet.tenancy import Viewer, viewer_for
+from ui.writes import act, failed, show_flash
+from zet.programme.accounts import MIN_PASSWORD, account_for, change_password, log_in, log_out
+from zet.programme.login_limits import client_address
+from zet.programme.tenancy import Viewer, viewer_for
 
 TOKEN = "_pm_token"
 LOGIN_FLASH = "_pm_login_flash"

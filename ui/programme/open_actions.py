@@ -7,8 +7,8 @@ import streamlit as st
 
 from ui.resources import engine
 from ui.text import md
-from zet.actions import open_actions_for
 from zet.export import dutch_date
+from zet.programme.actions import open_actions_for
 
 
 def open_actions_panel(locatie_id: int | None, theme_id: str) -> int:

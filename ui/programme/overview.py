@@ -8,7 +8,7 @@ import streamlit as st
 from ui.programme.charts import dumbbells, matrix
 from ui.programme.filters import theme_title
 from ui.resources import engine, library
-from zet.programme_data import Scope, group_outcomes, latest_placements
+from zet.programme.archive import Scope, group_outcomes, latest_placements
 
 COLUMNS = ["locatie", "thema", "theme_id", "nu", "gewenst", "jaar", "label", "tooltip"]
 

@@ -13,8 +13,8 @@ from ui.resources import engine, library
 from ui.text import md
 from zet.clock import now
 from zet.export.quickscan_exports import quickscan_pdf, quickscan_xlsx
-from zet.programme_data import Scope
-from zet.quickscan_results import MIN_GROUP, number_text, per_locatie_and_year
+from zet.programme.archive import Scope
+from zet.programme.quickscan_results import MIN_GROUP, number_text, per_locatie_and_year
 
 
 def quickscan_view(base: Scope) -> None:

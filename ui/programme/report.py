@@ -9,10 +9,10 @@ from ui.text import md
 from zet.errors import UserError
 from zet.export.partnership_pdf import partnership_report_pdf, period
 from zet.export.partnership_tables import partnership_xlsx
-from zet.locaties import list_locaties, list_partnerships
-from zet.partnership_report import ReportFilter, build_partnership_report
-from zet.programme_data import Scope
-from zet.reflection import summarise, summary_text
+from zet.programme.archive import Scope
+from zet.programme.locaties import list_locaties, list_partnerships
+from zet.programme.partnership_report import ReportFilter, build_partnership_report
+from zet.programme.reflection import summarise, summary_text
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

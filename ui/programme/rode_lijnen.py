@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.actions import act, show_flash
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
 from ui.text import md
+from ui.writes import act, show_flash
 from zet.content.model import WAARBORGEN
-from zet.points import KIND_PLURALS
-from zet.programme_data import Scope
-from zet.rode_lijnen import (
+from zet.programme.archive import Scope
+from zet.programme.rode_lijnen import (
     ConfirmedPoint,
     Line,
     add_label,
@@ -26,7 +25,8 @@ from zet.rode_lijnen import (
     set_waarborg,
     ungroup_point,
 )
-from zet.tenancy import Viewer
+from zet.programme.tenancy import Viewer
+from zet.room.points import KIND_PLURALS
 
 FLASH = "_pm_rl_flash"
 

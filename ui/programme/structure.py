@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.actions import act, show_flash
 from ui.resources import engine
-from zet.locaties import (
+from ui.writes import act, show_flash
+from zet.programme.locaties import (
     add_locatie,
     add_partnership,
     list_locaties,
@@ -16,7 +16,7 @@ from zet.locaties import (
     move_locatie,
     rename_partnership,
 )
-from zet.tenancy import Viewer
+from zet.programme.tenancy import Viewer
 
 FLASH = "_pm_st_flash"
 

@@ -8,14 +8,14 @@ import streamlit as st
 from ui.programme.charts import distribution_bars, lines_per_year, matrix
 from ui.programme.filters import scope_filters, theme_title
 from ui.resources import engine, library
-from zet.programme_data import (
+from zet.programme.archive import (
     Scope,
     YearPlacement,
     group_outcomes,
     placements_per_year,
     werkblad_scores_per_year,
 )
-from zet.rode_lijnen import came_back, confirmed_points
+from zet.programme.rode_lijnen import came_back, confirmed_points
 
 
 def trends_view(base: Scope) -> Scope:

@@ -8,7 +8,8 @@ from ui import live
 from ui.projector import render
 from ui.resources import general_texts, library
 from ui.text import esc
-from zet.projector import (
+from zet.room.scenarios import scenario_label
+from zet.room.screen_pages import (
     TWO,
     ClosingGroup,
     Page,
@@ -19,8 +20,7 @@ from zet.projector import (
     plenary_pages,
     plenary_title,
 )
-from zet.scenarios import scenario_label
-from zet.states import Phase
+from zet.room.states import Phase
 
 
 def pages_of(dagdeel_id: int) -> list[Page]:

@@ -1,11 +1,11 @@
 """The beamer's "Wat de quickscan zei" page of a theme (sized in em: the projector is one
 canvas scaled to the screen, ``ui/projector/style.py``): per role group the mean of how it
 should be (gewenst) and how it is now (feitelijk), the gap, and the O/V/G counts. Only role
-groups of at least three people (``zet.quickscan_results``); never a single respondent."""
+groups of at least three people (``zet.programme.quickscan_results``); never a single respondent."""
 from __future__ import annotations
 
 from ui.text import esc
-from zet.quickscan_results import MIN_GROUP, Outcome, Spread, number_text
+from zet.programme.quickscan_results import MIN_GROUP, Outcome, Spread, number_text
 
 _STYLE = """
 <style>

@@ -1,9 +1,9 @@
 """The projector's pages as HTML: large type, role colours, full labels, no controls.
 
-Pure functions from ``zet.projector`` pages to HTML strings (no Streamlit here), so they
+Pure functions from ``zet.room.screen_pages`` pages to HTML strings (no Streamlit here), so they
 are tested directly. Every value from outside the code goes through ``esc``. What flows on
 a page (answers, list items, paragraphs, tables) comes cut into columns by
-``zet.projector``; this module only draws the columns it is given.
+``zet.room.screen_pages``; this module only draws the columns it is given.
 """
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from ui.projector.quickscan import quickscan_page_html
 from ui.projector.style import PROJECTOR_STYLE, role_color
 from ui.text import esc
-from zet.aggregates import QuestionSummary, ScenarioDistribution
 from zet.answer_types import answer_type
 from zet.content.model import Theme
-from zet.groups import Group
-from zet.projector import (
+from zet.qr import qr_png
+from zet.roles import role_sort_key
+from zet.room.aggregates import QuestionSummary, ScenarioDistribution
+from zet.room.groups import Group
+from zet.room.screen_pages import (
     ANSWER_COLUMNS,
     OVERVIEW_HEAD,
     OVERVIEW_WIDTHS,
@@ -30,10 +32,8 @@ from zet.projector import (
     PageKind,
     outcome_lines,
 )
-from zet.qr import qr_png
-from zet.roles import role_sort_key
-from zet.screenfit import LONG_TITLE, Column, Piece
-from zet.snapshot import GroupSnapshot
+from zet.room.screenfit import LONG_TITLE, Column, Piece
+from zet.room.snapshot import GroupSnapshot
 from zet.steps import STEP_ORDER, Step
 
 

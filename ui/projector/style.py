@@ -1,6 +1,6 @@
 """The projector's type and colours: read from 8 metres on any beamer.
 
-The page is one canvas of ``CANVAS_W`` × ``CANVAS_H`` em (``zet.screenfit``), scaled to the
+The page is one canvas of ``CANVAS_W`` × ``CANVAS_H`` em (``zet.room.screenfit``), scaled to the
 screen: the body text (1 em) is ``min(100vw / CANVAS_W, 100vh / CANVAS_H)``, so 24 px at
 1024×768, 28 px at 1280×720, 42 px at 1920×1080; nothing is set in pixels and nothing is
 smaller than the body text. Colours reach WCAG AA: text is near-black on white, role colours
@@ -9,7 +9,7 @@ smaller than the body text. Colours reach WCAG AA: text is near-black on white, 
 from __future__ import annotations
 
 from zet.roles import ROLES
-from zet.screenfit import CANVAS_H, CANVAS_W
+from zet.room.screenfit import CANVAS_H, CANVAS_W
 
 # One colour per role, the same on every screen of the session; each ≥ 3:1 on white.
 ROLE_PALETTE = ["#0072B2", "#C2410C", "#047857", "#A21CAF", "#8A6100", "#332288",
@@ -22,7 +22,7 @@ def role_color(role: str) -> str:
 
 
 # Sizes in em of the body text; margins of headings in their own em (so h2 .35em is
-# .455 body em, as zet.screenfit counts it).
+# .455 body em, as zet.room.screenfit counts it).
 PROJECTOR_STYLE = ("""
 <style>
 .zp { box-sizing: border-box; width: min(100%, CANVAS_Wem); height: min(100vh, CANVAS_Hem);

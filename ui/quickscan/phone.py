@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.actions import act, failed
 from ui.text import md
-from zet import quickscan
+from ui.writes import act, failed
 from zet.clock import wall_clock
 from zet.content.model import OVG, Library, QuickscanItem
-from zet.quickscan import Quickscan, Rating, Respondent
+from zet.room import quickscan
+from zet.room.quickscan import Quickscan, Rating, Respondent
 
 SCALE = list(quickscan.SCALE)
 OVG_SHORT = {"O": "Ontwikkelen", "V": "Voldoende", "G": "Goed"}

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.text import md
-from zet.quickscan_results import (
+from zet.programme.quickscan_results import (
     MIN_GROUP,
     SPREAD_COLUMNS,
     Outcome,

@@ -1,6 +1,6 @@
 """Which dagdelen a write transaction changed, and who hears about it after the commit.
 
-Every write that changes what a screen of a dagdeel shows calls ``zet.versions.bump`` inside
+Every write that changes what a screen of a dagdeel shows calls ``zet.room.versions.bump`` inside
 its transaction; the bump is recorded here on the connection. ``writing()`` sees every
 INSERT/UPDATE/DELETE of the transaction (a cursor listener, ``track``) and refuses to commit
 one that wrote a room table without a bump when ``STRICT`` is on (the test suite turns it on,
@@ -10,7 +10,7 @@ write no screen watches (creating or purging a whole dagdeel) says so with ``qui
 After the commit ``writing()`` hands the bumps to the database's ``hub``, the in-process
 ``Notifier`` the event stream (``web/stream.py``) and the live reads (``ui/live.py``) follow
 (one per database: a process that opens two, the test suite, keeps their versions apart).
-Bumps of other processes reach it through ``zet.versions.follow`` (PostgreSQL LISTEN, or a
+Bumps of other processes reach it through ``zet.room.versions.follow`` (PostgreSQL LISTEN, or a
 watcher on SQLite).
 """
 from __future__ import annotations

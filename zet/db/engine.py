@@ -178,7 +178,7 @@ _BUSY_MESSAGE = ("De database is al te lang bezet door een ander programma. Prob
 def writing(engine: Engine) -> Iterator[Connection]:
     """A transaction that writes; commits on success, rolls back on an exception.
 
-    A write to a room table must bump its dagdeel's version (``zet.versions.bump``); the
+    A write to a room table must bump its dagdeel's version (``zet.room.versions.bump``); the
     bumps reach the database's ``changes.hub`` after the commit, never after a rollback.
     Raises ``StorageBusy`` when the database stayed locked for the whole retry budget."""
     deadline = time.monotonic() + RETRY.budget
@@ -227,7 +227,7 @@ def retry_transient(function: Callable[P, T]) -> Callable[P, T]:
 @contextmanager
 def reading(engine: Engine, *, repeatable: bool = False) -> Iterator[Connection]:
     """A read-only transaction. ``repeatable``: every statement in it sees the same state
-    (a snapshot, ``zet.snapshot``): REPEATABLE READ on PostgreSQL, whose default READ
+    (a snapshot, ``zet.room.snapshot``): REPEATABLE READ on PostgreSQL, whose default READ
     COMMITTED gives each statement its own; on SQLite a read transaction always does."""
     with engine.connect() as connection:
         if repeatable and connection.dialect.name == "postgresql":

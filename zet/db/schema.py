@@ -36,12 +36,13 @@ dagdelen = Table(
     Column("programma", Text, nullable=False, server_default="{}"),  # JSON, see Programme
     # Which page of the plenary screen the room sees (set from the control view).
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
-    # Set by zet.retention.purge: when the raw data went, and how many of each role joined.
+    # Set by zet.operations.retention.purge: when the raw data went, and how many of each role
+    # joined.
     Column("purged_at", DateTime(timezone=True)),
     Column("rolaantallen", Text),  # JSON {role: count}, NULL until purged
     # The stappenplan every round follows: 75 or 60 minutes (migration 0009).
     Column("ronde_minuten", Integer, nullable=False, server_default="75"),
-    # Bumped inside every write that changes what a screen of the dagdeel shows (zet.versions).
+    # Bumped inside every write that changes what a screen of the dagdeel shows (zet.room.versions).
     Column("version", Integer, nullable=False, server_default="0"),
 )
 # A join code is unique among open dagdelen; closed ones may reuse it.
@@ -82,7 +83,8 @@ groepen = Table(
     Column("scherm_pagina", Integer, nullable=False, server_default="0"),
     Column("notulist_secret", String(64), unique=True),  # made when first asked for
     Column("rolaantallen", Text),  # JSON {role: count} of the members, kept when purged
-    # JSON of the other counts a purge keeps (zet.retention.Kept); NULL until purged (0015)
+    # JSON of the other counts a purge keeps (zet.operations.retention.Kept); NULL until purged
+    # (0015)
     Column("bewaard", Text),
     # The beamer opens the werkblad step with what the quickscan said on the theme (0017)
     Column("quickscan_eerst", Boolean, nullable=False, server_default="0"),
@@ -189,7 +191,7 @@ concepten = Table(  # text a participant is still typing (a point not yet sent)
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
-onderhoud = Table(  # when a periodic task last ran (zet.retention.purge_if_due)
+onderhoud = Table(  # when a periodic task last ran (zet.operations.retention.purge_if_due)
     "onderhoud", metadata,
     Column("taak", String(40), primary_key=True),
     Column("laatst_op", Date, nullable=False),
@@ -250,7 +252,8 @@ account_sessies = Table(
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
 
-login_pogingen = Table(  # failed logins only; naam and client are HMACs (zet.accounts, 0010)
+# failed logins only; naam and client are HMACs (zet.programme.accounts, 0010)
+login_pogingen = Table(
     "login_pogingen", metadata,
     Column("id", Integer, primary_key=True),
     Column("naam", String(120), nullable=False),

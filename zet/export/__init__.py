@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from zet.clock import LOCAL_ZONE
 
 if TYPE_CHECKING:
-    from zet.dagdelen import Dagdeel
+    from zet.room.dagdelen import Dagdeel
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
@@ -67,7 +67,7 @@ def purged_line(dagdeel: Dagdeel) -> str:
 def partnership_name(dagdeel: object) -> str:
     """The partnership to print above the locatie; nothing for the placeholder name that
     migration 0004 gave installations that never named theirs."""
-    from zet.locaties import DEFAULT_PARTNERSHIP
+    from zet.programme.locaties import DEFAULT_PARTNERSHIP
 
     name = getattr(dagdeel, "partnerschap", "") or ""
     return "" if name == DEFAULT_PARTNERSHIP else name

@@ -45,9 +45,9 @@ from zet.export.pdf_kit import (
     section_start,
     text,
 )
-from zet.programme import programme_items
-from zet.scenarios import scenario_label
-from zet.snapshot import DagdeelSnapshot, GroupSnapshot
+from zet.room.scenarios import scenario_label
+from zet.room.snapshot import DagdeelSnapshot, GroupSnapshot
+from zet.room.timetable import timetable_items
 
 
 class _DagdeelStyles(Styles):
@@ -167,7 +167,7 @@ def _programme(report: DagdeelSnapshot, s: _DagdeelStyles,
              "Deelnemers"]
     rows = [[Paragraph(h, s.cell_bold) for h in heads]]
     extra: list[tuple] = [("ALIGN", (-1, 0), (-1, -1), "RIGHT")]
-    for item in programme_items(report.dagdeel, report.rounds):
+    for item in timetable_items(report.dagdeel, report.rounds):
         index = len(rows)
         rows.append([Paragraph(text(item.time or "–"), s.cell),
                      Paragraph(f"<b>{text(item.titel)}</b>", s.cell),

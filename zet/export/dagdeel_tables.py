@@ -23,10 +23,10 @@ from zet.export.spreadsheets import (
     werkblad_frame,
     workbook_bytes,
 )
-from zet.programme import programme_items
 from zet.roles import role_sort_key
-from zet.scenarios import scenario_label
-from zet.snapshot import DagdeelSnapshot, GroupSnapshot
+from zet.room.scenarios import scenario_label
+from zet.room.snapshot import DagdeelSnapshot, GroupSnapshot
+from zet.room.timetable import timetable_items
 
 SHEETS = ("Dagdeel", "Groepen", "Indeling", "Werkblad", "Bijdragen", "Punten", "Scenario")
 WHERE_COLUMNS = ["ronde", "tafel", "thema"]
@@ -61,7 +61,7 @@ def dagdeel_frame(report: DagdeelSnapshot, *, include_names: bool = False) -> pd
               ("deelnemers totaal", report.participant_count)]
     items += [(f"deelnemers: {role}", count) for role, count in report.role_counts.items()]
     items += purged_facts(dagdeel)
-    for item in programme_items(dagdeel, report.rounds):
+    for item in timetable_items(dagdeel, report.rounds):
         label = f"programma {item.time}".strip()
         value = item.titel
         if item.ronde is not None and item.ronde.tables:

@@ -45,8 +45,8 @@ from zet.export.pdf_kit import (
 )
 from zet.export.werkblad_pdf import werkblad_flowables
 from zet.roles import role_sort_key
-from zet.scenarios import scenario_label
-from zet.snapshot import GroupSnapshot
+from zet.room.scenarios import scenario_label
+from zet.room.snapshot import GroupSnapshot
 from zet.steps import STEP_ORDER
 
 GROUP_KICKER = "ZET · verslag van een themagroep"

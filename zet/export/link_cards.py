@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from zet.dagdelen import Dagdeel
 from zet.export import dutch_date
 from zet.export.pdf_kit import (
     FRAME_WIDTH,
@@ -25,6 +24,7 @@ from zet.export.pdf_kit import (
     text,
 )
 from zet.qr import qr_png
+from zet.room.dagdelen import Dagdeel
 
 
 @dataclass(frozen=True)

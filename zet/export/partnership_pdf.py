@@ -45,10 +45,10 @@ from zet.export.pdf_kit import (
 )
 from zet.export.quickscan_exports import INTRO as QUICKSCAN_INTRO
 from zet.export.quickscan_exports import sections_story
-from zet.partnership_report import PartnershipReport, WaarborgSection
-from zet.reflection import summarise
-from zet.rode_lijnen import Line
-from zet.scenarios import SCENARIO_COLORS
+from zet.programme.partnership_report import PartnershipReport, WaarborgSection
+from zet.programme.reflection import summarise
+from zet.programme.rode_lijnen import Line
+from zet.room.scenarios import SCENARIO_COLORS
 
 MAX_LOCATIE_COLUMNS = 5
 

@@ -10,9 +10,9 @@ from zet.export import local_time
 from zet.export.partnership_pdf import period
 from zet.export.quickscan_exports import quickscan_frames
 from zet.export.spreadsheets import frame_of, workbook_bytes
-from zet.partnership_report import PartnershipReport
-from zet.points import KINDS
-from zet.rode_lijnen import lines, waarborgen_of
+from zet.programme.partnership_report import PartnershipReport
+from zet.programme.rode_lijnen import lines, waarborgen_of
+from zet.room.points import KINDS
 
 SHEETS = ("Verslag", "Dagdelen", "Groepen", "Punten", "Rode lijnen", "Werkbladscores",
           "Acties", "Quickscan per waarborg", "Quickscan per thema")

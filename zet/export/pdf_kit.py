@@ -30,10 +30,10 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import _ktAllow
 
-from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, dutch_datetime, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
 from zet.export.scripts import font_runs, visual
+from zet.room.dagdelen import Dagdeel
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

@@ -1,7 +1,7 @@
 """Things to print before a dagdeel: the programme of the day and the A4 card for the tables
 with the QR code and the join code. Both in Dutch, both A4 PDFs.
 
-``programme_items`` (the programme in time order) is shared with the dagdeel report and the
+``timetable_items`` (the programme in time order) is shared with the dagdeel report and the
 dagdeel Excel export.
 """
 from __future__ import annotations
@@ -27,7 +27,6 @@ from reportlab.platypus import (
 )
 
 from zet.content.model import Library
-from zet.dagdelen import Dagdeel
 from zet.export import dutch_date, strip_control
 from zet.export.fonts import FONT, FONT_BOLD, register_fonts
 from zet.export.pdf_kit import (
@@ -46,9 +45,10 @@ from zet.export.pdf_kit import (
     line,
     text,
 )
-from zet.programme import programme_items
 from zet.qr import qr_png
-from zet.rounds import Round
+from zet.room.dagdelen import Dagdeel
+from zet.room.rounds import Round
+from zet.room.timetable import timetable_items
 
 OPENING_TEXT = "Welkom, de ZET-methode en waarom we samen opleiden."
 AFSLUITING_TEXT = ("Elke themagroep deelt haar uitkomsten: sterke punten, ontwikkelpunten en "
@@ -106,7 +106,7 @@ def programme_pdf(dagdeel: Dagdeel, rounds: Sequence[Round], library: Library) -
     time_width = 34 * mm
     body_width = FRAME_WIDTH - time_width
     rows, styles = [], []
-    for index, item in enumerate(programme_items(dagdeel, rounds)):
+    for index, item in enumerate(timetable_items(dagdeel, rounds)):
         cell: list[Flowable] = [Paragraph(text(item.titel), s.part)]
         if item.kind == "opening":
             cell.append(Paragraph(OPENING_TEXT, s.part_text))

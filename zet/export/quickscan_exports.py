@@ -19,7 +19,7 @@ from zet.export.pdf_kit import (
     text,
 )
 from zet.export.spreadsheets import frame_of, workbook_bytes
-from zet.quickscan_results import (
+from zet.programme.quickscan_results import (
     MIN_GROUP,
     SPREAD_COLUMNS,
     LocatieYear,

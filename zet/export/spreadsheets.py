@@ -12,13 +12,13 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from zet.answers import answer_text
-from zet.dagdelen import Dagdeel
 from zet.export import local_time, partnership_name, purged_line, purged_on, strip_control, yes_no
-from zet.points import KINDS
 from zet.roles import role_sort_key
-from zet.scenarios import scenario_label
-from zet.snapshot import GroupSnapshot
+from zet.room.answers import answer_text
+from zet.room.dagdelen import Dagdeel
+from zet.room.points import KINDS
+from zet.room.scenarios import scenario_label
+from zet.room.snapshot import GroupSnapshot
 
 FACILITATOR = "procesbegeleider"
 

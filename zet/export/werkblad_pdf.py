@@ -3,7 +3,7 @@
 Schaal: how many chose 1..5 per role, with the mean. KOOS: gewenst and feitelijk per role
 and the gap between them. Keuze / meerkeuze: how often each option was chosen. Tekst / lijst:
 the open answers without role or name, hidden ones left out. Counts come from
-``zet.aggregates.summarise``, the same numbers the projector shows.
+``zet.room.aggregates.summarise``, the same numbers the projector shows.
 """
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from zet.aggregates import QuestionSummary, summarise
-from zet.answers import answer_text
 from zet.export.fonts import FONT_BOLD
 from zet.export.pdf_kit import FRAME_WIDTH, MUTED, SHADE, Styles, grid_style, text
-from zet.snapshot import GroupSnapshot
+from zet.room.aggregates import QuestionSummary, summarise
+from zet.room.answers import answer_text
+from zet.room.snapshot import GroupSnapshot
 
 
 def werkblad_flowables(report: GroupSnapshot, s: Styles) -> list[Flowable]:

@@ -1,5 +1,5 @@
 """A version per dagdeel, bumped inside every write transaction that changes what a screen
-of that dagdeel shows (zet.versions); screens follow it instead of polling.
+of that dagdeel shows (zet.room.versions); screens follow it instead of polling.
 
 Revision ID: 0011
 Revises: 0006

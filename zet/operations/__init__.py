@@ -1,0 +1,1 @@
+"""Running the app: the command line, backups, the retention purge and the demo data."""
