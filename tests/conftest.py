@@ -41,6 +41,7 @@ def wipe_postgres(url: str) -> None:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     wipe.dispose()
+    changes.reset_hubs()  # the versions and bumps heard of the database before it was wiped
 
 
 def _fresh_postgres(url: str):

@@ -175,8 +175,9 @@ def _changed(key: str, which: str, on_save: Callable[[str], None]) -> None:
 # forgotten when the server names the very text it handled (``done``).
 _LEFT_JS = """
 export default function (component) {
-  const { setStateValue, parentElement, data } = component;
+  const { setStateValue, data } = component;
   const prefix = "zet:" + data.prefix;
+  const handedIn = (window.__zetJournalLeft = window.__zetJournalLeft || {});
   for (const [field, text] of Object.entries(data.done || {})) {
     if (localStorage.getItem(prefix + field) === text) {
       localStorage.removeItem(prefix + field);
@@ -190,8 +191,8 @@ export default function (component) {
     }
   }
   const sent = JSON.stringify(left);
-  if (Object.keys(left).length && parentElement.dataset.sent !== sent) {
-    parentElement.dataset.sent = sent;
+  if (Object.keys(left).length && handedIn[prefix] !== sent) {
+    handedIn[prefix] = sent;
     setStateValue("left", left);
   }
 }

@@ -35,13 +35,13 @@ def begrippen(theme: Theme, step: Step, cards: Iterable[Card] = (),
     texts = [*step_texts(theme, step, cards), *extra]
     if step == Step.PUNTEN:
         texts.append(zek_prompt())
-    block = _block("\n".join(texts), tuple(general.gids.begrippen) if general else ())
-    if block:
-        st.html(block)
+    block_html = _block_html("\n".join(texts), tuple(general.gids.begrippen) if general else ())
+    if block_html:
+        st.html(block_html)
 
 
 @lru_cache(maxsize=256)
-def _block(text: str, terms: tuple[Term, ...]) -> str:
+def _block_html(text: str, terms: tuple[Term, ...]) -> str:
     """The expander's HTML for ``text`` ("" without a glossary word in it). Kept: each
     search runs every term's patterns over the step's texts, and at a step change hundreds
     of phones ask for the same few (docs/performance.md, "The pushed room")."""

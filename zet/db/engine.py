@@ -243,9 +243,17 @@ def alembic_config() -> Config:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to ``revision`` (idempotent).
+    """Create or upgrade the schema to ``revision`` (idempotent)."""
+    _migrate(engine, command.upgrade, revision)
 
-    On SQLite, foreign keys are off while migrating: Alembic's batch mode rebuilds a table
+
+def downgrade_schema(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` (an operator's way back, and the tests')."""
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, move: Any, revision: str) -> None:
+    """On SQLite, foreign keys are off while migrating: Alembic's batch mode rebuilds a table
     by copying it and dropping the old one, and with foreign keys on that drop would
     cascade and delete every answer of every group. The check runs again afterwards."""
     config = alembic_config()
@@ -257,7 +265,7 @@ def upgrade_schema(engine: Engine, revision: str = "head") -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, revision)
+                move(config, revision)
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                     if broken:
