@@ -3,6 +3,7 @@ report and the dagdeel report, extracted again with pypdf and drawn with poppler
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -133,6 +134,25 @@ def test_a_right_to_left_answer_over_several_lines_reads_from_its_first_line(tmp
     words = [w for row in printed for w in row.split()
              if unicodedata.bidirectional(w[0]) == "AL" and "نعم" not in w]
     assert words == ARABIC_WORDS * 5
+
+
+def test_a_right_to_left_answer_is_printed_from_the_right_margin(tmp_path: Path):
+    """Every line of it ends at the right edge of the column, where an Arabic reader starts,
+    also its short last line (word boxes from poppler's pdftotext)."""
+    pdf = tmp_path / "groep.pdf"
+    pdf.write_bytes(group_pdf_with(tmp_path, [LONG_ARABIC]))
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    words = [(float(y0), float(x1), word) for y0, x1, word in re.findall(
+        r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+        boxes)]
+    line_ends: dict[int, float] = {}
+    for y0, x1, word in words:
+        if any(unicodedata.bidirectional(char) == "AL" for char in word):
+            line_ends[round(y0)] = max(line_ends.get(round(y0), 0.0), x1)
+    assert len(line_ends) >= 3  # it wraps
+    right_edge = max(line_ends.values())
+    assert all(end > right_edge - 3 for end in line_ends.values()), line_ends
 
 
 def test_a_left_to_right_line_in_a_right_to_left_paragraph_keeps_its_own_order():

@@ -149,6 +149,7 @@ def order_drawn_lines() -> None:
     given in reading order (``font_runs``), so the lines break as they are read. Only when a
     paragraph is drawn are its lines reordered, on a copy: splitting a paragraph over two
     pages or cells goes on working with the lines in reading order. Installed once."""
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
     from reportlab.platypus.paragraph import Paragraph
 
     if getattr(Paragraph.drawPara, "zet_bidi", False):
@@ -162,19 +163,25 @@ def order_drawn_lines() -> None:
             lines = self.blPara.lines
             if not lines or not any(_line_has_rtl(line) for line in lines):
                 return original(self, debug)
-            kept = self.blPara
+            kept, style = self.blPara, self.style
             ordered = (_simple_lines(lines) if kept.kind == 0 else _styled_lines(lines))
             self.blPara = kept.clone(lines=ordered)
+            if style.alignment == TA_LEFT and _base(_line_text(lines[0])) == "R":
+                self.style = style.clone(style.name, alignment=TA_RIGHT)  # read from the right
             try:
                 return original(self, debug)
             finally:
-                self.blPara = kept
+                self.blPara, self.style = kept, style
 
         draw_para.zet_bidi = True  # type: ignore[attr-defined]
         Paragraph.drawPara = draw_para
 
 
-def _line_has_rtl(line: Any) -> bool:
+def _line_text(line: Any) -> str:
     if isinstance(line, tuple):
-        return has_rtl(" ".join(line[1]))
-    return any(has_rtl(getattr(word, "text", "") or "") for word in line.words)
+        return " ".join(line[1])
+    return " ".join(getattr(word, "text", "") or "" for word in line.words)
+
+
+def _line_has_rtl(line: Any) -> bool:
+    return has_rtl(_line_text(line))
