@@ -88,29 +88,6 @@ def test_a_reload_right_after_the_last_keystroke_keeps_every_character(room):
     assert (stored if isinstance(stored, str) else "\n".join(stored)) == "Elk woord telt"
 
 
-def test_text_left_in_the_journal_when_its_field_went_with_the_step_is_stored(room):
-    """Typed on the werkblad and never sent (the phone was put away before the save), then
-    the step moved on: the field is gone, but the phone's journal still holds the text. The
-    next page hands it in; it is stored as a draft and the phone says so."""
-    engine = room[0]
-    person, page = _phone(room)
-    group_id, question = _open_question(room, person)
-    page.get_by_test_id(f"answer-{question.id}").wait_for()
-    journal = f"zet:{person.id}:q{group_id}_{question.id}"
-    # What a keystroke writes to the journal (ui/autosave.py), without the save it would send.
-    page.evaluate("([key, text]) => localStorage.setItem(key, text)",
-                  [journal, "Nog niet verstuurd"])
-    groups.set_step(engine, group_id, Step.UITWISSELING, expected_current=Step.WERKBLAD)
-    page.reload()
-    wait_for(page, "phone-step", step="uitwisseling")
-    page.get_by_text("is alsnog bewaard").first.wait_for(timeout=30_000)
-    page.wait_for_function("key => localStorage.getItem(key) === null", arg=journal,
-                           timeout=30_000)  # acknowledged: the phone may forget it
-    stored = answers.own_answers(engine, group_id, person.id)[question.id]
-    assert (stored if isinstance(stored, str) else "\n".join(stored)) == "Nog niet verstuurd"
-    page.screenshot(path=str(ARTIFACTS / "phone-journal-left-delivered.png"))
-
-
 def test_typing_on_after_the_first_save_keeps_the_field_and_every_keystroke(room):
     """The first save reruns the page; the field must stay the same element (a remounted
     field loses the focus, and what is typed next goes nowhere)."""
