@@ -9,6 +9,7 @@ missing from one; ``docs/architecture.md`` says how to add one.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import Counter
 from dataclasses import dataclass
 from statistics import mean
@@ -55,7 +56,7 @@ class YearMean:
     answers: int
 
 
-class AnswerType:
+class AnswerType(ABC):
     """The behaviour of one answer type; subclasses override what differs.
 
     ``closed``: answered by choosing, not typing (the beamer draws counts, not texts).
@@ -68,17 +69,19 @@ class AnswerType:
     items = False
     scored = False
 
+    @abstractmethod
     def normalise(self, question: Question, value: Any) -> Any:
         """The stored form of a given (not None) answer, or None when it is empty.
         Raises UserError if invalid."""
-        raise NotImplementedError
 
     def complete(self, value: Any) -> bool:
         """A stored (not None) answer counts as 'ingevuld'."""
         return True
 
     def tally(self, summary: QuestionSummary) -> None:
-        """Count the summary's visible answers up (``summary.by_role`` is filled)."""
+        """Count the summary's visible answers up (``summary.by_role`` is filled); the
+        typed answers have nothing to count."""
+        return None
 
     def year_mean(self, values: list[Any]) -> YearMean | None:
         """The mean of one question's answers in a year, for a ``scored`` type."""

@@ -155,14 +155,21 @@ def _write_proposal(conn: Connection, dagdeel_id: int, ronde) -> composition.Ass
     return assignment
 
 
+def _unlocked_round(conn: Connection, dagdeel_id: int, nummer: int, to_do: str):
+    """The round's row, refused while its composition is locked (``to_do``: what needs it
+    loose, for the message)."""
+    ronde = _round_row(conn, dagdeel_id, nummer)
+    if ronde.indeling_vast:
+        raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
+                        f"{to_do}.")
+    return ronde
+
+
 def propose_round(engine: Engine, dagdeel_id: int, nummer: int) -> composition.Assignment:
     """(Re)compute the composition of a round for everyone who has joined so far."""
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
-        ronde = _round_row(conn, dagdeel_id, nummer)
-        if ronde.indeling_vast:
-            raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
-                            "om een nieuw voorstel te maken.")
+        ronde = _unlocked_round(conn, dagdeel_id, nummer, "om een nieuw voorstel te maken")
         return _write_proposal(conn, dagdeel_id, ronde)
 
 
@@ -225,10 +232,7 @@ def move_participant(engine: Engine, dagdeel_id: int, nummer: int, participant_i
     points or a placement at their table: those belong to that group's conversation."""
     with writing(engine) as conn:
         require_open_dagdeel(conn, dagdeel_id)
-        ronde = _round_row(conn, dagdeel_id, nummer)
-        if ronde.indeling_vast:
-            raise UserError(f"De indeling van ronde {nummer} staat vast. Maak haar eerst los "
-                            "om iemand te verplaatsen.")
+        ronde = _unlocked_round(conn, dagdeel_id, nummer, "om iemand te verplaatsen")
         target = conn.execute(select(groepen.c.ronde_id).where(groepen.c.id == group_id)).scalar()
         if target != ronde.id:
             raise UserError("Die tafel hoort niet bij deze ronde.")
